@@ -1,0 +1,120 @@
+"""Identity numbers: normalised, checked, never guessed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import make_id
+from volctl.errors import InvalidInput
+from volctl.identity import mask_id_number, parse_id_number, region_name
+
+
+def reason(raw: object, **kw: object) -> str:
+    with pytest.raises(InvalidInput) as info:
+        parse_id_number(raw, **kw)  # type: ignore[arg-type]
+    return info.value.key.removeprefix("reason.")
+
+
+def test_a_valid_number_gives_birth_date_gender_and_region() -> None:
+    parsed = parse_id_number("330482198908051369")
+    assert parsed.birth_date == date(1989, 8, 5)
+    assert parsed.gender == "女"
+    assert parsed.region is not None
+    assert parsed.region.startswith("浙江省") and parsed.region.endswith("平湖市")
+    assert parsed.warnings == ()
+
+
+def test_a_region_code_created_after_the_holders_birth_is_accepted() -> None:
+    # 平湖市 (330482) dates from 1991; people born before hold such numbers.
+    assert parse_id_number("330482195407234999").number == "330482195407234999"
+
+
+def test_an_unknown_region_code_is_a_warning_not_a_refusal() -> None:
+    number = make_id(region="990100")
+    parsed = parse_id_number(number)
+    assert parsed.number == number
+    assert parsed.warnings == ("warning.region_unknown",)
+    assert region_name("990100") is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "３３０４８２１９６４０２１１８１０９",  # full-width digits
+        " 330482 19640211 8109 ",  # spaces, as sheets group them
+        "'330482196402118109",  # a leading apostrophe from Excel
+        "330482-19640211-8109",
+    ],
+)
+def test_typing_variants_normalise_to_the_same_number(typed: str) -> None:
+    assert parse_id_number(typed).number == "330482196402118109"
+
+
+def test_a_lowercase_check_character_x_is_upper_cased() -> None:
+    assert parse_id_number("33040219931011396x").number == "33040219931011396X"
+
+
+def test_a_number_excel_stored_as_a_float_is_refused_as_mangled() -> None:
+    assert reason(6.202001969101901e17) == "id_number_mangled_by_excel"
+    assert reason("3.30482E+17") == "id_number_mangled_by_excel"
+    assert reason(330482198908051369) == "id_number_mangled_by_excel"
+
+
+def test_a_number_excel_rounded_to_trailing_zeros_is_refused_as_mangled() -> None:
+    # What Excel shows for 620200196910190197 typed as a number: 15 digits, then zeros.
+    assert reason("620200196910190000") == "id_number_mangled_by_excel"
+
+
+def test_each_kind_of_bad_number_has_its_own_reason() -> None:
+    assert reason("") == "missing_id_number"
+    assert reason(None) == "missing_id_number"
+    assert reason("33048219890805136") == "id_number_format"
+    assert reason("330482890805136") == "id_number_format_15"
+    assert reason("33048219890805136A") == "id_number_format"
+    assert reason("330482198908051368") == "id_number_checksum"
+    assert reason(make_id(birth="19890230")) == "id_number_birth_date"
+    assert reason(make_id(birth="20991231")) == "id_number_birth_date"
+
+
+def test_other_documents_are_checked_for_shape_only() -> None:
+    assert parse_id_number("e1234567 8", "护照").number == "E12345678"
+    assert reason("A!", kind="护照") == "id_number_format_other"
+
+
+def test_masking_keeps_four_characters_at_each_end() -> None:
+    assert mask_id_number("330482198908050011") == "3304**********0011"
+    assert mask_id_number(None) is None
+
+
+@given(
+    born=st.dates(min_value=date(1920, 1, 1), max_value=date(2020, 12, 31)),
+    seq=st.integers(min_value=0, max_value=999),
+    region=st.sampled_from(["330482", "110105", "520115", "320106"]),
+)
+def test_every_checksummed_number_round_trips_and_one_changed_digit_is_caught(
+    born: date, seq: int, region: str
+) -> None:
+    base = f"{region}{born:%Y%m%d}{seq:03d}"
+    from stdnum.cn import ric
+
+    number = base + ric.calc_check_digit(base + "0")
+    parsed = parse_id_number(number)
+    assert parsed.number == number and parsed.birth_date == born
+    assert parsed.gender == ("男" if seq % 2 else "女")
+    wrong = number[:-2] + str((int(number[-2]) + 1) % 10) + number[-1]
+    with pytest.raises(InvalidInput):
+        parse_id_number(wrong)
+
+
+@given(st.text(max_size=60))
+def test_arbitrary_text_is_either_a_valid_number_or_a_clear_refusal(text: str) -> None:
+    try:
+        parsed = parse_id_number(text)
+    except InvalidInput as exc:
+        assert exc.key.startswith("reason.")
+    else:
+        assert len(parsed.number) == 18

@@ -1,0 +1,63 @@
+"""Phones: every way a sheet writes one, stored in one canonical form, masked on output."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from volctl.errors import InvalidInput
+from volctl.identity import display_phone, mask_phone, parse_phone
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "13812345678",
+        "138-1234-5678",
+        "138 1234 5678",
+        "+86 138 1234 5678",
+        "0086 13812345678",
+        13812345678.0,
+        13812345678,
+        "１３８１２３４５６７８",
+        "'13812345678",
+    ],
+)
+def test_mobile_spellings_are_stored_as_e164(typed: object) -> None:
+    assert parse_phone(typed) == "+8613812345678"
+
+
+def test_a_fixed_line_with_area_code_is_accepted_and_shown_with_a_hyphen() -> None:
+    stored = parse_phone("(0573)85012345")
+    assert stored == "+8657385012345"
+    assert display_phone(stored) == "0573-85012345"
+    assert mask_phone(stored) == "0573-****2345"
+
+
+@pytest.mark.parametrize("typed", ["1389150", "12345", "abc", "138123456789"])
+def test_numbers_that_cannot_be_dialled_are_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_phone(typed)
+    assert info.value.key == "reason.phone_invalid"
+
+
+def test_an_empty_phone_is_reported_as_missing() -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_phone("  ")
+    assert info.value.key == "reason.missing_phone"
+
+
+def test_a_mobile_is_masked_to_its_first_three_and_last_four_digits() -> None:
+    assert mask_phone("+8613812345678") == "138****5678"
+    assert display_phone("+8613812345678") == "13812345678"
+
+
+@given(st.integers(min_value=13000000000, max_value=19999999999))
+def test_any_valid_mobile_survives_storage_and_display(number: int) -> None:
+    try:
+        stored = parse_phone(str(number))
+    except InvalidInput:
+        return
+    assert display_phone(stored) == str(number)
+    assert parse_phone(float(number)) == stored

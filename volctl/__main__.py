@@ -1,0 +1,3 @@
+from volctl.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""Assembles the command tree.
+
+Command groups are loaded lazily: ``volctl --help`` lists them from ``GROUPS`` without
+importing their modules, and ``volctl register …`` imports only ``volctl.cli.register``.
+Building every group's options up front would cost start-up time on every command.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Annotated, Any
+
+import typer
+import typer.main
+
+from volctl import __version__
+from volctl.cli import localise
+from volctl.cli.common import STATE, DbOption, VolctlGroup
+from volctl.i18n import LANGS, detect, set_lang, t
+
+localise.install()
+
+# Command group -> (module defining ``app``, help key). The order is the order of --help.
+GROUPS: dict[str, tuple[str, str]] = {
+    "register": ("volctl.cli.register", "help.register"),
+}
+
+
+class RootGroup(VolctlGroup):
+    """The root command: its own commands plus the lazily loaded groups."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *GROUPS]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name in GROUPS:
+            module = importlib.import_module(GROUPS[name][0])
+            return typer.main.get_command(module.app)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [
+            (name, command.get_short_help_str(formatter.width - 16))
+            for name, command in (
+                (n, super(RootGroup, self).get_command(ctx, n)) for n in super().list_commands(ctx)
+            )
+            if command is not None and not command.hidden
+        ]
+        rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
+        with formatter.section(t("click.commands")):
+            formatter.write_dl(rows)
+
+
+def _short(text: str) -> str:
+    first = text.split("。")[0].split(". ")[0]
+    return first.rstrip("。.") + ("。" if "。" in text else ".")
+
+
+app = typer.Typer(
+    help=t("help.app"),
+    cls=RootGroup,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"volctl {__version__}")
+        raise typer.Exit()
+
+
+def _lang(value: str | None) -> str | None:
+    if value is not None and value not in LANGS:
+        raise typer.BadParameter(t("opt.lang_choices", choices=", ".join(LANGS)))
+    return value
+
+
+@app.callback()
+def main_options(
+    db: DbOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="zh|en", help=t("opt.lang"), callback=_lang),
+    ] = None,
+    operator: Annotated[
+        str | None, typer.Option("--operator", metavar="NAME", help=t("opt.operator"))
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    import os
+
+    STATE.db = db
+    STATE.operator = operator or os.environ.get("VOLCTL_OPERATOR") or None
+    set_lang(lang or detect([]))
+
+
+def _attach_top_level_commands() -> None:
+    from volctl.cli import setup
+
+    setup.attach(app)
+
+
+_attach_top_level_commands()

@@ -1,0 +1,286 @@
+"""What every command module shares: options, the error guard, output and the roster.
+
+Commands stay thin: parse, call the domain, ``emit`` the result. ``command()`` registers a
+function under a group with translated help and wraps it so that any error becomes one
+clear message on stderr with its exit code; no traceback reaches the clerk.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+import typer.core
+
+from volctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, RosterError, VolctlError
+from volctl.i18n import t
+from volctl.render import Column, Format
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# ----------------------------------------------------------------------------- Typer classes
+
+
+class VolctlCommand(typer.core.TyperCommand):
+    """A command whose usage line and --help text follow the interface language."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("click.help_option")
+        return option
+
+
+class VolctlGroup(typer.core.TyperGroup):
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("click.help_option")
+        return option
+
+
+def group(name: str, help_key: str) -> typer.Typer:
+    """A command group (``volctl register …``) with translated help."""
+    return typer.Typer(
+        name=name,
+        help=t(help_key),
+        cls=VolctlGroup,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        add_completion=False,
+    )
+
+
+# ----------------------------------------------------------------------------- state
+
+
+@dataclass
+class State:
+    """Global options, set by the app callback for each invocation."""
+
+    db: Path | None = None
+    operator: str | None = None
+    connections: list[sqlite3.Connection] = field(default_factory=list)
+
+
+STATE = State()
+
+
+def default_dir() -> Path:
+    return Path(typer.get_app_dir("volctl"))
+
+
+def location() -> Any:
+    from volctl.db import locate
+
+    return locate(STATE.db, default_dir())
+
+
+def roster(*, create: bool = False) -> sqlite3.Connection:
+    """Open the roster chosen by --db / $VOLCTL_DB / the default, migrated, for this command."""
+    from volctl import db
+
+    where = location()
+    if create and where.source == "default":
+        where.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    db.set_wait_hook(lambda: notice(t("roster.waiting")))
+    conn = db.open_roster(
+        where.path, create=create, notify=lambda key, params: notice(t(key, **params))
+    )
+    STATE.connections.append(conn)
+    return conn
+
+
+def close_connections() -> None:
+    """Close what this command opened (a real process exits anyway; tests run many commands)."""
+    while STATE.connections:
+        STATE.connections.pop().close()
+
+
+# ----------------------------------------------------------------------------- options
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format"))]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help=t("opt.output"))
+]
+ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
+
+
+def parse_day_option(value: str | None, field: str) -> date | None:
+    """A date option (--on, --registered-on): full dates in any of the accepted spellings."""
+    if value is None:
+        return None
+    from volctl.dates import parse_day
+    from volctl.errors import Where
+
+    return parse_day(value, where=Where(field=field))
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def notice(text: str) -> None:
+    """A message for the clerk on stderr (never mixed into json/csv on stdout)."""
+    typer.echo(text, err=True)
+
+
+def warn(text: str) -> None:
+    typer.echo(t("warning.prefix") + text, err=True)
+
+
+def emit(
+    data: Any,
+    fmt: Format,
+    *,
+    columns: Sequence[Column] = (),
+    labels: dict[str, str] | None = None,
+    title: str | None = None,
+    caption: str | None = None,
+    output: Path | None = None,
+) -> None:
+    """Render a result (a list of rows or one record) in the chosen format, to stdout or a file."""
+    from volctl import render
+
+    if fmt is Format.json:
+        text = render.to_json(data)
+    elif fmt is Format.csv:
+        rows = data if isinstance(data, list) else [data]
+        text = render.to_csv(rows)
+    else:
+        if isinstance(data, list):
+            if not data:
+                notice(t("output.empty"))
+                return
+            renderable = render.table(data, columns, title=title, caption=caption)
+        else:
+            renderable = render.record_table(data, labels or {}, title=title)
+        if output is None:
+            _console().print(renderable)
+            return
+        from rich.console import Console
+
+        capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        capture.print(renderable)
+        text = capture.export_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_text_output(output, text)
+    notice(t("output.written", path=str(output)))
+
+
+def write_text_output(path: Path, text: str) -> None:
+    """Write a report file next to nothing else: a temporary name, then an atomic rename."""
+    from volctl.errors import InvalidInput, Where
+
+    if not path.parent.exists():
+        raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput("output.cannot_write", path=str(path), reason=exc.strerror) from None
+
+
+def fail(error: VolctlError) -> typer.Exit:
+    typer.echo(t("error.prefix") + error.message(), err=True)
+    hint = error.hint_text()
+    if hint:
+        typer.echo(t("hint.prefix") + hint, err=True)
+    return typer.Exit(error.exit_code)
+
+
+def _log_internal_error() -> Path | None:
+    """Keep the traceback for the developers in a file; the clerk sees one sentence."""
+    try:
+        folder = default_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / "error.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- volctl {' '.join(sys.argv[1:2])}\n")
+            log.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
+
+
+def guard(command_name: str) -> Callable[[F], F]:
+    """Run a command with the audit context set and every failure turned into a message."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            from volctl import audit
+
+            audit.set_context(command=f"volctl {command_name}", operator=STATE.operator)
+            try:
+                return fn(*args, **kwargs)
+            except typer.Exit:
+                raise
+            except VolctlError as exc:
+                raise fail(exc) from None
+            except sqlite3.Error as exc:
+                from volctl.db import translate_sqlite_error
+
+                raise fail(translate_sqlite_error(exc, location().path)) from None
+            except KeyboardInterrupt:
+                notice(t("interrupted"))
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except OSError as exc:
+                raise fail(
+                    RosterError(
+                        "os_error", reason=exc.strerror or str(exc), path=exc.filename or ""
+                    )
+                ) from None
+            except Exception:
+                log = _log_internal_error()
+                typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
+                raise typer.Exit(EXIT_INTERNAL) from None
+            finally:
+                close_connections()
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def command(app: typer.Typer, name: str, help_key: str) -> Callable[[F], F]:
+    """Register ``fn`` as ``volctl [group] name`` with translated help and the error guard."""
+    full = f"{app.info.name} {name}" if isinstance(app.info.name, str) else name
+
+    def decorate(fn: F) -> F:
+        guarded = guard(full)(fn)
+        app.command(name, help=t(help_key), cls=VolctlCommand)(guarded)
+        return guarded
+
+    return decorate

@@ -1,0 +1,108 @@
+"""The few texts Typer's bundled Click prints itself (usage errors, help headings), in zh and en.
+
+Typer renders plain help here (``rich_markup_mode=None``: its rich help costs ~100 ms at
+start-up). Its headings go through ``gettext`` in ``typer.core`` and its usage errors through
+``UsageError.show``; both are routed to our catalogue so the whole interface follows ``--lang``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import IO, Any
+
+import typer
+import typer.core
+from typer._click import exceptions as click_exceptions
+
+from volctl.i18n import get_lang, t
+
+_HEADINGS = {
+    "Options": "click.options",
+    "Arguments": "click.arguments",
+    "Commands": "click.commands",
+    "required": "click.required",
+    "default: {default}": "click.default",
+    "env var: {var}": "click.env_var",
+    "Missing command.": "click.missing_command",
+    "No such command {name!r}.": "click.no_such_command",
+    "Aborted!": "click.aborted",
+    "(dynamic)": "click.dynamic",
+}
+
+# English patterns of Click's usage errors and their catalogue keys.
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), key)
+    for pattern, key in (
+        (r"^No such option: (?P<a>\S+)(?P<rest>.*)$", "click.no_such_option"),
+        (r"^Missing option (?P<a>.+?)\.(?P<rest>.*)$", "click.missing_option"),
+        (r"^Missing argument (?P<a>.+?)\.(?P<rest>.*)$", "click.missing_argument"),
+        (r"^Invalid value for (?P<a>.+?): (?P<rest>.*)$", "click.invalid_value"),
+        (r"^Got unexpected extra arguments? \((?P<a>.*)\)(?P<rest>)$", "click.extra_args"),
+        (r"^Option (?P<a>.+?) requires an argument\.(?P<rest>.*)$", "click.needs_value"),
+        (r"^Option (?P<a>.+?) requires (?P<rest>.*)$", "click.needs_value"),
+        (r"^No such command (?P<a>.+?)\.(?P<rest>.*)$", "click.no_such_command_error"),
+        (r"^Missing command\.(?P<a>)(?P<rest>.*)$", "click.missing_command"),
+    )
+)
+_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^(?P<a>.+?) is not a valid integer( range)?\.?$", "click.not_integer"),
+        (r"^(?P<a>.+?) is not a valid float( range)?\.?$", "click.not_number"),
+        (r"^(?P<a>.+?) is not one of (?P<b>.+?)\.?$", "click.not_one_of"),
+        (r"^(?P<a>.+?) is not a valid boolean\.?$", "click.not_boolean"),
+        (r"^(?P<a>.+?) does not exist\.?$", "click.does_not_exist"),
+        (r"^(?P<a>.+?) is a directory\.?$", "click.is_directory"),
+    )
+)
+
+
+def _gettext(message: str) -> str:
+    key = _HEADINGS.get(message)
+    if key is None or get_lang() == "en":
+        return message
+    # Keep the str.format fields Click fills in afterwards.
+    return (
+        t(key)
+        .replace("<default>", "{default}")
+        .replace("<var>", "{var}")
+        .replace("<name>", "{name!r}")
+    )
+
+
+def translate_usage_error(text: str) -> str:
+    if get_lang() == "en":
+        return text
+    for pattern, key in _ERRORS:
+        m = pattern.match(text)
+        if m:
+            rest = m.group("rest").strip()
+            if key == "click.invalid_value":
+                rest = _detail(rest)
+            return t(key, a=m.group("a"), rest=rest).strip()
+    return text
+
+
+def _detail(text: str) -> str:
+    for pattern, key in _DETAILS:
+        m = pattern.match(text)
+        if m:
+            return t(key, **m.groupdict())
+    return text
+
+
+def _show_usage_error(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
+    out = file or sys.stderr
+    if self.ctx is not None:
+        typer.echo(self.ctx.get_usage(), file=out)
+        help_name = self.ctx.help_option_names[0]
+        typer.echo(t("click.try_help", command=f"{self.ctx.command_path} {help_name}"), file=out)
+    typer.echo(t("error.prefix") + translate_usage_error(self.format_message()), file=out)
+
+
+def install() -> None:
+    """Route Typer/Click's own texts through the catalogue (idempotent)."""
+    if hasattr(typer.core, "_"):
+        typer.core._ = _gettext  # type: ignore[attr-defined]
+    click_exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]

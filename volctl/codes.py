@@ -1,0 +1,81 @@
+"""National code lists that are fixed by standard (the extendable lists live in the roster).
+
+Each ``normalise_*`` accepts the full label, the short form sheets use, or the numeric code,
+and returns the full label, which is what the roster stores and the forms print.
+"""
+
+from __future__ import annotations
+
+from volctl.errors import InvalidInput, Where
+from volctl.text import compact
+
+# GB/T 4762 政治面貌: code, full label, short forms.
+POLITICAL_STATUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("01", "中共党员", ("党员", "中国共产党党员", "共产党员")),
+    ("02", "中共预备党员", ("预备党员", "中国共产党预备党员")),
+    ("03", "共青团员", ("团员", "中国共产主义青年团团员")),
+    ("04", "民革党员", ("民革", "民革会员")),
+    ("05", "民盟盟员", ("民盟",)),
+    ("06", "民建会员", ("民建",)),
+    ("07", "民进会员", ("民进",)),
+    ("08", "农工党党员", ("农工党", "农工民主党党员")),
+    ("09", "致公党党员", ("致公党",)),
+    ("10", "九三学社社员", ("九三学社", "九三")),
+    ("11", "台盟盟员", ("台盟",)),
+    ("12", "无党派人士", ("无党派", "无党派民主人士")),
+    ("13", "群众", ("普通居民", "无")),
+)
+
+# GB/T 4658 文化程度, top level, with the words people write.
+EDUCATION: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("研究生", ("博士", "硕士", "博士研究生", "硕士研究生", "研究生及以上")),
+    ("大学本科", ("本科", "大本", "学士")),
+    ("大学专科", ("大专", "专科", "高职")),
+    ("中等职业教育", ("中专", "职高", "技校", "中职", "中等专科")),
+    ("普通高中", ("高中",)),
+    ("初中", ("初级中学",)),
+    ("小学", ()),
+    ("其他", ("文盲", "半文盲", "无")),
+)
+
+GENDERS = {"男": ("男", "m", "male", "男性"), "女": ("女", "f", "female", "女性")}
+THEMES = ("关爱他人", "关爱社会", "关爱自然")
+
+
+def _lookup(table: dict[str, str], raw: object, key: str, where: Where | None, choices: str) -> str:
+    text = compact(raw)
+    found = table.get(text) or table.get(text.lower())
+    if found is None:
+        raise InvalidInput(key, where=where, value=text, choices=choices)
+    return found
+
+
+_POLITICAL = {
+    alias: full for code, full, short in POLITICAL_STATUS for alias in (code, full, *short)
+}
+_EDUCATION = {alias: full for full, short in EDUCATION for alias in (full, *short)}
+_GENDER = {alias: full for full, aliases in GENDERS.items() for alias in aliases}
+
+
+def political_status(raw: object, where: Where | None = None) -> str | None:
+    if not compact(raw):
+        return None
+    choices = "、".join(full for _c, full, _s in POLITICAL_STATUS)
+    return _lookup(_POLITICAL, raw, "reason.political_status_unknown", where, choices)
+
+
+def political_code(label: str) -> str:
+    return next(code for code, full, _s in POLITICAL_STATUS if full == label)
+
+
+def education(raw: object, where: Where | None = None) -> str | None:
+    if not compact(raw):
+        return None
+    choices = "、".join(full for full, _s in EDUCATION)
+    return _lookup(_EDUCATION, raw, "reason.education_unknown", where, choices)
+
+
+def gender(raw: object, where: Where | None = None) -> str | None:
+    if not compact(raw):
+        return None
+    return _lookup(_GENDER, raw, "reason.gender_unknown", where, "男、女")

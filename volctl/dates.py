@@ -1,0 +1,156 @@
+"""Dates as people write them in sheets and at the terminal.
+
+``parse_date`` accepts Excel dates (datetime objects or serial numbers), 1985.3, 1985年3月,
+1985/03/01, 1985.3.1, 1985年3月1日, 1985-03, 19850301, full-width digits, and returns the date
+with its precision, because 1985.3 says only the month: checks against an identity number
+compare at the precision the sheet gave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from volctl.errors import InvalidInput, Where
+from volctl.text import compact
+
+Precision = Literal["day", "month", "year"]
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    value: date  # the first day of the period when precision is month or year
+    precision: Precision
+
+    def iso(self) -> str:
+        if self.precision == "day":
+            return self.value.isoformat()
+        if self.precision == "month":
+            return self.value.strftime("%Y-%m")
+        return str(self.value.year)
+
+    def agrees_with(self, other: date) -> bool:
+        """True when ``other`` falls in the period this partial date names."""
+        if self.precision == "day":
+            return self.value == other
+        if self.precision == "month":
+            return (self.value.year, self.value.month) == (other.year, other.month)
+        return self.value.year == other.year
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), "day"),
+    (re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$"), "day"),
+    (re.compile(r"^(\d{4})[-./年](\d{1,2})月?$"), "month"),
+    (re.compile(r"^(\d{4})年?$"), "year"),
+)
+
+
+def parse_date(
+    raw: object,
+    *,
+    where: Where | None = None,
+    allow_partial: bool = True,
+    code: str = "date_invalid",
+) -> PartialDate | None:
+    """Parse a date; ``None`` for an empty value; ``InvalidInput`` for a bad one."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return PartialDate(raw.date(), "day")
+    if isinstance(raw, date):
+        return PartialDate(raw, "day")
+    if isinstance(raw, bool):
+        raise InvalidInput(f"reason.{code}", where=where, value=str(raw))
+    if isinstance(raw, int | float):
+        return _from_number(raw, where, code)
+    text = compact(raw).lstrip("'")
+    if not text:
+        return None
+    for pattern, precision in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        parts = [int(g) for g in m.groups()]
+        while len(parts) < 3:
+            parts.append(1)
+        try:
+            value = date(parts[0], parts[1], parts[2])
+        except ValueError:
+            break
+        if value.year < 1900:
+            break
+        if precision != "day" and not allow_partial:
+            raise InvalidInput("reason.date_needs_day", where=where, value=text)
+        return PartialDate(value, precision)
+    raise InvalidInput(f"reason.{code}", where=where, value=text)
+
+
+def _from_number(raw: float, where: Where | None, code: str) -> PartialDate:
+    """A number in a date column: a year, 1985.3 typed into Excel, 19850301, or a serial."""
+    if float(raw).is_integer():
+        number = int(raw)
+        if 1900 <= number <= 2100:
+            return PartialDate(date(number, 1, 1), "year")
+        if 19000101 <= number <= 21001231:
+            parsed = parse_date(str(number), where=where, code=code)
+            assert parsed is not None
+            return parsed
+        return PartialDate(_from_serial(number, where, code), "day")
+    if 1900 <= raw < 2101:
+        text = f"{raw:.2f}".rstrip("0")
+        year, month = text.split(".")
+        if not 1 <= int(month) <= 12:
+            raise InvalidInput(f"reason.{code}", where=where, value=text)
+        # Excel drops the trailing zero of 1985.10: "1985.1" may be January or October,
+        # so only the year is certain.
+        precision: Precision = "year" if month == "1" else "month"
+        return PartialDate(date(int(year), int(month), 1), precision)
+    return PartialDate(_from_serial(raw, where, code), "day")
+
+
+def _from_serial(serial: float, where: Where | None, code: str) -> date:
+    # Excel serials: 1 = 1900-01-01 (with the 1900 leap-year bug, hence the 1899-12-30 epoch).
+    if not 1 <= serial < 2958466:
+        raise InvalidInput(f"reason.{code}", where=where, value=str(serial))
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def parse_day(raw: object, *, where: Where | None = None) -> date:
+    """A full date (day precision) or ``InvalidInput``; empty is an error too."""
+    parsed = parse_date(raw, where=where, allow_partial=False)
+    if parsed is None:
+        raise InvalidInput("reason.date_missing", where=where)
+    return parsed.value
+
+
+_TIME = re.compile(r"^(\d{1,2})[:：时点.](\d{2})(?:[:：分](\d{2}))?分?$")
+
+
+def parse_time(raw: object, *, where: Where | None = None) -> time | None:
+    """08:30, 8:30, 8点30, 8时30分, an Excel time (datetime.time or a day fraction)."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return raw.time().replace(second=0, microsecond=0)
+    if isinstance(raw, time):
+        return raw.replace(second=0, microsecond=0)
+    if isinstance(raw, float) and 0 <= raw < 1:
+        minutes = round(raw * 24 * 60)
+        return time(minutes // 60 % 24, minutes % 60)
+    text = compact(raw).lstrip("'")
+    if not text:
+        return None
+    m = _TIME.match(text)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise InvalidInput("reason.time_invalid", where=where, value=text)
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

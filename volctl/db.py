@@ -1,0 +1,330 @@
+"""The roster file: where it is, opening it safely, migrations, transactions.
+
+This is the only module that knows the file. ``open_roster`` refuses anything that is not a
+volctl roster (or is a newer one) before writing a single byte to it, then turns on foreign
+keys, WAL and a busy timeout, and upgrades an older roster after taking a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from volctl.errors import RosterError
+from volctl.schema import APPLICATION_ID, LATEST, MIGRATION_SET, STEPS, Step, run_script, steps
+
+ENV_DB = "VOLCTL_DB"
+ENV_BUSY = "VOLCTL_BUSY_TIMEOUT"
+DEFAULT_FILE = "roster.db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_SECONDS = 60.0
+
+Notify = Callable[[str, dict[str, object]], None]
+FileKind = Literal["missing", "empty", "roster", "foreign", "not_sqlite", "corrupt"]
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    source: Literal["option", "env", "default"]
+
+
+def locate(
+    option: Path | None, default_dir: Path, environ: Mapping[str, str] | None = None
+) -> Location:
+    """``--db``, else ``$VOLCTL_DB``, else ``roster.db`` in the user's app directory."""
+    environ = os.environ if environ is None else environ
+    if option is not None:
+        return Location(Path(option).expanduser(), "option")
+    if environ.get(ENV_DB):
+        return Location(Path(environ[ENV_DB]).expanduser(), "env")
+    return Location(default_dir / DEFAULT_FILE, "default")
+
+
+@dataclass(frozen=True)
+class FileState:
+    kind: FileKind
+    version: int = 0
+
+
+def inspect_file(path: Path) -> FileState:
+    """What is at ``path``, read without changing it."""
+    if not path.exists():
+        return FileState("missing")
+    if path.is_dir():
+        raise RosterError("roster.is_directory", path=str(path))
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise RosterError("roster.cannot_read", path=str(path), reason=exc.strerror) from None
+    if not header:
+        return FileState("empty")
+    if header != SQLITE_HEADER:
+        return FileState("not_sqlite")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return FileState("corrupt")
+    if app_id == APPLICATION_ID:
+        return FileState("roster", version)
+    if app_id == 0 and objects == 0:
+        return FileState("empty")
+    return FileState("foreign")
+
+
+def _refuse(state: FileState, path: Path) -> None:
+    if state.kind == "not_sqlite":
+        raise RosterError("roster.not_sqlite", hint="hint.roster_choose_other", path=str(path))
+    if state.kind == "foreign":
+        raise RosterError("roster.foreign", hint="hint.roster_choose_other", path=str(path))
+    if state.kind == "corrupt":
+        raise RosterError("roster.corrupt", hint="hint.roster_corrupt", path=str(path))
+    if state.kind == "roster" and state.version > LATEST:
+        raise RosterError(
+            "roster.newer",
+            hint="hint.roster_upgrade_volctl",
+            path=str(path),
+            version=state.version,
+            supported=LATEST,
+        )
+
+
+def busy_seconds() -> float:
+    try:
+        return float(os.environ.get(ENV_BUSY, DEFAULT_BUSY_SECONDS))
+    except ValueError:
+        return DEFAULT_BUSY_SECONDS
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_seconds())
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
+    return conn
+
+
+def create_file(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only (0600)."""
+    if not path.parent.exists():
+        raise RosterError("roster.no_folder", path=str(path), folder=str(path.parent))
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise RosterError("roster.cannot_create", path=str(path), reason=exc.strerror) from None
+    os.close(fd)
+
+
+def open_roster(
+    path: Path,
+    *,
+    create: bool = False,
+    notify: Notify | None = None,
+) -> sqlite3.Connection:
+    """Open (with ``create``: initialise) the roster at ``path``, migrated to the latest schema."""
+    state = inspect_file(path)
+    _refuse(state, path)
+    if state.kind == "missing":
+        if not create:
+            raise RosterError("roster.missing", hint="hint.roster_init", path=str(path))
+        create_file(path)
+    elif state.kind == "empty" and not create:
+        raise RosterError("roster.not_initialised", hint="hint.roster_init", path=str(path))
+    try:
+        conn = _connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        if state.version < LATEST:
+            _check_known_steps(conn, path)
+            if state.version > 0:
+                backup = backup_before_migration(conn, path, state.version)
+                if notify:
+                    notify("roster.backup_before_migration", {"backup": str(backup)})
+            migrate(conn)
+            if state.version > 0 and notify:
+                notify("roster.migrated", {"old": state.version, "new": LATEST})
+        else:
+            _check_known_steps(conn, path)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from None
+    return conn
+
+
+def _check_known_steps(conn: sqlite3.Connection, path: Path) -> None:
+    """A roster holding a step this volctl does not know was made by a newer volctl."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return
+    applied = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+        )
+    }
+    unknown = applied - set(STEPS)
+    if unknown:
+        raise RosterError(
+            "roster.newer",
+            hint="hint.roster_upgrade_volctl",
+            path=str(path),
+            version=len(applied),
+            supported=LATEST,
+        )
+
+
+def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
+    """Apply the pending steps, each in one transaction with its record and the new user_version."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for number, step in enumerate(steps(), start=1):
+
+        def apply(db: Database, step: Step = step, number: int = number) -> None:
+            run_script(db.conn, step.sql)
+            if step.after is not None:
+                step.after(db.conn)
+            db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.conn.execute(f"PRAGMA user_version = {number}")
+
+        migrations(name=step.name)(apply)
+    migrations.apply(
+        Database(conn, recursive_triggers=False, execute_plugins=False), stop_before=stop_before
+    )
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """A consistent copy of the open roster (SQLite's online backup), created 0600."""
+    create_file(dest)
+    target = sqlite3.connect(str(dest))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    os.chmod(dest, 0o600)
+    return dest
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    return backup_to(conn, dest)
+
+
+_savepoints = itertools.count(1)
+
+
+@contextlib.contextmanager
+def transaction(
+    conn: sqlite3.Connection, *, on_wait: Callable[[], None] | None = None
+) -> Iterator[sqlite3.Connection]:
+    """One write transaction (``BEGIN IMMEDIATE``); nested calls become savepoints.
+
+    If another volctl holds the roster, ``on_wait`` is called once and we wait up to the busy
+    timeout instead of failing at once.
+    """
+    if conn.in_transaction:
+        name = f"volctl_sp{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    _begin_immediate(conn, on_wait or _wait_hook)
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+_wait_hook: Callable[[], None] | None = None
+
+
+def set_wait_hook(hook: Callable[[], None] | None) -> None:
+    """What to do when the roster is busy (the CLI prints a notice)."""
+    global _wait_hook
+    _wait_hook = hook
+
+
+def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
+    full = int(busy_seconds() * 1000)
+    conn.execute("PRAGMA busy_timeout = 200")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {full}")
+    if on_wait:
+        on_wait()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise RosterError(
+                "roster.busy", hint="hint.roster_busy", seconds=int(full / 1000)
+            ) from None
+        raise
+
+
+def next_counter(conn: sqlite3.Connection, name: str) -> int:
+    """The next number of a per-roster sequence (volunteer numbers, certificate numbers)."""
+    conn.execute(
+        "INSERT INTO counters (name, value) VALUES (?, 1)"
+        " ON CONFLICT(name) DO UPDATE SET value = value + 1",
+        (name,),
+    )
+    return int(conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0])
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> RosterError:
+    """Turn what SQLite says into a message a clerk can act on."""
+    text = str(exc).lower()
+    where = str(path) if path else ""
+    if "locked" in text or "busy" in text:
+        return RosterError("roster.busy", hint="hint.roster_busy", seconds=int(busy_seconds()))
+    if "readonly" in text or "read-only" in text:
+        return RosterError("roster.readonly", path=where)
+    if "disk is full" in text:
+        return RosterError("roster.disk_full", path=where)
+    if "unable to open" in text:
+        return RosterError("roster.cannot_open", path=where)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return RosterError("roster.corrupt", hint="hint.roster_corrupt", path=where)
+    return RosterError("roster.sqlite_error", path=where, reason=str(exc))
+
+
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        is not None
+    )

@@ -1,0 +1,94 @@
+"""Errors as data: each class carries its exit code; the CLI turns them into one message.
+
+The domain raises these with a message key and parameters; it never prints. ``where``
+(file, row, field) tells the clerk exactly which cell or option is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where bad input came from: an option or a cell of a file."""
+
+    field: str | None = None
+    file: str | None = None
+    row: int | None = None
+
+
+class VolctlError(Exception):
+    """Base class: a message key, its parameters, an optional hint key and a location."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        hint: str | None = None,
+        where: Where | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(key)
+        self.key = key
+        self.hint = hint
+        self.where = where
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def message(self) -> str:
+        from volctl.i18n import t
+
+        text = t(self.key, **self.params)
+        if self.where is not None:
+            text = f"{describe_where(self.where)}{text}"
+        return text
+
+    def hint_text(self) -> str | None:
+        from volctl.i18n import t
+
+        return t(self.hint, **self.params) if self.hint else None
+
+
+def describe_where(where: Where) -> str:
+    from volctl.i18n import t
+
+    parts = []
+    if where.file:
+        parts.append(t("where.file", file=where.file))
+    if where.row is not None:
+        parts.append(t("where.row", row=where.row))
+    if where.field:
+        parts.append(t("where.field", field=t(f"field.{where.field}")))
+    return t("where.join").join(parts) + t("where.end") if parts else ""
+
+
+class InvalidInput(VolctlError):
+    """A value the clerk typed or a file held is not acceptable."""
+
+    exit_code = 3
+
+
+class NotFound(VolctlError):
+    exit_code = 4
+
+
+class Conflict(VolctlError):
+    """The input is well formed but breaks a rule of the roster (a duplicate, an ambiguity)."""
+
+    exit_code = 5
+
+
+class RosterError(VolctlError):
+    """The roster file itself: missing, foreign, newer, corrupt, locked, read-only."""
+
+    exit_code = 6
+
+
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70

@@ -1,0 +1,89 @@
+"""Interface language.
+
+Every message the clerk can see has a key; the catalogue modules in ``volctl.i18n.catalog``
+map each key to its Chinese and English text side by side, so neither language can lag
+behind the other. The language is chosen once per process: ``--lang``, else ``$VOLCTL_LANG``,
+else the locale (zh* gives Chinese), else English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping, Sequence
+
+LANGS = ("zh", "en")
+_lang: str | None = None
+_catalogue: dict[str, tuple[str, str]] | None = None
+
+
+def _from_locale(environ: Mapping[str, str]) -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def detect(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """Pick the language from the command line, the environment or the locale."""
+    environ = os.environ if environ is None else environ
+    for i, arg in enumerate(argv or ()):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv or ()):
+            value = (argv or ())[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGS:
+            return value
+    env = environ.get("VOLCTL_LANG", "")
+    if env in LANGS:
+        return env
+    return _from_locale(environ)
+
+
+def set_lang(lang: str) -> None:
+    global _lang
+    if lang not in LANGS:
+        raise ValueError(lang)
+    _lang = lang
+
+
+def get_lang() -> str:
+    global _lang
+    if _lang is None:
+        _lang = detect()
+    return _lang
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """All message keys with their (zh, en) texts, from every catalogue module."""
+    global _catalogue
+    if _catalogue is None:
+        folder = os.path.join(os.path.dirname(__file__), "catalog")
+        names = sorted(
+            entry.name[:-3]
+            for entry in os.scandir(folder)
+            if entry.name.endswith(".py") and not entry.name.startswith("_")
+        )
+        merged: dict[str, tuple[str, str]] = {}
+        for name in names:
+            module = importlib.import_module(f"{__name__}.catalog.{name}")
+            for key, texts in module.MESSAGES.items():
+                if key in merged:
+                    raise RuntimeError(f"message key {key!r} defined twice")
+                merged[key] = texts
+        _catalogue = merged
+    return _catalogue
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``params``."""
+    texts = catalogue().get(key)
+    if texts is None:
+        # A missing key is a programming error; show the key rather than crash the clerk's work.
+        return key if not params else f"{key} {params}"
+    text = texts[0] if get_lang() == "zh" else texts[1]
+    return text.format(**params) if params else text

@@ -1,0 +1,1 @@
+"""Message catalogues, one module per concept; each defines MESSAGES = {key: (zh, en)}."""

@@ -1,0 +1,1 @@
+"""The people and the structure: volunteers, teams and memberships, beneficiaries."""

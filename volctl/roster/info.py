@@ -1,0 +1,54 @@
+"""What ``volctl info`` reports: which file, why that one, its schema and what it holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from volctl import settings
+from volctl.db import inspect_file, table_exists
+from volctl.schema import LATEST
+
+# Tables counted when present (later schema steps add them).
+COUNTED = (
+    "volunteers",
+    "teams",
+    "memberships",
+    "activities",
+    "service_records",
+    "recipients",
+    "trainings",
+    "certificates",
+    "import_batches",
+    "audit_log",
+)
+
+
+def describe(
+    path: Path, source: str, *, open_roster: Callable[[], sqlite3.Connection]
+) -> dict[str, Any]:
+    state = inspect_file(path)
+    data: dict[str, Any] = {
+        "path": str(path.resolve()),
+        "source": source,
+        "state": state.kind,
+        "schema_version": state.version or None,
+        "schema_latest": LATEST,
+    }
+    if state.kind not in ("roster",):
+        return data
+    conn = open_roster()
+    data["schema_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
+    data["org_name"] = settings.get(conn, "org_name")
+    data["region_code"] = settings.get(conn, "region_code")
+    counts: dict[str, int] = {}
+    for table in COUNTED:
+        if table_exists(conn, table):
+            counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    active = conn.execute("SELECT count(*) FROM volunteers WHERE status = 'active'").fetchone()[0]
+    counts["volunteers_active"] = active
+    data["counts"] = counts
+    data["size_bytes"] = path.stat().st_size
+    return data

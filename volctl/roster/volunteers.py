@@ -1,0 +1,530 @@
+"""Volunteers: registration (一人一注册), lookup, correction and deactivation.
+
+``prepare`` turns what a clerk typed (or a sheet held) into a clean record or raises
+``InvalidInput`` with a stable reason code; the sheet import uses the same function, so a
+volunteer is held to the same rules however they arrive.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+from volctl import audit, codes, settings
+from volctl.dates import age_on, parse_date
+from volctl.db import next_counter, transaction
+from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.identity import (
+    RESIDENT_ID,
+    display_phone,
+    id_type,
+    mask_id_number,
+    mask_phone,
+    parse_id_number,
+    parse_phone,
+)
+from volctl.text import clean, compact, mask_text, split_list
+
+ADULT_AGE = 18
+MAX_TEXT = {"name": 50, "notes": 2000}
+DEFAULT_MAX_TEXT = 200
+
+
+@dataclass
+class VolunteerInput:
+    """A volunteer's details as given: any field may be raw text, a number or a date."""
+
+    name: object = None
+    id_number: object = None
+    id_type: object = None
+    phone: object = None
+    gender: object = None
+    birth_date: object = None
+    ethnicity: object = None
+    political_status: object = None
+    education: object = None
+    employer: object = None
+    position: object = None
+    office_phone: object = None
+    address: object = None
+    area: object = None
+    skills: object = None
+    intentions: object = None
+    availability: object = None
+    emergency_contact: object = None
+    emergency_phone: object = None
+    guardian_name: object = None
+    guardian_phone: object = None
+    guardian_relation: object = None
+    guardian_consent_on: object = None
+    registered_on: object = None
+    notes: object = None
+
+
+FIELDS = tuple(f.name for f in fields(VolunteerInput))
+# Columns copied as plain single-line text.
+_PLAIN = (
+    "ethnicity",
+    "employer",
+    "position",
+    "address",
+    "area",
+    "availability",
+    "emergency_contact",
+    "guardian_name",
+    "guardian_relation",
+    "notes",
+)
+
+
+@dataclass
+class Prepared:
+    """A clean record ready to store, with warnings (message keys) the clerk should see."""
+
+    values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+Locate = Callable[[str], Where]
+
+
+def _option_where(field_name: str) -> Where:
+    return Where(field=field_name)
+
+
+def _text(value: object, field_name: str, where: Locate) -> str | None:
+    text = clean(value)
+    if not text:
+        return None
+    limit = MAX_TEXT.get(field_name, DEFAULT_MAX_TEXT)
+    if len(text) > limit:
+        raise InvalidInput("reason.too_long", where=where(field_name), limit=limit)
+    return text
+
+
+def _optional_phone(value: object, field_name: str, where: Locate) -> str | None:
+    if not compact(value):
+        return None
+    return parse_phone(value, where=where(field_name), field_code=field_name)
+
+
+def prepare(
+    given: VolunteerInput,
+    *,
+    today: date | None = None,
+    where: Locate = _option_where,
+) -> Prepared:
+    """Validate and normalise one volunteer; raise ``InvalidInput`` on the first problem."""
+    today = today or date.today()
+    warnings: list[str] = []
+    name = _text(given.name, "name", where)
+    if not name:
+        raise InvalidInput("reason.missing_name", where=where("name"))
+    kind = id_type(given.id_type if isinstance(given.id_type, str) else None, where("id_type"))
+    ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
+    warnings.extend(ident.warnings)
+    phone = parse_phone(given.phone, where=where("phone"))
+
+    gender = codes.gender(given.gender, where("gender"))
+    if ident.gender and gender and gender != ident.gender:
+        raise InvalidInput(
+            "reason.id_gender_mismatch", where=where("gender"), given=gender, derived=ident.gender
+        )
+    gender = gender or ident.gender
+
+    birth = parse_date(given.birth_date, where=where("birth_date"), code="birth_date_invalid")
+    if ident.birth_date and birth and not birth.agrees_with(ident.birth_date):
+        raise InvalidInput(
+            "reason.id_birth_date_mismatch",
+            where=where("birth_date"),
+            given=birth.iso(),
+            derived=ident.birth_date.isoformat(),
+        )
+    if ident.birth_date:
+        born: date | None = ident.birth_date
+    elif birth and birth.precision == "day":
+        born = birth.value
+    else:
+        raise InvalidInput("reason.missing_birth_date", where=where("birth_date"))
+    assert born is not None
+    if born > today:
+        raise InvalidInput("reason.birth_date_invalid", where=where("birth_date"), value=born)
+
+    registered = parse_date(given.registered_on, where=where("registered_on"), allow_partial=False)
+    registered_on = registered.value if registered else today
+    if registered_on > today:
+        raise InvalidInput("reason.registered_in_future", where=where("registered_on"))
+    if registered_on < born:
+        raise InvalidInput("reason.registered_before_birth", where=where("registered_on"))
+
+    values: dict[str, Any] = {
+        "name": name,
+        "id_type": kind,
+        "id_number": ident.number,
+        "phone": phone,
+        "gender": gender,
+        "birth_date": born.isoformat(),
+        "political_status": codes.political_status(
+            given.political_status, where("political_status")
+        ),
+        "education": codes.education(given.education, where("education")),
+        "office_phone": _optional_phone(given.office_phone, "office_phone", where),
+        "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
+        "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
+        "skills": json.dumps(_list(given.skills), ensure_ascii=False),
+        "intentions": json.dumps(_list(given.intentions), ensure_ascii=False),
+        "registered_on": registered_on.isoformat(),
+    }
+    for name_ in _PLAIN:
+        values[name_] = _text(getattr(given, name_), name_, where)
+
+    consent = parse_date(
+        given.guardian_consent_on, where=where("guardian_consent_on"), allow_partial=False
+    )
+    values["guardian_consent_on"] = consent.value.isoformat() if consent else None
+    if age_on(born, registered_on) < ADULT_AGE:
+        if not values["guardian_name"] or not values["guardian_phone"]:
+            raise InvalidInput(
+                "reason.minor_without_guardian",
+                hint="hint.minor_without_guardian",
+                where=where("guardian_name"),
+                age=age_on(born, registered_on),
+            )
+        # Guardian details on the registration are the guardian's consent, given that day.
+        values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()
+    return Prepared(values, warnings)
+
+
+def _list(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [clean(v) for v in value if clean(v)]
+    return split_list(value)
+
+
+# ----------------------------------------------------------------------------- storage
+
+
+def find_by_identity(conn: sqlite3.Connection, kind: str, number: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM volunteers WHERE id_type = ? AND id_number = ?", (kind, number)
+    ).fetchone()
+
+
+def insert(
+    conn: sqlite3.Connection, prepared: Prepared, *, batch_id: int | None = None
+) -> sqlite3.Row:
+    """Store a prepared volunteer under a new volunteer number (caller holds the transaction)."""
+    values = prepared.values
+    existing = find_by_identity(conn, values["id_type"], values["id_number"])
+    if existing is not None:
+        raise Conflict(
+            "reason.duplicate",
+            hint="hint.duplicate",
+            volunteer_no=existing["volunteer_no"],
+            name=existing["name"],
+        )
+    prefix = settings.get(conn, "volunteer_no_prefix")
+    number = f"{prefix}{next_counter(conn, 'volunteer_no'):06d}"
+    now = audit.now_iso()
+    row = {
+        **values,
+        "volunteer_no": number,
+        "import_batch_id": batch_id,
+        "created_at": now,
+        "updated_at": now,
+    }
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cursor = conn.execute(
+        f"INSERT INTO volunteers ({columns}) VALUES ({marks})", tuple(row.values())
+    )
+    audit.record(
+        conn,
+        "volunteer.add",
+        "volunteers",
+        cursor.lastrowid,
+        volunteer_no=number,
+        name=values["name"],
+        batch=batch_id,
+    )
+    assert cursor.lastrowid is not None
+    return get(conn, cursor.lastrowid)
+
+
+def register(
+    conn: sqlite3.Connection, given: VolunteerInput, *, today: date | None = None
+) -> tuple[sqlite3.Row, list[str]]:
+    """Validate and register one volunteer in one transaction."""
+    prepared = prepare(given, today=today)
+    with transaction(conn):
+        row = insert(conn, prepared)
+    return row, prepared.warnings
+
+
+# A volunteer with the reason and date of the latest status change.
+_SELECT = (
+    "SELECT v.*, s.reason AS status_reason, s.effective_on AS status_changed_on"
+    " FROM volunteers v LEFT JOIN volunteer_status_changes s ON s.id ="
+    " (SELECT max(id) FROM volunteer_status_changes WHERE volunteer_id = v.id)"
+)
+
+
+def get(conn: sqlite3.Connection, volunteer_id: int) -> sqlite3.Row:
+    row: sqlite3.Row = conn.execute(f"{_SELECT} WHERE v.id = ?", (volunteer_id,)).fetchone()
+    return row
+
+
+def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+    """A volunteer by volunteer number, identity number, phone or unique name."""
+    text = clean(ref)
+    if not text:
+        raise NotFound("volunteer.not_found", ref=ref)
+    row = conn.execute(f"{_SELECT} WHERE v.volunteer_no = ? COLLATE NOCASE", (text,)).fetchone()
+    if row is not None:
+        return row
+    number = compact(text).upper()
+    if len(number) >= 8 and number.isalnum():
+        row = conn.execute(f"{_SELECT} WHERE v.id_number = ?", (number,)).fetchone()
+        if row is not None:
+            return row
+    digits = "".join(ch for ch in compact(text) if ch.isdigit() or ch == "+")
+    if len(digits) >= 7:
+        try:
+            phone = parse_phone(text)
+        except InvalidInput:
+            phone = None
+        if phone:
+            rows = conn.execute(f"{_SELECT} WHERE v.phone = ?", (phone,)).fetchall()
+            if len(rows) == 1:
+                return rows[0]
+            if len(rows) > 1:
+                raise _ambiguous(text, rows)
+    rows = conn.execute(f"{_SELECT} WHERE v.name = ?", (text,)).fetchall()
+    if len(rows) == 1:
+        return rows[0]
+    if len(rows) > 1:
+        raise _ambiguous(text, rows)
+    raise NotFound("volunteer.not_found", hint="hint.volunteer_not_found", ref=text)
+
+
+def _ambiguous(ref: str, rows: list[sqlite3.Row]) -> Conflict:
+    candidates = "; ".join(
+        f"{r['volunteer_no']} {r['name']} {mask_phone(r['phone']) or ''}".strip() for r in rows
+    )
+    return Conflict(
+        "volunteer.ambiguous",
+        hint="hint.volunteer_ambiguous",
+        ref=ref,
+        count=len(rows),
+        candidates=candidates,
+    )
+
+
+STATUSES = ("active", "inactive", "all")
+
+
+def list_volunteers(
+    conn: sqlite3.Connection, *, status: str = "active", search: str | None = None
+) -> list[sqlite3.Row]:
+    where: list[str] = []
+    params: list[str] = []
+    if status != "all":
+        where.append("v.status = ?")
+        params.append(status)
+    if search:
+        like = f"%{clean(search)}%"
+        where.append(
+            "(v.name LIKE ? OR v.volunteer_no LIKE ? OR v.employer LIKE ? OR v.area LIKE ?"
+            " OR v.skills LIKE ? OR v.intentions LIKE ? OR v.notes LIKE ?)"
+        )
+        params.extend([like] * 7)
+    sql = _SELECT
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return conn.execute(sql + " ORDER BY v.volunteer_no", params).fetchall()
+
+
+def _as_input(row: sqlite3.Row) -> VolunteerInput:
+    values = {name: row[name] for name in FIELDS if name in row.keys()}  # noqa: SIM118 (Row)
+    values["skills"] = json.loads(row["skills"])
+    values["intentions"] = json.loads(row["intentions"])
+    return VolunteerInput(**values)
+
+
+def update(
+    conn: sqlite3.Connection,
+    ref: str,
+    changes: dict[str, object],
+    *,
+    today: date | None = None,
+) -> tuple[sqlite3.Row, dict[str, tuple[Any, Any]]]:
+    """Correct a volunteer's details; the old values stay in the audit log."""
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise InvalidInput("volunteer.unknown_fields", fields=", ".join(sorted(unknown)))
+    with transaction(conn):
+        row = find(conn, ref)
+        merged = replace(_as_input(row), **changes)
+        # A corrected identity number re-derives gender and birth date unless they were given.
+        if "id_number" in changes:
+            merged.gender = changes.get("gender")
+            merged.birth_date = changes.get("birth_date")
+        prepared = prepare(merged, today=today)
+        diff = {k: (row[k], v) for k, v in prepared.values.items() if row[k] != v}
+        if not diff:
+            return row, {}
+        if "id_number" in diff or "id_type" in diff:
+            other = find_by_identity(conn, prepared.values["id_type"], prepared.values["id_number"])
+            if other is not None and other["id"] != row["id"]:
+                raise Conflict(
+                    "reason.duplicate",
+                    hint="hint.duplicate",
+                    volunteer_no=other["volunteer_no"],
+                    name=other["name"],
+                )
+        assignments = ", ".join(f"{k} = ?" for k in diff)
+        conn.execute(
+            f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE id = ?",
+            (*[new for _old, new in diff.values()], audit.now_iso(), row["id"]),
+        )
+        audit.record(
+            conn,
+            "volunteer.update",
+            "volunteers",
+            row["id"],
+            volunteer_no=row["volunteer_no"],
+            changes={k: {"old": old, "new": new} for k, (old, new) in diff.items()},
+        )
+        updated = get(conn, row["id"])
+    return updated, diff
+
+
+def set_status(
+    conn: sqlite3.Connection,
+    ref: str,
+    status: str,
+    reason: str,
+    *,
+    on: date | None = None,
+    today: date | None = None,
+) -> sqlite3.Row:
+    """Deactivate or reactivate; the change is a new history row, nothing is deleted."""
+    today = today or date.today()
+    on = on or today
+    reason = clean(reason)
+    if not reason:
+        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    if on > today:
+        raise InvalidInput("reason.date_in_future", where=Where(field="effective_on"))
+    with transaction(conn):
+        row = find(conn, ref)
+        if row["status"] == status:
+            raise Conflict(
+                f"volunteer.already_{status}", volunteer_no=row["volunteer_no"], name=row["name"]
+            )
+        if on.isoformat() < row["registered_on"]:
+            raise InvalidInput(
+                "reason.before_registration",
+                where=Where(field="effective_on"),
+                registered_on=row["registered_on"],
+            )
+        conn.execute(
+            "INSERT INTO volunteer_status_changes (volunteer_id, status, reason, effective_on,"
+            " recorded_at) VALUES (?, ?, ?, ?, ?)",
+            (row["id"], status, reason, on.isoformat(), audit.now_iso()),
+        )
+        conn.execute(
+            "UPDATE volunteers SET status = ?, updated_at = ? WHERE id = ?",
+            (status, audit.now_iso(), row["id"]),
+        )
+        audit.record(
+            conn,
+            f"volunteer.{'deactivate' if status == 'inactive' else 'reactivate'}",
+            "volunteers",
+            row["id"],
+            volunteer_no=row["volunteer_no"],
+            reason=reason,
+            effective_on=on.isoformat(),
+        )
+        return get(conn, row["id"])
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def public(
+    row: sqlite3.Row,
+    *,
+    show_pii: bool = False,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The documented JSON shape of a volunteer; personal data masked unless ``show_pii``."""
+    today = today or date.today()
+
+    def phone(value: str | None) -> str | None:
+        return display_phone(value) if show_pii else mask_phone(value)
+
+    def personal(value: str | None, keep: int) -> str | None:
+        return value if show_pii else mask_text(value, keep)
+
+    born = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
+    guardian = None
+    if row["guardian_name"] or row["guardian_phone"]:
+        guardian = {
+            "name": personal(row["guardian_name"], 1),
+            "phone": phone(row["guardian_phone"]),
+            "relation": row["guardian_relation"],
+            "consent_on": row["guardian_consent_on"],
+        }
+    inactive = row["status"] == "inactive"
+    return {
+        "volunteer_no": row["volunteer_no"],
+        "name": row["name"],
+        "gender": row["gender"],
+        "birth_date": row["birth_date"],
+        "age": age_on(born, today) if born else None,
+        "ethnicity": row["ethnicity"],
+        "id_type": row["id_type"],
+        "id_number": row["id_number"] if show_pii else mask_id_number(row["id_number"]),
+        "phone": phone(row["phone"]),
+        "political_status": row["political_status"],
+        "education": row["education"],
+        "employer": row["employer"],
+        "position": row["position"],
+        "office_phone": display_phone(row["office_phone"]),
+        "address": personal(row["address"], 6),
+        "area": row["area"],
+        "skills": json.loads(row["skills"]),
+        "intentions": json.loads(row["intentions"]),
+        "availability": row["availability"],
+        "emergency_contact": personal(row["emergency_contact"], 1),
+        "emergency_phone": phone(row["emergency_phone"]),
+        "guardian": guardian,
+        "registered_on": row["registered_on"],
+        "status": row["status"],
+        "status_reason": row["status_reason"] if inactive else None,
+        "status_changed_on": row["status_changed_on"] if inactive else None,
+        "notes": row["notes"],
+        "import_batch": row["import_batch_id"],
+    }
+
+
+__all__ = [
+    "RESIDENT_ID",
+    "STATUSES",
+    "Prepared",
+    "VolunteerInput",
+    "find",
+    "get",
+    "insert",
+    "list_volunteers",
+    "prepare",
+    "public",
+    "register",
+    "set_status",
+    "update",
+]

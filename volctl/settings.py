@@ -1,0 +1,102 @@
+"""Per-roster settings: organisation, numbering, recorder, the yearly target, star thresholds."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from volctl import audit
+from volctl.errors import InvalidInput, NotFound
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+def _prefix(value: str) -> str:
+    value = value.strip()
+    if not re.fullmatch(r"[A-Za-z0-9\-]{0,12}", value):
+        raise InvalidInput("settings.bad_prefix", value=value)
+    return value
+
+
+def _region(value: str) -> str:
+    value = value.strip()
+    if value and not re.fullmatch(r"\d{6}", value):
+        raise InvalidInput("settings.bad_region", value=value)
+    return value
+
+
+def _positive_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise InvalidInput("settings.bad_number", value=value) from None
+    if not 0 < number <= 10000:
+        raise InvalidInput("settings.bad_number", value=value)
+    return int(number) if number.is_integer() else number
+
+
+def _thresholds(value: str) -> list[int]:
+    try:
+        numbers = [int(x) for x in re.split(r"[,，\s]+", value.strip()) if x]
+    except ValueError:
+        raise InvalidInput("settings.bad_thresholds", value=value) from None
+    if len(numbers) != 5 or numbers != sorted(set(numbers)) or numbers[0] <= 0:
+        raise InvalidInput("settings.bad_thresholds", value=value)
+    return numbers
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("org_name", "", _text),  # 组织名称 / 填报单位
+        Setting("region_code", "", _region),  # 行政区划代码
+        Setting("volunteer_no_prefix", "V", _prefix),
+        Setting("recorder", "", _text),  # default recorder of service records
+        Setting("responsible_person", "", _text),  # 负责人, printed on certificates
+        Setting("contact_person", "", _text),  # 经办人
+        Setting("contact_phone", "", _text),
+        Setting("target_hours", 48, _positive_number),  # seed 004: 48 h a year
+        # Common civil-affairs scheme; Beijing uses 100,200,500,800,1000.
+        Setting("star_thresholds", [100, 300, 600, 1000, 1500], _thresholds),
+    )
+}
+
+
+def get(conn: sqlite3.Connection, key: str) -> Any:
+    spec = SETTINGS[key]
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return spec.default if row is None else json.loads(row[0])
+
+
+def get_all(conn: sqlite3.Connection) -> dict[str, Any]:
+    stored = {row[0]: json.loads(row[1]) for row in conn.execute("SELECT key, value FROM settings")}
+    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+
+
+def set_value(conn: sqlite3.Connection, key: str, raw: str) -> Any:
+    """Parse and store one setting (inside the caller's transaction), with an audit entry."""
+    spec = SETTINGS.get(key)
+    if spec is None:
+        raise NotFound("settings.unknown", key=key, keys=", ".join(SETTINGS))
+    value = spec.parse(raw)
+    old = get(conn, key)
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
+    audit.record(conn, "settings.set", "settings", None, key=key, old=old, new=value)
+    return value

@@ -1,0 +1,56 @@
+"""Cleaning of free text as it arrives from sheets and terminals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spaces of every kind that turn up in Chinese sheets: ideographic, no-break, thin, tabs.
+_SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+# Characters that only confuse: zero-width and bidirectional controls.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def halfwidth(value: str) -> str:
+    """Full-width digits and letters to ASCII (０１２ＡＢ to 012AB), keeping CJK as is."""
+    return unicodedata.normalize("NFKC", value)
+
+
+def clean(value: object) -> str:
+    """One line of text: NFKC, invisible and control characters removed, spaces collapsed."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = halfwidth(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(value: object) -> str:
+    """Like :func:`clean` but with every space removed (for numbers and codes)."""
+    return _SPACES.sub("", clean(value))
+
+
+def split_list(value: object) -> list[str]:
+    """Split a list typed as 环境保护、助老服务 / a,b / a;b into clean items, keeping order."""
+    text = clean(value)
+    if not text:
+        return []
+    items = re.split(r"[、,，;；/|\n]+", text)
+    seen: dict[str, None] = {}
+    for item in items:
+        item = item.strip()
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def mask_text(value: str | None, keep: int = 1) -> str | None:
+    """Keep the first ``keep`` characters of a personal text (name, address), hide the rest."""
+    if not value:
+        return value
+    if len(value) <= keep:
+        return value[0] + "*"
+    return value[:keep] + "*" * min(len(value) - keep, 6)

@@ -17,30 +17,8 @@ from volctl.roster.volunteers import FIELDS
 from volctl.settings import SETTINGS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "volctl"
-NAMESPACES = (
-    "help",
-    "opt",
-    "arg",
-    "reason",
-    "hint",
-    "field",
-    "roster",
-    "register",
-    "volunteer",
-    "settings",
-    "setting",
-    "info",
-    "init",
-    "demo",
-    "click",
-    "output",
-    "status",
-    "col",
-    "where",
-    "warning",
-    "error",
-)
-KEY = re.compile(rf"^({'|'.join(NAMESPACES)})\.[a-z0-9_]+(\.[a-z0-9_]+)*$")
+# A message key: dotted lowercase words, e.g. reason.id_number_checksum, help.register.add.
+KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")
 # Calls whose string arguments are message keys.
 CALLS = {
     "t",

@@ -1,0 +1,1 @@
+"""The work done: activities, schedules, service records and their corrections, training."""

@@ -67,3 +67,108 @@ def record(
             json.dumps(detail, ensure_ascii=False, default=str),
         ),
     )
+
+
+# ----------------------------------------------------------------------------- reading
+
+# Keys whose values are personal data, wherever they appear in an entry's detail.
+PII_KEYS = frozenset(
+    {
+        "id_number",
+        "phone",
+        "guardian_phone",
+        "emergency_phone",
+        "family_phone",
+        "address",
+        "guardian_name",
+        "emergency_contact",
+        "family_contact",
+    }
+)
+
+
+def _mask_value(key: str, value: object) -> object:
+    from volctl.identity import mask_id_number, mask_phone
+    from volctl.text import mask_text
+
+    if not isinstance(value, str) or not value:
+        return value
+    if key == "id_number":
+        return mask_id_number(value)
+    if key.endswith("phone"):
+        return mask_phone(value) if value.startswith("+") else mask_text(value, 3)
+    return mask_text(value, 6 if key == "address" else 1)
+
+
+def mask_detail(value: object, key: str = "") -> object:
+    """The detail with personal data masked: by key, and any identity number or phone by shape."""
+    import re
+
+    if isinstance(value, dict):
+        return {k: mask_detail(v, k if k in PII_KEYS else key) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask_detail(v, key) for v in value]
+    if key in PII_KEYS:
+        return _mask_value(key, value)
+    if isinstance(value, str):
+        from volctl.identity import mask_id_number, mask_phone
+
+        value = re.sub(r"\d{17}[\dXx]", lambda m: mask_id_number(m.group()) or "", value)
+        value = re.sub(r"\+\d{10,14}", lambda m: mask_phone(m.group()) or "", value)
+    return value
+
+
+def entries(
+    conn: sqlite3.Connection,
+    *,
+    date_from: object = None,
+    date_to: object = None,
+    action: str | None = None,
+    show_pii: bool = False,
+) -> list[dict[str, object]]:
+    """Audit entries, oldest first, within dates (inclusive) and for an action prefix."""
+    where, params = [], []
+    if date_from is not None:
+        where.append("substr(at, 1, 10) >= ?")
+        params.append(str(date_from))
+    if date_to is not None:
+        where.append("substr(at, 1, 10) <= ?")
+        params.append(str(date_to))
+    if action:
+        where.append("action LIKE ?")
+        params.append(f"{action}%")
+    sql = "SELECT * FROM audit_log" + (" WHERE " + " AND ".join(where) if where else "")
+    result = []
+    for row in conn.execute(sql + " ORDER BY id", params):
+        detail = json.loads(row["detail"])
+        result.append(
+            {
+                "id": row["id"],
+                "at": row["at"],
+                "operator": row["operator"],
+                "command": row["command"],
+                "action": row["action"],
+                "entity": row["entity"],
+                "entity_id": row["entity_id"],
+                "detail": detail if show_pii else mask_detail(detail),
+            }
+        )
+    return result
+
+
+def summarise(detail: object, limit: int = 120) -> str:
+    """One line for a table: key=value pairs, nested old/new shown as old→new."""
+    if not isinstance(detail, dict):
+        return str(detail)[:limit]
+    parts = []
+    for key, value in detail.items():
+        if value is None:
+            continue
+        if isinstance(value, dict) and {"old", "new"} <= set(value):
+            parts.append(f"{key}: {value['old']}→{value['new']}")
+        elif isinstance(value, dict):
+            parts.append(f"{key}: {summarise(value, limit)}")
+        else:
+            parts.append(f"{key}={value}")
+    text = ", ".join(parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -77,6 +77,13 @@ def inspect_file(path: Path) -> FileState:
             objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
+    except sqlite3.OperationalError:
+        # SQLite could not open it at all: a WAL roster on read-only media needs its -shm file.
+        if _read_only_folder(path):
+            raise RosterError("roster.readonly", path=str(path)) from None
+        if _disk_full(path):
+            raise RosterError("roster.disk_full", path=str(path)) from None
+        raise RosterError("roster.cannot_open", path=str(path)) from None
     except sqlite3.DatabaseError:
         return FileState("corrupt")
     if app_id == APPLICATION_ID:
@@ -84,6 +91,23 @@ def inspect_file(path: Path) -> FileState:
     if app_id == 0 and objects == 0:
         return FileState("empty")
     return FileState("foreign")
+
+
+def _read_only_folder(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) or not os.access(
+            path.parent, os.W_OK
+        )
+    except OSError:
+        return False
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        stats = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _refuse(state: FileState, path: Path) -> None:
@@ -216,6 +240,8 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     target = sqlite3.connect(str(dest))
     try:
         conn.backup(target)
+        # A backup is one self-contained file: no -wal/-shm beside it.
+        target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
     os.chmod(dest, 0o600)
@@ -310,11 +336,13 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Rost
     where = str(path) if path else ""
     if "locked" in text or "busy" in text:
         return RosterError("roster.busy", hint="hint.roster_busy", seconds=int(busy_seconds()))
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or (path and _read_only_folder(path)):
         return RosterError("roster.readonly", path=where)
     if "disk is full" in text:
         return RosterError("roster.disk_full", path=where)
     if "unable to open" in text:
+        if path and _disk_full(path):
+            return RosterError("roster.disk_full", path=where)
         return RosterError("roster.cannot_open", path=where)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return RosterError("roster.corrupt", hint="hint.roster_corrupt", path=where)

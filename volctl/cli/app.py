@@ -102,9 +102,10 @@ def main_options(
 
 
 def _attach_top_level_commands() -> None:
-    from volctl.cli import setup
+    from volctl.cli import safety, setup
 
     setup.attach(app)
+    safety.attach(app)
 
 
 _attach_top_level_commands()

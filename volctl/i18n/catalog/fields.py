@@ -37,4 +37,7 @@ MESSAGES = {
     "field.effective_on": ("生效日期", "effective date"),
     "field.dir": ("文件夹", "folder"),
     "field.output": ("输出文件", "output file"),
+    "field.backup_file": ("备份文件", "backup file"),
+    "field.date_from": ("起始日期", "from date"),
+    "field.date_to": ("截止日期", "to date"),
 }

@@ -1,0 +1,34 @@
+"""volctl audit: every change on record, personal data masked unless asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_the_audit_lists_changes_with_old_and_new_values_masked(cli, add_volunteer) -> None:
+    add_volunteer("王秀英", phone="18620246633")
+    cli("register", "update", "王秀英", "--phone", "13900001111")
+    entries = cli("audit", "--action", "volunteer.update", "--format", "json").json()
+    assert len(entries) == 1
+    change = entries[0]["detail"]["changes"]["phone"]
+    assert change == {"old": "186****6633", "new": "139****1111"}
+    assert entries[0]["command"] == "volctl register update"
+
+
+def test_show_pii_reveals_the_values_in_the_audit(cli, add_volunteer) -> None:
+    add_volunteer("王秀英", phone="18620246633")
+    cli("register", "update", "王秀英", "--phone", "13900001111")
+    entries = cli("audit", "--action", "volunteer.update", "--format", "json", "--show-pii").json()
+    assert entries[0]["detail"]["changes"]["phone"]["old"] == "+8618620246633"
+
+
+def test_the_audit_filters_by_date(cli, add_volunteer) -> None:
+    add_volunteer("王秀英")
+    today = date.today().isoformat()
+    assert len(cli("audit", "--from", today, "--to", today, "--format", "json").json()) >= 1
+    assert cli("audit", "--to", "2000-01-01", "--format", "json").json() == []
+
+
+def test_a_bad_date_names_the_option(cli, roster) -> None:
+    result = cli("audit", "--from", "soon")
+    assert result.exit_code == 3 and "from date" in result.stderr

@@ -1,0 +1,58 @@
+"""volctl check: finds what is wrong and says what to do, naming records, never personal data."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.conftest import make_id
+
+
+def insert_raw(db, **values) -> None:
+    """Old data that slipped in before validation (written straight into the file)."""
+    row = {
+        "volunteer_no": "V900001",
+        "name": "旧数据",
+        "id_number": "330482195803120388",
+        "registered_on": "2010-01-01",
+        "created_at": "x",
+        "updated_at": "x",
+        **values,
+    }
+    conn = sqlite3.connect(db)
+    conn.execute(
+        f"INSERT INTO volunteers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        tuple(row.values()),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_clean_roster_passes(cli, add_volunteer) -> None:
+    add_volunteer("王秀英")
+    result = cli("check", "--format", "json")
+    assert result.exit_code == 0
+    assert result.json() == {"ok": True, "findings": []}
+
+
+def test_an_invalid_identity_number_from_old_data_is_reported_with_advice(cli, roster) -> None:
+    insert_raw(roster)
+    result = cli("check", "--format", "json")
+    assert result.exit_code == 1
+    finding = result.json()["findings"][0]
+    assert finding["check"] == "invalid_id_number" and finding["ref"] == "V900001"
+    assert "check character" in finding["message"] and "register update" in finding["advice"]
+    assert "330482195803120388" not in result.stdout
+
+
+def test_the_same_name_and_phone_twice_is_a_warning(cli, add_volunteer) -> None:
+    add_volunteer("薛艳", phone="13800001111")
+    add_volunteer("薛艳", phone="13800001111")
+    result = cli("check", "--format", "json")
+    assert result.exit_code == 0
+    assert [f["check"] for f in result.json()["findings"]] == ["duplicate_name_phone"]
+
+
+def test_a_minor_without_guardian_consent_is_an_error(cli, roster) -> None:
+    insert_raw(roster, id_number=make_id("20150601"), birth_date="2015-06-01")
+    findings = cli("check", "--format", "json").json()["findings"]
+    assert [f["check"] for f in findings] == ["minor_without_consent"]

@@ -1,0 +1,117 @@
+"""Backup, restore, check and audit."""
+
+MESSAGES = {
+    "help.backup": (
+        "备份台账到文件（使用中也能得到一致的副本；默认放在台账旁边，文件名带时间）。",
+        "Back up the roster to a file (a consistent copy even while in use; by default beside the roster, with a timestamp).",
+    ),
+    "arg.backup_file": ("备份文件（不能是已有文件）。", "The backup file (must not exist yet)."),
+    "backup.exists": (
+        "{path} 已存在，不会覆盖它；请换一个文件名。",
+        "{path} already exists and will not be overwritten; choose another name.",
+    ),
+    "backup.copy_damaged": (
+        "备份 {path} 校验失败，请重试。",
+        "The backup {path} failed its check; please try again.",
+    ),
+    "backup.done": (
+        "已备份到 {path}（志愿者 {volunteers} 名，校验通过）。",
+        "Backed up to {path} ({volunteers} volunteers; integrity checked).",
+    ),
+    "help.restore": (
+        "用备份恢复台账：先检查备份，再把当前台账另存一份，然后恢复。",
+        "Restore the roster from a backup: the backup is checked first, and the replaced roster is kept.",
+    ),
+    "arg.restore_file": ("要恢复的备份文件。", "The backup file to restore."),
+    "opt.yes": ("不再询问，直接执行。", "Do not ask for confirmation."),
+    "restore.missing": ("备份文件 {path} 不存在。", "The backup file {path} does not exist."),
+    "restore.not_roster": (
+        "{path} 不是 volctl 台账的备份（{kind}），未作恢复。",
+        "{path} is not a volctl roster backup ({kind}); nothing was restored.",
+    ),
+    "restore.damaged": (
+        "备份 {path} 已损坏（{problems}），未作恢复。",
+        "The backup {path} is damaged ({problems}); nothing was restored.",
+    ),
+    "restore.confirm": (
+        "用备份替换台账 {path} 的全部内容？当前内容会另存一份。",
+        "Replace everything in the roster {path} with the backup? The current content is kept as a copy.",
+    ),
+    "restore.cancelled": ("已取消，台账未改动。", "Cancelled; the roster was not changed."),
+    "restore.done": (
+        "已从 {source} 恢复；原台账另存为 {kept}。",
+        "Restored from {source}; the replaced roster was kept as {kept}.",
+    ),
+    "help.check": (
+        "检查台账：数据库完整性、外键、无效身份证号、重复人员、未成年人缺监护人同意等，并给出处理建议。",
+        "Check the roster: database integrity, foreign keys, invalid identity numbers, duplicate people, minors without guardian consent…, with what to do about each.",
+    ),
+    "check.clean": ("检查完毕，没有发现问题。", "Checked: no problems found."),
+    "check.severity_error": ("错误", "error"),
+    "check.severity_warning": ("提醒", "warning"),
+    "check.detail_integrity": (
+        "数据库完整性检查：{problem}",
+        "Database integrity check: {problem}",
+    ),
+    "check.detail_foreign_keys": (
+        "{count} 条记录指向不存在的数据。",
+        "{count} rows point at data that does not exist.",
+    ),
+    "check.detail_same_number": (
+        "同一证件号码登记了多次：{volunteers}",
+        "The same document number is registered more than once: {volunteers}",
+    ),
+    "check.detail_same_name_phone": (
+        "姓名「{name}」和电话相同的多条登记：{volunteers}",
+        "Several registrations with the name {name} and the same phone: {volunteers}",
+    ),
+    "check.detail_minor": (
+        "未满 18 周岁（{age} 岁），缺少监护人姓名、电话或同意日期。",
+        "Under 18 (aged {age}) without a guardian's name, phone or consent date.",
+    ),
+    "check.advice_integrity": (
+        "立即备份后用最近一次正常的备份恢复（volctl restore）。",
+        "Back up now, then restore the latest sound backup (volctl restore).",
+    ),
+    "check.advice_foreign_keys": (
+        "用最近一次正常的备份恢复，或联系维护人员。",
+        "Restore the latest sound backup, or contact the maintainers.",
+    ),
+    "check.advice_invalid_id_number": (
+        "核对证件原件后用 volctl register update 更正号码。",
+        "Check the document and correct the number with volctl register update.",
+    ),
+    "check.advice_duplicate_id_number": (
+        "确认是否同一人；保留一条，另一条用 volctl register deactivate 停用并注明原因。",
+        "Check whether it is one person; keep one and deactivate the other with a reason.",
+    ),
+    "check.advice_duplicate_name_phone": (
+        "可能是同一人用不同证件号登记了两次，请核对证件。",
+        "Possibly one person registered twice with different numbers: check their documents.",
+    ),
+    "check.advice_minor_without_consent": (
+        "补登监护人：volctl register update 编号 --guardian-name … --guardian-phone …",
+        "Record the guardian: volctl register update VOL --guardian-name … --guardian-phone …",
+    ),
+    "col.severity": ("级别", "severity"),
+    "col.check": ("检查项", "check"),
+    "col.ref": ("对象", "about"),
+    "col.problem": ("问题", "problem"),
+    "col.advice": ("处理建议", "what to do"),
+    "help.audit": (
+        "查看审计日志：每一次改动的时间、命令、操作人和内容（个人信息打码）。",
+        "Show the audit log: every change, when, which command, who and what (personal data masked).",
+    ),
+    "opt.from": ("起始日期（含）。", "From this date (inclusive)."),
+    "opt.to": ("截止日期（含）。", "Up to this date (inclusive)."),
+    "opt.audit_action": (
+        "只看某类操作，如 volunteer 或 volunteer.update。",
+        "Only actions starting with this, e.g. volunteer or volunteer.update.",
+    ),
+    "audit.empty": ("这段时间没有审计记录。", "No audit entries in that period."),
+    "col.when": ("时间", "when"),
+    "col.operator": ("操作人", "operator"),
+    "col.command": ("命令", "command"),
+    "col.action": ("操作", "action"),
+    "col.detail": ("内容", "detail"),
+}

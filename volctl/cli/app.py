@@ -8,6 +8,7 @@ Building every group's options up front would cost start-up time on every comman
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Annotated, Any
 
 import typer
@@ -40,7 +41,7 @@ class RootGroup(VolctlGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [
-            (name, command.get_short_help_str(formatter.width - 16))
+            (name, _short(command.help or ""))
             for name, command in (
                 (n, super(RootGroup, self).get_command(ctx, n)) for n in super().list_commands(ctx)
             )
@@ -52,8 +53,9 @@ class RootGroup(VolctlGroup):
 
 
 def _short(text: str) -> str:
-    first = text.split("。")[0].split(". ")[0]
-    return first.rstrip("。.") + ("。" if "。" in text else ".")
+    """The first sentence of a help text, for the list of commands."""
+    first = re.split(r"(?<=。)|(?<=\.)\s", text.strip(), maxsplit=1)[0]
+    return first.strip()
 
 
 app = typer.Typer(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from typing import IO, Any
 
 import typer
 import typer.core
+from typer._click import _textwrap, formatting
 from typer._click import exceptions as click_exceptions
 
 from volctl.i18n import get_lang, t
@@ -101,8 +103,67 @@ def _show_usage_error(self: click_exceptions.UsageError, file: IO[Any] | None = 
     typer.echo(t("error.prefix") + translate_usage_error(self.format_message()), file=out)
 
 
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    text = _ANSI.sub("", text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_CLOSING = set("，。、；：）」』？！》")
+
+
+class _CJKTextWrapper(_textwrap.TextWrapper):
+    """Click's wrapper, measuring Chinese characters as two columns and breaking between them."""
+
+    def _split(self, text: str) -> list[str]:
+        chunks = []
+        for chunk in super()._split(text):
+            if _WIDE.search(chunk):
+                chunks.extend(re.findall(r"[\u1100-\uffff]|[^\u1100-\uffff]+", chunk))
+            else:
+                chunks.append(chunk)
+        return chunks
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        lines: list[str] = []
+        chunks.reverse()
+        while chunks:
+            indent = self.subsequent_indent if lines else self.initial_indent
+            width = self.width - display_width(indent)
+            if self.drop_whitespace and lines and chunks[-1].strip() == "":
+                del chunks[-1]
+            current: list[str] = []
+            used = 0
+            while chunks and (
+                used + display_width(chunks[-1]) <= width
+                # Chinese closing punctuation never starts a line: let it hang.
+                or (chunks[-1] in _CLOSING and used + display_width(chunks[-1]) <= width + 2)
+            ):
+                used += display_width(chunks[-1])
+                current.append(chunks.pop())
+            if chunks and display_width(chunks[-1]) > width:
+                self._handle_long_word(chunks, current, used, width)
+            if self.drop_whitespace and current and current[-1].strip() == "":
+                del current[-1]
+            if current:
+                lines.append(indent + "".join(current))
+            elif chunks and not current:
+                current.append(chunks.pop())  # never loop without progress
+                lines.append(indent + "".join(current))
+        return lines
+
+
 def install() -> None:
     """Route Typer/Click's own texts through the catalogue (idempotent)."""
     if hasattr(typer.core, "_"):
         typer.core._ = _gettext  # type: ignore[attr-defined]
     click_exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
+    # Help pages: measure and wrap by terminal columns, so Chinese help fits the screen.
+    formatting.term_len = display_width  # type: ignore[attr-defined]
+    _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]

@@ -171,6 +171,7 @@ def list_(
     search: Annotated[
         str | None, typer.Option("--search", metavar="TEXT", help=t("opt.search"))
     ] = None,
+    untrained: Annotated[bool, typer.Option("--untrained", help=t("opt.untrained"))] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
@@ -189,7 +190,9 @@ def list_(
     today = date.today()
     records = [
         volunteers.public(row, show_pii=show_pii, today=today)
-        for row in volunteers.list_volunteers(conn, status=status, search=search)
+        for row in volunteers.list_volunteers(
+            conn, status=status, search=search, untrained=untrained
+        )
     ]
     if fmt is Format.table:
         for record in records:

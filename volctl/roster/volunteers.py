@@ -327,10 +327,21 @@ def _ambiguous(ref: str, rows: list[sqlite3.Row]) -> Conflict:
 STATUSES = ("active", "inactive", "all")
 
 
+# New recruits who have had no initial training (岗前培训, seed 002).
+UNTRAINED = (
+    "NOT EXISTS (SELECT 1 FROM training_attendance a JOIN trainings t ON t.id = a.training_id"
+    " WHERE a.volunteer_id = v.id AND t.initial = 1)"
+)
+
+
 def list_volunteers(
-    conn: sqlite3.Connection, *, status: str = "active", search: str | None = None
+    conn: sqlite3.Connection,
+    *,
+    status: str = "active",
+    search: str | None = None,
+    untrained: bool = False,
 ) -> list[sqlite3.Row]:
-    where: list[str] = []
+    where: list[str] = [UNTRAINED] if untrained else []
     params: list[str] = []
     if status != "all":
         where.append("v.status = ?")

@@ -175,11 +175,14 @@ def _volunteer(conn: sqlite3.Connection, raw: object, field: str) -> int | None:
 def _check_parent(
     conn: sqlite3.Connection, level: str, parent: sqlite3.Row | None, team_id: int | None
 ) -> None:
-    if parent is not None and team_id is not None:
-        if parent["id"] == team_id or team_id in ancestors(conn, parent["id"]):
-            raise Conflict(
-                "team.cycle", where=Where(field="parent"), parent=parent["name"], level=level
-            )
+    if (
+        parent is not None
+        and team_id is not None
+        and (parent["id"] == team_id or team_id in ancestors(conn, parent["id"]))
+    ):
+        raise Conflict(
+            "team.cycle", where=Where(field="parent"), parent=parent["name"], level=level
+        )
     allowed = ALLOWED_PARENTS[level]
     parent_level = parent["level"] if parent is not None else None
     if parent_level in allowed:
@@ -246,10 +249,6 @@ def add(conn: sqlite3.Connection, given: TeamInput, *, today: date | None = None
         assert cursor.lastrowid is not None
         audit.record(conn, "team.add", "teams", cursor.lastrowid, **values)
         return get(conn, cursor.lastrowid)
-
-
-_UPDATABLE = ("name", "level", "parent", "leader", "contact", "unit", "office_phone", "base")
-_UPDATABLE += ("founded_on", "notes")
 
 
 def update(

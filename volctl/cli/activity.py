@@ -260,7 +260,7 @@ def _preview(planned: dict[str, Any], *, to_stderr: bool) -> None:
         rows.append(
             {
                 "date": item["date"],
-                "weekday": item["weekday"],
+                "weekday": t(f"weekday.{item['weekday']}"),
                 "state": t(f"schedule.state_{item['state']}"),
                 "activity_no": item["activity_no"],
                 "holiday": t(f"schedule.flag_{flag['kind']}", name=flag["name"]) if flag else "",

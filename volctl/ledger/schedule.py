@@ -229,7 +229,8 @@ def list_holidays(conn: sqlite3.Connection, year: int) -> list[dict[str, Any]]:
         for table, kind in ((package.holidays, "holiday"), (package.workdays, "workday")):
             for day, name in table.items():
                 if first <= day <= last and name:
-                    zh = _HOLIDAY_ZH.get(name.value, name.value)
+                    english = str(getattr(name, "value", name))
+                    zh = _HOLIDAY_ZH.get(english, english)
                     out[day] = {"date": day.isoformat(), "kind": kind, "name": zh}
                     out[day]["source"] = "chinesecalendar"
     for row in conn.execute(
@@ -287,8 +288,6 @@ def remove_holiday(conn: sqlite3.Connection, day: date) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- series
 
-WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-
 
 def series_key(rule: Rule, title: str, team_id: int | None) -> str:
     """What makes a re-run "the same schedule": the rule, the title and the organising team."""
@@ -323,7 +322,7 @@ def plan(
         items.append(
             {
                 "date": day.isoformat(),
-                "weekday": WEEKDAYS_ZH[day.weekday()],
+                "weekday": day.isoweekday(),  # 1 = Monday … 7 = Sunday
                 "activity_no": found["activity_no"] if found is not None else None,
                 "state": "exists" if found is not None else "new",
                 "holiday": flag.as_dict() if flag else None,

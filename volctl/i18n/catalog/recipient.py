@@ -147,7 +147,7 @@ MESSAGES = {
     ),
     "recipient.already_paired": (
         "{volunteer_no} {name} 自 {since} 起已与 {recipient} 结对。",
-        "{volunteer_no} {name} has been paired with {recipient} since {since}.",
+        "{volunteer_no} {name} is already paired with {recipient} (since {since}).",
     ),
     "recipient.not_paired": (
         "{volunteer_no} {name} 目前没有与 {recipient} 结对。",

@@ -280,7 +280,15 @@ def command(app: typer.Typer, name: str, help_key: str) -> Callable[[F], F]:
 
     def decorate(fn: F) -> F:
         guarded = guard(full)(fn)
-        app.command(name, help=t(help_key), cls=VolctlCommand)(guarded)
+        text = t(help_key)
+        app.command(name, help=text, short_help=first_sentence(text), cls=VolctlCommand)(guarded)
         return guarded
 
     return decorate
+
+
+def first_sentence(text: str) -> str:
+    """A command's line in its group's listing: Click cuts Chinese (no ". ") to "..."."""
+    if "。" in text:
+        return text.split("。", 1)[0] + "。"
+    return text.split(". ", 1)[0].rstrip(".") + "."

@@ -162,7 +162,7 @@ def test_the_tree_draws_every_level_in_the_terminal(cli, hierarchy, add_voluntee
 
 def test_the_tree_as_csv_has_one_row_per_team_with_its_path(cli, hierarchy) -> None:
     lines = cli("team", "tree", "--format", "csv").stdout.splitlines()
-    assert lines[0].startswith("path,depth,name,level,parent")
+    assert lines[0].startswith("path,depth,name,level,status,parent")
     assert any(
         line.startswith("平湖市社区志愿者服务大队/当湖街道中队/东湖社区分队/东湖服务队,3,")
         for line in lines
@@ -245,3 +245,32 @@ def test_every_team_change_is_audited(cli, hierarchy, add_volunteer) -> None:
     actions = [r[0] for r in rows(hierarchy, "SELECT action FROM audit_log ORDER BY id")]
     assert actions.count("team.add") == 5
     assert "membership.join" in actions and "membership.leave" in actions
+
+
+def test_dissolving_a_team_ends_its_memberships_and_keeps_it(cli, hierarchy, add_volunteer) -> None:
+    (vol,) = people(add_volunteer, "王秀英")
+    ok(cli("team", "join", "东湖服务队", vol, "--since", "2025-01-01"))
+    done = ok(cli("team", "dissolve", "东湖服务队", "--reason", "并入分队", "--on", "2025-06-30",
+                  "--format", "json"))  # fmt: skip
+    assert done["status"] == "dissolved" and done["dissolved_on"] == "2025-06-30"
+    assert rows(hierarchy, "SELECT left_on FROM memberships") == [("2025-06-30",)]
+    again = cli("team", "join", "东湖服务队", vol)
+    assert again.exit_code == Conflict.exit_code and "dissolved" in again.stderr
+    under = cli("team", "add", "新组", "--level", "服务组", "--parent", "东湖服务队")
+    assert under.exit_code == Conflict.exit_code
+
+
+def test_a_team_with_active_sub_teams_cannot_be_dissolved(cli, hierarchy) -> None:
+    result = cli("team", "dissolve", "当湖街道中队", "--reason", "调整")
+    assert result.exit_code == Conflict.exit_code and "东湖社区分队" in result.stderr
+
+
+def test_register_list_shows_the_members_of_a_team_and_its_sub_teams(
+    cli, hierarchy, add_volunteer
+) -> None:
+    a, b, _c = people(add_volunteer, "王秀英", "李明", "张伟")
+    ok(cli("team", "join", "东湖社区分队", a, "--since", "2025-01-01"))
+    ok(cli("team", "join", "东湖服务队", b, "--since", "2025-01-01"))
+    listed = ok(cli("register", "list", "--team", "东湖社区分队", "--format", "json"))
+    assert [v["name"] for v in listed] == ["王秀英", "李明"]
+    assert cli("register", "list", "--team", "无此队").exit_code == 4

@@ -256,6 +256,8 @@ def tree(
 
     def label(node: dict[str, Any]) -> str:
         text = f"[bold]{escape(node['name'])}[/bold]（{node['level']}）"
+        if node["status"] != "active":
+            text += " " + t(f"team_status.{node['status']}")
         text += "  " + t("team.tree_counts", members=node["members"], total=node["members_total"])
         if node["leader"]:
             text += "  " + t("team.tree_leader", name=escape(node["leader"]))
@@ -393,3 +395,22 @@ def leave(
             )
         return
     emit(results, fmt)
+
+
+@command(app, "dissolve", "help.team.dissolve")
+def dissolve(
+    team: TeamArg,
+    reason: Annotated[str, _opt("--reason", "opt.reason")],
+    on: Annotated[str | None, _opt("--on", "opt.team_dissolve_on", "DATE")] = None,
+    fmt: FormatOption = Format.table,
+    show_pii: ShowPiiOption = False,
+) -> None:
+    from volctl.roster import teams
+
+    conn = roster()
+    row, closed = teams.dissolve(conn, team, reason, on=parse_day_option(on, "dissolved_on"))
+    record = teams.public(row, show_pii=show_pii)
+    if fmt is Format.table:
+        notice(t("team.dissolved_done", name=row["name"], on=row["dissolved_on"], count=closed))
+        return
+    emit(record, fmt)

@@ -183,6 +183,8 @@ def _check_parent(
         raise Conflict(
             "team.cycle", where=Where(field="parent"), parent=parent["name"], level=level
         )
+    if parent is not None and parent["status"] != "active":
+        raise Conflict("team.dissolved", where=Where(field="parent"), team=parent["name"])
     allowed = ALLOWED_PARENTS[level]
     parent_level = parent["level"] if parent is not None else None
     if parent_level in allowed:
@@ -320,6 +322,58 @@ def update(
             changes={k: {"old": o, "new": v} for k, (o, v) in diff.items()},
         )
         return get(conn, row["id"]), diff
+
+
+def dissolve(
+    conn: sqlite3.Connection,
+    ref: object,
+    reason: object,
+    *,
+    on: date | None = None,
+    today: date | None = None,
+) -> tuple[sqlite3.Row, int]:
+    """Dissolve a team (撤销): its open memberships end on ``on``; the team and its history
+    stay. A team with active sub-teams cannot be dissolved: move or dissolve them first."""
+    today = today or date.today()
+    day = _day(on, today, "dissolved_on")
+    text = clean(reason)
+    if not text:
+        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    with transaction(conn):
+        team = find(conn, ref)
+        if team["status"] != "active":
+            raise Conflict("team.dissolved", team=team["name"])
+        subteams = conn.execute(
+            "SELECT name FROM teams WHERE parent_id = ? AND status = 'active' ORDER BY name",
+            (team["id"],),
+        ).fetchall()
+        if subteams:
+            raise Conflict(
+                "team.has_subteams",
+                team=team["name"],
+                subteams="、".join(r[0] for r in subteams),
+            )
+        open_rows = conn.execute(
+            "SELECT * FROM memberships WHERE team_id = ? AND left_on IS NULL", (team["id"],)
+        ).fetchall()
+        for membership in open_rows:
+            _close(conn, membership, day, "dissolve")
+        conn.execute(
+            "UPDATE teams SET status = 'dissolved', dissolved_on = ?, status_reason = ?,"
+            " updated_at = ? WHERE id = ?",
+            (day, text, audit.now_iso(), team["id"]),
+        )
+        audit.record(
+            conn,
+            "team.dissolve",
+            "teams",
+            team["id"],
+            team=team["name"],
+            dissolved_on=day,
+            reason=text,
+            memberships_closed=len(open_rows),
+        )
+        return get(conn, team["id"]), len(open_rows)
 
 
 def _open_membership(conn: sqlite3.Connection, team_id: int, volunteer_id: int) -> sqlite3.Row:
@@ -615,6 +669,8 @@ def public(
         "base": row["base"],
         "founded_on": row["founded_on"],
         "status": row["status"],
+        "dissolved_on": row["dissolved_on"],
+        "status_reason": row["status_reason"],
         "notes": row["notes"],
         "members": count[0],
         "members_total": count[1],
@@ -644,6 +700,7 @@ def tree(conn: sqlite3.Connection, on: date) -> list[dict[str, Any]]:
         node = {
             "name": row["name"],
             "level": row["level"],
+            "status": row["status"],
             "leader": row["leader_name"],
             "contact": row["contact_name"],
             "members": own,
@@ -667,6 +724,7 @@ def flatten_tree(nodes: list[dict[str, Any]], parent: str | None = None, depth: 
                 "depth": depth,
                 "name": node["name"],
                 "level": node["level"],
+                "status": node["status"],
                 "parent": parent.rsplit("/", 1)[-1] if parent else None,
                 "leader": node["leader"],
                 "contact": node["contact"],

@@ -15,6 +15,8 @@ CREATE TABLE teams (
     base TEXT,                                      -- 服务基地
     founded_on TEXT,
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dissolved')),
+    dissolved_on TEXT,                              -- memberships end that day; the row stays
+    status_reason TEXT,
     notes TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,

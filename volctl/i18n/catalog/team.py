@@ -204,4 +204,23 @@ MESSAGES = {
         "The date {on} is before they joined ({joined_on}).",
     ),
     "reason.no_volunteers": ("没有给出志愿者。", "No volunteer was given."),
+    "help.team.dissolve": (
+        "撤销队伍：成员身份在撤销日结束，队伍和历史记录保留；有在用的下级队伍时须先处理下级。",
+        "Dissolve a team: its memberships end that day; the team and its history are kept. "
+        "Sub-teams still active must be moved or dissolved first.",
+    ),
+    "opt.team_dissolve_on": ("撤销日期（默认今天）。", "Date dissolved (default today)."),
+    "field.dissolved_on": ("撤销日期", "dissolved on"),
+    "team.dissolved_done": (
+        "已撤销 {name}（{on}），结束 {count} 名成员的成员身份；记录保留。",
+        "Dissolved {name} on {on}; {count} memberships ended; records kept.",
+    ),
+    "team.has_subteams": (
+        "{team} 下还有在用的下级队伍：{subteams}；请先调整或撤销它们。",
+        "{team} still has active sub-teams: {subteams}; move or dissolve them first.",
+    ),
+    "opt.register_team": (
+        "只列出该队伍（含下级队伍）目前的成员。",
+        "Only the current members of this team and the teams under it.",
+    ),
 }

@@ -102,6 +102,7 @@ def _show(record: dict[str, Any], fmt: Format, *, extra: dict[str, Any] | None =
     shown.pop("roster")
     shown.pop("time", None)
     labels = {key: t(f"field.{key}") for key in shown}
+    labels["status_reason"] = t("field.cancel_reason")
     emit(shown, fmt, labels=labels, title=f"{record['activity_no']} {record['title']}")
 
 

@@ -82,7 +82,9 @@ def _for_table(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _labels(record: dict[str, Any]) -> dict[str, str]:
-    return {key: t("field.team" if key == "name" else f"field.{key}") for key in record}
+    labels = {key: t("field.team" if key == "name" else f"field.{key}") for key in record}
+    labels["status_reason"] = t("field.dissolve_reason")
+    return labels
 
 
 def _on_date(on: str | None) -> date:

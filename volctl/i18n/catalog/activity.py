@@ -163,6 +163,7 @@ MESSAGES = {
     "field.series_key": ("系列", "series"),
     "field.served_group": ("服务人群及人数", "group served"),
     "field.people": ("人数", "people"),
+    "field.cancel_reason": ("取消原因", "reason cancelled"),
     "field.value": ("名称", "name"),
     "field.source": ("来源", "source"),
     "field.rule": ("规则", "rule"),

@@ -211,6 +211,7 @@ MESSAGES = {
     ),
     "opt.team_dissolve_on": ("撤销日期（默认今天）。", "Date dissolved (default today)."),
     "field.dissolved_on": ("撤销日期", "dissolved on"),
+    "field.dissolve_reason": ("撤销原因", "reason dissolved"),
     "team.dissolved_done": (
         "已撤销 {name}（{on}），结束 {count} 名成员的成员身份；记录保留。",
         "Dissolved {name} on {on}; {count} memberships ended; records kept.",

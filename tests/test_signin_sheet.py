@@ -137,3 +137,13 @@ def test_the_sheet_prints_on_one_a4_page_with_its_text(sheet, tmp_path) -> None:
             and "签退时间" in text
             and "第 1 页 共 1 页".replace(" ", "") in text.replace(" ", "")
         )
+
+
+def test_a_long_information_line_wraps_within_the_table(cli, roster, tmp_path) -> None:
+    place = "东湖社区党群服务中心二楼会议室（东湖路88号，近公交东湖站）"
+    number = activity(cli, "探访", "--place", place)
+    path = tmp_path / "long.xlsx"
+    ok(cli("activity", "sheet", number, "-o", str(path)))
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 40
+    assert "地点：东湖社区党群服务中心二楼会议室(东湖路88号,近公交东湖站)" in ws["A2"].value

@@ -18,6 +18,7 @@ openpyxl is imported by the caller's module only when a form is written.
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -182,6 +183,21 @@ def fit_columns(
         ws.column_dimensions[get_column_letter(i + 1)].width = width
         widths.append(width)
     return widths
+
+
+def wrap_line(ws: Worksheet, row: int, columns: int, *, line_height: float = 18) -> int:
+    """Let a merged line wrap within the table's width and give it the height its lines need
+    (call after the column widths are set). Returns the number of lines."""
+    cell = ws.cell(row=row, column=1)
+    total = sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, columns + 1)
+    )
+    lines = max(1, math.ceil(text_width(cell.value) / max(total - 2, 1)))
+    cell.alignment = Alignment(
+        horizontal=cell.alignment.horizontal, vertical="center", wrap_text=True
+    )
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, line_height * lines + 4)
+    return lines
 
 
 def save(wb: Workbook, path: Path) -> None:

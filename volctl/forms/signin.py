@@ -82,6 +82,7 @@ def write(
         [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
         minimum=MIN_WIDTHS,
     )
+    page.wrap_line(ws, INFO_ROW, columns)
     ws.print_area = f"A1:H{footer_row}"
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     page.setup_page(ws, header_rows=(HEADER_ROW, HEADER_ROW))

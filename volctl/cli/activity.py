@@ -631,7 +631,7 @@ def holidays(
         day = parse_day_option(add_day, "date")
         assert day is not None
         if not name:
-            raise InvalidInput("schedule.holiday_name_missing", where=Where(field="name"))
+            raise InvalidInput("schedule.holiday_name_missing", where=Where(field="holiday_name"))
         sched.add_holiday(conn, day, name, "workday" if workday else "holiday")
         notice(t("schedule.holiday_added", date=day.isoformat(), name=name))
         year = year or day.year

@@ -250,7 +250,7 @@ def add_holiday(conn: sqlite3.Connection, day: date, name: object, kind: str) ->
     """Record a public holiday (or a make-up working day) in the roster; replaces that day's."""
     text = clean(name)
     if not text:
-        raise InvalidInput("schedule.holiday_name_missing", where=Where(field="name"))
+        raise InvalidInput("schedule.holiday_name_missing", where=Where(field="holiday_name"))
     if kind not in ("holiday", "workday"):
         raise InvalidInput("schedule.holiday_kind", where=Where(field="kind"), value=kind)
     with transaction(conn):

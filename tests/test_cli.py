@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer.main
+from typer._click.core import Context
 
 from volctl.cli.app import app
 from volctl.errors import EXIT_INTERNAL
@@ -17,10 +18,11 @@ def leaf_commands() -> list[tuple[str, object]]:
     found = []
 
     def walk(command: object, path: str) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(sub, f"{path} {name}")
+        # list_commands/get_command also reach the groups the root loads lazily (GROUPS).
+        if hasattr(command, "list_commands"):
+            ctx = Context(command)  # type: ignore[arg-type]
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), f"{path} {name}")
         else:
             found.append((path, command))
 

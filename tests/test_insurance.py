@@ -84,7 +84,7 @@ def test_a_policy_ending_before_it_starts_is_refused(cli, add_volunteer) -> None
         "--to",
         "2025-01-01",
     )
-    assert result.exit_code == 3 and "before the start" in result.stderr
+    assert result.exit_code == 3 and "before its start" in result.stderr
 
 
 def test_the_same_policy_twice_for_one_volunteer_is_refused(cli, add_volunteer) -> None:
@@ -105,3 +105,41 @@ def test_the_same_policy_twice_for_one_volunteer_is_refused(cli, add_volunteer) 
     assert cli(*args).exit_code == 0
     again = cli(*args)
     assert again.exit_code == 5 and "already has policy P1" in again.stderr
+
+
+def test_signing_up_uninsured_volunteers_for_a_risky_activity_warns(cli, add_volunteer) -> None:
+    add_volunteer("王秀英", registered_on="2025-01-01")
+    add_volunteer("李四", registered_on="2025-01-01")
+    cli(
+        "insurance",
+        "add",
+        "王秀英",
+        "--insurer",
+        "人保",
+        "--policy",
+        "P1",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+    )
+    added = cli(
+        "activity",
+        "add",
+        "河道清理",
+        "--date",
+        "2025-07-19",
+        "--category",
+        "环境保护",
+        "--needs-insurance",
+        "--format",
+        "json",
+    )
+    assert added.exit_code == 0, added.stderr
+    number = added.json()["activity_no"]
+    result = cli("activity", "signup", number, "王秀英", "李四", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    warnings = result.json()["warnings"]
+    assert [(w["code"], w["name"]) for w in warnings] == [("not_insured", "李四")]
+    table = cli("activity", "signup", number, "李四")
+    assert "no accident insurance" not in table.stderr  # already on the roster: nothing new

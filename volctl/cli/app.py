@@ -24,6 +24,9 @@ localise.install()
 # Command group -> (module defining ``app``, help key). The order is the order of --help.
 GROUPS: dict[str, tuple[str, str]] = {
     "register": ("volctl.cli.register", "help.register"),
+    "team": ("volctl.cli.team", "help.team"),
+    "activity": ("volctl.cli.activity", "help.activity"),
+    "recipient": ("volctl.cli.recipient", "help.recipient"),
     "training": ("volctl.cli.training", "help.training"),
     "insurance": ("volctl.cli.insurance", "help.insurance"),
     "commend": ("volctl.cli.commend", "help.commend"),

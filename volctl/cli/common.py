@@ -280,7 +280,40 @@ def command(app: typer.Typer, name: str, help_key: str) -> Callable[[F], F]:
 
     def decorate(fn: F) -> F:
         guarded = guard(full)(fn)
-        app.command(name, help=t(help_key), cls=VolctlCommand)(guarded)
+        text = t(help_key)
+        app.command(name, help=text, short_help=first_sentence(text), cls=VolctlCommand)(guarded)
         return guarded
 
     return decorate
+
+
+def first_sentence(text: str) -> str:
+    """A command's line in its group's listing: Click cuts Chinese (no ". ") to "..."."""
+    if "。" in text:
+        return text.split("。", 1)[0] + "。"
+    return text.split(". ", 1)[0].rstrip(".") + "."
+
+
+def show_code_list(name: str, add_value: str | None, fmt: Format) -> None:
+    """List one of the clerk-extendable lists, after adding ``add_value`` to it if given."""
+    from volctl.roster import code_lists
+
+    conn = roster()
+    if add_value is not None:
+        if code_lists.add(conn, name, add_value):
+            notice(t("code_list.added", value=add_value.strip()))
+        else:
+            notice(t("code_list.exists", value=add_value.strip()))
+    entries = code_lists.entries(conn, name)
+    if fmt is Format.table:
+        for entry in entries:
+            entry["builtin"] = (
+                t("code_list.builtin") if entry["builtin"] else t("code_list.added_by_clerk")
+            )
+        emit(
+            entries,
+            fmt,
+            columns=[Column("value", t("field.value")), Column("builtin", t("field.source"))],
+        )
+        return
+    emit(entries, fmt)

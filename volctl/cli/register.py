@@ -171,6 +171,9 @@ def list_(
     search: Annotated[
         str | None, typer.Option("--search", metavar="TEXT", help=t("opt.search"))
     ] = None,
+    team: Annotated[
+        str | None, typer.Option("--team", metavar="TEAM", help=t("opt.register_team"))
+    ] = None,
     untrained: Annotated[bool, typer.Option("--untrained", help=t("opt.untrained"))] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -188,12 +191,13 @@ def list_(
         )
     conn = roster()
     today = date.today()
-    records = [
-        volunteers.public(row, show_pii=show_pii, today=today)
-        for row in volunteers.list_volunteers(
-            conn, status=status, search=search, untrained=untrained
-        )
-    ]
+    rows = volunteers.list_volunteers(conn, status=status, search=search, untrained=untrained)
+    if team is not None:
+        from volctl.roster import teams
+
+        members = {v["id"] for v in teams.members_under(conn, team, today)}
+        rows = [row for row in rows if row["id"] in members]
+    records = [volunteers.public(row, show_pii=show_pii, today=today) for row in rows]
     if fmt is Format.table:
         for record in records:
             record["status"] = t(f"status.{record['status']}")

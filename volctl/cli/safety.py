@@ -46,7 +46,7 @@ def attach(app: typer.Typer) -> None:
     @command(app, "restore", "help.restore")
     def restore_cmd(
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
-        yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.yes"))] = False,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
         fmt: FormatOption = Format.table,
     ) -> None:
         from volctl import maintenance

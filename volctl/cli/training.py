@@ -15,6 +15,7 @@ from volctl.cli.common import (
     notice,
     parse_day_option,
     roster,
+    show_code_list,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -157,17 +158,4 @@ def topics(
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl import codelists
-    from volctl.db import transaction
-
-    conn = roster()
-    if add_topic:
-        with transaction(conn):
-            added = codelists.add(conn, "training_topic", add_topic)
-        notice(t("codelist.added", value=added))
-    values = codelists.values(conn, "training_topic")
-    emit(
-        values if fmt is Format.json else [{"topic": v} for v in values],
-        fmt,
-        columns=[Column("topic", t("col.topic"))],
-    )
+    show_code_list("training_topic", add_topic, fmt)

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from volctl import audit, codelists
+from volctl import audit
 from volctl.dates import parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.roster import volunteers
+from volctl.roster import code_lists, volunteers
 from volctl.text import clean
 
 
@@ -52,11 +52,11 @@ def _next_number(conn: sqlite3.Connection, day: date) -> str:
 def add(conn: sqlite3.Connection, given: TrainingInput) -> sqlite3.Row:
     title = clean(given.title)
     if not title:
-        raise InvalidInput("reason.missing_title", where=Where(field="title"))
+        raise InvalidInput("reason.missing_training_title", where=Where(field="training_title"))
     day = parse_day(given.date, where=Where(field="date"))
     minutes = minutes_from_hours(given.hours) if given.hours not in (None, "") else 0
     with transaction(conn):
-        topic = codelists.check(conn, "training_topic", given.topic, "topic")
+        topic = code_lists.check(conn, "training_topic", given.topic, Where(field="topic"))
         number = _next_number(conn, day)
         now = audit.now_iso()
         cursor = conn.execute(

@@ -8,20 +8,11 @@ from typing import Any
 
 from volctl import audit
 from volctl.db import transaction
-from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.roster import volunteers
+from volctl.errors import Conflict, InvalidInput, Where
+from volctl.roster import teams, volunteers
 from volctl.text import clean
 
 COMMON_TITLES = ("优秀志愿者", "先进集体", "优秀志愿服务项目", "星级志愿者")
-
-
-def find_team(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM teams WHERE name = ? OR CAST(id AS TEXT) = ?", (clean(ref), clean(ref))
-    ).fetchone()
-    if row is None:
-        raise NotFound("team.not_found", ref=clean(ref))
-    return row
 
 
 def add(
@@ -39,7 +30,7 @@ def add(
     today = today or date.today()
     title_text = clean(title)
     if not title_text:
-        raise InvalidInput("reason.missing_title", where=Where(field="title"))
+        raise InvalidInput("reason.missing_commend_title", where=Where(field="commend_title"))
     if (volunteer is None) == (team is None):
         raise InvalidInput("commend.one_recipient", hint="hint.commend_one_recipient")
     if not 1990 <= year <= today.year:
@@ -47,7 +38,7 @@ def add(
     on = awarded_on or today
     with transaction(conn):
         person = volunteers.find(conn, volunteer) if volunteer else None
-        unit = find_team(conn, team) if team else None
+        unit = teams.find(conn, team) if team else None
         try:
             cursor = conn.execute(
                 "INSERT INTO commendations (year, title, volunteer_id, team_id, awarded_on,"

@@ -13,24 +13,6 @@ from volctl.roster import volunteers
 from volctl.text import clean
 
 
-def team_members(conn: sqlite3.Connection, team_ref: str, on: date) -> list[sqlite3.Row]:
-    """Volunteers who are members of a team (by name or id) on a date."""
-    team = conn.execute(
-        "SELECT * FROM teams WHERE name = ? OR CAST(id AS TEXT) = ?",
-        (clean(team_ref), clean(team_ref)),
-    ).fetchone()
-    if team is None:
-        from volctl.errors import NotFound
-
-        raise NotFound("team.not_found", ref=clean(team_ref))
-    return conn.execute(
-        "SELECT v.* FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id"
-        " WHERE m.team_id = ? AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)"
-        " ORDER BY v.volunteer_no",
-        (team["id"], on.isoformat(), on.isoformat()),
-    ).fetchall()
-
-
 def add(
     conn: sqlite3.Connection,
     *,
@@ -48,11 +30,13 @@ def add(
     if not policy_text:
         raise InvalidInput("reason.missing_policy", where=Where(field="policy"))
     if end < start:
-        raise InvalidInput("reason.end_before_start", where=Where(field="date_to"))
+        raise InvalidInput("reason.cover_end_before_start", where=Where(field="date_to"))
     with transaction(conn):
         rows = [volunteers.find(conn, p) for p in people]
         if team:
-            rows += team_members(conn, team, start)
+            from volctl.roster import teams
+
+            rows += teams.members_under(conn, team, start)
         if not rows:
             raise InvalidInput("insurance.nobody", hint="hint.insurance_nobody")
         added = []

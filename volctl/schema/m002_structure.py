@@ -15,6 +15,8 @@ CREATE TABLE teams (
     base TEXT,                                      -- 服务基地
     founded_on TEXT,
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dissolved')),
+    dissolved_on TEXT,                              -- memberships end that day; the row stays
+    status_reason TEXT,
     notes TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -73,10 +75,11 @@ CREATE TABLE signups (
     signed_up_at TEXT NOT NULL,
     forced INTEGER NOT NULL DEFAULT 0,              -- over capacity with --force, on record
     withdrawn_at TEXT,
-    withdrawn_reason TEXT,
-    UNIQUE (activity_id, volunteer_id)
+    withdrawn_reason TEXT
 );
 CREATE INDEX signups_volunteer ON signups(volunteer_id);
+-- One open signup per volunteer and activity; a withdrawn one stays on record beside a new one.
+CREATE UNIQUE INDEX signups_open ON signups(activity_id, volunteer_id) WHERE withdrawn_at IS NULL;
 
 -- 服务对象名册 (seed 002).
 CREATE TABLE recipients (
@@ -99,6 +102,8 @@ CREATE TABLE recipients (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+CREATE INDEX recipients_group ON recipients(group_name);
+CREATE INDEX recipients_name ON recipients(name);
 
 -- 结对帮扶: 一助一 (one volunteer) or 多助一 (several volunteers on one recipient), dated.
 CREATE TABLE pairings (
@@ -113,6 +118,7 @@ CREATE TABLE pairings (
 );
 CREATE INDEX pairings_recipient ON pairings(recipient_id);
 CREATE INDEX pairings_volunteer ON pairings(volunteer_id);
+CREATE UNIQUE INDEX pairings_open ON pairings(recipient_id, volunteer_id) WHERE ended_on IS NULL;
 
 -- Who an activity served: a named recipient, or a number of people of a group.
 CREATE TABLE activity_beneficiaries (
@@ -121,7 +127,18 @@ CREATE TABLE activity_beneficiaries (
     recipient_id INTEGER REFERENCES recipients(id),
     group_name TEXT NOT NULL,
     people INTEGER NOT NULL DEFAULT 1 CHECK (people > 0),
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    withdrawn_at TEXT,                              -- entered by mistake: kept, marked, audited
+    withdrawn_reason TEXT
 );
 CREATE INDEX activity_beneficiaries_activity ON activity_beneficiaries(activity_id);
+
+-- Public holidays and make-up working days (调休上班) the clerk enters for years the bundled
+-- calendar does not cover yet, or to correct it; they take precedence over the package.
+CREATE TABLE holidays (
+    day TEXT PRIMARY KEY,                           -- ISO date
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    created_at TEXT NOT NULL
+);
 """

@@ -19,10 +19,6 @@ MESSAGES = {
         "The training: number (e.g. T20250310-01) or title.",
     ),
     "arg.training_title": ("培训名称。", "The training's title."),
-    "arg.vols": (
-        "一名或多名志愿者（编号、身份证号、手机号或姓名）。",
-        "One or more volunteers (number, identity number, phone or name).",
-    ),
     "opt.training_date": ("培训日期（必填）。", "Date of the training (required)."),
     "opt.training_topic": (
         "培训主题，如 志愿精神、应急救护、消防安全（见 volctl training topics）。",
@@ -81,38 +77,20 @@ MESSAGES = {
         "时长 {value} 小时不在 0 到 24 小时之间。",
         "{value} hours is not between 0 and 24.",
     ),
-    "reason.missing_title": ("没有填写名称。", "The title is missing."),
-    "codelist.bad_value": (
-        "「{value}」不能作为列表项（1 到 30 个字）。",
-        "'{value}' cannot be a list entry (1 to 30 characters).",
+    "reason.training_topic_unknown": (
+        "不认识的培训主题「{value}」，可用：{choices}。",
+        "Unknown training topic '{value}'; use one of {choices}.",
     ),
-    "codelist.exists": ("「{value}」已经在列表中。", "'{value}' is already on the list."),
-    "codelist.added": ("已增加「{value}」。", "Added '{value}'."),
-    "codelist.unknown": (
-        "「{value}」不在列表中，可用：{choices}。",
-        "'{value}' is not on the list; use one of {choices}.",
-    ),
-    "hint.codelist_add_training_topic": (
+    "hint.training_topic_add": (
         "新主题可以先用 volctl training topics --add 名称 增加。",
         "Add a new topic first with volctl training topics --add NAME.",
     ),
-    "hint.codelist_add_category": (
-        "新类别可以先用 volctl activity categories --add 名称 增加。",
-        "Add a new category first with volctl activity categories --add NAME.",
-    ),
-    "hint.codelist_add_beneficiary_group": (
-        "新的服务对象类别可以先用 volctl recipient groups --add 名称 增加。",
-        "Add a new beneficiary group first with volctl recipient groups --add NAME.",
-    ),
-    "hint.codelist_add_intention": (
-        "新的服务意向可以先在台账设置中增加。",
-        "Add the new intention to the roster's list first.",
-    ),
-    "field.title": ("名称", "title"),
-    "field.date": ("日期", "date"),
+    "reason.missing_training_title": ("没有填写培训名称。", "The training's title is missing."),
+    "reason.missing_commend_title": ("没有填写称号。", "The title of the commendation is missing."),
+    "field.training_title": ("培训名称", "training title"),
+    "field.commend_title": ("称号", "title"),
     "field.topic": ("主题", "topic"),
     "field.hours": ("时长", "hours"),
-    "field.code_value": ("列表项", "list entry"),
     # insurance
     "help.insurance": (
         "志愿者意外保险：登记保单，查看即将到期的保障。",
@@ -149,14 +127,20 @@ MESSAGES = {
         "列出志愿者编号，或用 --team 队伍名称。",
         "List volunteer numbers, or use --team TEAM.",
     ),
+    "activity.not_insured": (
+        "{volunteer_no} {name} 在 {date} 没有有效的意外保险，而活动 {activity_no} {title} 要求投保（先用 volctl insurance add 登记）。",
+        "{volunteer_no} {name} has no accident insurance on {date}, and {activity_no} {title} needs it (record it with volctl insurance add).",
+    ),
     "insurance.exists": (
         "{volunteer_no} {name} 已登记过保单 {policy}。",
         "{volunteer_no} {name} already has policy {policy} on record.",
     ),
     "reason.missing_insurer": ("没有填写保险公司。", "The insurer is missing."),
     "reason.missing_policy": ("没有填写保单号。", "The policy number is missing."),
-    "reason.end_before_start": ("截止日期早于起始日期。", "The end date is before the start date."),
-    "team.not_found": ("找不到队伍「{ref}」。", "No team '{ref}'."),
+    "reason.cover_end_before_start": (
+        "保障截止日期早于起始日期。",
+        "The cover's end date is before its start date.",
+    ),
     "col.insurer": ("保险公司", "insurer"),
     "col.policy_no": ("保单号", "policy"),
     "col.start_on": ("起始", "from"),

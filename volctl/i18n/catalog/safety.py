@@ -23,7 +23,7 @@ MESSAGES = {
         "Restore the roster from a backup: the backup is checked first, and the replaced roster is kept.",
     ),
     "arg.restore_file": ("要恢复的备份文件。", "The backup file to restore."),
-    "opt.yes": ("不再询问，直接执行。", "Do not ask for confirmation."),
+    "opt.restore_yes": ("不再询问，直接恢复。", "Restore without asking."),
     "restore.missing": ("备份文件 {path} 不存在。", "The backup file {path} does not exist."),
     "restore.not_roster": (
         "{path} 不是 volctl 台账的备份（{kind}），未作恢复。",

@@ -1,0 +1,149 @@
+"""volctl activity sheet: the sign-in sheet's cells, print settings and printed page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.helpers_structure import activity, ok, people, team
+from volctl.errors import Conflict, InvalidInput
+
+HEADERS = ["序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注"]
+
+
+@pytest.fixture
+def sheet(cli, roster, add_volunteer, tmp_path) -> Path:
+    team(cli, "东湖社区分队", "分队")
+    a, b = people(add_volunteer, "王秀英", "李明")
+    number = activity(
+        cli, "敬老院探访", "--start", "08:30", "--end", "11:30", "--place", "东湖敬老院",
+        "--team", "东湖社区分队",
+    )  # fmt: skip
+    ok(cli("activity", "signup", number, a, b))
+    path = tmp_path / "签到表.xlsx"
+    ok(cli("activity", "sheet", number, "-o", str(path)))
+    return path
+
+
+def test_the_sheet_has_the_agreed_layout(sheet) -> None:
+    ws = openpyxl.load_workbook(sheet).active
+    assert ws["A1"].value == "敬老院探访 签到表" and "A1:H1" in ws.merged_cells
+    assert ws["A2"].value == (
+        "活动编号：A20250315-01　日期：2025-03-15　时间：08:30-11:30　地点：东湖敬老院"
+        "　组织队伍：东湖社区分队"
+    )
+    assert [c.value for c in ws[3]] == HEADERS
+    assert [c.value for c in ws[4]][:4] == [1, "V000001", "王秀英", "138****0001"]
+    assert [c.value for c in ws[5]][:3] == [2, "V000002", "李明"]
+    assert [c.value for c in ws[10]][:2] == [7, None] or ws["B10"].value == ""
+    footer = next(r for r in range(11, 20) if ws.cell(r, 1).value)
+    assert ws.cell(footer, 1).value == "活动负责人：　　　　记录人："
+
+
+def test_numbers_and_phones_are_text_cells(sheet) -> None:
+    ws = openpyxl.load_workbook(sheet).active
+    for cell in (ws["B4"], ws["D4"], ws["E4"]):
+        assert cell.data_type in ("s", "inlineStr") and cell.number_format == "@"
+
+
+def test_the_sheet_is_set_up_for_a4_with_a_repeated_header_and_page_numbers(sheet) -> None:
+    ws = openpyxl.load_workbook(sheet).active
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "portrait"  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws["A1"].font.name == "宋体" and ws["A1"].font.b
+    assert ws["B4"].border.left.style == "thin"
+
+
+def test_show_pii_prints_full_phones(cli, sheet, tmp_path) -> None:
+    full = tmp_path / "full.xlsx"
+    ok(cli("activity", "sheet", "A20250315-01", "-o", str(full), "--show-pii", "--blank", "0"))
+    ws = openpyxl.load_workbook(full).active
+    assert ws["D4"].value == "13812340001"
+    assert ws.max_row == 7  # two volunteers, no blank rows, a gap, the footer line
+
+
+def test_a_wide_cjk_column_is_wider_than_a_latin_one(cli, roster, add_volunteer, tmp_path) -> None:
+    people(add_volunteer, "欧阳娜娜娜娜娜娜")
+    number = activity(cli)
+    ok(cli("activity", "signup", number, "欧阳娜娜娜娜娜娜"))
+    path = tmp_path / "wide.xlsx"
+    ok(cli("activity", "sheet", number, "-o", str(path)))
+    ws = openpyxl.load_workbook(path).active
+    assert ws.column_dimensions["C"].width >= 16 + 2
+
+
+def test_a_cancelled_activity_or_a_wrong_file_type_is_refused(cli, sheet, tmp_path) -> None:
+    bad = cli("activity", "sheet", "A20250315-01", "-o", str(tmp_path / "x.pdf"))
+    assert bad.exit_code == InvalidInput.exit_code and ".xlsx" in bad.stderr
+    ok(cli("activity", "cancel", "A20250315-01", "--reason", "暴雨"))
+    cancelled = cli("activity", "sheet", "A20250315-01", "-o", str(tmp_path / "y.xlsx"))
+    assert cancelled.exit_code == Conflict.exit_code
+
+
+def test_text_that_looks_like_a_formula_is_stored_as_text(tmp_path) -> None:
+    from volctl.forms import page
+
+    wb, ws = page.new_workbook("t")
+    for row, value in enumerate(["=1+1", "+86 138", "-5", "@SUM(A1)", "正常"], start=1):
+        page.write_text(ws.cell(row, 1), value)
+    path = tmp_path / "f.xlsx"
+    page.save(wb, path)
+    back = openpyxl.load_workbook(path).active
+    assert [back.cell(r, 1).value for r in range(1, 6)] == [
+        "=1+1",
+        "+86 138",
+        "-5",
+        "@SUM(A1)",
+        "正常",
+    ]
+    assert all(back.cell(r, 1).data_type in ("s", "inlineStr") for r in range(1, 6))
+    assert back["A1"].quotePrefix and not back["A5"].quotePrefix
+
+
+def test_cjk_characters_count_double_width() -> None:
+    from volctl.forms.page import text_width
+
+    assert text_width("签到时间") == 8 and text_width("V000001") == 7 and text_width("１") == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_sheet_prints_on_one_a4_page_with_its_text(sheet, tmp_path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sheet)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+    pdf = tmp_path / "签到表.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:           1" in info and "595" in info and "841" in info  # A4 portrait
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "A20250315-01" in text and "V000002" in text and "138****0001" in text
+    cjk = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip()
+    if cjk:  # without a Chinese font LibreOffice cannot draw (or extract) the CJK text
+        assert (
+            "签到表" in text
+            and "签退时间" in text
+            and "第 1 页 共 1 页".replace(" ", "") in text.replace(" ", "")
+        )
+
+
+def test_a_long_information_line_wraps_within_the_table(cli, roster, tmp_path) -> None:
+    place = "东湖社区党群服务中心二楼会议室（东湖路88号，近公交东湖站）"
+    number = activity(cli, "探访", "--place", place)
+    path = tmp_path / "long.xlsx"
+    ok(cli("activity", "sheet", number, "-o", str(path)))
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 40
+    assert "地点：东湖社区党群服务中心二楼会议室(东湖路88号,近公交东湖站)" in ws["A2"].value

@@ -1,0 +1,95 @@
+"""The activity sign-in sheet (签到表), pre-filled from the roster, ready for A4.
+
+Its layout is an interface: ``log-hours import`` reads the filled-in sheet back, so keep it
+exactly (rows are 1-based):
+
+1. the title ``{活动名称} 签到表``, merged and centred;
+2. ``活动编号：{activity_no}　日期：{date}　时间：{start}-{end}　地点：{place}　组织队伍：{team}``
+   (ideographic spaces between the parts; an unknown part is left empty);
+3. the header ``序号 | 志愿者编号 | 姓名 | 手机 | 签到时间 | 签退时间 | 签名 | 备注``, repeated on
+   every printed page;
+4. one row per signed-up volunteer, in signup order (手机 masked as 138****5678 unless
+   ``show_pii``), then blank rows for walk-ins (their 序号 filled in);
+5. after the table, the line ``活动负责人：　　　　记录人：``.
+
+Every cell but 序号 is text, so the numbers and times written on it come back as written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from volctl.errors import Conflict
+from volctl.identity import display_phone, mask_phone
+
+HEADERS = ("序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注")
+MIN_WIDTHS = (6, 12, 10, 14, 11, 11, 14, 12)
+TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
+FOOTER_TEXT = "活动负责人：　　　　记录人："
+SPACE = "\u3000"  # ideographic space
+
+
+def info_line(activity: sqlite3.Row | dict[str, Any]) -> str:
+    time = f"{activity['start_time']}-{activity['end_time']}" if activity["start_time"] else ""
+    parts = (
+        f"活动编号：{activity['activity_no']}",
+        f"日期：{activity['date']}",
+        f"时间：{time}",
+        f"地点：{activity['place'] or ''}",
+        f"组织队伍：{activity['team_name'] or ''}",
+    )
+    return SPACE.join(parts)
+
+
+def write(
+    conn: sqlite3.Connection,
+    ref: str,
+    path: Path,
+    *,
+    blank_rows: int = 5,
+    show_pii: bool = False,
+) -> dict[str, Any]:
+    """Write the sign-in sheet of activity ``ref`` to ``path`` (.xlsx)."""
+    from volctl.forms import page
+    from volctl.ledger import activities
+
+    found = activities.find(conn, ref)
+    activity = activities.get(conn, found["id"])
+    if activity["status"] == "cancelled":
+        raise Conflict(
+            "activity.is_cancelled", activity_no=activity["activity_no"], title=activity["title"]
+        )
+    people = activities.roster_of(conn, activity["id"])
+    wb, ws = page.new_workbook("签到表")
+    columns = len(HEADERS)
+    page.title(ws, TITLE_ROW, f"{activity['title']} 签到表", columns)
+    page.merged_line(ws, INFO_ROW, info_line(activity), columns, height=22)
+    page.header_row(ws, HEADER_ROW, HEADERS)
+    rows: list[list[object]] = []
+    for n, person in enumerate(people, start=1):
+        phone = display_phone(person["phone"]) if show_pii else mask_phone(person["phone"])
+        rows.append([n, person["volunteer_no"], person["name"], phone or "", "", "", "", ""])
+    for n in range(len(people) + 1, len(people) + blank_rows + 1):
+        rows.append([n, "", "", "", "", "", "", ""])
+    for i, values in enumerate(rows):
+        page.table_row(ws, HEADER_ROW + 1 + i, values, centred=(1, 5, 6))
+    footer_row = HEADER_ROW + len(rows) + 2
+    page.merged_line(ws, footer_row, FOOTER_TEXT, columns, height=26)
+    page.fit_columns(
+        ws,
+        [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
+        minimum=MIN_WIDTHS,
+    )
+    page.wrap_line(ws, INFO_ROW, columns)
+    ws.print_area = f"A1:H{footer_row}"
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
+    page.setup_page(ws, header_rows=(HEADER_ROW, HEADER_ROW))
+    page.save(wb, path)
+    return {
+        "activity_no": activity["activity_no"],
+        "path": str(path),
+        "volunteers": len(people),
+        "blank_rows": blank_rows,
+    }

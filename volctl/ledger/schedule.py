@@ -1,0 +1,380 @@
+"""Schedules: the dates a rule gives (python-dateutil's rrule) and the holidays they meet.
+
+A rule is a named preset or any RFC 5545 RRULE. The monthly concentrated service day is
+"每月第三周的周六" (seed 001); most people read it as the third Saturday of the month
+(``third-saturday``), but counted by calendar weeks (a week starts on Monday, the first week
+holds the 1st) it is a week earlier whenever the month begins on a Sunday
+(``third-week-saturday``). Both are plain RRULEs: the third Saturday is the Saturday among
+days 15-21, the Saturday of the third calendar week the one among days 14-20.
+
+Holidays: the bundled ``chinesecalendar`` package knows the State Council's public holidays
+and make-up working days (调休上班) for the years it was released with; the roster's own
+``holidays`` table, which the clerk fills in for a newer year (or to correct one), comes first.
+A year that neither knows is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from volctl import audit
+from volctl.db import transaction
+from volctl.errors import InvalidInput, Where
+from volctl.text import clean, compact
+
+MAX_DATES = 366
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    rrule: str
+    label: str  # Chinese: the name clerks use
+    aliases: tuple[str, ...] = ()
+
+
+def _fixed(name: str, month: int, day: int, label: str, *aliases: str) -> Preset:
+    return Preset(
+        name,
+        f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}",
+        f"{month}·{day} {label}",
+        (f"{month}·{day}", f"{month}-{day}", f"{month}.{day}", label, *aliases),
+    )
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "third-saturday",
+        "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=15,16,17,18,19,20,21",
+        "每月第三个星期六",
+        ("第三个周六", "每月第三个周六"),
+    ),
+    Preset(
+        "third-week-saturday",
+        "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=14,15,16,17,18,19,20",
+        "每月第三周的星期六（按自然周，周一为一周之始）",
+        ("第三周周六", "每月第三周的周六"),
+    ),
+    _fixed("leifeng-day", 3, 5, "学雷锋纪念日", "学雷锋日"),
+    _fixed("arbor-day", 3, 12, "植树节"),
+    _fixed("water-day", 3, 22, "世界水日"),
+    _fixed("earth-day", 4, 22, "世界地球日", "地球日"),
+    _fixed("disaster-prevention-day", 5, 12, "全国防灾减灾日", "防灾减灾日"),
+    _fixed("environment-day", 6, 5, "世界环境日", "环境日"),
+    _fixed("anti-drug-day", 6, 26, "国际禁毒日", "禁毒日"),
+    _fixed("charity-day", 9, 5, "中华慈善日", "慈善日"),
+    _fixed("fire-day", 11, 9, "全国消防日", "消防日"),
+    _fixed("volunteer-day", 12, 5, "国际志愿者日", "志愿者日"),
+)
+_BY_NAME = {alias.lower(): p for p in PRESETS for alias in (p.name, *p.aliases)}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # the preset's name, or the RRULE as given (normalised)
+    rrule: str
+    preset: Preset | None
+
+
+def resolve(text: object) -> Rule:
+    """A preset by name or alias, or an RRULE (``FREQ=…``, with or without ``RRULE:``)."""
+    raw = clean(text)
+    preset = _BY_NAME.get(raw.lower()) or _BY_NAME.get(compact(raw).lower())
+    if preset is not None:
+        return Rule(preset.name, preset.rrule, preset)
+    body = compact(raw).upper()
+    if body.startswith("RRULE:"):
+        body = body[len("RRULE:") :]
+    if not body.startswith("FREQ=") and ";FREQ=" not in body:
+        raise InvalidInput(
+            "schedule.rule_unknown",
+            hint="hint.schedule_rules",
+            where=Where(field="rule"),
+            value=raw,
+            presets=", ".join(p.name for p in PRESETS),
+        )
+    parts = sorted(p for p in body.split(";") if p)
+    return Rule(";".join(parts), ";".join(parts), None)
+
+
+def dates(rule: Rule, first: date, last: date) -> list[date]:
+    """The days ``rule`` gives from ``first`` to ``last`` inclusive (at most MAX_DATES)."""
+    from dateutil.rrule import rrulestr
+
+    if last < first:
+        raise InvalidInput("schedule.range_reversed", where=Where(field="to"))
+    freq = next((p.split("=", 1)[1] for p in rule.rrule.split(";") if p.startswith("FREQ=")), "")
+    if freq not in ("YEARLY", "MONTHLY", "WEEKLY", "DAILY"):
+        raise InvalidInput(
+            "schedule.rule_frequency", where=Where(field="rule"), value=freq or rule.rrule
+        )
+    try:
+        recurrence = rrulestr(rule.rrule, dtstart=datetime.combine(first, time()))
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(
+            "schedule.rule_invalid", where=Where(field="rule"), value=rule.rrule, reason=str(exc)
+        ) from None
+    found: list[date] = []
+    for moment in recurrence:
+        day = moment.date()
+        if day > last:
+            break
+        if day < first:
+            continue
+        found.append(day)
+        if len(found) > MAX_DATES:
+            raise InvalidInput("schedule.too_many", where=Where(field="rule"), limit=MAX_DATES)
+    return found
+
+
+# ----------------------------------------------------------------------------- holidays
+
+# chinesecalendar's English holiday names -> the Chinese ones.
+_HOLIDAY_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+
+
+@dataclass(frozen=True)
+class DayFlag:
+    kind: str  # 'holiday' (放假) or 'workday' (调休上班)
+    name: str
+    source: str  # 'roster' or 'chinesecalendar'
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "name": self.name, "source": self.source}
+
+
+@dataclass
+class HolidayCheck:
+    flags: dict[date, DayFlag]
+    uncovered_years: list[int]
+
+
+def check_days(conn: sqlite3.Connection, days: Iterable[date]) -> HolidayCheck:
+    """Which of ``days`` are public holidays or make-up working days, and which years we
+    cannot tell about (neither the roster's table nor the bundled calendar covers them)."""
+    days = sorted(set(days))
+    own: dict[str, sqlite3.Row] = {}
+    if days:
+        marks = ",".join("?" * len(days))
+        own = {
+            row["day"]: row
+            for row in conn.execute(
+                f"SELECT * FROM holidays WHERE day IN ({marks})", [d.isoformat() for d in days]
+            )
+        }
+    own_years = {
+        int(row[0]) for row in conn.execute("SELECT DISTINCT substr(day, 1, 4) FROM holidays")
+    }
+    flags: dict[date, DayFlag] = {}
+    uncovered: set[int] = set()
+    package = _calendar()
+    for day in days:
+        mine = own.get(day.isoformat())
+        if mine is not None:
+            flags[day] = DayFlag(mine["kind"], mine["name"], "roster")
+            continue
+        if package is None:
+            if day.year not in own_years:
+                uncovered.add(day.year)
+            continue
+        try:
+            on_holiday, name = package.get_holiday_detail(day)
+        except NotImplementedError:
+            if day.year not in own_years:
+                uncovered.add(day.year)
+            continue
+        if name:
+            zh = _HOLIDAY_ZH.get(name, name)
+            flags[day] = DayFlag("holiday" if on_holiday else "workday", zh, "chinesecalendar")
+    return HolidayCheck(flags, sorted(uncovered))
+
+
+def _calendar() -> Any:
+    """The holiday package, imported only here (and absent gracefully)."""
+    try:
+        import chinese_calendar
+    except ImportError:  # pragma: no cover - a declared dependency; degrade rather than fail
+        return None
+    return chinese_calendar
+
+
+def covered_years() -> tuple[int, int] | None:
+    """The range of years the bundled calendar knows."""
+    package = _calendar()
+    if package is None:
+        return None
+    years = [d.year for d in package.holidays] + [d.year for d in package.workdays]
+    return (min(years), max(years)) if years else None
+
+
+def list_holidays(conn: sqlite3.Connection, year: int) -> list[dict[str, Any]]:
+    """The year's public holidays and make-up working days, from both sources."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    out: dict[date, dict[str, Any]] = {}
+    package = _calendar()
+    if package is not None:
+        for table, kind in ((package.holidays, "holiday"), (package.workdays, "workday")):
+            for day, name in table.items():
+                if first <= day <= last and name:
+                    english = str(getattr(name, "value", name))
+                    zh = _HOLIDAY_ZH.get(english, english)
+                    out[day] = {"date": day.isoformat(), "kind": kind, "name": zh}
+                    out[day]["source"] = "chinesecalendar"
+    for row in conn.execute(
+        "SELECT * FROM holidays WHERE day BETWEEN ? AND ?", (first.isoformat(), last.isoformat())
+    ):
+        day = date.fromisoformat(row["day"])
+        out[day] = {
+            "date": row["day"],
+            "kind": row["kind"],
+            "name": row["name"],
+            "source": "roster",
+        }
+    return [out[d] for d in sorted(out)]
+
+
+def add_holiday(conn: sqlite3.Connection, day: date, name: object, kind: str) -> dict[str, Any]:
+    """Record a public holiday (or a make-up working day) in the roster; replaces that day's."""
+    text = clean(name)
+    if not text:
+        raise InvalidInput("schedule.holiday_name_missing", where=Where(field="holiday_name"))
+    if kind not in ("holiday", "workday"):
+        raise InvalidInput("schedule.holiday_kind", where=Where(field="kind"), value=kind)
+    with transaction(conn):
+        old = conn.execute("SELECT * FROM holidays WHERE day = ?", (day.isoformat(),)).fetchone()
+        conn.execute(
+            "INSERT INTO holidays (day, name, kind, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(day) DO UPDATE SET name = excluded.name, kind = excluded.kind",
+            (day.isoformat(), text, kind, audit.now_iso()),
+        )
+        audit.record(
+            conn,
+            "holiday.set",
+            "holidays",
+            None,
+            day=day.isoformat(),
+            name=text,
+            kind=kind,
+            old=dict(old) if old is not None else None,
+        )
+    return {"date": day.isoformat(), "kind": kind, "name": text, "source": "roster"}
+
+
+def remove_holiday(conn: sqlite3.Connection, day: date) -> dict[str, Any]:
+    """Take a day the clerk entered out of the roster's table (the audit log keeps it)."""
+    from volctl.errors import NotFound
+
+    with transaction(conn):
+        old = conn.execute("SELECT * FROM holidays WHERE day = ?", (day.isoformat(),)).fetchone()
+        if old is None:
+            raise NotFound("schedule.holiday_not_found", day=day.isoformat())
+        conn.execute("DELETE FROM holidays WHERE day = ?", (day.isoformat(),))
+        audit.record(conn, "holiday.remove", "holidays", None, old=dict(old))
+    return {"date": old["day"], "kind": old["kind"], "name": old["name"], "source": "roster"}
+
+
+# ----------------------------------------------------------------------------- series
+
+
+def series_key(rule: Rule, title: str, team_id: int | None) -> str:
+    """What makes a re-run "the same schedule": the rule, the title and the organising team."""
+    return f"{rule.name}|{title}|{team_id or ''}"
+
+
+def plan(
+    conn: sqlite3.Connection, given: Any, rule: Rule, first: date, last: date
+) -> dict[str, Any]:
+    """The series a schedule would create: each date, whether it already exists (from an
+    earlier run, or added by hand with the same title and team), and its holiday flag."""
+    from dataclasses import replace
+
+    from volctl.ledger import activities
+
+    days = dates(rule, first, last)
+    if not days:
+        raise InvalidInput("schedule.no_dates", where=Where(field="rule"), first=first, last=last)
+    values = activities.prepare(conn, replace(given, date=days[0].isoformat()))
+    key = series_key(rule, values["title"], values["team_id"])
+    existing: dict[str, sqlite3.Row] = {}
+    for row in conn.execute(
+        "SELECT * FROM activities WHERE series_key = ? OR (title = ? AND team_id IS ?) ORDER BY id",
+        (key, values["title"], values["team_id"]),
+    ):
+        existing.setdefault(row["date"], row)
+    holidays = check_days(conn, days)
+    items = []
+    for day in days:
+        found = existing.get(day.isoformat())
+        flag = holidays.flags.get(day)
+        items.append(
+            {
+                "date": day.isoformat(),
+                "weekday": day.isoweekday(),  # 1 = Monday … 7 = Sunday
+                "activity_no": found["activity_no"] if found is not None else None,
+                "state": "exists" if found is not None else "new",
+                "holiday": flag.as_dict() if flag else None,
+            }
+        )
+    return {
+        "series_key": key,
+        "rule": rule.name,
+        "rrule": rule.rrule,
+        "label": rule.preset.label if rule.preset else None,
+        "title": values["title"],
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "dates": items,
+        "new": sum(1 for i in items if i["state"] == "new"),
+        "existing": sum(1 for i in items if i["state"] == "exists"),
+        "uncovered_years": holidays.uncovered_years,
+        "_values": values,
+    }
+
+
+def save(conn: sqlite3.Connection, planned: dict[str, Any]) -> dict[str, Any]:
+    """Create the planned series' new dates in one transaction (existing ones are kept)."""
+    from volctl.ledger import activities
+
+    values = planned["_values"]
+    with transaction(conn):
+        for item in planned["dates"]:
+            if item["state"] != "new":
+                continue
+            taken = conn.execute(
+                "SELECT activity_no FROM activities WHERE series_key = ? AND date = ?",
+                (planned["series_key"], item["date"]),
+            ).fetchone()
+            if taken is not None:  # created by another window since the preview
+                item["activity_no"], item["state"] = taken[0], "exists"
+                continue
+            row = activities.insert(
+                conn, {**values, "date": item["date"]}, series_key=planned["series_key"]
+            )
+            item["activity_no"], item["state"] = row["activity_no"], "created"
+        audit.record(
+            conn,
+            "activity.schedule",
+            "activities",
+            None,
+            series_key=planned["series_key"],
+            rrule=planned["rrule"],
+            created=[i["activity_no"] for i in planned["dates"] if i["state"] == "created"],
+        )
+    return public_plan(planned)
+
+
+def public_plan(planned: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in planned.items() if not k.startswith("_")}

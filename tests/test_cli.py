@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer.main
 
@@ -13,14 +14,17 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def leaf_commands() -> list[tuple[str, object]]:
+    """Every command, the lazily loaded groups included (they are not in ``.commands``)."""
+    from typer._click.core import Context
+
     root = typer.main.get_command(app)
     found = []
 
-    def walk(command: object, path: str) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(sub, f"{path} {name}")
+    def walk(command: Any, path: str) -> None:
+        if hasattr(command, "list_commands"):
+            ctx = Context(command)
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), f"{path} {name}")
         else:
             found.append((path, command))
 

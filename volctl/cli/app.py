@@ -23,6 +23,7 @@ localise.install()
 # Command group -> (module defining ``app``, help key). The order is the order of --help.
 GROUPS: dict[str, tuple[str, str]] = {
     "register": ("volctl.cli.register", "help.register"),
+    "log-hours": ("volctl.cli.hours", "help.hours"),
 }
 
 

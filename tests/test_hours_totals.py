@@ -48,15 +48,15 @@ def ids(ledger) -> tuple[int, int]:
 def test_a_years_totals_count_each_record_once_at_its_latest_correction(ledger) -> None:
     wang, li = ids(ledger)
     year = records.totals(ledger, year=2024)
-    assert year[wang] == records.Total(minutes=390, services=2)  # 2 h + 4.5 h; absence 0
-    assert year[li] == records.Total(minutes=90, services=1)
+    assert year[wang] == records.Total(minutes=390, services=2, records=3)  # absence: 0 h
+    assert year[li] == records.Total(minutes=90, services=1, records=1)
     assert year[wang].hours == 6.5
 
 
 def test_a_date_range_and_a_list_of_volunteers_narrow_the_totals(ledger) -> None:
     wang, li = ids(ledger)
     spring = records.totals(ledger, date_from="2024-01-01", date_to="2024-03-31")
-    assert spring == {wang: records.Total(120, 1), li: records.Total(90, 1)}
+    assert spring == {wang: records.Total(120, 1, 1), li: records.Total(90, 1, 1)}
     only = records.totals(ledger, year=2024, volunteer_ids=[li])
     assert set(only) == {li}
 
@@ -70,6 +70,37 @@ def test_totals_per_year_and_all_time(ledger) -> None:
 
 def test_someone_without_service_in_a_period_is_absent_from_its_totals(ledger) -> None:
     assert records.totals(ledger, year=2022) == {}
+    _wang, li = ids(ledger)
+    assert li not in records.totals(ledger, date_from="2024-06-01", date_to="2024-06-30")
+
+
+def test_whole_years_and_day_ranges_give_the_same_totals(ledger) -> None:
+    by_year = records.totals(ledger, year=2024)
+    by_days = records.totals(ledger, date_from="2024-01-01", date_to="2024-12-30")
+    assert by_year == by_days  # nothing on 12-31; the first reads year totals, the second chains
+    assert records.cumulative(ledger, until="2024-12-31") == records.cumulative(
+        ledger, until="2024-12-30"
+    )
+
+
+def test_the_derived_tables_agree_with_the_history_after_corrections_across_years(
+    cli, ledger
+) -> None:
+    assert records.verify(ledger) == []
+    moved = cli("log-hours", "amend", "2", "--date", "2023-12-31", "--reason", "日期记错")
+    assert moved.exit_code == 0, moved.stderr
+    cli("log-hours", "amend", "5", "--hours", "0.5", "--reason", "核对")
+    cli("log-hours", "void", "4", "--reason", "并未缺席记录")
+    assert records.verify(ledger) == []
+    wang, _li = ids(ledger)
+    assert records.yearly(ledger)[wang] == {2023: 300, 2024: 270}
+
+
+def test_a_tampered_total_is_reported_by_verify(ledger) -> None:
+    ledger.execute("UPDATE service_year_totals SET minutes = minutes + 60 WHERE year = 2023")
+    assert records.verify(ledger) == [
+        f"service_year_totals: volunteer {ids(ledger)[0]}, 2023 does not add up"
+    ]
 
 
 @given(st.decimals(min_value="0.01", max_value="24", places=2))

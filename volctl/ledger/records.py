@@ -28,8 +28,18 @@ from volctl.dates import parse_date, parse_time
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, VolctlError, Where
 from volctl.ledger import activities
+from volctl.ledger.totals import Total, cumulative, hours, totals, verify, yearly
 from volctl.roster import volunteers
 from volctl.text import clean, compact
+
+__all__ = [  # the totals live in volctl.ledger.totals; the reports reach them from here too
+    "Total",
+    "cumulative",
+    "hours",
+    "totals",
+    "verify",
+    "yearly",
+]
 
 ATTENDANCE = ("present", "late", "early_leave", "leave", "absent")
 ZERO_TIME = frozenset({"leave", "absent"})  # recorded with zero minutes
@@ -62,11 +72,6 @@ def _option_where(field_name: str) -> Where:
 
 
 # ----------------------------------------------------------------------------- values
-
-
-def hours(minutes: int) -> float:
-    """Minutes as hours with one decimal (half up): what every output shows."""
-    return float((Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def parse_hours(raw: object, *, where: Where | None = None) -> int:
@@ -901,7 +906,13 @@ def history(
     record_id: int | None = None,
 ) -> list[sqlite3.Row]:
     """Every entry of the matching chains, voided ones included, each chain in order."""
-    clauses, params = _where(filters, "c")
+    clauses, params = _where(replace(filters, volunteer_id=None), "c")
+    if filters.volunteer_id is not None:  # through the history's index: voided chains too
+        clauses.append(
+            "c.record_id IN (SELECT id FROM service_records WHERE volunteer_id = ?"
+            " AND kind = 'original')"
+        )
+        params.append(filters.volunteer_id)
     if record_id is not None:
         clauses.append("c.record_id = ?")
         params.append(record_id)
@@ -980,96 +991,3 @@ def public_entry(row: sqlite3.Row) -> dict[str, Any]:
         "batch": row["batch_id"],
         "recorded_at": row["recorded_at"],
     }
-
-
-# ----------------------------------------------------------------------------- totals
-
-
-@dataclass(frozen=True)
-class Total:
-    """A volunteer's service over a period: minutes, and services with time (人次)."""
-
-    minutes: int
-    services: int
-
-    @property
-    def hours(self) -> float:
-        return hours(self.minutes)
-
-
-def _period(
-    year: int | None, date_from: date | str | None, date_to: date | str | None
-) -> tuple[str | None, str | None]:
-    low = date_from.isoformat() if isinstance(date_from, date) else date_from
-    high = date_to.isoformat() if isinstance(date_to, date) else date_to
-    if year is not None:
-        low = max(low or "", f"{year:04d}-01-01")
-        high = min(high or "9999", f"{year:04d}-12-31")
-    return low, high
-
-
-def _scope(
-    low: str | None, high: str | None, volunteer_ids: Iterable[int] | None
-) -> tuple[str, list[object]]:
-    sql = " WHERE voided = 0"
-    params: list[object] = []
-    if low is not None:
-        sql += " AND service_date >= ?"
-        params.append(low)
-    if high is not None:
-        sql += " AND service_date <= ?"
-        params.append(high)
-    if volunteer_ids is not None:
-        import json
-
-        sql += " AND volunteer_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(sorted(set(volunteer_ids))))
-    return sql, params
-
-
-def totals(
-    conn: sqlite3.Connection,
-    *,
-    year: int | None = None,
-    date_from: date | str | None = None,
-    date_to: date | str | None = None,
-    volunteer_ids: Iterable[int] | None = None,
-) -> dict[int, Total]:
-    """Minutes and services (人次) per volunteer id over a period, as the records count now.
-
-    ``year`` and ``date_from``/``date_to`` (inclusive) narrow the period; ``volunteer_ids``
-    the people. Volunteers without service in the period are absent from the result.
-    """
-    where, params = _scope(*_period(year, date_from, date_to), volunteer_ids)
-    sql = (
-        "SELECT volunteer_id, sum(minutes), sum(minutes > 0) FROM service_chains"
-        f"{where} GROUP BY volunteer_id"
-    )
-    return {row[0]: Total(row[1], row[2]) for row in conn.execute(sql, params)}
-
-
-def yearly(
-    conn: sqlite3.Connection, *, volunteer_ids: Iterable[int] | None = None
-) -> dict[int, dict[int, int]]:
-    """Minutes per volunteer id per year: ``{volunteer_id: {2024: 2880, 2025: 600}}``."""
-    where, params = _scope(None, None, volunteer_ids)
-    sql = (
-        "SELECT volunteer_id, CAST(substr(service_date, 1, 4) AS INTEGER), sum(minutes)"
-        f" FROM service_chains{where} GROUP BY volunteer_id, substr(service_date, 1, 4)"
-    )
-    result: dict[int, dict[int, int]] = {}
-    for volunteer_id, year, minutes in conn.execute(sql, params):
-        result.setdefault(volunteer_id, {})[year] = minutes
-    return result
-
-
-def cumulative(
-    conn: sqlite3.Connection,
-    *,
-    until: date | str | None = None,
-    volunteer_ids: Iterable[int] | None = None,
-) -> dict[int, int]:
-    """All-time minutes per volunteer id (up to ``until``, inclusive): what stars count."""
-    where, params = _scope(*_period(None, None, until), volunteer_ids)
-    sql = f"SELECT volunteer_id, sum(minutes) FROM service_chains{where} GROUP BY volunteer_id"
-    return {row[0]: row[1] for row in conn.execute(sql, params)}

@@ -4,12 +4,15 @@
 updated, never deleted. An 'amend' or 'void' row points at the original it corrects
 (``corrects_id``); the latest row of a chain is what counts.
 
-``service_chains`` is derived from that history, one row per original: which entry counts now,
-and the few values totals need (volunteer, date, minutes). Insert triggers on
-``service_records`` maintain it; its own triggers refuse any change that does not mirror the
-history, so it cannot drift from it. Totals read it through covering partial indexes instead of
-searching each chain for its latest entry: a yearly total per volunteer over two million records
-is one index scan (see ``benchmarks/ledger_bench.py``).
+Two tables are derived from that history by its insert triggers, so totals never search the
+history for the latest entry of each chain:
+
+- ``service_chains``: one row per original, with the entry that counts now and the values
+  totals need (volunteer, date, minutes); its own triggers refuse any change that does not
+  mirror the history.
+- ``service_year_totals``: per volunteer and year, the records, services (records with time)
+  and minutes that count now: every volunteer's yearly or all-time total is a scan of one row
+  per volunteer and year (see ``benchmarks/ledger_bench.py``).
 """
 
 SQL = """
@@ -73,6 +76,20 @@ CREATE INDEX service_chains_activity ON service_chains(activity_id);
 CREATE UNIQUE INDEX service_chains_once
     ON service_chains(volunteer_id, activity_id) WHERE voided = 0;
 
+-- Per volunteer and calendar year: what counts now. Whole-year and all-time totals read this.
+CREATE TABLE service_year_totals (
+    volunteer_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    records INTEGER NOT NULL DEFAULT 0 CHECK (records >= 0),     -- records that count
+    services INTEGER NOT NULL DEFAULT 0 CHECK (services >= 0),   -- of which with time (人次)
+    minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+    PRIMARY KEY (volunteer_id, year)
+) WITHOUT ROWID;
+CREATE INDEX service_year_totals_year
+    ON service_year_totals(year, volunteer_id, records, services, minutes);
+CREATE TRIGGER service_year_totals_no_delete BEFORE DELETE ON service_year_totals
+BEGIN SELECT RAISE(ABORT, 'volctl: service totals follow the service records'); END;
+
 -- A correction points at an original that still counts, of the same volunteer and activity.
 CREATE TRIGGER service_records_correction_target BEFORE INSERT ON service_records
 WHEN NEW.kind <> 'original' AND NOT EXISTS (
@@ -89,11 +106,34 @@ BEGIN
     INSERT INTO service_chains
         (record_id, latest_id, volunteer_id, activity_id, service_date, minutes)
     VALUES (NEW.id, NEW.id, NEW.volunteer_id, NEW.activity_id, NEW.service_date, NEW.minutes);
+    INSERT INTO service_year_totals (volunteer_id, year, records, services, minutes)
+    VALUES (NEW.volunteer_id, CAST(substr(NEW.service_date, 1, 4) AS INTEGER), 1,
+            NEW.minutes > 0, NEW.minutes)
+    ON CONFLICT (volunteer_id, year) DO UPDATE
+    SET records = records + 1, services = services + excluded.services,
+        minutes = minutes + excluded.minutes;
 END;
 
 CREATE TRIGGER service_records_chain_advance AFTER INSERT ON service_records
 WHEN NEW.kind <> 'original'
 BEGIN
+    -- Take the entry that counted until now out of its year, put an amendment in its own.
+    UPDATE service_year_totals
+    SET records = records - 1,
+        services = services
+            - (SELECT c.minutes > 0 FROM service_chains c WHERE c.record_id = NEW.corrects_id),
+        minutes = minutes
+            - (SELECT c.minutes FROM service_chains c WHERE c.record_id = NEW.corrects_id)
+    WHERE volunteer_id = NEW.volunteer_id
+      AND year = (SELECT CAST(substr(c.service_date, 1, 4) AS INTEGER)
+                  FROM service_chains c WHERE c.record_id = NEW.corrects_id);
+    INSERT INTO service_year_totals (volunteer_id, year, records, services, minutes)
+    SELECT NEW.volunteer_id, CAST(substr(NEW.service_date, 1, 4) AS INTEGER), 1,
+           NEW.minutes > 0, NEW.minutes
+    WHERE NEW.kind = 'amend'
+    ON CONFLICT (volunteer_id, year) DO UPDATE
+    SET records = records + 1, services = services + excluded.services,
+        minutes = minutes + excluded.minutes;
     UPDATE service_chains
     SET latest_id = NEW.id,
         service_date = NEW.service_date,

@@ -243,6 +243,8 @@ def test_remarks_record_leave_and_absence_with_zero_time(cli, signed_up, tmp_pat
         ("absent", 0),
         ("early_leave", 90),
     ]
+    listed = cli("log-hours", "list", "--format", "json").json()
+    assert [r["notes"] for r in listed] == [None, None, "早退,家中有事"]  # NFKC: ，→ ,
 
 
 def test_unsigned_rows_can_be_recorded_as_absent(cli, signed_up, tmp_path) -> None:

@@ -303,14 +303,14 @@ def import_(
     show_pii: ShowPiiOption = False,
 ) -> None:
     from volctl.errors import InvalidInput, Where
-    from volctl.ledger import signin
+    from volctl.ledger import signin_import
 
     if unsigned not in ("skip", "absent"):
         raise InvalidInput(
             "hours.unsigned_unknown", where=Where(field="service_unsigned"), value=unsigned
         )
     conn = roster()
-    report = signin.import_hours(
+    report = signin_import.import_hours(
         conn,
         file,
         activity_ref=activity,
@@ -320,7 +320,7 @@ def import_(
         sheet_name=sheet,
         dry_run=dry_run,
     )
-    data = signin.public(report, show_pii=show_pii)
+    data = signin_import.public(report, show_pii=show_pii)
     if report.previous is not None:
         warn(
             t(

@@ -334,6 +334,11 @@ def test_importing_the_same_sheet_again_records_nothing_twice(cli, signed_up, tm
     again = run_import(cli, sheet)
     assert "already imported" in again.stderr and f"batch {first['batch']}" in again.stderr
     assert again.json()["details"][0]["outcome"] == "skipped"
+    assert again.json()["details"][0]["record"] == 1
+    assert (
+        again.json()["details"][0]["message"]
+        == "Already recorded as record #1: not recorded twice."
+    )
     assert again.json()["reasons"] == {"already_recorded": 1}
     assert count(signed_up) == 1
 

@@ -87,6 +87,38 @@ def test_one_refusal_records_nobody_and_every_refusal_is_listed(cli, activity) -
     assert status.fetchone()[0] == "planned"
 
 
+def test_someone_already_recorded_on_their_own_is_left_as_recorded(cli, activity) -> None:
+    late = cli(
+        "log-hours",
+        "add",
+        "V000002",
+        "--activity",
+        "A20250315-01",
+        "--start",
+        "09:40",
+        "--end",
+        "11:30",
+        "--status",
+        "late",
+    )
+    assert late.exit_code == 0, late.stderr
+    result = cli("log-hours", "activity", "A20250315-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [r["volunteer_no"] for r in result.json()] == ["V000001", "V000003"]
+    assert "V000002 李建国 already has record #1 for this activity: left as it is" in result.stderr
+    listed = cli("log-hours", "list", "--format", "json").json()
+    assert [(r["volunteer_no"], r["minutes"]) for r in listed] == [
+        ("V000001", 150),
+        ("V000002", 110),
+        ("V000003", 150),
+    ]
+    again = cli("log-hours", "activity", "A20250315-01", "--format", "json")
+    assert again.exit_code == 0 and again.json() == []
+    assert "nothing new recorded" in again.stderr
+    named = cli("log-hours", "activity", "A20250315-01", "--only", "V000002")
+    assert named.exit_code == Conflict.exit_code and "already has record #1" in named.stderr
+
+
 def test_a_volunteer_not_on_the_roster_is_refused_by_only(cli, activity) -> None:
     result = cli("log-hours", "activity", "A20250315-01", "--hours", "2", "--only", "V000004")
     assert result.exit_code == InvalidInput.exit_code

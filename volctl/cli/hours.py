@@ -153,10 +153,12 @@ def _for_table(record: dict[str, Any]) -> dict[str, Any]:
     shown["attendance"] = t(f"hours.attendance.{record['attendance']}")
     if record.get("start"):
         shown["time"] = f"{record['start']}–{record['end']}"
+    for key in ("recorded_at", "corrected_at"):
+        if record.get(key):
+            shown[key] = record[key][:16].replace("T", " ")
     if "kind" in record:
         shown["kind"] = t(f"hours.kind.{record['kind']}")
         shown["current"] = "✓" if record["current"] else ""
-        shown["recorded_at"] = (record["recorded_at"] or "")[:16].replace("T", " ")
     if not record.get("corrections"):
         shown["corrections"] = None
     return shown
@@ -258,7 +260,7 @@ def activity(
     from volctl.ledger import records
 
     conn = roster()
-    rows = records.add_roster(
+    result = records.add_roster(
         conn,
         act,
         _given(
@@ -277,7 +279,18 @@ def activity(
         absent=_refs(absent),
         leave=_refs(leave),
     )
-    shown = [records.public(row) for row in rows]
+    for volunteer, record_id in result.already:
+        notice(
+            t(
+                "hours.already_left",
+                volunteer_no=volunteer["volunteer_no"],
+                name=volunteer["name"],
+                record=record_id,
+            )
+        )
+    if not result.records:
+        notice(t("hours.roster_nothing_new"))
+    shown = [records.public(row) for row in result.records]
     minutes = sum(r["minutes"] for r in shown)
     caption = t("hours.roster_recorded", count=len(shown), hours=records.hours(minutes))
     if fmt is Format.table:

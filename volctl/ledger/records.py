@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -67,6 +67,7 @@ __all__ = [
     "Filters",
     "Locate",
     "Refused",
+    "RosterResult",
     "ServiceInput",
     "Total",
     "add",
@@ -218,6 +219,14 @@ class Refused(Conflict):
         return iter(self.refusals)
 
 
+@dataclass(frozen=True)
+class RosterResult:
+    """What ``add_roster`` recorded, and whom it left as already recorded (with the record)."""
+
+    records: list[sqlite3.Row]
+    already: list[tuple[sqlite3.Row, int]]
+
+
 def signed_up(conn: sqlite3.Connection, activity_id: int) -> list[sqlite3.Row]:
     """The activity's roster (报名名单): signed up and not withdrawn, by volunteer number."""
     return conn.execute(
@@ -236,11 +245,13 @@ def add_roster(
     absent: Iterable[str] = (),
     leave: Iterable[str] = (),
     today: date | None = None,
-) -> list[sqlite3.Row]:
+) -> RosterResult:
     """Record everyone on an activity's roster at once: all of them, or none.
 
     ``only`` limits it to some of the roster; ``absent`` and ``leave`` name those recorded
     as absent or on leave (zero time). Every refusal is collected and reported together.
+    Someone the roster brings in who already has a record for the activity (recorded on their
+    own, say, with their own times) is left as recorded; naming them is refused.
     """
     only, absent, leave = list(only), list(absent), list(leave)
     with transaction(conn):
@@ -287,8 +298,18 @@ def add_roster(
                     InvalidInput("hours.reason.absent_and_leave"),
                 )
             )
-        chosen = set(only_ids) if only else set(roster)
-        chosen |= set(absent_ids) | set(leave_ids)
+        named = set(only_ids) | set(absent_ids) | set(leave_ids)
+        chosen = named if only else set(roster) | named
+        recorded = {
+            row["volunteer_id"]: row["record_id"]
+            for row in conn.execute(
+                "SELECT volunteer_id, record_id FROM service_chains"
+                " WHERE activity_id = ? AND voided = 0",
+                (activity["id"],),
+            )
+        }
+        already = [(roster[v], recorded[v]) for v in sorted(chosen - named) if v in recorded]
+        chosen -= {volunteer["id"] for volunteer, _record in already}
         ids: list[int] = []
         for volunteer_id in sorted(chosen, key=lambda i: roster[i]["volunteer_no"]):
             volunteer = roster[volunteer_id]
@@ -303,8 +324,10 @@ def add_roster(
                 refusals.append((f"{volunteer['volunteer_no']} {volunteer['name']}", exc))
         if refusals:
             raise Refused(refusals, hint="hours.hint.refused_all")
-        mark_held(conn, activity, today)
-        return [get(conn, record_id) for record_id in ids]
+        if ids:
+            mark_held(conn, activity, today)
+        already.sort(key=lambda pair: pair[0]["volunteer_no"])
+        return RosterResult([get(conn, record_id) for record_id in ids], already)
 
 
 # ----------------------------------------------------------------------------- corrections

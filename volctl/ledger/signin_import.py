@@ -46,6 +46,7 @@ class RowResult:
     record: sqlite3.Row | None = None
     error: VolctlError | None = None
     code: str | None = None
+    existing: int | None = None  # the record already holding what a skipped row says
 
 
 @dataclass
@@ -156,22 +157,24 @@ def _already_recorded(
     volunteer: sqlite3.Row,
     activity: sqlite3.Row,
     given: records.ServiceInput,
-) -> bool:
-    """The row says what the ledger already holds for this person (a sheet imported again)."""
+) -> int | None:
+    """The record that already says what the row says (a sheet imported again), if any."""
     existing = conn.execute(
         "SELECT * FROM service_effective WHERE volunteer_id = ? AND activity_id = ?",
         (volunteer["id"], activity["id"]),
     ).fetchone()
     if existing is None:
-        return False
+        return None
     if isinstance(given.start, time) and isinstance(given.end, time):
-        return bool(
-            existing["start_time"] == given.start.strftime("%H:%M")
-            and existing["end_time"] == given.end.strftime("%H:%M")
+        same = (existing["start_time"], existing["end_time"]) == (
+            given.start.strftime("%H:%M"),
+            given.end.strftime("%H:%M"),
         )
-    if given.hours is not None:
-        return bool(existing["minutes"] == records.parse_hours(given.hours))
-    return bool(existing["attendance"] == given.attendance)
+    elif given.hours is not None:
+        same = existing["minutes"] == records.parse_hours(given.hours)
+    else:
+        same = existing["attendance"] == given.attendance
+    return int(existing["record_id"]) if same else None
 
 
 def _attendance_from_times(activity: sqlite3.Row, start: time, end: time) -> str:
@@ -284,8 +287,10 @@ def import_hours(
                             first=seen[volunteer["id"]],
                         )
                     seen[volunteer["id"]] = row.row
-                    if _already_recorded(conn, volunteer, activity, given):
+                    existing = _already_recorded(conn, volunteer, activity, given)
+                    if existing is not None:
                         result.outcome, result.code = "skipped", "already_recorded"
+                        result.existing = existing
                         continue
                     entry = records.prepare(
                         conn,
@@ -344,7 +349,7 @@ def public(report: ImportReport, *, show_pii: bool = False) -> dict[str, Any]:
                 "volunteer_no": volunteer["volunteer_no"] if volunteer is not None else None,
                 "name": volunteer["name"] if volunteer is not None else r.name,
                 "phone": None if phone is None else str(phone),
-                "record": record["record_id"] if record is not None and not dry else None,
+                "record": (record["record_id"] if record is not None and not dry else r.existing),
                 "date": record["service_date"] if record is not None else None,
                 "start": record["start_time"] if record is not None else None,
                 "end": record["end_time"] if record is not None else None,
@@ -353,7 +358,7 @@ def public(report: ImportReport, *, show_pii: bool = False) -> dict[str, Any]:
                 "attendance": record["attendance"] if record is not None else None,
                 "reason": r.code,
                 "field": r.error.where.field if r.error and r.error.where else None,
-                "message": _row_message(r.error) if r.error is not None else None,
+                "message": _row_message(r) if r.outcome != "recorded" else None,
                 "hint": r.error.hint_text() if r.error is not None else None,
             }
         )
@@ -378,11 +383,14 @@ def public(report: ImportReport, *, show_pii: bool = False) -> dict[str, Any]:
     }
 
 
-def _row_message(error: VolctlError) -> str:
-    """The refusal without the file and row (the report gives them), with the field."""
+def _row_message(result: RowResult) -> str:
+    """Why a row was not recorded, without the file and row (the report gives them)."""
     from volctl.errors import describe_where
     from volctl.i18n import t
 
+    error = result.error
+    if error is None:
+        return t(f"hours.skip.{result.code}", record=result.existing)
     field_name = error.where.field if error.where is not None else None
     prefix = describe_where(Where(field=field_name)) if field_name else ""
     return prefix + t(error.key, **error.params)

@@ -171,7 +171,7 @@ MESSAGES = {
     "hours.col.time": ("时间", "time"),
     "hours.col.minutes": ("分钟", "minutes"),
     "hours.col.hours": ("小时", "hours"),
-    "hours.col.attendance": ("出勤", "attendance"),
+    "hours.col.attendance": ("出勤情况", "attendance"),
     "hours.col.place": ("服务地点", "place"),
     "hours.col.content": ("服务内容", "content"),
     "hours.col.beneficiaries": ("服务对象", "beneficiaries"),
@@ -206,6 +206,14 @@ MESSAGES = {
         "已记录 {count} 人，共 {hours} 小时",
         "Recorded {count} people, {hours} h in all",
     ),
+    "hours.already_left": (
+        "{volunteer_no} {name} 已有本活动的服务记录 #{record}，保持不变。",
+        "{volunteer_no} {name} already has record #{record} for this activity: left as it is.",
+    ),
+    "hours.roster_nothing_new": (
+        "名单上的人都已有本活动的服务记录，没有新记录。",
+        "Everyone on the roster already has a record for this activity: nothing new recorded.",
+    ),
     "hours.list_count": (
         "共 {count} 条记录，{people} 人，{hours} 小时",
         "{count} records, {people} people, {hours} h",
@@ -233,9 +241,16 @@ MESSAGES = {
         "would be recorded, {rejected} rejected, {skipped} skipped, {hours} h",
     ),
     "hours.import_again": (
-        "这个文件已在 {at} 导入过（批次 {batch}）；已记录过的人会被拒绝，不会重复记录。",
-        "This file was already imported on {at} (batch {batch}); people already recorded are "
-        "refused, nothing is recorded twice.",
+        "这个文件已在 {at} 导入过（批次 {batch}）；已记录过的人不会重复记录。",
+        "This file was already imported on {at} (batch {batch}); nobody is recorded twice.",
+    ),
+    "hours.skip.already_recorded": (
+        "已有相同的服务记录 #{record}，未重复记录。",
+        "Already recorded as record #{record}: not recorded twice.",
+    ),
+    "hours.skip.not_signed_in": (
+        "名单上有此人，但没有签到。",
+        "On the roster, but nobody signed in.",
     ),
     "hours.unsigned_unknown": (
         "--unsigned 只能是 skip 或 absent，而不是「{value}」。",

@@ -6,6 +6,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers_ledger import add_activity, connect, count
 from volctl.errors import Conflict, InvalidInput, NotFound
@@ -269,3 +271,23 @@ def test_the_table_says_what_was_recorded(cli, community) -> None:
     assert result.exit_code == 0
     assert "Recorded #1: V000002 李建国, activity A20250315-01, 2.0 h" in result.stderr
     assert "李建国" in result.stdout
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    option=st.sampled_from(["--hours", "--start", "--end", "--date", "--status", "--place"]),
+    value=st.text(min_size=1, max_size=300).filter(lambda v: not v.startswith("-")),
+)
+def test_hostile_values_get_a_clear_message_or_a_record_never_a_traceback(
+    cli, community, option, value
+) -> None:
+    before = count(community)
+    result = cli("log-hours", "add", "V000002", "--activity", "A20250315-01", option, value)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code in (0, 3, 5), result.stderr
+    if result.exit_code:
+        assert result.stderr.startswith("Error: ") and count(community) == before
+    else:
+        cli("log-hours", "void", str(count(community)), "--reason", "测试")

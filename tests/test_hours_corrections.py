@@ -148,7 +148,7 @@ def test_a_correction_needs_a_reason(cli, recorded) -> None:
     assert count(recorded) == 1
 
 
-@pytest.mark.parametrize("ref", ["99", "abc", "#0"])
+@pytest.mark.parametrize("ref", ["99", "abc", "#0", "9" * 30])
 def test_an_unknown_record_is_not_found(cli, recorded, ref) -> None:
     result = cli("log-hours", "void", ref, "--reason", "x")
     assert result.exit_code == NotFound.exit_code and "log-hours list" in result.stderr

@@ -379,7 +379,10 @@ def list_(
     activity: Annotated[str | None, _opt("--activity", "opt.hours_list_activity", "ACT")] = None,
     date_from: Annotated[str | None, _opt("--from", "opt.hours_from", "DATE")] = None,
     date_to: Annotated[str | None, _opt("--to", "opt.hours_to", "DATE")] = None,
-    batch: Annotated[int | None, _opt("--batch", "opt.hours_batch", "N")] = None,
+    batch: Annotated[
+        int | None,
+        typer.Option("--batch", metavar="N", help=t("opt.hours_batch"), min=1, max=2**63 - 1),
+    ] = None,
     history: Annotated[bool, typer.Option("--history", help=t("opt.hours_history"))] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,

@@ -336,7 +336,7 @@ def add_roster(
 def parse_record_ref(ref: str) -> int:
     """12, #12, R12 or R000012."""
     text = compact(ref).lstrip("#").upper().removeprefix("R")
-    if not text.isdigit():
+    if not text.isdigit() or len(text) > 18:  # beyond any SQLite integer: no such record
         raise NotFound("hours.record_not_found", hint="hours.hint.record_not_found", ref=clean(ref))
     return int(text)
 

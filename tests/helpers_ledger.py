@@ -147,3 +147,35 @@ def write_signin_sheet(
     sheet.append(["　　".join(footer) or "活动负责人：＿＿＿＿　记录人：＿＿＿＿"])
     book.save(path)
     return path
+
+
+def fill_signin_sheet(
+    path: Path, times: dict[str, tuple[Any, Any]], *, signed: bool = True
+) -> None:
+    """Fill in a printed sign-in sheet as a clerk does in Excel: find the 签到时间 and 签退时间
+    columns under the header, type the times on each named person's row, sign, save."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    header_row, columns = 0, {}
+    for row in sheet.iter_rows(max_row=30):
+        found = {str(c.value).replace(" ", "").replace("　", ""): c.column for c in row if c.value}
+        if "姓名" in found and ("签到时间" in found or "签到" in found):
+            header_row, columns = row[0].row, found
+            break
+    assert header_row, "no sign-in header"
+    sign_in = columns.get("签到时间") or columns["签到"]
+    sign_out = columns.get("签退时间") or columns["签退"]
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        name = next((c.value for c in row if c.column == columns["姓名"]), None)
+        if name in times:
+            arrived, left = times[name]
+            for column, value in ((sign_in, arrived), (sign_out, left)):
+                cell = sheet.cell(row=row[0].row, column=column, value=value)
+                if isinstance(value, time):
+                    cell.number_format = "h:mm"
+            if signed and "签名" in columns:
+                sheet.cell(row=row[0].row, column=columns["签名"], value=name)
+    book.save(path)

@@ -8,7 +8,14 @@ from datetime import datetime, time
 import pytest
 
 from tests.conftest import make_phone
-from tests.helpers_ledger import add_activity, connect, count, sign_up, write_signin_sheet
+from tests.helpers_ledger import (
+    add_activity,
+    connect,
+    count,
+    fill_signin_sheet,
+    sign_up,
+    write_signin_sheet,
+)
 from volctl.errors import Conflict, InvalidInput
 
 
@@ -489,3 +496,38 @@ def test_a_recorded_sheet_marks_the_activity_held(cli, signed_up, tmp_path) -> N
     run_import(cli, sheet)
     conn = sqlite3.connect(signed_up)
     assert conn.execute("SELECT status FROM activities").fetchone()[0] == "held"
+
+
+def test_the_printed_sign_in_sheet_filled_in_gives_each_person_their_minutes(
+    cli, signed_up, tmp_path
+) -> None:
+    """The round trip: print the sheet, fill it in with Excel (openpyxl), import it."""
+    sheet = tmp_path / "签到表.xlsx"
+    if cli("activity", "sheet", "--help").exit_code == 0:  # the activity commands are merged
+        printed = cli("activity", "sheet", "A20250315-01", "-o", str(sheet))
+        assert printed.exit_code == 0, printed.stderr
+    else:  # the agreed layout, pre-filled from the roster
+        names = ("王秀英", "李建国", "张伟", "赵敏")
+        write_signin_sheet(
+            sheet,
+            [
+                (f"V00000{n}", name, masked(n), None, None, None, None)
+                for n, name in enumerate(names, start=1)
+            ],
+        )
+    fill_signin_sheet(
+        sheet,
+        {
+            "王秀英": (time(8, 50), time(11, 30)),
+            "李建国": (time(9, 0), time(11, 0)),
+            "赵敏": ("9:15", "11:30"),
+        },
+    )
+    report = run_import(cli, sheet).json()
+    assert (report["recorded"], report["rejected"], report["skipped"]) == (3, 0, 1)
+    listed = cli("log-hours", "list", "--format", "json").json()
+    assert [(r["volunteer_no"], r["minutes"], r["attendance"]) for r in listed] == [
+        ("V000001", 160, "present"),
+        ("V000002", 120, "early_leave"),
+        ("V000004", 135, "late"),
+    ]

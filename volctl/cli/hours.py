@@ -47,6 +47,17 @@ Reason = Annotated[str, _opt("--reason", "opt.hours_reason")]
 RecordRef = Annotated[
     str, typer.Argument(metavar="RECORD", help=t("arg.hours_record"), show_default=False)
 ]
+# The same options on amend: what is not given stays as recorded.
+AmendHours = Annotated[str | None, _opt("--hours", "opt.hours_amend_hours", "H")]
+AmendDay = Annotated[str | None, _opt("--date", "opt.hours_amend_date", "DATE")]
+AmendStatus = Annotated[
+    str | None,
+    _opt("--status", "opt.hours_amend_status", "present|late|early-leave|leave|absent"),
+]
+AmendPlace = Annotated[str | None, _opt("--place", "opt.hours_amend_place")]
+AmendContent = Annotated[str | None, _opt("--content", "opt.hours_amend_content")]
+AmendBeneficiaries = Annotated[str | None, _opt("--beneficiaries", "opt.hours_amend_beneficiaries")]
+AmendLeader = Annotated[str | None, _opt("--leader", "opt.hours_amend_leader", "NAME")]
 VolRefs = Annotated[list[str] | None, _opt("--only", "opt.hours_only", "VOL")]
 Absent = Annotated[list[str] | None, _opt("--absent", "opt.hours_absent", "VOL")]
 Leave = Annotated[list[str] | None, _opt("--leave", "opt.hours_leave", "VOL")]
@@ -420,17 +431,17 @@ def list_(
 def amend(
     record: RecordRef,
     reason: Reason,
-    hours: Hours = None,
+    hours: AmendHours = None,
     start: Start = None,
     end: End = None,
-    date: Day = None,
-    status: Status = None,
-    place: Place = None,
-    content: Content = None,
-    beneficiaries: Beneficiaries = None,
+    date: AmendDay = None,
+    status: AmendStatus = None,
+    place: AmendPlace = None,
+    content: AmendContent = None,
+    beneficiaries: AmendBeneficiaries = None,
     evaluation: Evaluation = None,
     notes: Notes = None,
-    leader: Leader = None,
+    leader: AmendLeader = None,
     recorder: Recorder = None,
     fmt: FormatOption = Format.table,
 ) -> None:

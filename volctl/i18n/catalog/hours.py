@@ -124,6 +124,23 @@ MESSAGES = {
         "只检查并报告，不写入任何记录。",
         "Check and report everything, write nothing.",
     ),
+    "opt.hours_amend_hours": (
+        "更正后的服务时长（小时）；只计实际服务时间，不含往返路途。",
+        "The corrected service time in hours; actual service only, not travel.",
+    ),
+    "opt.hours_amend_date": (
+        "更正后的服务日期（不填则不变）。",
+        "The corrected service date (unchanged if not given).",
+    ),
+    "opt.hours_amend_status": (
+        "更正后的出勤情况：present、late、early-leave、leave、absent；请假和缺席记为 0 小时。",
+        "The corrected attendance: present, late, early-leave, leave, absent; leave and absent "
+        "are zero hours.",
+    ),
+    "opt.hours_amend_place": ("更正后的服务地点。", "The corrected place."),
+    "opt.hours_amend_content": ("更正后的服务内容。", "The corrected content of the service."),
+    "opt.hours_amend_beneficiaries": ("更正后的服务对象。", "The corrected beneficiaries."),
+    "opt.hours_amend_leader": ("更正后的活动负责人。", "The corrected activity leader."),
     "opt.hours_volunteer": ("只看这名志愿者。", "Only this volunteer."),
     "opt.hours_list_activity": ("只看这个活动。", "Only this activity."),
     "opt.hours_from": ("从这一天起（含）。", "From this date (inclusive)."),

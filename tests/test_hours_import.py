@@ -472,6 +472,19 @@ def test_phones_from_the_sheet_are_masked_unless_asked(cli, signed_up, tmp_path)
     assert make_phone(5) in shown.stdout
 
 
+def test_a_mistyped_phone_is_reported_without_showing_it(cli, signed_up, tmp_path) -> None:
+    sheet = write_signin_sheet(
+        tmp_path / "s.xlsx",
+        [
+            (None, "陈静", "1381234000", "09:00", "11:30", "陈静", None),
+        ],
+    )
+    report = run_import(cli, sheet, "--show-pii")
+    detail = report.json()["details"][0]
+    assert detail["reason"] == "phone_invalid" and "138***4000" in detail["message"]
+    assert "1381234000" not in detail["message"]
+
+
 def test_the_table_report_lists_rows_and_sums_up(cli, signed_up, tmp_path) -> None:
     sheet = write_signin_sheet(
         tmp_path / "s.xlsx",

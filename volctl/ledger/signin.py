@@ -295,7 +295,12 @@ def match(conn: sqlite3.Connection, row: SheetRow, roster: set[int], where: Wher
                 return national.endswith(tail) and national.startswith(head)
 
         else:
-            e164 = parse_phone(row.phone, where=replace_field(where, "phone"))
+            try:
+                e164 = parse_phone(row.phone, where=replace_field(where, "phone"))
+            except InvalidInput as exc:  # its message would show the number: mask it
+                masked = InvalidInput(exc.key, where=exc.where)
+                masked.params = {**exc.params, "value": mask_written_phone(written)}
+                raise masked from None
             tail = e164[-4:]
 
             def fits(person: sqlite3.Row) -> bool:
@@ -340,6 +345,16 @@ def match(conn: sqlite3.Connection, row: SheetRow, roster: set[int], where: Wher
         hint="hours.hint.signin_unmatched",
         name=name,
     )
+
+
+def mask_written_phone(raw: object) -> str:
+    """A phone as the sheet wrote it, masked: only the last four digits and the prefix stay."""
+    text = phone_text(raw)
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    if len(digits) <= 4:
+        return text
+    hide = set(digits[3:-4])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
 
 
 def replace_field(where: Where, field_name: str) -> Where:

@@ -22,7 +22,7 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, VolctlError, Where
 from volctl.ledger import activities, records
-from volctl.ledger.signin import SheetRow, SignInSheet, match, phone_text, read
+from volctl.ledger.signin import SheetRow, SignInSheet, mask_written_phone, match, read
 from volctl.text import clean
 
 # A 备注 saying how someone attended; checked in this order.
@@ -341,7 +341,7 @@ def public(report: ImportReport, *, show_pii: bool = False) -> dict[str, Any]:
         volunteer, record = r.volunteer, r.record
         phone: object = r.phone
         if phone is not None and not show_pii:
-            phone = _mask_sheet_phone(phone)
+            phone = mask_written_phone(phone)
         details.append(
             {
                 "row": r.row,
@@ -394,13 +394,3 @@ def _row_message(result: RowResult) -> str:
     field_name = error.where.field if error.where is not None else None
     prefix = describe_where(Where(field=field_name)) if field_name else ""
     return prefix + t(error.key, **error.params)
-
-
-def _mask_sheet_phone(raw: object) -> str:
-    """A phone as the sheet wrote it, masked: only the last four digits and the prefix stay."""
-    text = phone_text(raw)
-    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-    if len(digits) <= 4:
-        return text
-    hide = set(digits[3:-4])
-    return "".join("*" if i in hide else ch for i, ch in enumerate(text))

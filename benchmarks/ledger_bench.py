@@ -154,8 +154,8 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="volctl-bench-"))
-    path = args.db or folder / "roster.db"
+    folder = None if args.db else Path(tempfile.mkdtemp(prefix="volctl-ledger-bench-"))
+    path: Path = args.db if folder is None else folder / "roster.db"
     fresh = not path.exists()
     conn = open_roster(path, create=True)
     build: dict[str, float] = {}
@@ -260,9 +260,9 @@ def main() -> None:
         )
         row("records.totals(Mar–Aug) after ANALYZE: service_chains", median, best)
     conn.close()
-    if args.db is None and not args.keep:
+    if folder is not None and not args.keep:
         shutil.rmtree(folder)
-    elif args.db is None:
+    elif folder is not None:
         print(f"\nkept {path}")
 
 

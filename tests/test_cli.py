@@ -14,6 +14,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def leaf_commands() -> list[tuple[str, object]]:
+    """Every command, the lazily loaded groups included (they are not in ``.commands``)."""
     root = typer.main.get_command(app)
     found = []
 

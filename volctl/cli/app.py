@@ -30,6 +30,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "training": ("volctl.cli.training", "help.training"),
     "insurance": ("volctl.cli.insurance", "help.insurance"),
     "commend": ("volctl.cli.commend", "help.commend"),
+    "log-hours": ("volctl.cli.hours", "help.hours"),
 }
 
 

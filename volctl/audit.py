@@ -67,3 +67,30 @@ def record(
             json.dumps(detail, ensure_ascii=False, default=str),
         ),
     )
+
+
+def record_many(
+    conn: sqlite3.Connection,
+    action: str,
+    entity: str,
+    entries: list[tuple[int, dict[str, object]]],
+) -> None:
+    """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail)."""
+    ctx = context()
+    at = now_iso()
+    conn.executemany(
+        "INSERT INTO audit_log (at, operator, command, action, entity, entity_id, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                at,
+                ctx.operator,
+                ctx.command,
+                action,
+                entity,
+                entity_id,
+                json.dumps(detail, ensure_ascii=False, default=str),
+            )
+            for entity_id, detail in entries
+        ],
+    )

@@ -39,6 +39,24 @@ EDUCATION = ("大学本科", "大专", "高中", "初中", "研究生", "中专"
 UNITS = ("当湖街道办事处", "平湖市第一中学", "平湖市人民医院", "退休", "个体", "嘉兴银行平湖支行")
 SKILLS = ("书法", "外语", "驾驶", "医疗护理", "心理疏导", "法律咨询", "摄影", "")
 INTENTIONS = ("助老服务", "邻里守望", "环境保护", "文明交通劝导", "关爱留守儿童", "应急救援")
+MOBILE_PREFIXES = (
+    "130",
+    "133",
+    "135",
+    "138",
+    "139",
+    "150",
+    "151",
+    "158",
+    "159",
+    "166",
+    "177",
+    "180",
+    "186",
+    "188",
+    "189",
+    "199",
+)
 HEADER = [
     "序号",
     "姓　名",
@@ -79,7 +97,7 @@ def people(count: int, seed: int = 2025) -> list[dict[str, object]]:
         if number in used:
             continue
         used.add(number)
-        phone = f"1{rng.choice('3589')}{rng.randrange(0, 10**9):09d}"
+        phone = f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(0, 10**8):08d}"
         row: dict[str, object] = {
             "name": rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))),
             "gender": "男" if male else "女",

@@ -17,10 +17,11 @@ def leaf_commands() -> list[tuple[str, object]]:
     found = []
 
     def walk(command: object, path: str) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(sub, f"{path} {name}")
+        # list_commands/get_command, not .commands: the groups are loaded lazily (app.GROUPS).
+        if hasattr(command, "list_commands"):
+            ctx = typer.Context(command)  # type: ignore[arg-type]
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), f"{path} {name}")  # type: ignore[attr-defined]
         else:
             found.append((path, command))
 

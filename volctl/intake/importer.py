@@ -273,21 +273,20 @@ def _run(
     return results
 
 
-class _Locations:
-    """Where objects for one file, by field; the row is filled in only when a row fails
-    (building a Where for every field of every row would cost a third of the import)."""
+class _Locations(dict[str, Where]):
+    """Where objects for one file, by field, built on first use. ``prepare`` asks for a
+    location for every field of every row, so the lookup is a plain dict access
+    (``locations.__getitem__``); the row is filled in only when a row fails."""
 
     def __init__(self, path: Path, reader: RowReader) -> None:
+        super().__init__()
         self.file = str(path)
         self.reader = reader
-        self.cache: dict[str, Where] = {}
 
-    def __call__(self, field_name: str) -> Where:
-        where = self.cache.get(field_name)
-        if where is None:
-            index = self.reader.field_column(field_name)
-            column = self.reader.columns[index].label if index is not None else None
-            where = self.cache[field_name] = Where(field=field_name, file=self.file, column=column)
+    def __missing__(self, field_name: str) -> Where:
+        index = self.reader.field_column(field_name)
+        column = self.reader.columns[index].label if index is not None else None
+        where = self[field_name] = Where(field=field_name, file=self.file, column=column)
         return where
 
     def at(self, error: InvalidInput, row: int) -> Where:
@@ -320,6 +319,7 @@ def _import_file(
     reader = RowReader(table.header)
     result.masked_columns = _personal_columns(reader)
     where = _Locations(path, reader)
+    locate = where.__getitem__
     if write:
         result.batch = batches.create(conn, file_name=path.name, sha256=digest, sheet=table.sheet)
     pending: list[dict[str, Any]] = []
@@ -345,7 +345,7 @@ def _import_file(
         if not dated and default_on is not None:
             given.registered_on = default_on
         try:
-            prepared = volunteers.prepare(given, today=today, where=where)
+            prepared = volunteers.prepare(given, today=today, where=locate)
         except InvalidInput as error:
             _reject(result, reader, where, error, number, values, given, options)
             continue
@@ -454,7 +454,7 @@ def _update(
         and (name != "registered_on" or dated)
     }
     try:
-        _prepared, diff = volunteers.corrections(row, changes, today=today, where=where)
+        _prepared, diff = volunteers.corrections(row, changes, today=today, where=where.__getitem__)
     except InvalidInput as error:
         _reject(result, reader, where, error, number, values, given, options)
         return

@@ -31,7 +31,7 @@ RAW_FIELDS = frozenset(
         "guardian_consent_on",
     }
 )
-NOTE_SEPARATOR = "；"
+NOTE_SEPARATOR = "; "  # NFKC (prepare) would turn a full-width ；into ; anyway
 
 
 def is_empty(value: object) -> bool:
@@ -90,6 +90,10 @@ class RowReader:
                 taken.add(name)
         self.width = len(header.columns)
         self.columns = {c.index: c for c in header.columns}
+        self.ignored = frozenset(c.index for c in header.columns if c.field == IGNORE)
+        name_column = header.by_field.get("name")
+        # The name column's header, to spot the header repeated lower down.
+        self.probe = (name_column.index, name_column.label) if name_column else None
 
     def field_column(self, field_name: str) -> int | None:
         """The column a field came from (for the rejects file and error locations)."""
@@ -104,18 +108,24 @@ class RowReader:
 
     def is_data(self, values: Sequence[object]) -> bool:
         """False for a blank row, a row with only its 序号, or the header repeated."""
-        filled = 0
-        repeats = 0
+        ignored = self.ignored
         for index, value in enumerate(values):
-            if is_empty(value):
+            if value is None or value == "" or index in ignored:
                 continue
-            column = self.columns.get(index)
-            if column is not None and column.field == IGNORE:
+            if isinstance(value, str) and not value.strip():
                 continue
-            filled += 1
-            if column is not None and isinstance(value, str) and clean(value) == column.label:
-                repeats += 1
-        return filled > 0 and repeats * 2 < filled
+            break
+        else:
+            return False
+        # Sheets pasted one under another repeat their header: skip it.
+        probe = self.probe
+        if probe is not None and probe[0] < len(values) and _same(values[probe[0]], probe[1]):
+            labelled = [c for c in self.columns.values() if c.label]
+            same = sum(
+                1 for c in labelled if c.index < len(values) and _same(values[c.index], c.label)
+            )
+            return same * 2 < len(labelled)
+        return True
 
     def to_input(self, values: Sequence[object]) -> VolunteerInput:
         given: dict[str, Any] = {}
@@ -141,10 +151,10 @@ class RowReader:
         notes = [cell_text(values[i]) for i in self.notes if i < size and not is_empty(values[i])]
         for index, label in self.unknown:
             if index < size and not is_empty(values[index]):
-                notes.append(f"{label}：{cell_text(values[index])}")
+                notes.append(f"{label}: {cell_text(values[index])}")
         for index in range(self.width, size):
             if not is_empty(values[index]):
-                notes.append(f"{column_letter(index)}列：{cell_text(values[index])}")
+                notes.append(f"{column_letter(index)}列: {cell_text(values[index])}")
         if notes:
             given["notes"] = NOTE_SEPARATOR.join(clean(n) for n in notes)
         return VolunteerInput(**given)
@@ -156,6 +166,10 @@ class RowReader:
             for i in range(self.width, len(values))
             if not is_empty(values[i])
         ]
+
+
+def _same(value: object, label: str) -> bool:
+    return isinstance(value, str) and clean(value) == label
 
 
 def _merge_guardian(given: dict[str, Any], text: str) -> None:

@@ -188,7 +188,7 @@ def write(
 
     ws.freeze_panes = "C4"
     ws.print_title_rows = "3:3"
-    ws.print_area = f"A1:{end}{footer}"
+    ws.print_area = f"A1:{end}{footer + len(INSTRUCTIONS) + 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1

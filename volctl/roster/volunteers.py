@@ -175,8 +175,8 @@ def prepare(
         "office_phone": _optional_phone(given.office_phone, "office_phone", where),
         "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
         "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
-        "skills": json.dumps(_list(given.skills), ensure_ascii=False),
-        "intentions": json.dumps(_list(given.intentions), ensure_ascii=False),
+        "skills": _json_list(_list(given.skills)),
+        "intentions": _json_list(_list(given.intentions)),
         "registered_on": registered_on.isoformat(),
     }
     for name_ in _PLAIN:
@@ -197,6 +197,11 @@ def prepare(
         # Guardian details on the registration are the guardian's consent, given that day.
         values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()
     return Prepared(values, warnings)
+
+
+# json.dumps(x, ensure_ascii=False) builds a new encoder on every call; this is the same
+# encoder built once (an import calls it twice per row).
+_json_list = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _list(value: object) -> list[str]:

@@ -159,3 +159,17 @@ def test_the_table_summary_shows_the_counts_and_the_reasons(cli, roster, sample)
     assert "id_number_mangled_by_excel" in result.stdout
     assert "signup-donghu.rejects.xlsx" in result.stderr
     assert "undo-import 1" in result.stderr
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_rejects_workbook(
+    cli, roster, tmp_path
+) -> None:
+    from tests.helpers_intake import person, sheet, write_csv
+
+    path = write_csv(
+        tmp_path / "x.csv", sheet([person(1, name='=HYPERLINK("http://x")', phone="1")])
+    )
+    assert cli("register", "import", str(path)).exit_code == 0
+    ws = load_workbook(tmp_path / "x.rejects.xlsx").active
+    cell = ws.cell(3, 2)
+    assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"

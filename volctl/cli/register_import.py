@@ -156,7 +156,7 @@ def _notices(result: Any, show_pii: bool) -> None:
                 t(
                     "intake.already_imported",
                     file=name,
-                    when=f.previous[-1]["imported_at"],
+                    when=_when(f.previous[-1]["imported_at"]),
                     batches=", ".join(str(p["batch"]) for p in f.previous),
                 )
             )
@@ -187,6 +187,11 @@ def _notices(result: Any, show_pii: bool) -> None:
         ids = [f.batch for f in result.files if f.batch is not None]
         if ids:
             notice(t("intake.batch_recorded", batches=", ".join(map(str, ids)), first=ids[0]))
+
+
+def _when(iso: str) -> str:
+    """2025-03-01T09:30:12+08:00 -> 2025-03-01 09:30, as a clerk reads it."""
+    return iso[:16].replace("T", " ")
 
 
 def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
@@ -275,7 +280,7 @@ def imports(
     if fmt is Format.table:
         for row in listed:
             row["status"] = t(f"intake.status.{row['status']}")
-            row["imported_at"] = row["imported_at"][:16].replace("T", " ")
+            row["imported_at"] = _when(row["imported_at"])
     emit(
         listed,
         fmt,
@@ -283,7 +288,7 @@ def imports(
         columns=[
             Column("batch", t("intake.col.batch"), "right", no_wrap=True),
             Column("imported_at", t("intake.col.imported_at"), no_wrap=True),
-            Column("file", t("intake.col.file")),
+            Column("file", t("intake.col.file"), no_wrap=True),
             Column("sheet", t("intake.col.sheet")),
             Column("rows", t("intake.col.rows"), "right"),
             Column("imported", t("intake.col.imported"), "right"),
@@ -334,8 +339,10 @@ def undo_import(
         for v in outcome["restored_volunteers"]
     ]
     if rows:
+        if len(rows) > DETAILS_SHOWN:
+            notice(t("intake.more_volunteers", count=len(rows) - DETAILS_SHOWN))
         emit(
-            rows,
+            rows[:DETAILS_SHOWN],
             fmt,
             columns=[
                 Column("action", t("intake.col.action"), no_wrap=True),

@@ -89,7 +89,10 @@ def _sheet(book: Any, title: str, result: FileResult, *, show_pii: bool) -> None
         for c in range(width):
             value = rejected.values[c] if c < len(rejected.values) else None
             kind = masked.get(c)
-            cell = ws.cell(r, c + 1, _value(value, kind, show_pii))
+            shown = _value(value, kind, show_pii)
+            cell = ws.cell(r, c + 1, shown)
+            if isinstance(shown, str) and shown.startswith("="):
+                cell.data_type = "s"  # text the sender typed, never a formula we would run
             style = "text" if kind is not None else "date" if isinstance(value, date) else "plain"
             styles.apply(cell, style + ("_bad" if c == rejected.column else ""))
         styles.apply(ws.cell(r, width + 1, rejected.row), "plain")

@@ -344,6 +344,10 @@ MESSAGES = {
         "{restored} (nothing changed).",
     ),
     "intake.col.fields": ("恢复的信息", "restored fields"),
+    "intake.more_volunteers": (
+        "下表只列出前 30 名；另有 {count} 名，完整名单见 --format json 和审计日志。",
+        "The table lists the first 30; {count} more are in --format json and the audit log.",
+    ),
     "intake.col.action": ("处理", "action"),
     "intake.action.remove": ("删除", "remove"),
     "intake.action.restore": ("恢复", "restore"),

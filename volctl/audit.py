@@ -78,6 +78,7 @@ def record_many(
     """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail)."""
     ctx = context()
     at = now_iso()
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # as json.dumps, once
     conn.executemany(
         "INSERT INTO audit_log (at, operator, command, action, entity, entity_id, detail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -89,7 +90,7 @@ def record_many(
                 action,
                 entity,
                 entity_id,
-                json.dumps(detail, ensure_ascii=False, default=str),
+                encode(detail),
             )
             for entity_id, detail in entries
         ],

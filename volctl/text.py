@@ -46,12 +46,15 @@ def _compact_text(text: str) -> str:
     return _SPACES.sub("", _clean_text(text))
 
 
+_LIST_SEPARATORS = re.compile(r"[、,，;；/|\n]+")
+
+
 def split_list(value: object) -> list[str]:
     """Split a list typed as 环境保护、助老服务 / a,b / a;b into clean items, keeping order."""
     text = clean(value)
     if not text:
         return []
-    items = re.split(r"[、,，;；/|\n]+", text)
+    items = _LIST_SEPARATORS.split(text)
     seen: dict[str, None] = {}
     for item in items:
         item = item.strip()

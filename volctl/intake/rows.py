@@ -134,11 +134,13 @@ class RowReader:
             if index >= size:
                 continue
             value = values[index]
-            if is_empty(value):
+            if value is None or value == "":
                 continue
-            given[name] = (
-                value if name in RAW_FIELDS or isinstance(value, str) else cell_text(value)
-            )
+            if isinstance(value, str):
+                if not value.isspace():
+                    given[name] = value
+            else:
+                given[name] = value if name in RAW_FIELDS else cell_text(value)
         if (
             self.guardian is not None
             and self.guardian < size

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 from volctl import audit, codes, settings
@@ -199,9 +200,11 @@ def prepare(
     return Prepared(values, warnings)
 
 
-# json.dumps(x, ensure_ascii=False) builds a new encoder on every call; this is the same
-# encoder built once (an import calls it twice per row).
-_json_list = json.JSONEncoder(ensure_ascii=False).encode
+def _json_list(items: list[str]) -> str:
+    """json.dumps(items, ensure_ascii=False) for a list of strings, without building an
+    encoder per call (an import calls this twice per row): the same string escaping
+    function and separators, so the same text."""
+    return "[" + ", ".join(map(encode_basestring, items)) + "]"
 
 
 def _list(value: object) -> list[str]:

@@ -244,3 +244,16 @@ def test_an_interrupted_import_leaves_the_roster_as_it_was(
     result = cli("register", "import", str(path))
     assert result.exit_code == 130 and "not changed" in result.stderr
     assert snapshot(roster) == before
+
+
+def test_two_inputs_with_the_same_name_get_their_own_rejects_workbooks(
+    cli, roster, tmp_path
+) -> None:
+    from tests.helpers_intake import write_csv
+
+    xlsx = signup(tmp_path, "a.xlsx", [person(1), person(2, phone="1")])
+    csv = write_csv(tmp_path / "a.csv", sheet([person(3), person(4, phone="2")]))
+    summary = run(cli, "register", "import", str(xlsx), str(csv))
+    files = [f["rejects_file"] for f in summary["files"]]
+    assert files == [str(tmp_path / "a.rejects.xlsx"), str(tmp_path / "a.csv.rejects.xlsx")]
+    assert all(Path(f).exists() for f in files)

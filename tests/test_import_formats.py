@@ -237,3 +237,20 @@ def test_a_two_row_header_under_a_merged_guardian_cell_is_understood(cli, roster
     assert query(roster, "SELECT guardian_name, guardian_phone FROM volunteers") == [
         ("王大明", "+8613957312345")
     ]
+
+
+def test_an_old_word_document_is_not_taken_for_an_xls(cli, roster, tmp_path) -> None:
+    path = write_xls(tmp_path / "letter.xls", [["x"]])
+    data = path.read_bytes().replace(
+        "Workbook".encode("utf-16-le"), "WordDocument"[:8].encode("utf-16-le")
+    )
+    path.write_bytes(data + "WordDocument".encode("utf-16-le"))
+    result = cli("register", "import", str(path))
+    assert result.exit_code == InvalidInput.exit_code and "Word file" in result.stderr
+
+
+def test_a_password_protected_workbook_says_so(cli, roster, tmp_path) -> None:
+    path = write_xls(tmp_path / "locked.xlsx", [["x"]])
+    path.write_bytes(path.read_bytes() + "EncryptedPackage".encode("utf-16-le"))
+    result = cli("register", "import", str(path))
+    assert result.exit_code == InvalidInput.exit_code and "password" in result.stderr

@@ -86,6 +86,7 @@ def sniff(path: Path, limits: Limits) -> Kind:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path, limits)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        _refuse_other_ole(path)
         return "xls"
     _refuse_other(path, head)
     return "csv"
@@ -121,6 +122,21 @@ def _refuse_other(path: Path, head: bytes) -> None:
         raise InvalidInput("intake.not_a_spreadsheet", hint="hint.formats", where=_where(path))
 
 
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _refuse_other_ole(path: Path) -> None:
+    """The OLE container holds .xls, but also old Word files and encrypted .xlsx."""
+    data = path.read_bytes()  # at most --max-size
+    if _utf16("EncryptedPackage") in data:
+        raise InvalidInput("intake.password", where=_where(path))
+    if _utf16("WordDocument") in data:
+        raise InvalidInput("intake.not_a_spreadsheet_kind", where=_where(path), kind="Word")
+    if _utf16("PowerPoint Document") in data:
+        raise InvalidInput("intake.not_a_spreadsheet_kind", where=_where(path), kind="PowerPoint")
+
+
 def _zip_kind(path: Path, limits: Limits) -> Kind:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -135,8 +151,12 @@ def _zip_kind(path: Path, limits: Limits) -> Kind:
                     size=_mb(unpacked),
                     limit=_mb(limits.max_unpacked),
                 )
-            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            if "xl/workbook.xml" in names:
                 return "xlsx"
+            if "xl/workbook.bin" in names:
+                # Binary .xlsb: its cells cannot be measured before opening, so a stray
+                # far-away cell could exhaust memory. Rare in practice: ask for .xlsx.
+                raise InvalidInput("intake.xlsb", hint="hint.save_as_xlsx", where=_where(path))
             if "mimetype" in names:
                 mimetype = zf.read("mimetype")[:100]
                 if b"opendocument.spreadsheet" in mimetype:
@@ -197,7 +217,7 @@ def _xlsx_extent(path: Path, sheet: str, limits: Limits) -> Extent | None:
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names:
-            return None  # .xlsb: binary parts; the zip directory check has bounded them
+            return None
         book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
         rels_name = "xl/_rels/workbook.xml.rels"
         targets: dict[str, str] = {}

@@ -240,9 +240,17 @@ def _check_rejects_target(paths: list[Path], options: Options) -> None:
             )
 
 
-def default_rejects_path(path: Path) -> Path:
-    """signup.xlsx -> signup.rejects.xlsx, beside the input."""
-    return path.with_name(f"{path.stem}.rejects.xlsx")
+def default_rejects_path(path: Path, taken: set[Path] | None = None) -> Path:
+    """signup.xlsx -> signup.rejects.xlsx, beside the input; never a file being imported or
+    one this run already wrote (a.xlsx and a.csv side by side: a.csv.rejects.xlsx)."""
+    taken = taken or set()
+    candidates = [f"{path.stem}.rejects.xlsx", f"{path.name}.rejects.xlsx"]
+    candidates += [f"{path.stem}.rejects-{n}.xlsx" for n in range(2, 100)]
+    for name in candidates:
+        target = path.with_name(name)
+        if target.resolve() not in taken:
+            return target
+    return path.with_name(candidates[-1])
 
 
 def _run(
@@ -265,9 +273,11 @@ def _run(
             for r in with_rejects:
                 r.rejects_file = options.rejects
     elif write:
+        taken = {p.resolve() for p in paths}
         for r in results:
             if r.rejected_rows:
-                target = default_rejects_path(r.path)
+                target = default_rejects_path(r.path, taken)
+                taken.add(target.resolve())
                 rejects.write(target, [r], show_pii=options.show_pii)
                 r.rejects_file = target
     return results

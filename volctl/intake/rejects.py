@@ -212,8 +212,10 @@ def _save(book: Any, path: Path) -> None:
             book.save(f)
         os.chmod(tmp, 0o600)
         tmp.replace(path)
-    except OSError as exc:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
         raise InvalidInput(
             "intake.rejects_cannot_write",
             hint="hint.rejects_elsewhere",

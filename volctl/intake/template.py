@@ -208,8 +208,10 @@ def _save(book: object, path: Path) -> None:
     try:
         book.save(tmp)  # type: ignore[attr-defined]
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
         raise InvalidInput(
             "output.cannot_write", where=Where(field="output"), path=str(path), reason=exc.strerror
         ) from None

@@ -149,6 +149,10 @@ MESSAGES = {
         "无法读取这个文件：它可能已损坏，或不是它看起来的格式。",
         "Cannot read this file: it may be damaged, or not the format it appears to be.",
     ),
+    "intake.xlsb": (
+        "这是 Excel 二进制工作簿（.xlsb），无法安全地检查其大小。",
+        "This is a binary Excel workbook (.xlsb), whose size cannot be checked safely.",
+    ),
     "intake.password": (
         "这个文件设有密码，无法读取。",
         "This file is password-protected and cannot be read.",

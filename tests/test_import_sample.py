@@ -173,3 +173,9 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_rejects_workbook(
     ws = load_workbook(tmp_path / "x.rejects.xlsx").active
     cell = ws.cell(3, 2)
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+
+
+def test_a_duplicate_within_the_file_names_the_volunteer_its_first_row_became(imported) -> None:
+    same = next(d for d in imported["details"] if d["row"] == 9)
+    assert same["duplicate_of"] == {"file": same["file"], "row": 8}
+    assert same["volunteer_no"] == "V000004"  # 雷怡磊: the 4th imported (row 6 was rejected)

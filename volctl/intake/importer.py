@@ -66,8 +66,12 @@ class Detail:
     volunteer_no: str | None = None
     duplicate_of: dict[str, Any] | None = None
     changed: list[str] = field(default_factory=list)
+    origin: dict[str, Any] | None = None  # the first row of the same person in this run
 
     def public(self) -> dict[str, Any]:
+        volunteer_no = self.volunteer_no
+        if volunteer_no is None and self.origin is not None:
+            volunteer_no = self.origin.get("volunteer_no")  # known once that row was stored
         return {
             "file": self.file,
             "row": self.row,
@@ -77,7 +81,7 @@ class Detail:
             "column": self.column,
             "message": self.message,
             "hint": self.hint,
-            "volunteer_no": self.volunteer_no,
+            "volunteer_no": volunteer_no,
             "duplicate_of": self.duplicate_of,
             "changed": self.changed,
         }
@@ -333,13 +337,17 @@ def _import_file(
     if write:
         result.batch = batches.create(conn, file_name=path.name, sha256=digest, sheet=table.sheet)
     pending: list[dict[str, Any]] = []
+    pending_seen: list[dict[str, Any]] = []  # their entries in ``seen``, to note their numbers
     display = str(path)
     rows_read = 0
 
     def flush() -> None:
         if write and pending:
-            volunteers.insert_many(conn, pending, batch_id=result.batch)
+            stored = volunteers.insert_many(conn, pending, batch_id=result.batch)
+            for entry, (_id, volunteer_no) in zip(pending_seen, stored, strict=True):
+                entry["volunteer_no"] = volunteer_no
         pending.clear()
+        pending_seen.clear()
 
     for number, values in table.rows:
         rows_read += 1
@@ -372,8 +380,8 @@ def _import_file(
                     name,
                     reason="duplicate",
                     message=t("intake.duplicate_in_run", file=first["file"], row=first["row"]),
-                    volunteer_no=first.get("volunteer_no"),
                     duplicate_of={"file": first["file"], "row": first["row"]},
+                    origin=first,
                 )
             )
             continue
@@ -381,6 +389,7 @@ def _import_file(
         if known is None:
             seen[key] = {"file": display, "row": number}
             pending.append(prepared.values)
+            pending_seen.append(seen[key])
             result.imported += 1
             if len(pending) >= FLUSH_EVERY:
                 flush()

@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from volctl.errors import InvalidInput, Where
 from volctl.intake import guard
@@ -60,7 +61,7 @@ def open_table(path: Path, *, sheet: str | None, limits: guard.Limits) -> Table:
 def _workbook_table(
     path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
 ) -> Table:
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     where = Where(file=str(path))
     try:
@@ -69,6 +70,16 @@ def _workbook_table(
         raise InvalidInput("intake.password", where=where) from None
     except (CalamineError, OSError, ValueError):
         raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
+    with book:  # a loaded sheet outlives its workbook; the file is not held open
+        return _pick_sheet(book, path, kind, wanted, limits)
+
+
+def _pick_sheet(
+    book: Any, path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
+) -> Table:
+    from python_calamine import CalamineError, SheetVisibleEnum
+
+    where = Where(file=str(path))
     visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
     if wanted is not None:
         candidates = [_match_sheet(book.sheet_names, wanted, path)]

@@ -3,25 +3,25 @@
 MESSAGES = {
     # Help texts.
     "help.register.import": (
-        "导入报名表（.xlsx、.xls、.ods 或 .csv）：每行结果为导入、重复、更新或未通过（附原因）；未通过的行写入「未通过」工作簿，便于修改后重新导入。整个导入在一个事务中完成。",
-        "Import sign-up sheets (.xlsx, .xls, .ods or .csv): each row is imported, a duplicate, "
-        "updated, or rejected with a reason; rejected rows go to a rejects workbook to fix and "
-        "import again. The whole import is one transaction.",
+        "导入报名表。\n\n支持 .xlsx、.xls、.ods 和 .csv：每行结果为导入、重复、更新或未通过（附原因）；未通过的行写入「未通过」工作簿，便于修改后重新导入。整个导入在一个事务中完成。",
+        "Import sign-up sheets.\n\n.xlsx, .xls, .ods or .csv: each row is imported, a "
+        "duplicate, updated, or rejected with a reason; rejected rows go to a rejects workbook "
+        "to fix and import again. The whole import is one transaction.",
     ),
     "help.register.imports": (
         "列出导入批次及其统计。",
         "List the import batches with their counts.",
     ),
     "help.register.undo_import": (
-        "撤销一个导入批次：删除该批次新增的志愿者、恢复被它更新的信息，其他一概不动；若这些志愿者已被使用（队伍、活动、服务记录等）则拒绝。",
-        "Undo an import batch: remove the volunteers it added and restore what it updated, "
+        "撤销一个导入批次。\n\n删除该批次新增的志愿者、恢复被它更新的信息，其他一概不动；若这些志愿者已被使用（队伍、活动、服务记录等）则拒绝。",
+        "Undo an import batch.\n\nRemove the volunteers it added and restore what it updated, "
         "nothing else; refused if any of them has been used since (teams, activities, records…).",
     ),
     "help.register.template": (
-        "生成空白报名表（.xlsx）：身份证号和电话列为文本格式，性别、政治面貌、文化程度、服务意向带下拉选项，A4 横向打印。",
-        "Write a blank sign-up sheet (.xlsx): identity-number and phone columns formatted as "
-        "text, drop-down lists for gender, political status, education and service intention, "
-        "A4 landscape.",
+        "生成空白报名表（.xlsx）。\n\n身份证号和电话列为文本格式，性别、政治面貌、文化程度、服务意向带下拉选项，A4 横向打印。",
+        "Write a blank sign-up sheet (.xlsx).\n\nIdentity-number and phone columns formatted "
+        "as text, drop-down lists for gender, political status, education and service "
+        "intention, A4 landscape.",
     ),
     "arg.import.files": (
         "要导入的报名表文件（可多个）。",

@@ -120,3 +120,16 @@ def test_messages_format_their_parameters() -> None:
     assert t("register.added", volunteer_no="V1", name="王") == "已登记：V1 王"
     i18n.set_lang("en")
     assert t("register.added", volunteer_no="V1", name="王") == "Registered V1 王"
+
+
+def test_every_table_that_points_at_volunteers_has_a_label_for_undo_refusals(tmp_path) -> None:
+    from volctl.db import open_roster
+
+    conn = open_roster(tmp_path / "r.db", create=True)
+    tables = {
+        table
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for fk in conn.execute(f"PRAGMA foreign_key_list({table})")
+        if fk[2] == "volunteers"
+    }
+    assert {f"intake.used_in.{table}" for table in tables} <= set(catalogue())

@@ -69,6 +69,34 @@ def record(
     )
 
 
+def record_many(
+    conn: sqlite3.Connection,
+    action: str,
+    entity: str,
+    entries: list[tuple[int, dict[str, object]]],
+) -> None:
+    """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail)."""
+    ctx = context()
+    at = now_iso()
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # as json.dumps, once
+    conn.executemany(
+        "INSERT INTO audit_log (at, operator, command, action, entity, entity_id, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                at,
+                ctx.operator,
+                ctx.command,
+                action,
+                entity,
+                entity_id,
+                encode(detail),
+            )
+            for entity_id, detail in entries
+        ],
+    )
+
+
 # ----------------------------------------------------------------------------- reading
 
 # Keys whose values are personal data, wherever they appear in an entry's detail.

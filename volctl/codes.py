@@ -55,13 +55,14 @@ _POLITICAL = {
 }
 _EDUCATION = {alias: full for full, short in EDUCATION for alias in (full, *short)}
 _GENDER = {alias: full for full, aliases in GENDERS.items() for alias in aliases}
+_POLITICAL_CHOICES = "、".join(full for _c, full, _s in POLITICAL_STATUS)
+_EDUCATION_CHOICES = "、".join(full for full, _s in EDUCATION)
 
 
 def political_status(raw: object, where: Where | None = None) -> str | None:
     if not compact(raw):
         return None
-    choices = "、".join(full for _c, full, _s in POLITICAL_STATUS)
-    return _lookup(_POLITICAL, raw, "reason.political_status_unknown", where, choices)
+    return _lookup(_POLITICAL, raw, "reason.political_status_unknown", where, _POLITICAL_CHOICES)
 
 
 def political_code(label: str) -> str:
@@ -71,8 +72,7 @@ def political_code(label: str) -> str:
 def education(raw: object, where: Where | None = None) -> str | None:
     if not compact(raw):
         return None
-    choices = "、".join(full for full, _s in EDUCATION)
-    return _lookup(_EDUCATION, raw, "reason.education_unknown", where, choices)
+    return _lookup(_EDUCATION, raw, "reason.education_unknown", where, _EDUCATION_CHOICES)
 
 
 def gender(raw: object, where: Where | None = None) -> str | None:

@@ -320,14 +320,18 @@ def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | Non
         raise
 
 
-def next_counter(conn: sqlite3.Connection, name: str) -> int:
-    """The next number of a per-roster sequence (volunteer numbers, certificate numbers)."""
+def next_counter(conn: sqlite3.Connection, name: str, count: int = 1) -> int:
+    """The next number of a per-roster sequence (volunteer numbers, certificate numbers).
+
+    With ``count`` > 1, reserves that many consecutive numbers and returns the first.
+    """
     conn.execute(
-        "INSERT INTO counters (name, value) VALUES (?, 1)"
-        " ON CONFLICT(name) DO UPDATE SET value = value + 1",
-        (name,),
+        "INSERT INTO counters (name, value) VALUES (?, ?)"
+        " ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+        (name, count),
     )
-    return int(conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0])
+    last = int(conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0])
+    return last - count + 1
 
 
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> RosterError:

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Where:
-    """Where bad input came from: an option or a cell of a file."""
+    """Where bad input came from: an option or a cell of a file.
+
+    ``field`` is the roster's field code (``field.<code>`` labels it); ``column`` is the
+    header of the sheet column the value came from, shown instead when given.
+    """
 
     field: str | None = None
     file: str | None = None
     row: int | None = None
+    column: str | None = None
 
 
 class VolctlError(Exception):
@@ -63,7 +68,9 @@ def describe_where(where: Where) -> str:
         parts.append(t("where.file", file=where.file))
     if where.row is not None:
         parts.append(t("where.row", row=where.row))
-    if where.field:
+    if where.column:
+        parts.append(t("where.column", column=where.column))
+    elif where.field:
         parts.append(t("where.field", field=t(f"field.{where.field}")))
     return t("where.join").join(parts) + t("where.end") if parts else ""
 

@@ -9,6 +9,7 @@ reason codes the sheet import reports.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +58,8 @@ class IdNumber:
 
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
+_GB11643 = re.compile(r"\d{17}[\dX]")
+_OTHER_DOCUMENT = re.compile(r"[A-Z0-9]{5,20}")
 _SEPARATORS = re.compile(r"[-‐－—_]")
 
 
@@ -103,7 +106,7 @@ def parse_id_number(
             value=text,
         )
     if kind not in _GB11643_TYPES:
-        if not re.fullmatch(r"[A-Z0-9]{5,20}", text):
+        if not _OTHER_DOCUMENT.fullmatch(text):
             raise InvalidInput("reason.id_number_format_other", where=where, kind=kind)
         return IdNumber(number=text)
     return _parse_gb11643(text, today=today or date.today(), where=where)
@@ -116,7 +119,7 @@ def _show_float(raw: object) -> str:
 def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
     if len(text) == 15 and text.isdigit():
         raise InvalidInput("reason.id_number_format_15", where=where)
-    if not re.fullmatch(r"\d{17}[\dX]", text):
+    if not _GB11643.fullmatch(text):
         raise InvalidInput("reason.id_number_format", where=where, length=len(text))
     try:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
@@ -147,8 +150,13 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def region_name(code: str) -> str | None:
-    """The place a region code names (any period of its history), or None if unknown."""
+    """The place a region code names (any period of its history), or None if unknown.
+
+    Cached: a sheet's people come from a handful of regions, and the lookup walks
+    python-stdnum's table (~50 µs a call).
+    """
     from stdnum import numdb
 
     info: dict[str, str] = {}
@@ -187,6 +195,9 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     text = _PHONE_JUNK.sub("", compact(raw)).lstrip("'")
     if not text:
         raise InvalidInput(f"reason.missing_{field_code}", where=where)
+    fast = _ordinary_mobile(text)
+    if fast is not None:
+        return fast
     import phonenumbers  # imported here: ~60 ms at start-up
 
     if text.startswith("00"):
@@ -198,6 +209,36 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     if not phonenumbers.is_valid_number(number):
         raise InvalidInput(f"reason.{field_code}_invalid", where=where, value=text)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_MOBILE_SHAPE = re.compile(r"(?:\+86|0086)?(1[0-9]{10})")
+
+
+@functools.lru_cache(maxsize=1)
+def _mobile_pattern() -> re.Pattern[str]:
+    """libphonenumber's own pattern of valid Chinese mobile numbers, compiled once."""
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region("CN")
+    mobile = metadata.mobile if metadata is not None else None
+    assert mobile is not None and mobile.national_number_pattern is not None
+    return re.compile(mobile.national_number_pattern)
+
+
+def _ordinary_mobile(text: str) -> str | None:
+    """The E.164 form of an ordinary mainland mobile, or None to ask phonenumbers.
+
+    A fast path for sheets of thousands of rows: phonenumbers.parse costs ~40 µs a number.
+    It accepts exactly what phonenumbers would accept as a valid CN mobile (the same
+    pattern, from the same metadata) and leaves everything else to phonenumbers.
+    """
+    shape = _MOBILE_SHAPE.fullmatch(text)
+    if shape is None:
+        return None
+    national = shape.group(1)
+    if _mobile_pattern().fullmatch(national) is None:
+        return None
+    return "+86" + national
 
 
 def display_phone(e164: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,16 +22,31 @@ def clean(value: object) -> str:
     """One line of text: NFKC, invisible and control characters removed, spaces collapsed."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
+    return _clean_text(value if isinstance(value, str) else str(value))
+
+
+def compact(value: object) -> str:
+    """Like :func:`clean` but with every space removed (for numbers and codes)."""
+    if value is None:
+        return ""
+    return _compact_text(value if isinstance(value, str) else str(value))
+
+
+# Cached: a sheet of thousands of rows repeats the same genders, units, dates and lists.
+@functools.lru_cache(maxsize=65536)
+def _clean_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     text = halfwidth(text)
     return _SPACES.sub(" ", text).strip()
 
 
-def compact(value: object) -> str:
-    """Like :func:`clean` but with every space removed (for numbers and codes)."""
-    return _SPACES.sub("", clean(value))
+@functools.lru_cache(maxsize=65536)
+def _compact_text(text: str) -> str:
+    return _SPACES.sub("", _clean_text(text))
+
+
+_LIST_SEPARATORS = re.compile(r"[、,，;；/|\n]+")
 
 
 def split_list(value: object) -> list[str]:
@@ -38,7 +54,7 @@ def split_list(value: object) -> list[str]:
     text = clean(value)
     if not text:
         return []
-    items = re.split(r"[、,，;；/|\n]+", text)
+    items = _LIST_SEPARATORS.split(text)
     seen: dict[str, None] = {}
     for item in items:
         item = item.strip()

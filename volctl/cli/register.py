@@ -332,3 +332,6 @@ def _status_command(status: str, name: str, help_key: str, done_key: str) -> Non
 
 _status_command("inactive", "deactivate", "help.register.deactivate", "register.deactivated")
 _status_command("active", "reactivate", "help.register.reactivate", "register.reactivated")
+
+
+from volctl.cli import register_import  # noqa: E402,F401  (import, imports, undo-import, template)

@@ -81,9 +81,14 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, formatted with ``params``."""
+    return t_in(get_lang(), key, **params)
+
+
+def t_in(lang: str, key: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang`` whatever the interface language (files sent onward)."""
     texts = catalogue().get(key)
     if texts is None:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
-    text = texts[0] if get_lang() == "zh" else texts[1]
+    text = texts[0] if lang == "zh" else texts[1]
     return text.format(**params) if params else text

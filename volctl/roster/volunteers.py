@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 from volctl import audit, codes, settings
@@ -175,8 +176,8 @@ def prepare(
         "office_phone": _optional_phone(given.office_phone, "office_phone", where),
         "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
         "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
-        "skills": json.dumps(_list(given.skills), ensure_ascii=False),
-        "intentions": json.dumps(_list(given.intentions), ensure_ascii=False),
+        "skills": _json_list(_list(given.skills)),
+        "intentions": _json_list(_list(given.intentions)),
         "registered_on": registered_on.isoformat(),
     }
     for name_ in _PLAIN:
@@ -197,6 +198,13 @@ def prepare(
         # Guardian details on the registration are the guardian's consent, given that day.
         values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()
     return Prepared(values, warnings)
+
+
+def _json_list(items: list[str]) -> str:
+    """json.dumps(items, ensure_ascii=False) for a list of strings, without building an
+    encoder per call (an import calls this twice per row): the same string escaping
+    function and separators, so the same text."""
+    return "[" + ", ".join(map(encode_basestring, items)) + "]"
 
 
 def _list(value: object) -> list[str]:
@@ -253,6 +261,53 @@ def insert(
     )
     assert cursor.lastrowid is not None
     return get(conn, cursor.lastrowid)
+
+
+def identities(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str, str]]:
+    """Every registered (document type, number) -> (id, volunteer number, name), in one query."""
+    return {
+        (kind, number): (vid, volunteer_no, name)
+        for vid, kind, number, volunteer_no, name in conn.execute(
+            "SELECT id, id_type, id_number, volunteer_no, name FROM volunteers"
+        )
+    }
+
+
+def insert_many(
+    conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
+) -> list[tuple[int, str]]:
+    """Store many prepared, already de-duplicated volunteers at once (a sheet import).
+
+    The same rows and audit entries as ``insert`` one by one, written with ``executemany``;
+    the caller holds the transaction and has checked that none is registered yet (the
+    UNIQUE constraint stops any that slipped through). Returns (id, volunteer number) pairs.
+    """
+    if not records:
+        return []
+    prefix = settings.get(conn, "volunteer_no_prefix")
+    first_no = next_counter(conn, "volunteer_no", len(records))
+    first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM volunteers").fetchone()[0]
+    now = audit.now_iso()
+    keys = list(records[0])
+    columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
+    stored: list[tuple[int, str]] = []
+    rows = []
+    for offset, values in enumerate(records):
+        vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
+        stored.append((vid, number))
+        rows.append((vid, number, *[values[k] for k in keys], batch_id, now, now))
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
+    audit.record_many(
+        conn,
+        "volunteer.add",
+        "volunteers",
+        [
+            (vid, {"volunteer_no": number, "name": values["name"], "batch": batch_id})
+            for (vid, number), values in zip(stored, records, strict=True)
+        ],
+    )
+    return stored
 
 
 def register(
@@ -379,13 +434,7 @@ def update(
         raise InvalidInput("volunteer.unknown_fields", fields=", ".join(sorted(unknown)))
     with transaction(conn):
         row = find(conn, ref)
-        merged = replace(_as_input(row), **changes)
-        # A corrected identity number re-derives gender and birth date unless they were given.
-        if "id_number" in changes:
-            merged.gender = changes.get("gender")
-            merged.birth_date = changes.get("birth_date")
-        prepared = prepare(merged, today=today)
-        diff = {k: (row[k], v) for k, v in prepared.values.items() if row[k] != v}
+        prepared, diff = corrections(row, changes, today=today)
         if not diff:
             return row, {}
         if "id_number" in diff or "id_type" in diff:
@@ -397,21 +446,51 @@ def update(
                     volunteer_no=other["volunteer_no"],
                     name=other["name"],
                 )
-        assignments = ", ".join(f"{k} = ?" for k in diff)
-        conn.execute(
-            f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE id = ?",
-            (*[new for _old, new in diff.values()], audit.now_iso(), row["id"]),
-        )
-        audit.record(
-            conn,
-            "volunteer.update",
-            "volunteers",
-            row["id"],
-            volunteer_no=row["volunteer_no"],
-            changes={k: {"old": old, "new": new} for k, (old, new) in diff.items()},
-        )
+        apply_corrections(conn, row, diff)
         updated = get(conn, row["id"])
     return updated, diff
+
+
+def corrections(
+    row: sqlite3.Row,
+    changes: dict[str, object],
+    *,
+    today: date | None = None,
+    where: Locate = _option_where,
+) -> tuple[Prepared, dict[str, tuple[Any, Any]]]:
+    """Validate ``changes`` to a stored volunteer; return the record and {field: (old, new)}."""
+    merged = replace(_as_input(row), **changes)
+    # A corrected identity number re-derives gender and birth date unless they were given.
+    if "id_number" in changes:
+        merged.gender = changes.get("gender")
+        merged.birth_date = changes.get("birth_date")
+    prepared = prepare(merged, today=today, where=where)
+    diff = {k: (row[k], v) for k, v in prepared.values.items() if row[k] != v}
+    return prepared, diff
+
+
+def apply_corrections(
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    diff: dict[str, tuple[Any, Any]],
+    **detail: object,
+) -> None:
+    """Write validated corrections and their audit entry (old and new values), in the caller's
+    transaction; ``detail`` adds to the entry (e.g. the import batch that made them)."""
+    assignments = ", ".join(f"{k} = ?" for k in diff)
+    conn.execute(
+        f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE id = ?",
+        (*[new for _old, new in diff.values()], audit.now_iso(), row["id"]),
+    )
+    audit.record(
+        conn,
+        "volunteer.update",
+        "volunteers",
+        row["id"],
+        volunteer_no=row["volunteer_no"],
+        changes={k: {"old": old, "new": new} for k, (old, new) in diff.items()},
+        **detail,
+    )
 
 
 def set_status(
@@ -529,9 +608,13 @@ __all__ = [
     "STATUSES",
     "Prepared",
     "VolunteerInput",
+    "apply_corrections",
+    "corrections",
     "find",
     "get",
+    "identities",
     "insert",
+    "insert_many",
     "list_volunteers",
     "prepare",
     "public",

@@ -7,6 +7,7 @@ MESSAGES = {
     "where.file": ("文件 {file}", "{file}"),
     "where.row": ("第 {row} 行", "row {row}"),
     "where.field": ("「{field}」", "{field}"),
+    "where.column": ("「{column}」列", "column {column}"),
     "where.join": ("，", ", "),
     "where.end": ("：", ": "),
     "interrupted": ("已中断，台账未作任何改动。", "Interrupted; the roster was not changed."),

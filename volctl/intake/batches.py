@@ -1,0 +1,299 @@
+"""Import batches: one per file read in; listed, and undone exactly.
+
+Undoing a batch removes the volunteers it added and restores the values its
+``--on-duplicate update`` rows overwrote (read back from the audit log, where the import wrote
+them), and nothing else. It refuses when one of those volunteers has been used since: any row
+of any table with a foreign key to ``volunteers`` (found with ``PRAGMA foreign_key_list``, so
+tables added by later schema steps are covered without changing this code); and when a value
+it would restore has been changed since. The batch stays on record, marked undone with the
+time and reason; what was removed goes to the audit log, so the undo is itself on record.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from volctl import audit
+from volctl.db import transaction
+from volctl.errors import Conflict, NotFound
+from volctl.i18n import catalogue, t
+from volctl.text import clean
+
+KIND = "volunteers"
+EXAMPLES = 5  # volunteers named in a refusal; the rest are counted
+
+
+def create(conn: sqlite3.Connection, *, file_name: str, sha256: str, sheet: str | None) -> int:
+    cursor = conn.execute(
+        "INSERT INTO import_batches (kind, file_name, file_sha256, sheet, imported_at, operator)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (KIND, file_name, sha256, sheet, audit.now_iso(), audit.context().operator),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def finish(
+    conn: sqlite3.Connection, batch_id: int, counts: dict[str, int], reasons: dict[str, int]
+) -> None:
+    conn.execute(
+        "UPDATE import_batches SET rows = ?, imported = ?, duplicates = ?, updated = ?,"
+        " rejected = ? WHERE id = ?",
+        (
+            counts["rows"],
+            counts["imported"],
+            counts["duplicates"],
+            counts["updated"],
+            counts["rejected"],
+            batch_id,
+        ),
+    )
+    batch = conn.execute("SELECT * FROM import_batches WHERE id = ?", (batch_id,)).fetchone()
+    audit.record(
+        conn,
+        "import.batch",
+        "import_batches",
+        batch_id,
+        file=batch["file_name"],
+        sha256=batch["file_sha256"],
+        sheet=batch["sheet"],
+        reasons=reasons,
+        **counts,
+    )
+
+
+def previous(conn: sqlite3.Connection, sha256: str) -> list[dict[str, Any]]:
+    """Earlier batches (not undone) of a file with this content."""
+    return [
+        {"batch": row["id"], "file": row["file_name"], "imported_at": row["imported_at"]}
+        for row in conn.execute(
+            "SELECT id, file_name, imported_at FROM import_batches"
+            " WHERE kind = ? AND file_sha256 = ? AND undone_at IS NULL ORDER BY id",
+            (KIND, sha256),
+        )
+    ]
+
+
+def public(row: sqlite3.Row, remaining: int) -> dict[str, Any]:
+    """The documented JSON shape of a batch (``register imports``)."""
+    return {
+        "batch": row["id"],
+        "file": row["file_name"],
+        "sheet": row["sheet"],
+        "sha256": row["file_sha256"],
+        "imported_at": row["imported_at"],
+        "operator": row["operator"],
+        "rows": row["rows"],
+        "imported": row["imported"],
+        "duplicates": row["duplicates"],
+        "updated": row["updated"],
+        "rejected": row["rejected"],
+        "remaining": remaining,
+        "status": "undone" if row["undone_at"] else "active",
+        "undone_at": row["undone_at"],
+        "undo_reason": row["undo_reason"],
+    }
+
+
+def list_batches(conn: sqlite3.Connection, *, include_undone: bool = True) -> list[dict[str, Any]]:
+    remaining = dict(
+        conn.execute(
+            "SELECT import_batch_id, count(*) FROM volunteers"
+            " WHERE import_batch_id IS NOT NULL GROUP BY import_batch_id"
+        ).fetchall()
+    )
+    sql = "SELECT * FROM import_batches WHERE kind = ?"
+    if not include_undone:
+        sql += " AND undone_at IS NULL"
+    return [
+        public(row, remaining.get(row["id"], 0))
+        for row in conn.execute(sql + " ORDER BY id", (KIND,))
+    ]
+
+
+def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+    """A batch by its number (3 or #3) or by the name of its file (if only one is active)."""
+    text = clean(ref).lstrip("#")
+    if text.isdigit():
+        row = conn.execute(
+            "SELECT * FROM import_batches WHERE id = ? AND kind = ?", (int(text), KIND)
+        ).fetchone()
+        if row is not None:
+            return row
+    name = text.replace("\\", "/").rsplit("/", 1)[-1]
+    rows = conn.execute(
+        "SELECT * FROM import_batches WHERE kind = ? AND file_name = ? AND undone_at IS NULL"
+        " ORDER BY id",
+        (KIND, name),
+    ).fetchall()
+    if len(rows) == 1:
+        return rows[0]
+    if len(rows) > 1:
+        raise Conflict(
+            "intake.batch_ambiguous",
+            hint="hint.batch_ambiguous",
+            ref=text,
+            batches=", ".join(str(r["id"]) for r in rows),
+        )
+    raise NotFound("intake.batch_not_found", hint="hint.batch_not_found", ref=text)
+
+
+def references(conn: sqlite3.Connection, batch_id: int) -> dict[int, list[str]]:
+    """Volunteers added by the batch that some other row points at: id -> tables."""
+    uses: dict[int, list[str]] = defaultdict(list)
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name"
+        )
+    ]
+    for table in tables:
+        for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            if fk["table"].lower() != "volunteers":
+                continue
+            column, target = fk["from"], fk["to"] or "id"
+            sql = (
+                f'SELECT DISTINCT v.id FROM "{table}" x JOIN volunteers v'
+                f' ON x."{column}" = v."{target}" WHERE v.import_batch_id = ?'
+            )
+            params: tuple[Any, ...] = (batch_id,)
+            if table == "volunteers":  # one volunteer pointing at another
+                sql += " AND x.import_batch_id IS NOT ?"
+                params = (batch_id, batch_id)
+            for (volunteer_id,) in conn.execute(sql, params):
+                if table not in uses[volunteer_id]:
+                    uses[volunteer_id].append(table)
+    return dict(uses)
+
+
+def _table_label(table: str) -> str:
+    key = f"intake.used_in.{table}"
+    return t(key) if key in catalogue() else table
+
+
+def _batch_updates(conn: sqlite3.Connection, batch_id: int) -> list[tuple[int, dict[str, Any]]]:
+    """The corrections a batch's --on-duplicate update rows made: (volunteer id, changes)."""
+    found = []
+    for entity_id, detail in conn.execute(
+        "SELECT entity_id, detail FROM audit_log WHERE action = 'volunteer.update'"
+        " AND entity = 'volunteers' AND json_extract(detail, '$.batch') = ? ORDER BY id",
+        (batch_id,),
+    ):
+        found.append((entity_id, json.loads(detail)["changes"]))
+    return found
+
+
+def undo(
+    conn: sqlite3.Connection, ref: str, *, reason: str | None = None, dry_run: bool = False
+) -> dict[str, Any]:
+    """Remove what a batch added and restore what it overwrote (one transaction)."""
+    reason = clean(reason) or None
+    with transaction(conn):
+        batch = find(conn, ref)
+        batch_id = batch["id"]
+        if batch["undone_at"]:
+            raise Conflict(
+                "intake.batch_already_undone",
+                batch=batch_id,
+                file=batch["file_name"],
+                undone_at=batch["undone_at"],
+            )
+        added = conn.execute(
+            "SELECT * FROM volunteers WHERE import_batch_id = ? ORDER BY id", (batch_id,)
+        ).fetchall()
+        by_id = {row["id"]: row for row in added}
+        uses = references(conn, batch_id)
+        if uses:
+            examples = "；".join(
+                f"{by_id[vid]['volunteer_no']} {by_id[vid]['name']}"
+                f"（{'、'.join(_table_label(x) for x in tables)}）"
+                for vid, tables in list(uses.items())[:EXAMPLES]
+            )
+            raise Conflict(
+                "intake.undo_in_use",
+                hint="hint.undo_in_use",
+                batch=batch_id,
+                count=len(uses),
+                examples=examples,
+            )
+        restores = []
+        changed_since = []
+        for volunteer_id, changes in reversed(_batch_updates(conn, batch_id)):
+            current = conn.execute(
+                "SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)
+            ).fetchone()
+            if current is None:
+                continue  # removed since by the undo of the batch that added them
+            moved = [k for k, change in changes.items() if current[k] != change["new"]]
+            if moved:
+                labels = "、".join(t(f"field.{k}") for k in moved)
+                changed_since.append(f"{current['volunteer_no']} {current['name']}（{labels}）")
+            restores.append((current, changes))
+        if changed_since:
+            raise Conflict(
+                "intake.undo_changed_since",
+                hint="hint.undo_changed_since",
+                batch=batch_id,
+                count=len(changed_since),
+                examples="；".join(changed_since[:EXAMPLES]),
+            )
+        undone_at = audit.now_iso()
+        outcome = {
+            "batch": batch_id,
+            "file": batch["file_name"],
+            "removed": len(added),
+            "restored": len(restores),
+            "removed_volunteers": [
+                {"volunteer_no": row["volunteer_no"], "name": row["name"]} for row in added
+            ],
+            "restored_volunteers": [
+                {"volunteer_no": row["volunteer_no"], "name": row["name"], "fields": sorted(ch)}
+                for row, ch in restores
+            ],
+            "undone_at": None if dry_run else undone_at,
+            "reason": reason,
+            "dry_run": dry_run,
+        }
+        if dry_run:
+            return outcome
+        audit.record_many(
+            conn,
+            "volunteer.remove",
+            "volunteers",
+            [(row["id"], {**dict(row), "undo_of_batch": batch_id}) for row in added],
+        )
+        conn.execute("DELETE FROM volunteers WHERE import_batch_id = ?", (batch_id,))
+        for row, changes in restores:
+            assignments = ", ".join(f"{k} = ?" for k in changes)
+            conn.execute(
+                f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE id = ?",
+                (*[change["old"] for change in changes.values()], undone_at, row["id"]),
+            )
+            audit.record(
+                conn,
+                "volunteer.update",
+                "volunteers",
+                row["id"],
+                volunteer_no=row["volunteer_no"],
+                changes={k: {"old": c["new"], "new": c["old"]} for k, c in changes.items()},
+                undo_of_batch=batch_id,
+            )
+        conn.execute(
+            "UPDATE import_batches SET undone_at = ?, undo_reason = ? WHERE id = ?",
+            (undone_at, reason, batch_id),
+        )
+        audit.record(
+            conn,
+            "import.undo",
+            "import_batches",
+            batch_id,
+            file=batch["file_name"],
+            reason=reason,
+            removed=[row["volunteer_no"] for row in added],
+            restored=[row["volunteer_no"] for row, _ch in restores],
+        )
+    return outcome

@@ -1,0 +1,268 @@
+"""Reading a sign-up sheet row by row: .xlsx, .xls, .ods through calamine; CSV in UTF-8
+(with or without BOM), UTF-16 (Excel's "Unicode text") or GB18030/GBK.
+
+``open_table`` checks the file (``guard``), picks the sheet (``--sheet``, else the first
+visible sheet with a header row), finds the header and returns the data rows lazily, each
+with its row number as the clerk's spreadsheet shows it. Cells keep their types: an
+identity number Excel stored as a number arrives as a float, so it can be recognised as
+mangled instead of being turned into a wrong number.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from volctl.errors import InvalidInput, Where
+from volctl.intake import guard
+from volctl.intake.headers import HEADER_SCAN_ROWS, Header, Merge, detect, is_blank
+
+Row = tuple[int, Sequence[object]]  # (row number in the sheet, cells)
+
+
+@dataclass
+class Table:
+    """One sheet of one file: where it is, its header, and its data rows (lazily)."""
+
+    path: Path
+    kind: guard.Kind
+    sheet: str | None  # None for CSV
+    header: Header
+    rows: Iterator[Row]  # the rows after the header, blank ones included
+    total: int | None = None  # rows in the sheet, for a progress bar
+    other_sheets: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def open_table(path: Path, *, sheet: str | None, limits: guard.Limits) -> Table:
+    kind = guard.sniff(path, limits)
+    if kind == "csv":
+        table = _csv_table(path, limits)
+    else:
+        table = _workbook_table(path, kind, sheet, limits)
+    if "id_number" not in table.header.by_field:
+        raise InvalidInput(
+            "intake.no_id_column",
+            hint="hint.no_header",
+            where=Where(file=str(path), row=table.header.row),
+            columns="、".join(c.label for c in table.header.columns if c.label),
+        )
+    return table
+
+
+# ----------------------------------------------------------------------------- workbooks
+
+
+def _workbook_table(
+    path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
+) -> Table:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    where = Where(file=str(path))
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise InvalidInput("intake.password", where=where) from None
+    except (CalamineError, OSError, ValueError):
+        raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
+    with book:  # a loaded sheet outlives its workbook; the file is not held open
+        return _pick_sheet(book, path, kind, wanted, limits)
+
+
+def _pick_sheet(
+    book: Any, path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
+) -> Table:
+    from python_calamine import CalamineError, SheetVisibleEnum
+
+    where = Where(file=str(path))
+    visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+    if wanted is not None:
+        candidates = [_match_sheet(book.sheet_names, wanted, path)]
+    else:
+        candidates = visible or list(book.sheet_names)
+    for name in candidates:
+        guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
+        try:
+            sheet = book.get_sheet_by_name(name)
+        except CalamineError:
+            raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
+        if sheet.height > limits.max_sheet_rows:
+            raise InvalidInput(
+                "intake.too_many_rows",
+                hint="hint.max_rows",
+                where=where,
+                sheet=name,
+                rows=sheet.height,
+                limit=limits.max_rows,
+            )
+        start_row, start_col = sheet.start or (0, 0)
+        merged: list[Merge] = [
+            (r0, c0 - start_col, r1, c1 - start_col)
+            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+        ]
+        rows = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
+        header, rest = _find_header(rows, merged)
+        if header is None:
+            if wanted is None and name != candidates[-1]:
+                continue  # an instructions sheet first: try the next one
+            raise _no_header(path, name if wanted else None, candidates)
+        return Table(
+            path,
+            kind,
+            name,
+            header,
+            rest,
+            total=sheet.height,
+            other_sheets=[s for s in visible if s != name],
+        )
+    raise _no_header(path, None, candidates)
+
+
+def _match_sheet(names: list[str], wanted: str, path: Path) -> str:
+    from volctl.text import compact
+
+    if wanted in names:
+        return wanted
+    folded = {compact(n).casefold(): n for n in names}
+    found = folded.get(compact(wanted).casefold())
+    if found is not None:
+        return found
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise InvalidInput(
+        "intake.no_such_sheet",
+        where=Where(file=str(path), field="import_sheet"),
+        sheet=wanted,
+        sheets="、".join(names),
+    )
+
+
+def _numbered(
+    cells: Iterator[Sequence[object]], first: int, path: Path, limits: guard.Limits
+) -> Iterator[Row]:
+    for offset, values in enumerate(cells):
+        if offset >= limits.max_sheet_rows:
+            raise InvalidInput(
+                "intake.too_many_rows",
+                hint="hint.max_rows",
+                where=Where(file=str(path)),
+                sheet="",
+                rows=f">{limits.max_sheet_rows}",
+                limit=limits.max_rows,
+            )
+        yield first + offset, values
+
+
+def _find_header(
+    rows: Iterator[Row], merged: Sequence[Merge]
+) -> tuple[Header | None, Iterator[Row]]:
+    """Look for the header among the first non-blank rows; the rows after it stay lazy."""
+    seen: list[Row] = []
+    for row in rows:
+        if not is_blank(row[1]):
+            seen.append(row)
+        if len(seen) >= HEADER_SCAN_ROWS + 1:
+            break
+    header = detect(seen, merged)
+    if header is None:
+        return None, iter(())
+    after = [row for row in seen if row[0] > header.row]
+    return header, itertools.chain(after, rows)
+
+
+def _no_header(path: Path, sheet: str | None, sheets: Sequence[str]) -> InvalidInput:
+    if sheet is not None or len(sheets) <= 1:
+        return InvalidInput(
+            "intake.no_header",
+            hint="hint.no_header",
+            where=Where(file=str(path)),
+            rows=HEADER_SCAN_ROWS,
+        )
+    return InvalidInput(
+        "intake.no_header_any_sheet",
+        hint="hint.no_header",
+        where=Where(file=str(path)),
+        sheets="、".join(sheets),
+    )
+
+
+# ----------------------------------------------------------------------------- CSV
+
+
+def _csv_table(path: Path, limits: guard.Limits) -> Table:
+    encoding, lines = _csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as f:
+        sample = f.read(65536)
+    delimiter = _delimiter(sample)
+    rows = _csv_rows(path, encoding, delimiter, limits)
+    header, rest = _find_header(rows, ())
+    if header is None:
+        raise _no_header(path, None, ())
+    return Table(path, "csv", None, header, rest, total=lines, encoding=encoding)
+
+
+def _csv_encoding(path: Path) -> tuple[str, int]:
+    """UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (a superset of GBK and GB2312);
+    and the number of lines, for the progress bar."""
+    with path.open("rb") as f:
+        head = f.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            f.seek(0)
+            return "utf-16", f.read().count(b"\n\x00" if head[0] == 0xFF else b"\x00\n")
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        utf8, lines = True, 0
+        while chunk := f.read(1 << 20):
+            lines += chunk.count(b"\n")
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8 = False
+    if utf8:
+        return ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"), lines
+    return "gb18030", lines
+
+
+def _delimiter(sample: str) -> str:
+    lines = [line for line in sample.splitlines()[:20] if line.strip()]
+    counts = {d: sum(line.count(d) for line in lines) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str, limits: guard.Limits) -> Iterator[Row]:
+    where = Where(file=str(path))
+    with path.open(encoding=encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        number = 0
+        try:
+            for number, values in enumerate(reader, start=1):
+                if number > limits.max_sheet_rows:
+                    raise InvalidInput(
+                        "intake.too_many_rows",
+                        hint="hint.max_rows",
+                        where=where,
+                        sheet="",
+                        rows=f">{limits.max_sheet_rows}",
+                        limit=limits.max_rows,
+                    )
+                yield number, values
+        except UnicodeDecodeError:
+            raise InvalidInput(
+                "intake.encoding", where=Where(file=str(path), row=number + 1)
+            ) from None
+        except csv.Error as exc:
+            raise InvalidInput(
+                "intake.csv_broken", where=Where(file=str(path), row=number + 1), reason=str(exc)
+            ) from None

@@ -110,8 +110,9 @@ def _ledger_consistency(conn: sqlite3.Connection, today: date) -> Iterator[Findi
     from volctl.ledger import records
 
     for problem in records.verify(conn)[:20]:
-        yield Finding("ledger_totals", "error", "service_chains", "check.detail_ledger",
-                      {"problem": problem})
+        yield Finding(
+            "ledger_totals", "error", "service_chains", "check.detail_ledger", {"problem": problem}
+        )
 
 
 def _ledger_rules(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
@@ -119,19 +120,33 @@ def _ledger_rules(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
     over = conn.execute(
         "SELECT v.volunteer_no, e.service_date, sum(e.minutes) AS minutes FROM service_effective e"
         " JOIN volunteers v ON v.id = e.volunteer_id GROUP BY e.volunteer_id, e.service_date"
-        " HAVING sum(e.minutes) > 1440")
+        " HAVING sum(e.minutes) > 1440"
+    )
     for row in over:
-        yield Finding("ledger_day_over_24h", "error", row["volunteer_no"], "check.detail_day_over",
-                      {"date": row["service_date"], "hours": round(row["minutes"] / 60, 1)})
+        yield Finding(
+            "ledger_day_over_24h",
+            "error",
+            row["volunteer_no"],
+            "check.detail_day_over",
+            {"date": row["service_date"], "hours": round(row["minutes"] / 60, 1)},
+        )
     early = conn.execute(
         "SELECT v.volunteer_no, e.record_id, e.service_date, v.registered_on"
         " FROM service_effective e JOIN volunteers v ON v.id = e.volunteer_id"
-        " WHERE e.service_date < v.registered_on")
+        " WHERE e.service_date < v.registered_on"
+    )
     for row in early:
-        yield Finding("ledger_before_registration", "error", row["volunteer_no"],
-                      "check.detail_before_registration",
-                      {"record": row["record_id"], "date": row["service_date"],
-                       "registered_on": row["registered_on"]})
+        yield Finding(
+            "ledger_before_registration",
+            "error",
+            row["volunteer_no"],
+            "check.detail_before_registration",
+            {
+                "record": row["record_id"],
+                "date": row["service_date"],
+                "registered_on": row["registered_on"],
+            },
+        )
 
 
 def _insurance_lapsed(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
@@ -141,10 +156,16 @@ def _insurance_lapsed(conn: sqlite3.Connection, today: date) -> Iterator[Finding
         " JOIN activities a ON a.id = s.activity_id JOIN volunteers v ON v.id = s.volunteer_id"
         " WHERE a.needs_insurance = 1 AND a.status <> 'cancelled' AND s.withdrawn_at IS NULL"
         " AND NOT EXISTS (SELECT 1 FROM insurance_policies p WHERE p.volunteer_id = v.id"
-        " AND p.start_on <= a.date AND p.end_on >= a.date) ORDER BY a.date, v.volunteer_no")
+        " AND p.start_on <= a.date AND p.end_on >= a.date) ORDER BY a.date, v.volunteer_no"
+    )
     for row in rows:
-        yield Finding("insurance_lapsed", "warning", row["volunteer_no"],
-                      "check.detail_insurance", {"activity": row["activity_no"], "date": row["date"]})
+        yield Finding(
+            "insurance_lapsed",
+            "warning",
+            row["volunteer_no"],
+            "check.detail_insurance",
+            {"activity": row["activity_no"], "date": row["date"]},
+        )
 
 
 # (code, check, tables it needs)

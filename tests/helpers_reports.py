@@ -161,9 +161,9 @@ def build_community(db: Path) -> dict[str, str]:
     return acts
 
 
-@pytest.fixture(scope="module")
-def community(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The roster above, built once per test module (the report tests only read it)."""
+def community_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The roster above in a new folder, for a module-scoped fixture (the report tests only
+    read it, so each test module builds it once)."""
     folder = tmp_path_factory.mktemp("community")
     with pytest.MonkeyPatch.context() as env:
         env.delenv("VOLCTL_DB", raising=False)

@@ -7,16 +7,23 @@ worked out there, row by row.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from tests.helpers_reports import EAST, WEST, community  # noqa: F401  (the fixture)
+from tests.helpers_reports import EAST, WEST, community_roster
+
+
+@pytest.fixture(scope="module")
+def community(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return community_roster(tmp_path_factory)
+
 
 ZERO_STARS = {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}
 
 
 @pytest.fixture(scope="module")
-def summary_2025(community):  # noqa: F811
+def summary_2025(community):
     from typer.testing import CliRunner
 
     from volctl.cli.app import app
@@ -162,14 +169,14 @@ def test_the_summary_has_exactly_the_documented_keys(summary_2025) -> None:
     ]  # fmt: skip
 
 
-def test_a_year_without_anything_before_it_has_no_previous_year(cli, community) -> None:  # noqa: F811
+def test_a_year_without_anything_before_it_has_no_previous_year(cli, community) -> None:
     s = cli("report", "summary", "--year", "2024", "--format", "json", db=community).json()
     assert s["previous_year"] is None
     assert (s["participations"], s["hours"], s["volunteers_serving"]) == (6, 22.0, 6)
     assert s["stars_new"] == {**ZERO_STARS, "1": 2}  # 王秀英 and 张伟 passed 5 h in 2024
 
 
-def test_a_team_summary_counts_its_members_as_they_were_that_year(cli, community) -> None:  # noqa: F811
+def test_a_team_summary_counts_its_members_as_they_were_that_year(cli, community) -> None:
     s = cli("report", "summary", "--year", "2025", "--team", WEST, "--format", "json",
             db=community).json()  # fmt: skip
     assert s["team"] == WEST and s["teams"] == 1
@@ -188,7 +195,7 @@ def test_a_team_summary_counts_its_members_as_they_were_that_year(cli, community
     assert s["previous_year"]["participations"] == 1 and s["previous_year"]["hours"] == 3.0
 
 
-def test_a_team_summary_includes_the_teams_under_it(cli, community) -> None:  # noqa: F811
+def test_a_team_summary_includes_the_teams_under_it(cli, community) -> None:
     s = cli("report", "summary", "--year", "2025", "--team", EAST, "--format", "json",
             db=community).json()  # fmt: skip
     assert [r["team"] for r in s["by_team"]] == [EAST, "东湖服务队"]
@@ -200,7 +207,7 @@ def test_a_team_summary_includes_the_teams_under_it(cli, community) -> None:  # 
     assert s["commendations"] == {"given": 1, "by_title": {"优秀志愿者": 1}}
 
 
-def test_the_breakdowns_add_up_to_the_headline(cli, community) -> None:  # noqa: F811
+def test_the_breakdowns_add_up_to_the_headline(cli, community) -> None:
     for scope in ([], ["--team", WEST], ["--team", EAST]):
         s = cli("report", "summary", "--year", "2025", *scope, "--format", "json",
                 db=community).json()  # fmt: skip
@@ -211,7 +218,7 @@ def test_the_breakdowns_add_up_to_the_headline(cli, community) -> None:  # noqa:
         assert round(sum(r["hours"] for r in tops), 1) == s["hours"]
 
 
-def test_phones_are_shown_in_full_only_when_asked(cli, community) -> None:  # noqa: F811
+def test_phones_are_shown_in_full_only_when_asked(cli, community) -> None:
     masked = cli("report", "summary", "--year", "2025", "--format", "json", db=community)
     full = cli("report", "summary", "--year", "2025", "--format", "json", "--show-pii",
                db=community)  # fmt: skip
@@ -219,18 +226,18 @@ def test_phones_are_shown_in_full_only_when_asked(cli, community) -> None:  # no
     assert full.json()["dormant"][0]["phone"] == "13812340006"
 
 
-def test_top_limits_the_list_of_the_most_active(cli, community) -> None:  # noqa: F811
+def test_top_limits_the_list_of_the_most_active(cli, community) -> None:
     s = cli("report", "summary", "--year", "2025", "--top", "2", "--format", "json",
             db=community).json()  # fmt: skip
     assert [r["name"] for r in s["top_volunteers"]] == ["张伟", "王秀英"]
 
 
-def test_planned_activities_past_their_date_are_pointed_out(cli, community) -> None:  # noqa: F811
+def test_planned_activities_past_their_date_are_pointed_out(cli, community) -> None:
     result = cli("report", "summary", "--year", "2025", "--format", "json", db=community)
     assert "1 activities of 2025 are past their date but still planned" in result.stderr
 
 
-def test_an_unknown_team_or_a_future_year_is_refused_clearly(cli, community) -> None:  # noqa: F811
+def test_an_unknown_team_or_a_future_year_is_refused_clearly(cli, community) -> None:
     unknown = cli("report", "summary", "--year", "2025", "--team", "无此队", db=community)
     assert (
         unknown.exit_code == 4 and "无此队" in unknown.stderr and "Traceback" not in unknown.stderr
@@ -239,7 +246,7 @@ def test_an_unknown_team_or_a_future_year_is_refused_clearly(cli, community) -> 
     assert future.exit_code == 3 and "2999" in future.stderr and "year" in future.stderr
 
 
-def test_a_report_changes_nothing_in_the_roster(cli, community) -> None:  # noqa: F811
+def test_a_report_changes_nothing_in_the_roster(cli, community) -> None:
     def state() -> tuple[int, ...]:
         conn = sqlite3.connect(community)
         try:

@@ -86,7 +86,10 @@ def grid(
 
 
 def section(
-    columns: Sequence[tuple[str, str]], rows: list[dict[str, Any]], title: str, **options: Any
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[dict[str, Any]],
+    title: str | None,
+    **options: Any,
 ) -> Any:
     """A table, or one line saying there is nothing when there are no rows."""
     if not rows:
@@ -127,10 +130,10 @@ def summary(data: dict[str, Any]) -> list[Any]:
             caption = t("report.more_rows", count=len(rows) - LIST_LIMIT)
             rows = rows[:LIST_LIMIT]
         out.append(
-            grid(
+            section(
                 table.columns,
                 rows,
-                title=table.title,
+                table.title,
                 caption=caption,
                 bar_of="hours" if table.key == "by_month" else None,
                 indent="team" if table.key == "by_team" else None,
@@ -194,10 +197,10 @@ def hours(data: dict[str, Any]) -> list[Any]:
             ("hours", "report.col.hours"),
         )
     return [
-        grid(
+        section(
             columns,
             data["rows"],
-            title=title,
+            title,
             caption=caption,
             bar_of="hours" if by in ("month", "category", "theme") else None,
             indent="team" if by == "team" else None,
@@ -217,7 +220,7 @@ def target(data: dict[str, Any]) -> list[Any]:
         scope=data["team"] or t("report.whole_roster"),
         as_of=data["as_of"],
     )
-    by_team = grid(
+    by_team = section(
         _columns(
             ("team", "report.col.team"),
             ("volunteers", "report.col.registered"),
@@ -226,10 +229,10 @@ def target(data: dict[str, Any]) -> list[Any]:
             ("hours_short", "report.col.hours_short"),
         ),
         data["by_team"],
-        title=t("report.section.target_by_team"),
+        t("report.section.target_by_team"),
         indent="team",
     )
-    below = grid(
+    below = section(
         _columns(
             ("team", "report.col.team"),
             ("volunteer_no", "field.volunteer_no"),
@@ -240,7 +243,7 @@ def target(data: dict[str, Any]) -> list[Any]:
             ("hours_short", "report.col.hours_short"),
         ),
         data["below_target"],
-        title=t("report.section.below_target", count=data["below"]),
+        t("report.section.below_target", count=data["below"]),
     )
     return [_heading(heading), by_team, below]
 
@@ -263,7 +266,7 @@ def stars(data: dict[str, Any]) -> list[Any]:
         data["levels"],
         title=t("report.section.stars"),
     )
-    newly = grid(
+    newly = section(
         _columns(
             ("volunteer_no", "field.volunteer_no"),
             ("name", "field.name"),
@@ -280,7 +283,7 @@ def stars(data: dict[str, Any]) -> list[Any]:
         ),
     )
     starred = data["volunteers"]
-    shown = grid(
+    shown = section(
         _columns(
             ("volunteer_no", "field.volunteer_no"),
             ("name", "field.name"),
@@ -290,7 +293,7 @@ def stars(data: dict[str, Any]) -> list[Any]:
             ("year_hours", "report.col.year_hours"),
         ),
         starred[:LIST_LIMIT],
-        title=t("report.section.starred", count=len(starred)),
+        t("report.section.starred", count=len(starred)),
         caption=t("report.more_rows", count=len(starred) - LIST_LIMIT)
         if len(starred) > LIST_LIMIT
         else None,
@@ -427,7 +430,7 @@ def volunteer(data: dict[str, Any]) -> list[Any]:
 
 def insurance(rows: list[dict[str, Any]], days: int) -> list[Any]:
     return [
-        grid(
+        section(
             _columns(
                 ("end_on", "report.col.end_on"),
                 ("days_left", "report.col.days_left"),
@@ -439,6 +442,6 @@ def insurance(rows: list[dict[str, Any]], days: int) -> list[Any]:
                 ("policy_no", "report.col.policy_no"),
             ),
             rows,
-            title=t("report.title.insurance", days=days, count=len(rows)),
+            t("report.title.insurance", days=days, count=len(rows)),
         )
     ]

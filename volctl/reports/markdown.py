@@ -39,15 +39,22 @@ def paragraphs(summary: dict[str, Any]) -> list[str]:
     more = extra_figures(summary)
     served = summary["volunteers_registered"] - more["dormant_total"]
     rate = summary["participation_rate"]
-    out = [
+    sentences = [
         f"{year}年，{who}共有志愿服务队伍{summary['teams']}支，年末注册志愿者"
-        f"{summary['volunteers_registered']}人，其中本年新注册{summary['volunteers_new']}人。"
+        f"{summary['volunteers_registered']}人，其中本年新注册{summary['volunteers_new']}人。",
         f"全年开展志愿服务活动{summary['activities']}次，{summary['volunteers_serving']}名志愿者"
-        f"参加服务{summary['participations']}人次，累计服务时长{_number(summary['hours'])}小时，"
-        f"参加服务的志愿者人均服务{_number(summary['hours_per_serving_volunteer'])}小时。"
-        f"年末注册志愿者中有{served}人参加了志愿服务，参与率{_number(rate)}%；"
-        f"{summary['met_target']}人达到全年{_number(summary['target_hours'])}小时的服务目标。"
+        f"参加服务{summary['participations']}人次，累计服务时长{_number(summary['hours'])}小时",
     ]
+    if summary["hours_per_serving_volunteer"] is not None:
+        sentences[-1] += (
+            f"，参加服务的志愿者人均服务{_number(summary['hours_per_serving_volunteer'])}小时"
+        )
+    sentences[-1] += "。"
+    if rate is not None:
+        sentences.append(f"年末注册志愿者中有{served}人参加了志愿服务，参与率{_number(rate)}%；")
+    target = f"{summary['met_target']}人达到全年{_number(summary['target_hours'])}小时的服务目标。"
+    sentences.append(target)
+    out = ["".join(sentences)]
     before = summary["previous_year"]
     if before:
         change = before["change"]

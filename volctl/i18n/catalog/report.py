@@ -8,19 +8,19 @@ MESSAGES = {
         "and lapsing insurance.",
     ),
     "help.report.summary": (
-        "年终总结：队伍、注册和新注册志愿者、参加服务人数与服务人次、活动、服务时长、达标人数、参与率、星级、服务对象、培训、表彰、最活跃和未参加服务的志愿者，并与上年比较。--team 只统计该队伍及其下属队伍（按当年的队员关系）。--format md 输出可粘贴进年终总结的 Markdown；-o 文件.xlsx 写入带图表的工作簿；--form -o 文件.xlsx 写入正式的《年度志愿服务工作总结表》。",
-        "The year-end summary: teams, volunteers registered and newly registered, who served "
-        "and how many participations (人次), activities, hours, who met the target, the "
-        "participation rate, stars, beneficiaries, training, commendations, the most active "
-        "and the dormant volunteers, against the year before. --team counts that team and the "
-        "teams under it, with memberships as they were that year. --format md gives Markdown "
-        "to paste into a 年终总结; -o FILE.xlsx writes a workbook with charts; --form -o "
-        "FILE.xlsx writes the official 年度志愿服务工作总结表.",
+        "年终总结，并与上年比较。内容包括队伍、注册和新注册志愿者、参加服务人数与服务人次、活动、服务时长、达标人数、参与率、星级、服务对象、培训、表彰、最活跃和未参加服务的志愿者。--team 只统计该队伍及其下属队伍（按当年的队员关系）。--format md 输出可粘贴进年终总结的 Markdown；-o 文件.xlsx 写入带图表的工作簿；--form -o 文件.xlsx 写入正式的《年度志愿服务工作总结表》。",
+        "The year-end summary, with the year before beside it. Teams, volunteers registered and "
+        "newly registered, who served and how many participations (人次), activities, hours, "
+        "who met the target, the participation rate, stars, beneficiaries, training, "
+        "commendations, the most active and the dormant volunteers. --team counts that team "
+        "and the teams under it, with memberships as they were that year. --format md gives "
+        "Markdown to paste into a 年终总结; -o FILE.xlsx writes a workbook with charts; --form "
+        "-o FILE.xlsx writes the official 年度志愿服务工作总结表.",
     ),
     "help.report.volunteer": (
-        "一名志愿者的服务记录：每次服务、各年度时长、累计时长和星级、所在队伍、培训、表彰和保险，是出具服务证明的依据。",
-        "One volunteer's record: every service, hours per year, cumulative hours and star "
-        "level, teams, training, commendations and insurance: the basis of a certificate.",
+        "一名志愿者的服务记录，是出具服务证明的依据。包括每次服务、各年度时长、累计时长和星级、所在队伍、培训、表彰和保险。",
+        "One volunteer's record, the basis of a certificate. Every service, hours per year, "
+        "cumulative hours and star level, teams, training, commendations and insurance.",
     ),
     "help.report.hours": (
         "服务时长统计：按月份、队伍、活动类别、主题或志愿者分组，任意时间段（默认今年）。",
@@ -28,18 +28,19 @@ MESSAGES = {
         "(default: this year).",
     ),
     "help.report.target": (
-        "年度服务目标：哪些志愿者未达到目标（默认 48 小时，见设置 target_hours），还差多少小时，按队伍汇总。",
-        "The yearly target: who is below it (48 hours unless the target_hours setting says "
-        "otherwise), how many hours short, by team.",
+        "未达到年度服务目标的志愿者，按队伍汇总。目标默认 48 小时（见设置 target_hours 或 --hours），逐人列出还差多少小时。",
+        "Who is below the yearly target, by team. The target is 48 hours unless the "
+        "target_hours setting or --hours says otherwise; each is listed with the hours short.",
     ),
     "help.report.stars": (
-        "星级志愿者：按累计服务时长评定的星级（门槛见设置 star_thresholds），以及本年新达到星级的人（表彰名单）。",
-        "Star ratings by cumulative service hours (thresholds: the star_thresholds setting), "
-        "and who newly reached a level in the year: the commendation list.",
+        "按累计服务时长评定的星级，以及本年新达到星级的人。门槛见设置 star_thresholds；新达到星级的人即表彰名单。",
+        "Star levels by cumulative service hours, and who newly reached one in the year. The "
+        "thresholds are the star_thresholds setting; the newly reached are the commendation "
+        "list.",
     ),
     "help.report.insurance": (
-        "即将到期的意外保险：若干天内到期且未续保的在册志愿者，附联系电话（打码）和队伍。",
-        "Accident insurance about to lapse: active volunteers whose cover ends within the days "
+        "即将到期的意外保险。列出若干天内到期且未续保的在册志愿者，附联系电话（打码）和队伍。",
+        "Accident insurance about to lapse. Active volunteers whose cover ends within the days "
         "given and has not been renewed, with their phone (masked) and team.",
     ),
     # ------------------------------------------------------------------ options

@@ -328,7 +328,7 @@ class Basis:
             "year": period.whole_year,
             "teams": None if scope.whole else _json(scope.team_ids or ()),
         }
-        self._counts: dict[int, tuple[int, int, int, list[int]]] = {}
+        self._counts: dict[int, tuple[int, int, int]] = {}
 
     def rows(self, sql: str, **extra: Any) -> list[Any]:
         return _tuples(self.conn, sql, {**self.params, **extra})
@@ -377,21 +377,19 @@ class Basis:
         )
         return [Person(*row) for row in rows]
 
-    def population_counts(self, goal: int) -> tuple[int, int, int, list[int]]:
-        """(registered, of whom served, of whom reached ``goal`` minutes, the ids of those
-        who did not serve) for the people figures, counted in SQL."""
+    def population_counts(self, goal: int) -> tuple[int, int, int]:
+        """(registered, of whom served, of whom reached ``goal`` minutes) for the people
+        figures, counted in SQL."""
         if goal in self._counts:
             return self._counts[goal]
         row = self.rows(
             "SELECT count(*), count(*) FILTER (WHERE p.services > 0),"
-            " count(*) FILTER (WHERE p.minutes >= :goal),"
-            " group_concat(v.id) FILTER (WHERE coalesce(p.services, 0) = 0)"
+            " count(*) FILTER (WHERE p.minutes >= :goal)"
             f" FROM volunteers v LEFT JOIN ({self.person_sql}) p ON p.volunteer_id = v.id"
             f" WHERE {self.registered_sql}",
             goal=goal,
         )[0]
-        idle = [int(vid) for vid in row[3].split(",")] if row[3] else []
-        self._counts[goal] = (int(row[0]), int(row[1]), int(row[2]), idle)
+        self._counts[goal] = (int(row[0]), int(row[1]), int(row[2]))
         return self._counts[goal]
 
     def registered_during(self) -> int:
@@ -526,26 +524,36 @@ class Basis:
         )
         return held, records
 
+    # The teams a volunteer ``v`` is in on :day, else the one they left last in the period.
+    TEAMS_SQL = (
+        "coalesce((SELECT group_concat(m.team_id) FROM memberships m WHERE m.volunteer_id = v.id"
+        " AND m.joined_on <= :day AND (m.left_on IS NULL OR m.left_on > :day)),"
+        " (SELECT m.team_id FROM memberships m WHERE m.volunteer_id = v.id"
+        " AND m.joined_on <= :last AND m.left_on > :first"
+        " ORDER BY m.left_on DESC, m.joined_on DESC LIMIT 1))"
+    )
+
+    def team_label(self, team_ids: str | int | None) -> str | None:
+        """The names of the teams ``TEAMS_SQL`` gives (comma-separated ids), joined by 、."""
+        if team_ids is None:
+            return None
+        names = sorted(
+            {
+                self.tree.by_id[int(tid)]["name"]
+                for tid in str(team_ids).split(",")
+                if int(tid) in self.tree.by_id
+            }
+        )
+        return "、".join(names) or None
+
     def teams_of(self, volunteer_ids: Iterable[int]) -> dict[int, str | None]:
         """Each volunteer's teams on ``as_of``, else the one they were in last in the period."""
-        ids = list(volunteer_ids)
-        held = memberships(self.conn, self.period, volunteer_ids=ids)
-        day = self.period.as_of.isoformat()
-        out: dict[int, str | None] = {}
-        for vid in ids:
-            rows = held.get(vid, [])
-            current = [m for m in rows if m.on(day)]
-            if not current and rows:
-                current = [max(rows, key=lambda m: (m.left_on or "9999", m.joined_on))]
-            names = sorted(
-                {
-                    self.tree.by_id[m.team_id]["name"]
-                    for m in current
-                    if m.team_id in self.tree.by_id
-                }
-            )
-            out[vid] = "、".join(names) or None
-        return out
+        rows = self.rows(
+            f"SELECT v.id, {self.TEAMS_SQL} FROM volunteers v"
+            " WHERE v.id IN (SELECT value FROM json_each(:ids))",
+            ids=_json(volunteer_ids),
+        )
+        return {vid: self.team_label(teams) for vid, teams in rows}
 
     def scope_members(self) -> dict[int, list[Membership]]:
         """Memberships in the scope's teams overlapping the period (empty for the roster)."""

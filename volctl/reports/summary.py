@@ -21,7 +21,6 @@ count as service.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date
 from typing import Any
@@ -68,7 +67,7 @@ def _target_minutes(target: float) -> int:
 def headline(basis: Basis, target: float) -> dict[str, Any]:
     """The scalar figures of one year (see the module's docstring for what each counts)."""
     serving, services, minutes = basis.service_totals
-    registered, served, met, _idle = basis.population_counts(_target_minutes(target))
+    registered, served, met = basis.population_counts(_target_minutes(target))
     return {
         "teams": len(basis.tree.existing(basis.period, basis.scope)),
         "volunteers_registered": registered,
@@ -123,33 +122,34 @@ def _cumulative(basis: Basis, volunteer_id: int, known: dict[int, int]) -> int:
     return int(row[0][0])
 
 
-def dormant(basis: Basis, idle: list[int], show_pii: bool) -> list[dict[str, Any]]:
-    """Registered at the year's end, no service (with time) at all during the year."""
-    if not idle:
-        return []
-    last = dict(
-        basis.rows(
-            "SELECT volunteer_id, max(service_date) FROM service_chains WHERE voided = 0"
-            " AND minutes > 0 AND volunteer_id IN (SELECT value FROM json_each(:idle))"
-            " AND service_date <= :last GROUP BY volunteer_id",
-            idle=json.dumps(sorted(idle)),
-        )
+def dormant(basis: Basis, show_pii: bool) -> list[dict[str, Any]]:
+    """Registered at the year's end, no service (with time) at all during the year; with the
+    day they last served before (``null``: never)."""
+    rows = basis.rows(
+        "SELECT v.volunteer_no, v.name, v.phone, v.registered_on,"
+        " (SELECT max(c.service_date) FROM service_chains c WHERE c.volunteer_id = v.id"
+        " AND c.voided = 0 AND c.minutes > 0 AND c.service_date <= :last),"
+        f" {basis.TEAMS_SQL}"
+        f" FROM volunteers v LEFT JOIN ({basis.person_sql}) p ON p.volunteer_id = v.id"
+        f" WHERE {basis.registered_sql} AND coalesce(p.services, 0) = 0"
+        " ORDER BY v.volunteer_no"
     )
-    found = people(basis.conn, idle)
-    teams = basis.teams_of(idle)
-    rows = [
-        {
-            "volunteer_no": found[vid]["volunteer_no"],
-            "name": found[vid]["name"],
-            "phone": phone(found[vid]["phone"], show_pii),
-            "team": teams[vid],
-            "registered_on": found[vid]["registered_on"],
-            "last_service": last.get(vid),
-        }
-        for vid in idle
-    ]
-    rows.sort(key=lambda r: r["volunteer_no"])
-    return rows
+    labels: dict[Any, str | None] = {}
+    out = []
+    for number, name, mobile, registered_on, last_service, teams in rows:
+        if teams not in labels:
+            labels[teams] = basis.team_label(teams)
+        out.append(
+            {
+                "volunteer_no": number,
+                "name": name,
+                "phone": phone(mobile, show_pii),
+                "team": labels[teams],
+                "registered_on": registered_on,
+                "last_service": last_service,
+            }
+        )
+    return out
 
 
 def trainings(basis: Basis) -> dict[str, Any]:
@@ -233,7 +233,6 @@ def summary(
     limits = stars.thresholds(conn)
     basis = Basis(conn, period, scope, tree=tree)
     figures = headline(basis, target)
-    idle = basis.population_counts(_target_minutes(target))[3]
     totals = star_candidates(basis, limits)
     unconfirmed = sum(
         1
@@ -266,7 +265,7 @@ def summary(
         "by_team": breakdown.team_rows(basis),
         "beneficiaries": served_by_group(conn, period.first, period.last, team_ids=scope.team_ids),
         "top_volunteers": top_volunteers(basis, totals.cumulative, limits, top, show_pii),
-        "dormant": dormant(basis, idle, show_pii),
+        "dormant": dormant(basis, show_pii),
         "trainings": trainings(basis),
         "commendations": commendations(basis, year),
         "previous_year": None,

@@ -82,3 +82,27 @@ def test_a_reversed_period_or_both_year_and_range_are_refused(cli, community) ->
     assert both.exit_code == 3 and "--year" in both.stderr
     unknown = cli("report", "hours", "--by", "week", db=community)
     assert unknown.exit_code == 2
+
+
+def test_a_volunteer_in_two_sub_teams_counts_once_in_their_parent(
+    cli, roster, add_volunteer
+) -> None:
+    from tests.helpers_structure import activity, team
+
+    add_volunteer("王秀英", registered_on="2024-01-01")
+    team(cli, "东湖社区分队", "分队")
+    team(cli, "助老服务队", "服务队", "--parent", "东湖社区分队")
+    team(cli, "环保服务队", "服务队", "--parent", "东湖社区分队")
+    cli("team", "join", "助老服务队", "V000001", "--since", "2025-01-01")
+    cli("team", "join", "环保服务队", "V000001", "--since", "2025-01-01")
+    act = activity(cli, "敬老", date="2025-03-15")
+    cli("log-hours", "add", "V000001", "--activity", act, "--hours", "3")
+    rows = cli("report", "hours", "--by", "team", "--year", "2025", "--format", "json").json()
+    hours = {r["team"]: (r["members"], r["volunteers"], r["hours"]) for r in rows["rows"]}
+    assert hours == {
+        "东湖社区分队": (1, 1, 3.0),
+        "助老服务队": (1, 1, 3.0),
+        "环保服务队": (1, 1, 3.0),
+        None: (None, 0, 0.0),  # the activity no team organised
+    }
+    assert rows["rows"][-1]["activities"] == 1 and rows["hours"] == 3.0

@@ -260,3 +260,16 @@ def test_a_report_changes_nothing_in_the_roster(cli, community) -> None:
     before = state()
     assert cli("report", "summary", "--year", "2025", db=community).exit_code == 0
     assert state() == before
+
+
+def test_registered_at_the_years_end_follows_the_status_history(cli, roster, add_volunteer) -> None:
+    for name in ("王秀英", "李明", "张伟"):
+        add_volunteer(name, registered_on="2024-01-01")
+    cli("register", "deactivate", "V000001", "--reason", "外出务工", "--on", "2025-03-01")
+    cli("register", "reactivate", "V000001", "--reason", "回到社区", "--on", "2025-09-01")
+    cli("register", "deactivate", "V000002", "--reason", "搬离社区", "--on", "2025-12-31")
+    cli("register", "deactivate", "V000003", "--reason", "搬离社区", "--on", "2026-01-02")
+    s = cli("report", "summary", "--year", "2025", "--format", "json").json()
+    # 王秀英 is back by December; 李明 left on Dec 31 itself; 张伟 only the next year.
+    assert s["volunteers_registered"] == 2
+    assert [d["volunteer_no"] for d in s["dormant"]] == ["V000001", "V000003"]

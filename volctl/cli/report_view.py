@@ -34,6 +34,8 @@ UNBROKEN = {
     "end_on",
     "phone",
     "policy_no",
+    "name",
+    "team",
 }
 EIGHTHS = " ▏▎▍▌▋▊▉"
 LIST_LIMIT = 15  # rows of a long list of people shown in the terminal

@@ -34,9 +34,10 @@ WIDTH = 10.5  # each of the eight columns, in characters: A4 portrait at 100 %
 LANG = "zh"
 NOTE_ROWS = 6
 TOP = 10
-# The printable height of an A4 page with the form's margins, in points (the eight columns
-# fit the width unscaled), less a little for rounding: where a section would not fit, the
-# page breaks before its heading instead of leaving the heading alone at the foot of a page.
+# The printable height of an A4 page with the form's margins, in points at 100 % (Excel prints
+# the eight columns unscaled; LibreOffice shrinks them a little and so has room to spare), less
+# a little for rounding. Where a section would not fit, the page breaks before its heading
+# rather than leave the heading alone at the foot of a page.
 PAGE_HEIGHT = 720
 ROW_HEIGHT = 20
 LINE_HEIGHT = 22

@@ -95,7 +95,7 @@ def section(
 ) -> Any:
     """A table, or one line saying there is nothing when there are no rows."""
     if not rows:
-        return Text(f"{title}: {t('report.none')}", style="dim")
+        return Text(t("report.empty_section", title=title or ""), style="dim")
     return grid(columns, rows, title=title, **options)
 
 

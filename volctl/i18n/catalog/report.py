@@ -146,7 +146,7 @@ MESSAGES = {
     ),
     "report.next_star": ("距{level}还差 {hours} 小时", "{hours} h to {level}"),
     "report.whole_roster": ("全部队伍", "the whole roster"),
-    "report.none": ("无", "none"),
+    "report.empty_section": ("{title}：无", "{title}: none"),
     "report.all_years": ("全部年度", "all years"),
     "report.no_team": ("未编入队伍", "(no team)"),
     "report.no_theme": ("未填写主题", "(no theme)"),

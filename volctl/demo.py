@@ -145,6 +145,25 @@ def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
     )
     saved = schedule.save(conn, plan)
     created = [item for item in saved["dates"] if item["state"] == "created"]
+    visits = activities.ActivityInput(
+        title="结对探访空巢老人",
+        start_time="14:00",
+        end_time="16:00",
+        place="东湖社区",
+        category="关爱特殊群体",
+        theme="关爱他人",
+        team="东湖社区助老服务队",
+        beneficiary_group="空巢老人",
+        capacity="4",
+    )
+    weekly = schedule.plan(
+        conn,
+        visits,
+        schedule.resolve("FREQ=WEEKLY;BYDAY=WE"),
+        date(DEMO_YEAR, 2, 5),
+        date(DEMO_YEAR, 12, 31),
+    )
+    created += [item for item in schedule.save(conn, weekly)["dates"] if item["state"] == "created"]
     for title, day, category, theme, team in (
         ("学雷锋纪念日志愿服务", "2025-03-05", "文明风尚", "关爱社会", "东湖社区志愿者服务分队"),
         ("植树节护绿行动", "2025-03-12", "环境保护", "关爱自然", "东湖社区环保服务队"),
@@ -173,10 +192,13 @@ def _hours(
 ) -> tuple[str, dict[str, object]]:
     from volctl.ledger import activities, records
 
-    rows = conn.execute("SELECT activity_no FROM activities ORDER BY date").fetchall()
+    rows = conn.execute("SELECT activity_no, title FROM activities ORDER BY date").fetchall()
     total = 0
-    for (number,) in rows:
-        crew = rng.sample(people, min(len(people), rng.randint(9, 16)))
+    for number, title in rows:
+        if title == "结对探访空巢老人":  # the pair who visit every Wednesday (一助一 / 多助一)
+            crew = people[3:5]
+        else:
+            crew = people[:4] + rng.sample(people[4:], rng.randint(6, 12))
         activities.signup(conn, number, crew, force=True)
         absent = crew[-1:] if rng.random() < 0.5 else []
         done = records.add_roster(conn, number, records.ServiceInput(), absent=absent)
@@ -239,6 +261,7 @@ def _beneficiaries(conn: sqlite3.Connection, people: list[str]) -> tuple[str, di
     from volctl.roster import recipients
 
     joined = date(DEMO_YEAR, 2, 1)
+    elders = []
     for name, group, needs in (
         ("周阿婆", "空巢老人", "每周探望、代购"),
         ("钱大伯", "空巢老人", "陪同就医"),
@@ -258,10 +281,15 @@ def _beneficiaries(conn: sqlite3.Connection, people: list[str]) -> tuple[str, di
             since=joined,
             today=joined,
         )
-    for (number,) in conn.execute(
-        "SELECT activity_no FROM activities WHERE beneficiary_group = '空巢老人'"
+        if group == "空巢老人":
+            elders.append(row["recipient_no"])
+    for number, title in conn.execute(
+        "SELECT activity_no, title FROM activities WHERE beneficiary_group = '空巢老人'"
     ).fetchall():
-        activities.serve(conn, number, groups=["空巢老人:12"])
+        if title == "结对探访空巢老人":  # the visits name whom they served
+            activities.serve(conn, number, recipients=elders)
+        else:
+            activities.serve(conn, number, groups=["空巢老人:12"])
     return ("demo.step_beneficiaries", {"recipients": 3})
 
 

@@ -81,3 +81,63 @@ def list_(
 
     rows = commendations.list_commendations(roster(), year=year)
     emit(rows, fmt, output=output, columns=[Column(k, t(label)) for k, label in COLUMNS])
+
+
+@command(app, "suggest", "help.commend.suggest")
+def suggest(
+    year: Annotated[int, typer.Option("--year", metavar="YYYY", help=t("opt.commend_year"))],
+    top: Annotated[int, typer.Option("--top", min=1, max=200, help=t("opt.suggest_top"))] = 10,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    from volctl.reports import candidates
+
+    data = candidates.suggest(roster(), year, top=top)
+    if fmt is Format.json:
+        emit(data, fmt, output=output)
+        return
+    people = [
+        {
+            **p,
+            "reasons": "；".join(t(f"commend.reason_{r['code']}", **r) for r in p["reasons"]),
+            "already": "、".join(p["already"]),
+        }
+        for p in data["volunteers"]
+    ]
+    if fmt is Format.csv:
+        emit(
+            people + [{**team, "already": "、".join(team["already"])} for team in data["teams"]],
+            fmt,
+            output=output,
+        )
+        return
+    emit(
+        people,
+        fmt,
+        output=output,
+        title=t("commend.suggest_people", year=year),
+        columns=[
+            Column("volunteer_no", t("field.volunteer_no"), no_wrap=True),
+            Column("name", t("field.name"), no_wrap=True),
+            Column("team", t("col.team")),
+            Column("year_hours", t("col.year_hours"), "right", no_wrap=True),
+            Column("reasons", t("col.reasons")),
+            Column("suggested_title", t("col.suggested_title"), no_wrap=True),
+            Column("already", t("col.already")),
+        ],
+    )
+    teams = [{**team, "already": "、".join(team["already"])} for team in data["teams"]]
+    emit(
+        teams,
+        fmt,
+        title=t("commend.suggest_teams", year=year),
+        columns=[
+            Column("team", t("col.team")),
+            Column("members", t("col.members"), "right"),
+            Column("hours", t("col.hours"), "right"),
+            Column("hours_per_member", t("col.hours_per_member"), "right"),
+            Column("suggested_title", t("col.suggested_title"), no_wrap=True),
+            Column("already", t("col.already")),
+        ],
+    )
+    notice(t("commend.suggest_confirm"))

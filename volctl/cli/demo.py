@@ -1,18 +1,19 @@
-"""``volctl demo``: build the example roster and show it."""
+"""``volctl demo``: build the example roster and show its year-end report."""
 
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from volctl.cli.common import emit, notice
 from volctl.i18n import t
-from volctl.render import Column, Format
+from volctl.render import Format
 
 
 def run_demo(folder: Path | None, fmt: Format) -> None:
     from volctl import demo
-    from volctl.roster import volunteers
+    from volctl.reports import summary
 
     folder = folder or Path(tempfile.mkdtemp(prefix="volctl-demo-"))
     result = demo.build(folder)
@@ -20,24 +21,14 @@ def run_demo(folder: Path | None, fmt: Format) -> None:
         notice(t("demo.built", path=str(result.path)))
         for key, params in result.steps:
             notice("  - " + t(key, **params))
-        rows = [volunteers.public(r) for r in volunteers.list_volunteers(result.conn, status="all")]
+        data = summary.summary(result.conn, year=demo.DEMO_YEAR, today=date(demo.DEMO_YEAR, 12, 31))
     finally:
         result.conn.close()
     if fmt is Format.table:
-        for row in rows:
-            row["status"] = t(f"status.{row['status']}")
-    emit(
-        rows,
-        fmt,
-        title=t("demo.volunteers_title"),
-        columns=[
-            Column("volunteer_no", t("field.volunteer_no"), no_wrap=True),
-            Column("name", t("field.name"), no_wrap=True),
-            Column("gender", t("field.gender"), no_wrap=True),
-            Column("age", t("field.age"), "right"),
-            Column("phone", t("field.phone"), no_wrap=True),
-            Column("political_status", t("field.political_status")),
-            Column("intentions", t("field.intentions")),
-        ],
-    )
+        from volctl.cli import report_view
+
+        notice(t("demo.summary_title", year=demo.DEMO_YEAR))
+        report_view.show(report_view.summary(data))
+    else:
+        emit(data, fmt)
     notice(t("demo.next", db=str(result.path)))

@@ -35,7 +35,10 @@ MESSAGES = {
         "registered {recipients} beneficiaries with pairings",
     ),
     "demo.step_commended": ("年终表彰 {count} 项", "{count} year-end commendations"),
-    "demo.volunteers_title": ("示例社区的志愿者", "The example community's volunteers"),
+    "demo.summary_title": (
+        "\n示例社区 {year} 年度志愿服务总结：",
+        "\nThe example community's year-end summary for {year}:",
+    ),
     "demo.next": (
         "接着试试：volctl --db {db} report summary --year 2025、volctl --db {db} team tree 或 volctl --db {db} log-hours list",
         "Try next: volctl --db {db} report summary --year 2025, volctl --db {db} team tree, or volctl --db {db} log-hours list",

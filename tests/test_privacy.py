@@ -135,6 +135,14 @@ COMMANDS = [
     ["audit"],
     ["check"],
     ["info"],
+    ["report", "summary", "--year", "2025"],
+    ["report", "volunteer", "王秀英"],
+    ["report", "volunteer", "小明"],
+    ["report", "hours", "--by", "volunteer", "--year", "2025"],
+    ["report", "target", "--year", "2025"],
+    ["report", "stars", "--year", "2025"],
+    ["report", "insurance"],
+    ["commend", "suggest", "--year", "2025"],
 ]
 
 

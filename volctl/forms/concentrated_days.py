@@ -36,7 +36,7 @@ HEADERS = (
     "负责人",
     "备注",
 )
-MIN_WIDTHS = (6, 16, 8, 18, 12, 18, 16, 13, 10, 14)
+MIN_WIDTHS = (6, 16, 7, 12, 10, 12, 12, 13, 8, 10)
 MAX_WIDTHS = (6, 16, 8, 32, 14, 30, 30, 13, 12, 30)
 TITLE_ROW, FILLED_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, 4
 FOOTER = "填表人：　　　　　　　　　　联系电话："

@@ -251,9 +251,18 @@ def plan_widths(
     return [round(w - (w - minimum[i]) * share, 1) for i, w in enumerate(natural)]
 
 
-def _longest_line(value: object) -> int:
+def _longest_line(value: object) -> float:
     text = "" if value is None else str(value)
-    return max((text_width(line) for line in text.split("\n")), default=0)
+    return max((print_width(line) for line in text.split("\n")), default=0)
+
+
+_WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
+
+
+def print_width(text: str) -> float:
+    """Like ``text_width``, with capitals and the widest Latin letters a little wider than a
+    digit (Excel's column unit is a digit's width), so that wrapping is never underestimated."""
+    return text_width(text) + 0.3 * sum(1 for ch in text if ch in _WIDE_LATIN)
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
@@ -265,7 +274,7 @@ def lines_needed(value: object, width: float, *, indent: int = 0) -> int:
     """How many lines ``value`` takes in a wrapping cell ``width`` units wide."""
     text = "" if value is None else str(value)
     room = max(width - 1.0 - indent, 1.0)
-    return sum(max(1, math.ceil(text_width(line) / room)) for line in text.split("\n"))
+    return sum(max(1, math.ceil(print_width(line) / room)) for line in text.split("\n"))
 
 
 def row_height(

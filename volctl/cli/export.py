@@ -73,7 +73,7 @@ def forms(fmt: FormatOption = Format.table, output: OutputOption = None) -> None
         columns=[
             Column("name", t("col.export_form_name"), no_wrap=True),
             Column("title", t("col.export_form_title"), no_wrap=True),
-            Column("source", t("col.export_form_source"), no_wrap=True),
+            Column("source", t("col.export_form_source")),
             Column("options", t("col.export_form_options")),
         ],
     )
@@ -147,10 +147,8 @@ def form(
 def _certificate_columns() -> list[Column]:
     return [
         Column("certificate_no", t("col.certificate_no"), no_wrap=True),
-        Column("volunteer_no", t("field.volunteer_no"), no_wrap=True),
-        Column("name", t("field.name"), no_wrap=True),
-        Column("period", t("col.certificate_period"), no_wrap=True),
-        Column("services", t("col.certificate_services"), "right", no_wrap=True),
+        Column("volunteer", t("col.certificate_volunteer"), no_wrap=True),
+        Column("period", t("col.certificate_period")),
         Column("hours", t("col.certificate_hours"), "right", no_wrap=True),
         Column("issued_on", t("col.certificate_issued_on"), no_wrap=True),
         Column("file", t("col.certificate_file")),
@@ -183,7 +181,14 @@ def certificate(
     if list_:
         rows = certificates.register(conn, volunteer=vol, date_from=first, date_to=last, year=year)
         if fmt is Format.table:
-            rows = [{**r, "period": f"{r['period_from']} – {r['period_to']}"} for r in rows]
+            rows = [
+                {
+                    **r,
+                    "volunteer": f"{r['volunteer_no']} {r['name']}",
+                    "period": f"{r['period_from']} – {r['period_to']}",
+                }
+                for r in rows
+            ]
         emit(
             rows,
             fmt,

@@ -132,7 +132,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     )
     total = f"合计：{len(found)} 条记录，{serving} 人，{services} 人次"
     page.table_row(
-        ws, end, [total, "", "", "", "", "", records.hours(minutes), *[""] * 7], height=26
+        ws, end, [total, "", "", "", "", "", records.hours(minutes), *[""] * 7], height=26, centred=(7,)
     )
     ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=6)
     ws.cell(row=end, column=1).font = page.body_font(bold=True)

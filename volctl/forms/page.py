@@ -26,9 +26,11 @@ import math
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
+from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -161,17 +163,31 @@ def table_row(
     """One bordered row; ints stay numbers, floats are numbers shown with one decimal
     (hours), everything else is text. ``indent`` keeps left-aligned text off the border."""
     centre = set(centred)
+    styles = _styles(ws)
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
         if isinstance(value, int) and not isinstance(value, bool):
             cell.value = value
-            cell.font = body_font()
+            kind = "int"
         elif isinstance(value, float):
             cell.value = value
-            cell.number_format = "0.0"
-            cell.font = body_font()
+            kind = "float"
         else:
-            write_text(cell, value, font=body_font())
+            text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+            cell.value = text
+            cell.data_type = "s"  # even "=1+1": a string, not a formula
+            kind = "quoted" if text.startswith(FORMULA_PREFIXES) else "text"
+        key = (kind, col in centre, indent)
+        style = styles.get(key)
+        if style is not None:
+            cell._style = copy(style)  # the same style, without openpyxl re-hashing it
+            continue
+        cell.font = body_font()
+        if kind == "float":
+            cell.number_format = "0.0"
+        elif kind != "int":
+            cell.number_format = "@"
+            cell.quotePrefix = kind == "quoted"
         if col in centre:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         else:
@@ -179,7 +195,17 @@ def table_row(
                 horizontal="left", vertical="center", wrap_text=True, indent=indent
             )
         cell.border = BORDER
+        styles[key] = copy(cell._style)
     ws.row_dimensions[row].height = height
+
+
+_STYLE_CACHE: WeakKeyDictionary[Workbook, dict[tuple[object, ...], Any]] = WeakKeyDictionary()
+
+
+def _styles(ws: Worksheet) -> dict[tuple[object, ...], Any]:
+    """The table cell styles already made in this workbook (assigning a font or a border
+    makes openpyxl hash it against every style it holds: slow for thousands of cells)."""
+    return _STYLE_CACHE.setdefault(ws.parent, {})
 
 
 def text_width(value: object) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 
 import openpyxl
 import pytest
@@ -100,3 +101,10 @@ def test_xlsx_needs_a_file_and_a_bad_format_is_refused(cli, town) -> None:
 def test_an_empty_table_gives_its_header_or_an_empty_array(cli, town) -> None:
     assert cli("export", "table", "holidays").stdout.strip() == "day,name,kind,created_at"
     assert cli("export", "table", "holidays", "--format", "json").json() == []
+
+
+def test_numbers_stay_numbers_in_csv_even_negative_ones(cli, roster, db_path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO counters (name, value) VALUES ('probe', -3)")
+    text = cli("export", "table", "counters").stdout
+    assert "probe,-3" in text.splitlines()

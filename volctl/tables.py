@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from volctl.audit import PII_KEYS, mask_detail
 from volctl.errors import InvalidInput, NotFound, Where
-from volctl.render import FORMULA_PREFIXES, inert
+from volctl.render import FORMULA_PREFIXES
 
 FORMATS = ("csv", "json", "xlsx")
 INTERNAL = frozenset({"_sqlite_migrations"})
@@ -119,10 +119,25 @@ def choose_format(given: str | None, output: Path | None) -> str:
 
 
 def _masker(column: str) -> Mask | None:
+    """How a column is masked, as ``volctl audit`` masks the same keys (``audit.PII_KEYS``)."""
+    from volctl.identity import mask_id_number, mask_phone
+    from volctl.text import mask_text
+
     if column == "detail":
         return _mask_json
+    if column == "id_number":
+        return mask_id_number
+    if column in PII_KEYS and column.endswith("phone"):
+        return lambda value: (
+            value
+            if not isinstance(value, str)
+            else mask_phone(value)
+            if value.startswith("+")
+            else mask_text(value, 3)
+        )
     if column in PII_KEYS:
-        return lambda value: mask_detail(value, column)
+        keep = 6 if column == "address" else 1
+        return lambda value: mask_text(value, keep) if isinstance(value, str) else value
     if column in FREE_TEXT:
         return mask_detail
     return None
@@ -151,17 +166,19 @@ def rows(
     cursor.row_factory = None
     cursor.execute(f'SELECT * FROM "{name}"{order}')
 
+    masked = [(i, m) for i, m in enumerate(maskers) if m is not None]
+
     def generate() -> Iterator[tuple[Any, ...]]:
-        if not any(maskers):
-            for batch in iter(lambda: cursor.fetchmany(BATCH), []):
-                yield from batch
-            return
         for batch in iter(lambda: cursor.fetchmany(BATCH), []):
+            if not masked:
+                yield from batch
+                continue
             for row in batch:
-                yield tuple(
-                    m(v) if m is not None and v is not None else v
-                    for m, v in zip(maskers, row, strict=True)
-                )
+                values = list(row)
+                for i, mask in masked:
+                    if values[i] is not None:
+                        values[i] = mask(values[i])
+                yield tuple(values)
 
     return columns, generate()
 
@@ -174,12 +191,16 @@ def _without_rowid(conn: sqlite3.Connection, name: str) -> bool:
 # ----------------------------------------------------------------------------- writers
 
 
-def _csv_cell(value: Any) -> str:
+_FIRST = frozenset(FORMULA_PREFIXES)
+
+
+def _csv_cell(value: Any) -> Any:
+    """Text made inert (``render.inert``); numbers, a negative one too, stay numbers."""
+    if type(value) is str:
+        return "'" + value if value and value[0] in _FIRST else value
     if value is None:
         return ""
-    if isinstance(value, bytes):
-        return value.hex()
-    return inert(str(value))
+    return value.hex() if isinstance(value, bytes) else value
 
 
 def write_csv(columns: list[str], data: Iterator[tuple[Any, ...]], out: IO[str]) -> int:

@@ -16,7 +16,9 @@ page); the records (时长 a number with one decimal, so that Excel can add it u
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,24 +56,59 @@ ATTENDANCE = {
 MAX_ROWS = 1_048_000  # an Excel sheet's rows, less the title and the header
 
 
+def _records(
+    conn: sqlite3.Connection,
+    first: date,
+    last: date,
+    team: sqlite3.Row | None,
+    people: list[sqlite3.Row],
+) -> list[sqlite3.Row]:
+    """The records that count in the period, of the team's activities and/or the people: read
+    through the ledger's indexes (per volunteer, per activity), not the whole period."""
+    from volctl.ledger import records
+    from volctl.roster import teams
+
+    def effective(**only: int) -> list[sqlite3.Row]:
+        return records.effective(conn, records.Filters(date_from=first, date_to=last, **only))
+
+    if team is None and not people:
+        return effective()
+    organised: set[int] = set()
+    if team is not None:
+        inside = json.dumps(teams.descendants(conn, team["id"]))
+        organised = {
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM activities WHERE team_id IN (SELECT value FROM json_each(?))",
+                (inside,),
+            )
+        }
+    if people:
+        found = [r for p in people for r in effective(volunteer_id=p["id"])]
+        if team is not None:
+            found = [r for r in found if r["activity_id"] in organised]
+    else:
+        found = [r for activity in sorted(organised) for r in effective(activity_id=activity)]
+    # The ledger's own order (records.effective): date, activity, volunteer, record.
+    found.sort(
+        key=lambda r: (r["service_date"], r["activity_no"], r["volunteer_no"], r["record_id"])
+    )
+    return found
+
+
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
     from volctl.forms import page
     from volctl.ledger import records
     from volctl.roster import teams, volunteers
 
     first, last = request.period()
-    people = [volunteers.find(conn, ref) for ref in request.volunteers]
+    chosen: dict[int, sqlite3.Row] = {}
+    for ref in request.volunteers:
+        person = volunteers.find(conn, ref)
+        chosen.setdefault(person["id"], person)
+    people = list(chosen.values())
     team = teams.find(conn, request.team) if request.team is not None else None
-    found = records.effective(conn, records.Filters(date_from=first, date_to=last))
-    if team is not None:
-        inside = set(teams.descendants(conn, team["id"]))
-        organised = {
-            row[0] for row in conn.execute("SELECT id, team_id FROM activities") if row[1] in inside
-        }
-        found = [r for r in found if r["activity_id"] in organised]
-    if people:
-        ids = {p["id"] for p in people}
-        found = [r for r in found if r["volunteer_id"] in ids]
+    found = _records(conn, first, last, team, people)
     if len(found) > MAX_ROWS:
         raise InvalidInput(
             "export.too_many_rows",
@@ -131,9 +168,8 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 2, 4, 6, 7, 8, 13), min_height=24
     )
     total = f"合计：{len(found)} 条记录，{serving} 人，{services} 人次"
-    page.table_row(
-        ws, end, [total, "", "", "", "", "", records.hours(minutes), *[""] * 7], height=26, centred=(7,)
-    )
+    values = [total, "", "", "", "", "", records.hours(minutes), *[""] * 7]
+    page.table_row(ws, end, values, height=26, centred=(7,))
     ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=6)
     ws.cell(row=end, column=1).font = page.body_font(bold=True)
     footer_row = end + 2

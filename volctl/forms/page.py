@@ -22,6 +22,7 @@ openpyxl is imported by the caller's module only when a form is written.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import unicodedata
@@ -285,6 +286,7 @@ def _longest_line(value: object) -> float:
 _WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
 
 
+@functools.lru_cache(maxsize=65536)  # a ledger repeats its dates, titles and names
 def print_width(text: str) -> float:
     """Like ``text_width``, with capitals and the widest Latin letters a little wider than a
     digit (Excel's column unit is a digit's width), so that wrapping is never underestimated."""

@@ -148,3 +148,14 @@ def test_without_a_volunteer_or_an_output_the_usage_is_explained(cli, town, tmp_
     assert bare.exit_code == InvalidInput.exit_code and "--list" in bare.stderr
     no_file = cli("export", "certificate", "V000010")
     assert no_file.exit_code == InvalidInput.exit_code and "-o FILE.xlsx" in no_file.stderr
+
+
+def test_the_register_lists_the_certificates_issued_in_a_year_or_between_dates(
+    cli, town, tmp_path
+) -> None:
+    issued = issue(cli, tmp_path, "V000010")
+    year = issued["issued_on"][:4]
+    assert len(cli("export", "certificate", "--list", "--year", year, "--format", "json").json())
+    assert cli("export", "certificate", "--list", "--year", "2000", "--format", "json").json() == []
+    before = cli("export", "certificate", "--list", "--to", "2000-12-31", "--format", "json")
+    assert before.json() == []

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from volctl.forms import page
 
@@ -97,11 +98,8 @@ def write(certificate: Certificate, path: Path, *, private: bool = False) -> Non
     page.save(wb, path, private=private)
 
 
-def _paragraph(ws: object, row: int, text: str, *, height_lines: int | None) -> None:
+def _paragraph(ws: Worksheet, row: int, text: str, *, height_lines: int | None) -> None:
     """A paragraph across the page in 仿宋, as tall as its wrapped lines."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    assert isinstance(ws, Worksheet)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
     cell = ws.cell(row=row, column=1)
     page.write_text(cell, text, font=page.body_font(name=page.FANGSONG, size=STATEMENT_SIZE))

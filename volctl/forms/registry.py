@@ -22,9 +22,11 @@ Adding a form (the year-end summary, for instance)
    If that module's entry point has another name, give it as ``function="…"``; if it takes
    other arguments, add a three-line ``write(conn, request, path)`` beside it that calls it.
 
-Nothing else changes: the CLI, ``export forms`` (and its JSON), the README's table of forms
-(keep it in step) and the tests that every registered form writes a workbook
-(``tests/test_export_forms.py``) pick the new entry up from here.
+The CLI and ``export forms`` (and its JSON) pick the new entry up from here. Keep in step: the
+README's table of forms, and ``TITLES`` and ``ARGS`` in ``tests/test_export_forms.py`` (the
+list of forms is an interface; every form listed there is written and checked for its title,
+filing line and A4 set-up) and, for the printed check, ``FORMS`` in
+``tests/test_export_print.py``.
 """
 
 from __future__ import annotations

@@ -58,9 +58,7 @@ class FormRequest:
 
     def period(self) -> tuple[date, date]:
         """The days the form covers: the dates given, else the year, else this year."""
-        year = self.year if self.year is not None else None
-        first = self.date_from
-        last = self.date_to
+        year, first, last = self.year, self.date_from, self.date_to
         if year is not None:
             first = max(first, date(year, 1, 1)) if first else date(year, 1, 1)
             last = min(last, date(year, 12, 31)) if last else date(year, 12, 31)

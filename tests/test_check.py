@@ -56,3 +56,48 @@ def test_a_minor_without_guardian_consent_is_an_error(cli, roster) -> None:
     insert_raw(roster, id_number=make_id("20150601"), birth_date="2015-06-01")
     findings = cli("check", "--format", "json").json()["findings"]
     assert [f["check"] for f in findings] == ["minor_without_consent"]
+
+
+def test_an_uninsured_volunteer_on_a_risky_activity_is_a_warning(cli, add_volunteer) -> None:
+    add_volunteer("王秀英", registered_on="2025-01-01")
+    number = cli(
+        "activity",
+        "add",
+        "河道清理",
+        "--date",
+        "2025-07-19",
+        "--category",
+        "环境保护",
+        "--needs-insurance",
+        "--format",
+        "json",
+    ).json()["activity_no"]
+    cli("activity", "signup", number, "王秀英")
+    result = cli("check", "--format", "json")
+    assert result.exit_code == 0
+    finding = result.json()["findings"][0]
+    assert finding["check"] == "insurance_lapsed" and finding["ref"] == "V000001"
+    assert "insurance add" in finding["advice"]
+
+
+def test_a_record_before_registration_from_old_data_is_an_error(cli, add_volunteer, roster) -> None:
+    add_volunteer("王秀英", registered_on="2025-01-01")
+    number = cli(
+        "activity",
+        "add",
+        "慰问",
+        "--date",
+        "2025-07-19",
+        "--category",
+        "社区服务",
+        "--format",
+        "json",
+    ).json()["activity_no"]
+    assert cli("log-hours", "add", "王秀英", "--activity", number, "--hours", "2").exit_code == 0
+    conn = sqlite3.connect(roster)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("UPDATE volunteers SET registered_on = '2025-09-01'")  # old data, edited outside
+    conn.commit()
+    conn.close()
+    findings = cli("check", "--format", "json").json()["findings"]
+    assert [f["check"] for f in findings] == ["ledger_before_registration"]

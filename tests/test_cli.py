@@ -82,8 +82,9 @@ def test_the_demo_builds_an_example_community(cli, tmp_path) -> None:
     result = cli("demo", "--dir", str(folder), "--format", "json", db=None)
     assert result.exit_code == 0, result.stderr
     people = result.json()
-    assert len(people) == 12
+    assert len(people) == 40  # 42 rows: one duplicate, one identity number Excel mangled
     assert all("*" in p["id_number"] for p in people)
+    assert (folder / "报名表.rejects.xlsx").exists()
     assert (folder / "roster.db").exists()
     again = cli("demo", "--dir", str(folder), db=None)
     assert again.exit_code != 0 and "already holds a roster" in again.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers_export import ORG, community_roster
+from tests.helpers_export import ORG, community_roster, sheet_text
 from volctl.errors import InvalidInput, NotFound
 from volctl.forms import registry
 
@@ -21,6 +21,7 @@ TITLES = {
     "registration": "志愿者服务登记表",
     "concentrated-days": "集中活动日安排表",
     "ledger": "志愿服务记录台账",
+    "summary": "年度志愿服务工作总结表",
 }
 # What each form needs in the example community to have something to print.
 ARGS = {
@@ -32,6 +33,7 @@ ARGS = {
     "registration": ["--volunteer", "V000009"],
     "concentrated-days": ["--year", "2025"],
     "ledger": ["--year", "2025"],
+    "summary": ["--year", "2025"],
 }
 
 
@@ -48,6 +50,8 @@ def test_the_forms_are_listed_with_their_chinese_titles(cli, roster) -> None:
     assert all(set(f) == {"name", "title", "source", "options"} for f in forms)
     ledger = next(f for f in forms if f["name"] == "ledger")
     assert ledger["options"] == ["--year", "--from/--to", "--team", "--volunteer"]
+    summary = next(f for f in forms if f["name"] == "summary")
+    assert summary["options"] == ["--year", "--team"]
 
 
 @pytest.mark.parametrize("name", list(TITLES))
@@ -58,15 +62,15 @@ def test_every_form_writes_an_a4_workbook_with_its_title_and_filing_line(
     result = cli("export", "form", name, *ARGS[name], "-o", path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     written = result.json()
-    assert written["form"] == name and TITLES[name] in written["title"] and written["rows"] > 0
+    assert written["form"] == name and TITLES[name] in written["title"]
+    assert written["rows"] is None if name == "summary" else written["rows"] > 0
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert TITLES[name] in ws["A1"].value and ws["A1"].font.name == "宋体" and ws["A1"].font.b
     assert any(str(r).startswith("A1:") for r in ws.merged_cells.ranges)
     assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
-    line = [str(c.value) for c in ws[2] if c.value]
-    assert any("填报日期" in v or "填表日期" in v for v in line)
-    assert any("盖章" in v for v in line)
+    assert any("盖章" in str(c.value) for c in ws[2] if c.value)  # the filing (stamp) line
+    assert any("填报日期" in v or "填表日期" in v for v in sheet_text(ws))
 
 
 def test_a_form_is_found_by_its_chinese_title_too(cli, town, tmp_path) -> None:

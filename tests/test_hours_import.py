@@ -400,8 +400,10 @@ def test_a_sheet_without_its_activity_line_needs_the_option(cli, signed_up, tmp_
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notes.xlsx", b"not a spreadsheet at all", "Cannot read this spreadsheet"),
-        ("notes.txt", "签到表".encode(), "Cannot read a '.txt' file"),
+        # Judged by content, as the sign-up import does: text is read as CSV and has no header.
+        ("notes.xlsx", b"not a spreadsheet at all", "No sign-in sheet header"),
+        ("notes.txt", "签到表".encode(), "No sign-in sheet header"),
+        ("photo.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "PNG"),
     ],
 )
 def test_a_file_that_is_not_a_sheet_is_refused_by_name(
@@ -544,3 +546,25 @@ def test_the_printed_sign_in_sheet_filled_in_gives_each_person_their_minutes(
         ("V000002", 120, "early_leave"),
         ("V000004", 135, "late"),
     ]
+
+
+def test_a_spreadsheet_bomb_is_refused_before_it_is_opened(cli, signed_up, tmp_path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["序号", "志愿者编号", "姓名", "签到时间", "签退时间"])
+    book.active["XFD1048576"] = "x"  # opened naively, a grid of 17 billion cells
+    path = tmp_path / "bomb.xlsx"
+    book.save(path)
+    result = run_import(cli, path)
+    assert result.exit_code == InvalidInput.exit_code
+    assert "1048576" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_by_its_content(
+    cli, signed_up, tmp_path
+) -> None:
+    path = tmp_path / "签到表.xlsx"
+    path.write_bytes(b"%PDF-1.7\n" + b"\0" * 100)
+    result = run_import(cli, path)
+    assert result.exit_code == InvalidInput.exit_code and "Traceback" not in result.stderr

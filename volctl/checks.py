@@ -106,12 +106,77 @@ def _minors(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
             )
 
 
+def _ledger_consistency(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    from volctl.ledger import records
+
+    for problem in records.verify(conn)[:20]:
+        yield Finding(
+            "ledger_totals", "error", "service_chains", "check.detail_ledger", {"problem": problem}
+        )
+
+
+def _ledger_rules(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    """Records that break the ledger's rules (old data, or written around volctl)."""
+    over = conn.execute(
+        "SELECT v.volunteer_no, e.service_date, sum(e.minutes) AS minutes FROM service_effective e"
+        " JOIN volunteers v ON v.id = e.volunteer_id GROUP BY e.volunteer_id, e.service_date"
+        " HAVING sum(e.minutes) > 1440"
+    )
+    for row in over:
+        yield Finding(
+            "ledger_day_over_24h",
+            "error",
+            row["volunteer_no"],
+            "check.detail_day_over",
+            {"date": row["service_date"], "hours": round(row["minutes"] / 60, 1)},
+        )
+    early = conn.execute(
+        "SELECT v.volunteer_no, e.record_id, e.service_date, v.registered_on"
+        " FROM service_effective e JOIN volunteers v ON v.id = e.volunteer_id"
+        " WHERE e.service_date < v.registered_on"
+    )
+    for row in early:
+        yield Finding(
+            "ledger_before_registration",
+            "error",
+            row["volunteer_no"],
+            "check.detail_before_registration",
+            {
+                "record": row["record_id"],
+                "date": row["service_date"],
+                "registered_on": row["registered_on"],
+            },
+        )
+
+
+def _insurance_lapsed(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    """Volunteers on an activity that needs insurance, without cover on its day."""
+    rows = conn.execute(
+        "SELECT v.volunteer_no, a.activity_no, a.date FROM signups s"
+        " JOIN activities a ON a.id = s.activity_id JOIN volunteers v ON v.id = s.volunteer_id"
+        " WHERE a.needs_insurance = 1 AND a.status <> 'cancelled' AND s.withdrawn_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM insurance_policies p WHERE p.volunteer_id = v.id"
+        " AND p.start_on <= a.date AND p.end_on >= a.date) ORDER BY a.date, v.volunteer_no"
+    )
+    for row in rows:
+        yield Finding(
+            "insurance_lapsed",
+            "warning",
+            row["volunteer_no"],
+            "check.detail_insurance",
+            {"activity": row["activity_no"], "date": row["date"]},
+        )
+
+
 # (code, check, tables it needs)
 CHECKS: list[tuple[str, Check, tuple[str, ...]]] = [
     ("integrity", _integrity, ()),
     ("invalid_id_number", _identity_numbers, ("volunteers",)),
     ("duplicates", _duplicates, ("volunteers",)),
     ("minor_without_consent", _minors, ("volunteers",)),
+    ("ledger_totals", _ledger_consistency, ("service_chains",)),
+    ("ledger_rules", _ledger_rules, ("service_records",)),
+    ("insurance_lapsed", _insurance_lapsed, ("insurance_policies", "signups")),
 ]
 
 

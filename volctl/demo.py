@@ -1,12 +1,16 @@
-"""``volctl demo``: an example community roster built from ``examples/``.
+"""``volctl demo``: an example community's year, built from ``examples/`` with the real commands'
+domain functions, so it shows what a clerk's roster looks like at year end.
 
-Each capability adds its step here, so the demo walks a clerk's year: volunteers registered,
-(then teams, activities, hours, …) and finally the year-end report.
+The year is 2025 in 东湖社区 (fictional people): the sign-up sheet imported (with a row Excel
+mangled and a duplicate), the team structure, the monthly concentrated service days
+(每月第三周的周六) and the fixed days, sign-ups and recorded hours (with an absence, a
+correction and a voided record), training, insurance, beneficiaries and pairings, and a
+commendation.
 """
 
 from __future__ import annotations
 
-import csv
+import random
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,17 +19,17 @@ from pathlib import Path
 from volctl import settings
 from volctl.db import open_roster, transaction
 from volctl.errors import InvalidInput, Where
-from volctl.roster import volunteers
 
 DEMO_ORG = "当湖街道东湖社区（示例）"
-DEMO_TODAY = date(2025, 12, 31)
+DEMO_YEAR = 2025
+SHEET = "东湖社区志愿者报名表.xlsx"
 
 
 def examples_dir() -> Path:
     """The example files: inside the installed package, or beside it in a source checkout."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "_examples", here.parent / "examples"):
-        if candidate.is_dir():
+        if (candidate / SHEET).is_file():
             return candidate
     raise InvalidInput("demo.no_examples", path=str(here / "_examples"))
 
@@ -37,47 +41,254 @@ class DemoResult:
     steps: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
 
-# Column of examples/volunteers.csv -> field of VolunteerInput.
-_CSV_FIELDS = {
-    "姓名": "name",
-    "性别": "gender",
-    "身份证号码": "id_number",
-    "手机号码": "phone",
-    "政治面貌": "political_status",
-    "文化程度": "education",
-    "工作单位": "employer",
-    "职务": "position",
-    "专业特长": "skills",
-    "服务意向": "intentions",
-    "监护人": "guardian_name",
-    "监护人电话": "guardian_phone",
-    "登记日期": "registered_on",
-}
-
-
 def build(folder: Path) -> DemoResult:
-    """Create ``folder/roster.db`` and fill it with the example community."""
+    """Create ``folder/roster.db`` and fill it with the example community's year."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "roster.db"
     if path.exists():
         raise InvalidInput("demo.exists", where=Where(field="dir"), path=str(path))
     conn = open_roster(path, create=True)
     result = DemoResult(path, conn)
+    rng = random.Random(DEMO_YEAR)
     with transaction(conn):
-        settings.set_value(conn, "org_name", DEMO_ORG)
-        settings.set_value(conn, "region_code", "330482")
-        settings.set_value(conn, "recorder", "王芳")
-        count = _register_examples(conn, examples_dir() / "volunteers.csv")
-    result.steps.append(("demo.step_registered", {"count": count}))
+        for key, value in {
+            "org_name": DEMO_ORG,
+            "region_code": "330482",
+            "recorder": "王芳",
+            "responsible_person": "李建国",
+            "contact_person": "王芳",
+            "contact_phone": "0573-85012345",
+        }.items():
+            settings.set_value(conn, key, value)
+    result.steps.append(_import(conn, folder))
+    people = [
+        r["volunteer_no"]
+        for r in conn.execute("SELECT volunteer_no FROM volunteers ORDER BY volunteer_no")
+    ]
+    result.steps.append(_teams(conn, people))
+    result.steps.append(_activities(conn))
+    result.steps.append(_hours(conn, people, rng))
+    result.steps.append(_training_and_insurance(conn, people))
+    result.steps.append(_beneficiaries(conn, people))
+    result.steps.append(_commendation(conn))
     return result
 
 
-def _register_examples(conn: sqlite3.Connection, source: Path) -> int:
-    with source.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        given = volunteers.VolunteerInput(
-            **{name: row.get(column) or None for column, name in _CSV_FIELDS.items()}
+def _import(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, object]]:
+    from volctl.intake.importer import Options, run_import
+
+    imported = run_import(
+        conn, [examples_dir() / SHEET], Options(rejects=folder / "报名表.rejects.xlsx")
+    )
+    file = imported.files[0]
+    return (
+        "demo.step_imported",
+        {"imported": file.imported, "duplicates": file.duplicates, "rejected": file.rejected},
+    )
+
+
+def _teams(conn: sqlite3.Connection, people: list[str]) -> tuple[str, dict[str, object]]:
+    from volctl.roster import teams
+
+    start = date(DEMO_YEAR, 1, 15)
+    for name, level, parent in (
+        ("当湖街道社区志愿者服务中队", "中队", None),
+        ("东湖社区志愿者服务分队", "分队", "当湖街道社区志愿者服务中队"),
+        ("东湖社区助老服务队", "服务队", "东湖社区志愿者服务分队"),
+        ("东湖社区环保服务队", "服务队", "东湖社区志愿者服务分队"),
+    ):
+        teams.add(
+            conn,
+            teams.TeamInput(
+                name=name,
+                level=level,
+                parent=parent,
+                unit="东湖社区居民委员会",
+                founded_on=start.isoformat(),
+            ),
+            today=start,
         )
-        volunteers.insert(conn, volunteers.prepare(given, today=DEMO_TODAY))
-    return len(rows)
+    teams.update(
+        conn,
+        "东湖社区志愿者服务分队",
+        {"leader": people[0], "contact": people[1], "base": "东湖社区服务中心"},
+    )
+    half = len(people) // 2
+    teams.join(conn, "东湖社区志愿者服务分队", people[:2], role="队长", since=start)
+    teams.join(conn, "东湖社区助老服务队", people[2:half], since=start)
+    teams.join(conn, "东湖社区环保服务队", people[half:], since=start)
+    # One volunteer moves between teams in the summer: the history keeps both memberships.
+    teams.join(conn, "东湖社区环保服务队", [people[2]], since=date(DEMO_YEAR, 7, 1), move=True)
+    return ("demo.step_teams", {"teams": 4, "members": len(people)})
+
+
+def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
+    from volctl.ledger import activities, schedule
+
+    monthly = activities.ActivityInput(
+        title="集中服务日：邻里守望",
+        start_time="08:30",
+        end_time="11:30",
+        place="东湖社区服务中心",
+        category="社区服务",
+        theme="关爱他人",
+        team="东湖社区助老服务队",
+        beneficiary_group="空巢老人",
+        capacity="20",
+    )
+    plan = schedule.plan(
+        conn,
+        monthly,
+        schedule.resolve("third-saturday"),
+        date(DEMO_YEAR, 1, 1),
+        date(DEMO_YEAR, 12, 31),
+    )
+    saved = schedule.save(conn, plan)
+    created = [item for item in saved["dates"] if item["state"] == "created"]
+    for title, day, category, theme, team in (
+        ("学雷锋纪念日志愿服务", "2025-03-05", "文明风尚", "关爱社会", "东湖社区志愿者服务分队"),
+        ("植树节护绿行动", "2025-03-12", "环境保护", "关爱自然", "东湖社区环保服务队"),
+        ("世界水日河道清理", "2025-03-22", "环境保护", "关爱自然", "东湖社区环保服务队"),
+        ("世界环境日垃圾分类宣传", "2025-06-05", "环境保护", "关爱自然", "东湖社区环保服务队"),
+    ):
+        activities.add(
+            conn,
+            activities.ActivityInput(
+                title=title,
+                date=day,
+                start_time="09:00",
+                end_time="11:00",
+                place="东湖公园",
+                category=category,
+                theme=theme,
+                team=team,
+                needs_insurance=True,
+            ),
+        )
+    return ("demo.step_activities", {"count": len(created) + 4})
+
+
+def _hours(
+    conn: sqlite3.Connection, people: list[str], rng: random.Random
+) -> tuple[str, dict[str, object]]:
+    from volctl.ledger import activities, records
+
+    rows = conn.execute("SELECT activity_no FROM activities ORDER BY date").fetchall()
+    total = 0
+    for (number,) in rows:
+        crew = rng.sample(people, min(len(people), rng.randint(9, 16)))
+        activities.signup(conn, number, crew, force=True)
+        absent = crew[-1:] if rng.random() < 0.5 else []
+        done = records.add_roster(conn, number, records.ServiceInput(), absent=absent)
+        total += len(done.records)
+    first = conn.execute("SELECT min(record_id) FROM service_chains").fetchone()[0]
+    records.amend(
+        conn,
+        str(first),
+        records.ServiceInput(start="08:30", end="12:00"),
+        "签退时间登记错误，按签到表更正",
+    )
+    records.void(conn, str(first + 1), "该志愿者当天请假，误登记")
+    return ("demo.step_hours", {"records": total})
+
+
+def _training_and_insurance(
+    conn: sqlite3.Connection, people: list[str]
+) -> tuple[str, dict[str, object]]:
+    from volctl.ledger import training
+    from volctl.roster import insurance
+
+    training.add(
+        conn,
+        training.TrainingInput(
+            title="新志愿者岗前培训",
+            date="2025-02-22",
+            topic="志愿精神",
+            hours="2",
+            trainer="王芳",
+            place="东湖社区服务中心",
+            initial=True,
+        ),
+    )
+    training.add(
+        conn,
+        training.TrainingInput(
+            title="应急救护培训",
+            date="2025-05-17",
+            topic="应急救护",
+            hours="3",
+            trainer="平湖市红十字会",
+        ),
+    )
+    training.attend(conn, "新志愿者岗前培训", people[: len(people) - 5])
+    training.attend(conn, "应急救护培训", people[: len(people) // 2])
+    insurance.add(
+        conn,
+        people=[],
+        team="东湖社区志愿者服务分队",
+        insurer="中国人民财产保险",
+        policy="PA2025-0330",
+        start=date(DEMO_YEAR, 1, 15),
+        end=date(DEMO_YEAR, 12, 31),
+    )
+    return ("demo.step_training", {"trainings": 2})
+
+
+def _beneficiaries(conn: sqlite3.Connection, people: list[str]) -> tuple[str, dict[str, object]]:
+    from volctl.ledger import activities
+    from volctl.roster import recipients
+
+    joined = date(DEMO_YEAR, 2, 1)
+    for name, group, needs in (
+        ("周阿婆", "空巢老人", "每周探望、代购"),
+        ("钱大伯", "空巢老人", "陪同就医"),
+        ("小雨", "留守儿童", "课业辅导"),
+    ):
+        row = recipients.add(
+            conn,
+            recipients.RecipientInput(
+                name=name, group=group, needs=needs, registered_on=joined.isoformat()
+            ),
+            today=joined,
+        )
+        recipients.pair(
+            conn,
+            row["recipient_no"],
+            people[3:5] if group == "空巢老人" else people[5:6],
+            since=joined,
+            today=joined,
+        )
+    for (number,) in conn.execute(
+        "SELECT activity_no FROM activities WHERE beneficiary_group = '空巢老人'"
+    ).fetchall():
+        activities.serve(conn, number, groups=["空巢老人:12"])
+    return ("demo.step_beneficiaries", {"recipients": 3})
+
+
+def _commendation(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
+    from volctl.ledger import records
+    from volctl.roster import commendations
+
+    totals = records.totals(conn, year=DEMO_YEAR)
+    best = max(totals, key=lambda vid: (totals[vid].minutes, -vid))
+    number = conn.execute("SELECT volunteer_no FROM volunteers WHERE id = ?", (best,)).fetchone()[0]
+    commendations.add(
+        conn,
+        year=DEMO_YEAR,
+        title="优秀志愿者",
+        volunteer=number,
+        awarded_on=date(DEMO_YEAR, 12, 20),
+        awarded_by="当湖街道办事处",
+    )
+    commendations.add(
+        conn,
+        year=DEMO_YEAR,
+        title="先进集体",
+        team="东湖社区助老服务队",
+        awarded_on=date(DEMO_YEAR, 12, 20),
+        awarded_by="当湖街道办事处",
+    )
+    return ("demo.step_commended", {"count": 2})
+
+
+__all__ = ["DEMO_YEAR", "DemoResult", "build", "examples_dir"]

@@ -31,6 +31,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "insurance": ("volctl.cli.insurance", "help.insurance"),
     "commend": ("volctl.cli.commend", "help.commend"),
     "log-hours": ("volctl.cli.hours", "help.hours"),
+    "report": ("volctl.cli.report", "help.report"),
     "export": ("volctl.cli.export", "help.export"),
 }
 

@@ -126,6 +126,13 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", metavar="FILE", help=t("opt.output"))
 ]
 ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
+# A period, both ends inclusive; parse with parse_day_option(value, "date_from"/"date_to").
+FromOption = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
+]
 
 
 def parse_day_option(value: str | None, field: str) -> date | None:

@@ -128,6 +128,9 @@ def form(
     result = registry.write(roster(), spec, request, output)
     if fmt is not Format.table:
         emit(result, fmt)
+    if result["rows"] is None:
+        notice(t("export.form_written_plain", path=str(output), title=result["title"]))
+        return
     if result["rows"] == 0:
         warn(t("export.form_empty", title=result["title"], blank=result["blank_rows"]))
     notice(

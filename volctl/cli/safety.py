@@ -9,8 +9,10 @@ import typer
 
 from volctl.cli.common import (
     FormatOption,
+    FromOption,
     OutputOption,
     ShowPiiOption,
+    ToOption,
     close_connections,
     command,
     emit,
@@ -110,12 +112,8 @@ def attach(app: typer.Typer) -> None:
 
     @command(app, "audit", "help.audit")
     def audit_cmd(
-        date_from: Annotated[
-            Optional[str], typer.Option("--from", metavar="DATE", help=t("opt.from"))
-        ] = None,
-        date_to: Annotated[
-            Optional[str], typer.Option("--to", metavar="DATE", help=t("opt.to"))
-        ] = None,
+        date_from: FromOption = None,
+        date_to: ToOption = None,
         action: Annotated[
             Optional[str], typer.Option("--action", metavar="TEXT", help=t("opt.audit_action"))
         ] = None,

@@ -8,7 +8,9 @@ import typer
 
 from volctl.cli.common import (
     FormatOption,
+    FromOption,
     OutputOption,
+    ToOption,
     command,
     emit,
     group,
@@ -76,12 +78,8 @@ def add(
 
 @command(app, "list", "help.training.list")
 def list_(
-    date_from: Annotated[
-        Optional[str], typer.Option("--from", metavar="DATE", help=t("opt.from"))
-    ] = None,
-    date_to: Annotated[
-        Optional[str], typer.Option("--to", metavar="DATE", help=t("opt.to"))
-    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     topic: Annotated[
         Optional[str], typer.Option("--topic", metavar="TOPIC", help=t("opt.filter_topic"))
     ] = None,

@@ -20,7 +20,8 @@ Adding a form (the year-end summary, for instance)
                 options=("year", "team"), source="年终总结"),
 
    If that module's entry point has another name, give it as ``function="…"``; if it takes
-   other arguments, add a three-line ``write(conn, request, path)`` beside it that calls it.
+   other arguments, add a three-line ``write(conn, request, path)`` that calls it, beside it or
+   here (as ``summary_form`` does for the year-end summary of ``volctl/forms/summary.py``).
 
 The CLI and ``export forms`` (and its JSON) pick the new entry up from here. Keep in step: the
 README's table of forms, and ``TITLES`` and ``ARGS`` in ``tests/test_export_forms.py`` (the
@@ -140,6 +141,15 @@ SPECS: list[FormSpec] = [
         aliases=("集中活动日", "志愿服务集中活动日安排表"),
     ),
     FormSpec(
+        "summary",
+        "年度志愿服务工作总结表",
+        "volctl.forms.registry",
+        options=("year", "team"),
+        source="002、003 年终总结",
+        aliases=("年度总结", "年终总结", "志愿服务工作总结表"),
+        function="summary_form",
+    ),
+    FormSpec(
         "ledger",
         "志愿服务记录台账",
         "volctl.forms.ledger",
@@ -148,6 +158,19 @@ SPECS: list[FormSpec] = [
         aliases=("台账", "服务记录台账"),
     ),
 ]
+
+
+def summary_form(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
+    """The year-end summary (``volctl.forms.summary``, also ``volctl report summary --form``)
+    behind the registry's ``write(conn, request, path)``: the year asked (else this year), for
+    the whole roster or ``--team`` and the teams under it."""
+    from volctl.forms import summary
+    from volctl.forms.request import result
+
+    year = request.year if request.year is not None else request.today.year
+    written = summary.write(conn, path, year=year, team=request.team, show_pii=request.show_pii)
+    title = f"{year}{written['title']}"
+    return result(path, title, None, team=request.team, period=None)
 
 
 def register(spec: FormSpec) -> None:

@@ -186,7 +186,7 @@ def listed(value: str | None) -> str:
 def result(
     path: object,
     title: str,
-    rows: int,
+    rows: int | None,
     *,
     sheets: int = 1,
     blank_rows: int = 0,
@@ -194,7 +194,8 @@ def result(
     period: tuple[date, date] | None = None,
     as_of: date | None = None,
 ) -> dict[str, Any]:
-    """What a form's ``write`` returns (``export form --format json`` adds ``form``)."""
+    """What a form's ``write`` returns (``export form --format json`` adds ``form``); ``rows``
+    is None for a form that is not a list (the year-end summary)."""
     return {
         "title": title,
         "path": str(path),

@@ -8,6 +8,7 @@ row and reason, a withdrawn signup or a beneficiary entered by mistake is marked
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -771,19 +772,31 @@ def served(conn: sqlite3.Connection, activity_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def served_by_group(conn: sqlite3.Connection, first: date, last: date) -> list[dict[str, Any]]:
+def served_by_group(
+    conn: sqlite3.Connection,
+    first: date,
+    last: date,
+    *,
+    team_ids: Iterable[int] | None = None,
+) -> list[dict[str, Any]]:
     """Beneficiaries served from ``first`` to ``last`` by group (activities not cancelled).
 
     ``people`` adds up every entry (人次: a person visited at three activities counts three
     times); ``recipients`` counts distinct named beneficiaries; ``activities`` the activities.
+    ``team_ids`` keeps the activities organised by those teams only.
     """
+    teams = ""
+    params: list[object] = [first.isoformat(), last.isoformat()]
+    if team_ids is not None:
+        teams = " AND a.team_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(set(team_ids))))
     rows = conn.execute(
         "SELECT b.group_name, sum(b.people) AS people, count(DISTINCT b.recipient_id)"
         " AS recipients, count(DISTINCT b.activity_id) AS activities"
         " FROM activity_beneficiaries b JOIN activities a ON a.id = b.activity_id"
         " WHERE b.withdrawn_at IS NULL AND a.status <> 'cancelled' AND a.date BETWEEN ? AND ?"
-        " GROUP BY b.group_name ORDER BY people DESC, b.group_name",
-        (first.isoformat(), last.isoformat()),
+        f"{teams} GROUP BY b.group_name ORDER BY people DESC, b.group_name",
+        params,
     ).fetchall()
     return [
         {

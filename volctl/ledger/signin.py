@@ -27,7 +27,6 @@ from volctl.errors import Conflict, InvalidInput, VolctlError, Where
 from volctl.identity import mask_phone, parse_phone
 from volctl.text import clean, compact
 
-SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_ROWS = 5000  # a sign-in sheet holds one activity's people; more is not a sign-in sheet
 
 # Column -> header names as clerks write them (compared without spaces and brackets).
@@ -90,16 +89,14 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
     where = Where(file=path.name)
     if not path.exists():
         raise InvalidInput("hours.signin.missing_file", where=where, path=str(path))
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    from volctl.intake import guard
+
+    # The same checks as the sign-up import, by content and before calamine builds a sheet:
+    # a tiny file can claim a grid of billions of cells (a spreadsheet bomb).
+    limits = guard.Limits(max_rows=MAX_ROWS)
+    kind = guard.sniff(path, limits)
+    if kind == "csv":
         return None, _csv_cells(path)
-    if suffix not in SPREADSHEETS:
-        raise InvalidInput(
-            "hours.signin.not_a_spreadsheet",
-            where=where,
-            formats="xlsx, xls, ods, csv",
-            suffix=suffix,
-        )
     from python_calamine import CalamineWorkbook
 
     try:
@@ -118,6 +115,7 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
             candidates = list(names)
         first: tuple[str | None, list[list[Any]]] | None = None
         for name in candidates:
+            guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
             sheet = workbook.get_sheet_by_name(name)
             if sheet.total_height > MAX_ROWS:
                 raise InvalidInput("hours.signin.too_many_rows", where=where, limit=MAX_ROWS)

@@ -2,19 +2,43 @@
 
 MESSAGES = {
     "help.demo": (
-        "用 examples/ 中的示例数据建一个社区台账，并展示它。",
-        "Build an example community roster from examples/ and show it.",
+        "用 examples/ 中的示例数据建一个社区一年的台账（2025 年），并展示它。",
+        "Build an example community's year (2025) from examples/ and show it.",
     ),
     "opt.demo_dir": (
         "示例台账放在哪个文件夹（默认新建临时文件夹）。",
         "Folder for the example roster (default: a new temporary folder).",
     ),
     "demo.built": ("示例台账已建好：{path}", "The example roster is ready: {path}"),
-    "demo.step_registered": ("登记志愿者 {count} 名", "registered {count} volunteers"),
+    "demo.step_imported": (
+        "导入报名表：登记 {imported} 人，重复 {duplicates} 行，退回 {rejected} 行（见 报名表.rejects.xlsx）",
+        "imported the sign-up sheet: {imported} registered, {duplicates} duplicate rows, {rejected} rejected (see 报名表.rejects.xlsx)",
+    ),
+    "demo.step_teams": (
+        "组建队伍 {teams} 支，{members} 人入队（一人年中调队）",
+        "built {teams} teams with {members} members (one moved mid-year)",
+    ),
+    "demo.step_activities": (
+        "安排活动 {count} 次（每月第三周周六集中服务日和学雷锋、植树等纪念日）",
+        "planned {count} activities (the monthly third-Saturday service days and the fixed days)",
+    ),
+    "demo.step_hours": (
+        "记录服务 {records} 人次（含一次更正、一次作废）",
+        "recorded {records} services (with one correction and one void)",
+    ),
+    "demo.step_training": (
+        "培训 {trainings} 次，全队投保意外险",
+        "held {trainings} trainings; insured the whole team",
+    ),
+    "demo.step_beneficiaries": (
+        "登记服务对象 {recipients} 人并结对帮扶",
+        "registered {recipients} beneficiaries with pairings",
+    ),
+    "demo.step_commended": ("年终表彰 {count} 项", "{count} year-end commendations"),
     "demo.volunteers_title": ("示例社区的志愿者", "The example community's volunteers"),
     "demo.next": (
-        "接着试试：volctl --db {db} register list --show-pii 或 volctl --db {db} info",
-        "Try next: volctl --db {db} register list --show-pii, or volctl --db {db} info",
+        "接着试试：volctl --db {db} report summary --year 2025、volctl --db {db} team tree 或 volctl --db {db} log-hours list",
+        "Try next: volctl --db {db} report summary --year 2025, volctl --db {db} team tree, or volctl --db {db} log-hours list",
     ),
     "demo.exists": (
         "{path} 已经有一个台账，请换一个空文件夹。",

@@ -168,6 +168,7 @@ MESSAGES = {
         "已写入 {path}：{title}，{rows} 条，{sheets} 个工作表。",
         "Written to {path}: {title}, {rows} entries, {sheets} sheet(s).",
     ),
+    "export.form_written_plain": ("已写入 {path}：{title}。", "Written to {path}: {title}."),
     "export.form_empty": (
         "{title} 没有可填的内容；表格留有 {blank} 行空行供手工填写。",
         "Nothing to fill in on {title}; the form has {blank} blank rows to fill in by hand.",

@@ -435,10 +435,6 @@ MESSAGES = {
         "{volunteer_no} {name} already appears on row {first}.",
     ),
     "hours.signin.missing_file": ("文件 {path} 不存在。", "The file {path} does not exist."),
-    "hours.signin.not_a_spreadsheet": (
-        "无法读取「{suffix}」文件：签到表应为 {formats} 格式。",
-        "Cannot read a '{suffix}' file: a sign-in sheet is {formats}.",
-    ),
     "hours.signin.no_such_sheet": (
         "没有名为「{sheet}」的工作表，可用：{sheets}。",
         "No sheet named '{sheet}'; the sheets are {sheets}.",

@@ -93,6 +93,38 @@ MESSAGES = {
         "补登监护人：volctl register update 编号 --guardian-name … --guardian-phone …",
         "Record the guardian: volctl register update VOL --guardian-name … --guardian-phone …",
     ),
+    "check.detail_ledger": (
+        "服务记录的汇总与明细不一致：{problem}",
+        "The ledger's totals disagree with its records: {problem}",
+    ),
+    "check.detail_day_over": (
+        "{date} 的服务记录合计 {hours} 小时，超过 24 小时。",
+        "Records on {date} add up to {hours} hours, more than 24.",
+    ),
+    "check.detail_before_registration": (
+        "服务记录 {record}（{date}）早于登记日期 {registered_on}。",
+        "Record {record} ({date}) is before the registration date {registered_on}.",
+    ),
+    "check.detail_insurance": (
+        "已报名 {activity}（{date}），该活动要求投保，但当天没有有效保险。",
+        "Signed up for {activity} ({date}), which needs insurance, without cover that day.",
+    ),
+    "check.advice_ledger_totals": (
+        "用最近一次正常的备份恢复，或联系维护人员。",
+        "Restore the latest sound backup, or contact the maintainers.",
+    ),
+    "check.advice_ledger_day_over_24h": (
+        "核对签到表，用 volctl log-hours amend 或 void 更正。",
+        "Check the sign-in sheets and correct with volctl log-hours amend or void.",
+    ),
+    "check.advice_ledger_before_registration": (
+        "核对登记日期（volctl register update --registered-on）或更正该记录。",
+        "Check the registration date (volctl register update --registered-on) or correct the record.",
+    ),
+    "check.advice_insurance_lapsed": (
+        "活动前为其投保（volctl insurance add），或取消报名（volctl activity withdraw）。",
+        "Insure them before the activity (volctl insurance add) or withdraw the signup (volctl activity withdraw).",
+    ),
     "col.severity": ("级别", "severity"),
     "col.check": ("检查项", "check"),
     "col.ref": ("对象", "about"),

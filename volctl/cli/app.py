@@ -32,6 +32,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "commend": ("volctl.cli.commend", "help.commend"),
     "log-hours": ("volctl.cli.hours", "help.hours"),
     "report": ("volctl.cli.report", "help.report"),
+    "export": ("volctl.cli.export", "help.export"),
 }
 
 

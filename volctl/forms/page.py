@@ -11,21 +11,30 @@ Forms are printed, stamped and filed (DOMAIN.md), so each one goes through here:
 - thin borders on the table, column widths that fit CJK text (a CJK character is two columns);
 - ``write_text``: every identity number, phone and code goes in as a text cell (number format
   ``@``), and text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is stored
-  as a string with Excel's quote prefix: shown as typed, never evaluated.
+  as a string with Excel's quote prefix: shown as typed, never evaluated;
+- ``plan_widths`` and ``table``: column widths from the content within the printable width of
+  the orientation (``PORTRAIT_WIDTH``, ``LANDSCAPE_WIDTH``), and rows as tall as their wrapped
+  text, so that nothing is cut off and fitting to the width does not shrink the print;
+- ``two_part_line`` (the "填报单位（盖章）… 填报日期…" line), ``cn_date``, ``finish``.
 
 openpyxl is imported by the caller's module only when a form is written.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
+from copy import copy
+from datetime import date
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,6 +49,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 PAGE_NUMBERS = "第 &P 页 共 &N 页"
+# What fits across A4 at 100% between the default margins, in Excel's column-width units
+# (a CJK character takes two): wider tables are shrunk by "fit to width".
+PORTRAIT_WIDTH = 92.0
+LANDSCAPE_WIDTH = 136.0
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+BLANK_DATE = "　　　　年　　月　　日"
 
 
 def body_font(*, bold: bool = False, size: float = BODY_SIZE, name: str = SONG) -> Font:
@@ -85,6 +100,7 @@ def setup_page(
 def write_text(cell: Any, value: object, *, font: Font | None = None) -> None:
     """A text cell: shown exactly as given, never read as a number, date or formula."""
     text = "" if value is None else str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters cannot be saved at all
     cell.value = text
     cell.data_type = "s"  # even "=1+1": a string, not a formula
     cell.number_format = "@"
@@ -143,21 +159,54 @@ def table_row(
     *,
     height: float = 26,
     centred: Iterable[int] = (),
+    indent: int = 0,
 ) -> None:
-    """One bordered row; ints stay numbers, everything else is text."""
+    """One bordered row; ints stay numbers, floats are numbers shown with one decimal
+    (hours), everything else is text. ``indent`` keeps left-aligned text off the border."""
     centre = set(centred)
+    styles = _styles(ws)
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
         if isinstance(value, int) and not isinstance(value, bool):
             cell.value = value
-            cell.font = body_font()
+            kind = "int"
+        elif isinstance(value, float):
+            cell.value = value
+            kind = "float"
         else:
-            write_text(cell, value, font=body_font())
-        cell.alignment = Alignment(
-            horizontal="center" if col in centre else "left", vertical="center", wrap_text=True
-        )
+            text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+            cell.value = text
+            cell.data_type = "s"  # even "=1+1": a string, not a formula
+            kind = "quoted" if text.startswith(FORMULA_PREFIXES) else "text"
+        key = (kind, col in centre, indent)
+        style = styles.get(key)
+        if style is not None:
+            cell._style = copy(style)  # the same style, without openpyxl re-hashing it
+            continue
+        cell.font = body_font()
+        if kind == "float":
+            cell.number_format = "0.0"
+        elif kind != "int":
+            cell.number_format = "@"
+            cell.quotePrefix = kind == "quoted"
+        if col in centre:
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        else:
+            cell.alignment = Alignment(
+                horizontal="left", vertical="center", wrap_text=True, indent=indent
+            )
         cell.border = BORDER
+        styles[key] = copy(cell._style)
     ws.row_dimensions[row].height = height
+
+
+_STYLE_CACHE: WeakKeyDictionary[Workbook, dict[tuple[object, ...], Any]] = WeakKeyDictionary()
+
+
+def _styles(ws: Worksheet) -> dict[tuple[object, ...], Any]:
+    """The table cell styles already made in this workbook (assigning a font or a border
+    makes openpyxl hash it against every style it holds: slow for thousands of cells)."""
+    return _STYLE_CACHE.setdefault(ws.parent, {})
 
 
 def text_width(value: object) -> int:
@@ -200,8 +249,168 @@ def wrap_line(ws: Worksheet, row: int, columns: int, *, line_height: float = 18)
     return lines
 
 
-def save(wb: Workbook, path: Path) -> None:
-    """Write next to nothing else: a temporary file, then an atomic rename."""
+def cn_date(day: date) -> str:
+    """2025年3月15日: how a date is written on a form."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def plan_widths(
+    columns: Sequence[Sequence[object]],
+    *,
+    minimum: Sequence[int],
+    maximum: Sequence[int] | int = 40,
+    budget: float = PORTRAIT_WIDTH,
+    padding: int = 2,
+) -> list[float]:
+    """Each column as wide as its widest text (CJK double width) within [minimum, maximum];
+    when the table is wider than ``budget``, the columns that can wrap give up width in
+    proportion to what they have above their minimum, so the table prints at full size."""
+    highs = list(maximum) if isinstance(maximum, Sequence) else [maximum] * len(columns)
+    natural = []
+    for i, values in enumerate(columns):
+        widest = max((_longest_line(v) for v in values), default=0) + padding
+        natural.append(float(min(max(widest, minimum[i]), max(highs[i], minimum[i]))))
+    excess = sum(natural) - budget
+    slack = sum(w - minimum[i] for i, w in enumerate(natural))
+    if excess <= 0 or slack <= 0:
+        return natural
+    share = min(1.0, excess / slack)
+    return [round(w - (w - minimum[i]) * share, 1) for i, w in enumerate(natural)]
+
+
+def _longest_line(value: object) -> float:
+    text = "" if value is None else str(value)
+    return max((print_width(line) for line in text.split("\n")), default=0)
+
+
+_WIDE_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZmw@%&")
+
+
+@functools.lru_cache(maxsize=65536)  # a ledger repeats its dates, titles and names
+def print_width(text: str) -> float:
+    """Like ``text_width``, with capitals and the widest Latin letters a little wider than a
+    digit (Excel's column unit is a digit's width), so that wrapping is never underestimated."""
+    return text_width(text) + 0.3 * sum(1 for ch in text if ch in _WIDE_LATIN)
+
+
+def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def lines_needed(value: object, width: float, *, indent: int = 0) -> int:
+    """How many lines ``value`` takes in a wrapping cell ``width`` units wide."""
+    text = "" if value is None else str(value)
+    room = max(width - 1.0 - indent, 1.0)
+    return sum(max(1, math.ceil(print_width(line) / room)) for line in text.split("\n"))
+
+
+def row_height(
+    values: Sequence[object], widths: Sequence[float], *, minimum: float = 24, indent: int = 0
+) -> float:
+    """A row tall enough for the most wrapped of its cells."""
+    lines = max(
+        (lines_needed(v, w, indent=indent) for v, w in zip(values, widths, strict=False)),
+        default=1,
+    )
+    return max(minimum, LINE_HEIGHT * lines + 8)
+
+
+def table(
+    ws: Worksheet,
+    first_row: int,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    centred: Iterable[int] = (),
+    min_height: float = 24,
+) -> int:
+    """The header row then one bordered row per entry, each as tall as its wrapped text
+    (left-aligned text indented by one). Returns the first row after the table."""
+    header_row(ws, first_row, headers, height=row_height(headers, widths, minimum=min_height))
+    centre = tuple(centred)
+    for i, values in enumerate(rows, start=1):
+        height = row_height([_shown(v) for v in values], widths, minimum=min_height, indent=1)
+        table_row(ws, first_row + i, values, height=height, centred=centre, indent=1)
+    return first_row + len(rows) + 1
+
+
+def _shown(value: object) -> object:
+    return f"{value:.1f}" if isinstance(value, float) else value
+
+
+def grid_row(
+    ws: Worksheet,
+    row: int,
+    cells: Sequence[tuple[int, int, object, bool]],
+    widths: Sequence[float],
+    *,
+    min_height: float = 26,
+) -> None:
+    """One row of a label/value grid: each cell ``(first column, last column, text, is a
+    label)``, merged over its columns and bordered all round; labels bold and centred, values
+    left and wrapped; the row as tall as its longest value."""
+    lines = 1
+    for first, last, text, label in cells:
+        if last > first:
+            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        for column in range(first, last + 1):
+            ws.cell(row=row, column=column).border = BORDER
+        cell = ws.cell(row=row, column=first)
+        write_text(cell, text, font=body_font(bold=label))
+        if label:
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        else:
+            cell.alignment = Alignment(
+                horizontal="left", vertical="center", wrap_text=True, indent=1
+            )
+        lines = max(lines, lines_needed(text, sum(widths[first - 1 : last]), indent=1))
+    ws.row_dimensions[row].height = max(min_height, LINE_HEIGHT * lines + 8)
+
+
+def two_part_line(
+    ws: Worksheet,
+    row: int,
+    left: str,
+    right: str,
+    columns: int,
+    *,
+    split: int | None = None,
+    height: float = 26,
+) -> None:
+    """A line in two parts across the table: ``left`` from the first column, ``right`` ending
+    at the last (e.g. "填报单位（盖章）：…" and "填报日期：…")."""
+    split = split or max(1, columns - max(2, columns // 3))
+    if split > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=split)
+    if columns - split > 1:
+        ws.merge_cells(start_row=row, start_column=split + 1, end_row=row, end_column=columns)
+    for column, text, align in ((1, left, "left"), (split + 1, right, "right")):
+        cell = ws.cell(row=row, column=column)
+        write_text(cell, text, font=body_font())
+        cell.alignment = Alignment(horizontal=align, vertical="bottom", wrap_text=False)
+    ws.row_dimensions[row].height = height
+
+
+def finish(
+    ws: Worksheet,
+    *,
+    columns: int,
+    last_row: int,
+    header_rows: tuple[int, int] | None,
+    landscape: bool = False,
+) -> None:
+    """Print area, the header frozen on screen and repeated on paper, A4 set-up."""
+    ws.print_area = f"A1:{get_column_letter(columns)}{last_row}"
+    if header_rows is not None:
+        ws.freeze_panes = ws.cell(row=header_rows[1] + 1, column=1)
+    setup_page(ws, landscape=landscape, header_rows=header_rows)
+
+
+def save(wb: Workbook, path: Path, *, private: bool = False) -> None:
+    """Write next to nothing else: a temporary file, then an atomic rename. ``private``: the
+    file is readable by its owner only (a form printed with personal data in full)."""
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("sheet.not_xlsx", where=Where(field="output"), path=str(path))
     if not path.parent.exists():
@@ -209,6 +418,8 @@ def save(wb: Workbook, path: Path) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         wb.save(tmp)
+        if private:
+            os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

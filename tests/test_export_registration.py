@@ -1,0 +1,91 @@
+"""志愿者服务登记表: one sheet per volunteer, a label/value grid with a photo box."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from tests.helpers_export import EAST, community_roster, make_id, sheet_text
+from volctl.errors import InvalidInput
+
+
+@pytest.fixture
+def town(cli, db_path, tmp_path_factory) -> dict:
+    return community_roster(tmp_path_factory, db_path)
+
+
+def workbook(cli, tmp_path, *args: str):
+    path = tmp_path / "registration.xlsx"
+    result = cli("export", "form", "registration", *args, "-o", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(path), result.json()
+
+
+def value_of(ws, label: str):
+    """The value beside a label in the grid (the cell right of it)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == label:
+                return ws.cell(cell.row, cell.column + 1).value
+    raise KeyError(label)
+
+
+def test_each_volunteer_gets_a_sheet_of_their_own(cli, town, tmp_path) -> None:
+    wb, written = workbook(cli, tmp_path, "--volunteer", "V000009,V000010")
+    assert wb.sheetnames == ["V000009 吴国庆", "V000010 周红梅"] and written["sheets"] == 2
+    ws = wb["V000009 吴国庆"]
+    assert ws["A1"].value == "志愿者服务登记表"
+    assert value_of(ws, "姓名") == "吴国庆" and value_of(ws, "志愿者编号") == "V000009"
+    assert value_of(ws, "工作单位") == "东湖社区居委会" and value_of(ws, "职务") == "党委书记"
+    assert value_of(ws, "所属队伍") == EAST
+
+
+def test_the_record_holds_hours_training_and_commendations(cli, town, tmp_path) -> None:
+    wb, _ = workbook(cli, tmp_path, "--volunteer", "V000009", "--year", "2025")
+    ws = wb.active
+    # V000009 served twice; the January record was voided.
+    assert value_of(ws, "服务时长") == "累计 3.0 小时（截至2025年12月31日）；2025年 3.0 小时，1 次"
+    assert value_of(ws, "培训情况") == "2025-03-10　新志愿者岗前培训（志愿精神，2.0小时）"
+    assert value_of(ws, "表彰情况") == "2025年　优秀志愿者"
+    assert value_of(wb.active, "专业特长") == "书法、摄影"
+
+
+def test_nothing_recorded_reads_none_rather_than_blank(cli, town, tmp_path) -> None:
+    wb, _ = workbook(cli, tmp_path, "--volunteer", "V000001")
+    assert value_of(wb.active, "培训情况") == "无" and value_of(wb.active, "表彰情况") == "无"
+
+
+def test_the_photo_box_and_the_rows_to_sign_and_stamp_are_there(cli, town, tmp_path) -> None:
+    ws = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
+    assert "G3:G6" in ws.merged_cells and ws["G3"].value.startswith("照片")
+    texts = sheet_text(ws)
+    assert any("本人签名" in t for t in texts) and any("（盖章）" in t for t in texts)
+    assert ws.row_dimensions[ws.max_row].height >= 90
+    assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
+
+
+def test_personal_data_is_masked_unless_asked(cli, town, tmp_path) -> None:
+    masked = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
+    assert "*" in value_of(masked, "证件号码") and value_of(masked, "手机") == "139****0009"
+    full = workbook(cli, tmp_path, "--volunteer", "V000009", "--show-pii")[0].active
+    assert value_of(full, "证件号码") == make_id(9) and value_of(full, "手机") == "13957300009"
+    assert full["B6"].data_type == "s"
+
+
+def test_a_team_gives_a_sheet_per_member(cli, town, tmp_path) -> None:
+    wb, written = workbook(cli, tmp_path, "--team", EAST)
+    assert len(wb.sheetnames) == 19 == written["rows"]
+    assert wb.sheetnames[0] == "V000007 黄晓东"
+
+
+def test_a_formula_like_name_is_a_valid_sheet_name_and_inert_text(cli, town, tmp_path) -> None:
+    wb, _ = workbook(cli, tmp_path, "--volunteer", town["formula"])
+    ws = wb.active
+    assert ws.title == 'V000030 =HYPERLINK("x")'
+    cell = ws["B3"]
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_without_volunteers_or_a_team_the_form_is_refused(cli, town, tmp_path) -> None:
+    result = cli("export", "form", "registration", "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == InvalidInput.exit_code and "--volunteer" in result.stderr

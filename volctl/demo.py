@@ -71,6 +71,7 @@ def build(folder: Path) -> DemoResult:
     result.steps.append(_training_and_insurance(conn, people))
     result.steps.append(_beneficiaries(conn, people))
     result.steps.append(_commendation(conn))
+    result.steps.append(_forms(conn, folder))
     return result
 
 
@@ -317,6 +318,38 @@ def _commendation(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
         awarded_by="当湖街道办事处",
     )
     return ("demo.step_commended", {"count": 2})
+
+
+def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, object]]:
+    """The year's paperwork, printed as a clerk would send it up (personal data masked)."""
+    from volctl.forms import registry
+    from volctl.forms.request import FormRequest
+    from volctl.ledger import certificates
+
+    end = date(DEMO_YEAR, 12, 31)
+    written = []
+    for name, request in (
+        (
+            "detachment",
+            FormRequest(team="东湖社区志愿者服务分队", with_subteams=True, on=end, today=end),
+        ),
+        ("ledger", FormRequest(year=DEMO_YEAR, today=end)),
+        ("summary", FormRequest(year=DEMO_YEAR, today=end)),
+    ):
+        spec = registry.find(name)
+        path = folder / f"{spec.title}.xlsx"
+        registry.write(conn, spec, request, path)
+        written.append(path.name)
+    best = conn.execute(
+        "SELECT v.volunteer_no FROM service_year_totals t"
+        " JOIN volunteers v ON v.id = t.volunteer_id WHERE t.year = ?"
+        " ORDER BY t.minutes DESC, v.volunteer_no LIMIT 1",
+        (DEMO_YEAR,),
+    ).fetchone()[0]
+    certificate = folder / f"志愿服务记录证明-{best}.xlsx"
+    certificates.issue(conn, best, certificate, year=DEMO_YEAR, today=end)
+    written.append(certificate.name)
+    return ("demo.step_forms", {"files": "、".join(written)})
 
 
 __all__ = ["DEMO_YEAR", "DemoResult", "build", "examples_dir"]

@@ -19,8 +19,8 @@ MESSAGES = {
         "built {teams} teams with {members} members (one moved mid-year)",
     ),
     "demo.step_activities": (
-        "安排活动 {count} 次（每月第三周周六集中服务日和学雷锋、植树等纪念日）",
-        "planned {count} activities (the monthly third-Saturday service days and the fixed days)",
+        "安排活动 {count} 次（每月第三周周六集中服务日、每周三结对探访和学雷锋、植树等纪念日）",
+        "planned {count} activities (the monthly third-Saturday service days, weekly pair visits and the fixed days)",
     ),
     "demo.step_hours": (
         "记录服务 {records} 人次（含一次更正、一次作废）",
@@ -35,6 +35,7 @@ MESSAGES = {
         "registered {recipients} beneficiaries with pairings",
     ),
     "demo.step_commended": ("年终表彰 {count} 项", "{count} year-end commendations"),
+    "demo.step_forms": ("打印表格：{files}", "printed the forms: {files}"),
     "demo.summary_title": (
         "\n示例社区 {year} 年度志愿服务总结：",
         "\nThe example community's year-end summary for {year}:",

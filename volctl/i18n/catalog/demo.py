@@ -23,8 +23,8 @@ MESSAGES = {
         "planned {count} activities (the monthly third-Saturday service days, weekly pair visits and the fixed days)",
     ),
     "demo.step_hours": (
-        "记录服务 {records} 人次（含一次更正、一次作废）",
-        "recorded {records} services (with one correction and one void)",
+        "登记服务记录 {records} 条（含缺席，以及一次更正、一次作废）",
+        "recorded {records} service records (absences included; one corrected, one voided)",
     ),
     "demo.step_training": (
         "培训 {trainings} 次，全队投保意外险",

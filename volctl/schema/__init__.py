@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # The order of this list is the schema's history. Append; never reorder or remove.
-STEPS = ("m001_core", "m002_structure", "m003_ledger", "m004_record")
+STEPS = ("m001_core", "m002_structure", "m003_ledger", "m004_record", "m006_sources")
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster
 MIGRATION_SET = "volctl"

@@ -31,6 +31,9 @@ GROUPS: dict[str, tuple[str, str]] = {
     "insurance": ("volctl.cli.insurance", "help.insurance"),
     "commend": ("volctl.cli.commend", "help.commend"),
     "log-hours": ("volctl.cli.hours", "help.hours"),
+    # Until the export group (forms, certificates) is merged: an export group holding bundle.
+    "export": ("volctl.cli.bundle", "help.bundle_group"),
+    "source": ("volctl.cli.source", "help.source"),
 }
 
 
@@ -111,10 +114,11 @@ def main_options(
 
 
 def _attach_top_level_commands() -> None:
-    from volctl.cli import safety, setup
+    from volctl.cli import merge, safety, setup
 
     setup.attach(app)
     safety.attach(app)
+    merge.attach(app)
 
 
 _attach_top_level_commands()

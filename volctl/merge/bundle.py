@@ -147,9 +147,10 @@ def write(
 ) -> dict[str, Any]:
     """Write the roster's bundle to ``dest`` (created 0600); return its manifest.
 
-    The roster is read in one transaction, so the parts agree with each other even while
-    another volctl is writing; the export is recorded in the audit log (it carries personal
-    data). The file appears whole or not at all: it is written under a temporary name first.
+    The roster is read in one snapshot, so the parts agree with each other even while another
+    volctl is writing; the export is recorded in the audit log (it carries personal data).
+    The file appears whole or not at all: it is written under a temporary name, and renamed
+    in the transaction that records the export.
     """
     where = Where(field="output")
     if dest.exists() and not force:
@@ -158,14 +159,15 @@ def write(
         raise InvalidInput("bundle.exists", hint="hint.bundle_exists", where=where, path=str(dest))
     if not dest.parent.is_dir():
         raise InvalidInput("output.no_folder", where=where, folder=str(dest.parent))
+    if not content.organisation(conn)["org_name"]:
+        raise InvalidInput("bundle.no_org", hint="hint.bundle_no_org")
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    with transaction(conn):
-        if not content.organisation(conn)["org_name"]:
-            raise InvalidInput("bundle.no_org", hint="hint.bundle_no_org")
-        try:
-            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except OSError as exc:
-            raise InvalidInput("output.cannot_write", path=str(dest), reason=exc.strerror) from None
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise InvalidInput("output.cannot_write", path=str(dest), reason=exc.strerror) from None
+    try:
+        conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
         try:
             with (
                 os.fdopen(fd, "wb") as raw,
@@ -177,21 +179,24 @@ def write(
 
                 manifest = describe(conn, with_beneficiaries=with_beneficiaries, sink=sink)
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-            os.replace(tmp, dest)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        os.chmod(dest, 0o600)
-        audit.record(
-            conn,
-            "bundle.export",
-            None,
-            None,
-            file=str(dest),
-            content_hash=manifest["content_hash"],
-            with_beneficiaries=with_beneficiaries,
-            counts=counts(manifest),
-        )
+        finally:
+            conn.execute("COMMIT")
+        with transaction(conn):
+            audit.record(
+                conn,
+                "bundle.export",
+                None,
+                None,
+                file=str(dest),
+                content_hash=manifest["content_hash"],
+                with_beneficiaries=with_beneficiaries,
+                counts=counts(manifest),
+            )
+            os.replace(tmp, dest)  # the file appears only with its audit entry
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.chmod(dest, 0o600)
     return manifest
 
 
@@ -244,7 +249,7 @@ class Bundle:
         version = manifest.get("format_version")
         if not isinstance(version, int):
             raise _refuse("bundle.manifest_invalid", path)
-        if version > FORMAT_VERSION or int(manifest.get("schema_version") or 0) > LATEST:
+        if version > FORMAT_VERSION:  # the schema version is informative: parts are by name
             raise RosterError(
                 "bundle.newer",
                 hint="hint.roster_upgrade_volctl",

@@ -59,6 +59,15 @@ def merge(
     data in its conflicts masked unless ``show_pii``)."""
     if not paths:
         raise InvalidInput("merge.no_inputs", hint="hint.merge_inputs")
+    from volctl.roster.teams import LEVELS
+
+    if options.parent_level not in LEVELS:
+        raise InvalidInput(
+            "reason.team_level_unknown",
+            where=Where(field="level"),
+            value=options.parent_level,
+            choices="、".join(LEVELS),
+        )
     sources: list[content.Source] = []
     try:
         for path in paths:

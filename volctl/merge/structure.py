@@ -2,8 +2,9 @@
 here, and replaced as the source's own contribution when its next bundle arrives.
 
 Teams. The source's teams go under the parent team (``--parent``), keeping their tree. A
-source team at the top of its tree with the same name and level as a team here is that team
-(both communities' copy of "当湖街道中队" are the street's own); a team whose level is not
+source team at the top of its tree with the same name and level as a team of this roster's own
+(not one another source brought) is that team (both communities' copy of "当湖街道中队" are
+the street's own); a team whose level is not
 below the team it would sit under (the community's copy of the street's 中队, when merging
 under that 中队) is folded into it: its sub-teams and members go there. A team name already
 used here is qualified with the source: ``助老服务队（东湖社区）``.
@@ -265,10 +266,11 @@ def _fold_target(
 ) -> int | None:
     """The team here that this source team is (or folds into), or None: it is a team of its own."""
     if row["parent_id"] is None or row["parent_id"] not in ctx.teams:
+        # Only a team of this roster's own: two communities' teams are never one team.
         same = conn.execute(
             "SELECT id FROM teams WHERE name = ? AND level = ? AND id NOT IN"
-            " (SELECT row_id FROM source_rows WHERE source_id = ? AND kind = 'teams')",
-            (row["name"], row["level"], ctx.source_id),
+            " (SELECT row_id FROM source_rows WHERE kind = 'teams')",
+            (row["name"], row["level"]),
         ).fetchone()
         if same is not None:
             return int(same[0])

@@ -196,3 +196,10 @@ def test_a_file_that_is_not_a_bundle_is_refused_clearly(cli, tmp_path, content, 
     assert cli("init", "--org", "当湖街道").exit_code == 0
     result = cli("merge", str(other))
     assert result.exit_code == 3 and message in result.stderr and "notes.zip" in result.stderr
+
+
+def test_every_part_of_a_bundle_has_a_name_in_both_languages() -> None:
+    from volctl.i18n import catalogue
+    from volctl.merge.content import PARTS
+
+    assert {f"bundle.part_{part.name}" for part in PARTS} <= set(catalogue())

@@ -64,6 +64,9 @@ def attach(export: typer.Typer) -> None:
             counts = data.pop("counts")
             data["counts"] = "，".join(f"{t('bundle.part_' + k)} {v}" for k, v in counts.items())
             data["content_hash"] = data["content_hash"][:16]
+            data["with_beneficiaries"] = t(
+                "bundle.yes" if data["with_beneficiaries"] else "bundle.no"
+            )
             labels = {key: t(f"bundle.field_{key}") for key in data}
             emit(data, fmt, labels=labels, title=t("bundle.written_title"))
         else:

@@ -93,12 +93,10 @@ def attach(app: typer.Typer) -> None:
         show_pii: ShowPiiOption = False,
     ) -> None:
         from volctl.merge import engine
-        from volctl.roster.teams import _level
 
         if into is not None:
             STATE.db = into
         conn = roster()
-        level = _level(parent_level)
         progress = None
         if sys.stderr.isatty():
 
@@ -110,7 +108,7 @@ def attach(app: typer.Typer) -> None:
             inputs,
             engine.Options(
                 parent=parent,
-                parent_level=level,
+                parent_level=parent_level,
                 dry_run=dry_run,
                 allow_older=allow_older,
                 with_beneficiaries=with_beneficiaries,

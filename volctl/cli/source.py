@@ -174,9 +174,9 @@ def resolve_cmd(
 ) -> None:
     from volctl.merge import sources
 
-    rows = sources.resolve(roster(), conflict_ids, keep, note)
-    if not show_pii:
-        rows = sources.conflicts(roster(), ids=conflict_ids, include_resolved=True)
+    conn = roster()
+    sources.resolve(conn, conflict_ids, keep, note)
+    rows = sources.conflicts(conn, ids=conflict_ids, include_resolved=True, show_pii=show_pii)
     if fmt is Format.table:
         notice(t("source.resolved", count=len(rows), keep=t(f"source.keep_{keep}")))
         return
@@ -202,12 +202,10 @@ def overlaps_cmd(
     rows: list[dict[str, Any]] = []
     for person in people:
         for entry in person["sources"]:
-            rows.append(
-                {
-                    **{k: person[k] for k in ("volunteer_no", "name", "id_number")},
-                    **{f"source_{k}" if k in ("status",) else k: v for k, v in entry.items()},
-                }
-            )
+            row = {k: person[k] for k in ("volunteer_no", "name", "id_number")}
+            row.update(entry)
+            row["source_status"] = row.pop("status")
+            rows.append(row)
     if fmt is Format.table:
         for row in rows:
             row["source_status"] = (
@@ -247,7 +245,7 @@ def origin_cmd(
         notice(t("source.origin_here", ref=data["ref"]))
         return
     emit(
-        data["origins"],
+        [{**o, "merged_at": str(o["merged_at"])[:16].replace("T", " ")} for o in data["origins"]],
         fmt,
         title=t("source.origin_title", ref=data["ref"]),
         columns=[

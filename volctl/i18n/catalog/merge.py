@@ -186,6 +186,8 @@ MESSAGES = {
     "bundle.field_with_beneficiaries": ("含服务对象个人信息", "beneficiaries' details"),
     "bundle.field_includes": ("内含已合并的来源", "sources merged into it"),
     "bundle.field_counts": ("内容", "content"),
+    "bundle.yes": ("是", "yes"),
+    "bundle.no": ("否", "no"),
     **{f"bundle.part_{name}": texts for name, texts in _PART_NAMES.items()},
     "bundle.damaged": (
         "数据包已损坏或不完整（可能下载或拷贝时被截断），拒绝合并。",
@@ -414,6 +416,15 @@ MESSAGES = {
     "source.field_hours": ("时长（小时）", "hours"),
     "source.field_conflicts": ("待处理不一致", "open conflicts"),
     "source.field_roster_uid": ("名册标识", "roster id"),
+    "field.basis": ("计数口径", "basis"),
+    "field.conflict": ("不一致编号", "conflict number"),
+    "field.keep": ("--keep", "--keep"),
+    # ------------------------------------------------------------------ undo-import refusals
+    "intake.used_in.source_volunteers": (
+        "合并来源中的同一人",
+        "the same person in a merged source",
+    ),
+    "intake.used_in.merge_conflicts": ("合并时的信息不一致", "conflicts found by a merge"),
     # ------------------------------------------------------------------ the ledger here
     "hours.reason.source_activity": (
         "活动 {activity_no} 是从“{source}”合并来的：服务时长由组织它的社区记录。",

@@ -158,3 +158,39 @@ def test_conflicts_are_masked_in_tables_unless_asked(cli, merged) -> None:
     assert "139****5432" in table.stdout and "13998765432" not in table.stdout
     shown = cli("source", "conflicts", "--show-pii", db=merged)
     assert "13998765432" in shown.stdout
+
+
+def test_a_value_a_community_merely_repeats_raises_nothing_new(cli, merged, pair, tmp_path) -> None:
+    (conflict,) = cli("source", "conflicts", "--format", "json", db=merged).json()
+    assert (
+        cli("source", "resolve", str(conflict["id"]), "--keep", "source", db=merged).exit_code == 0
+    )
+    east, _west = pair
+    conn = open_roster(east)
+    volunteers.update(conn, number_of(conn, PEOPLE[3]), {"employer": "东湖小学"})
+    conn.close()
+    again = cli("merge", str(export(east, tmp_path / "e2.zip")), "--format", "json", db=merged)
+    assert again.json()["conflicts"] == []  # 东湖 still says the old phone of person 7
+    assert phone_here(merged, 7) == "+8613998765432"
+
+
+def test_the_clerks_own_correction_stands_until_the_community_changes_its_value(
+    cli, merged, pair, tmp_path
+) -> None:
+    person = cli("source", "origin", PEOPLE[2].id_number, "--format", "json", db=merged).json()
+    assert (
+        cli("register", "update", person["ref"], "--phone", "13800138000", db=merged).exit_code == 0
+    )
+    east, _west = pair
+    conn = open_roster(east)
+    volunteers.update(conn, number_of(conn, PEOPLE[3]), {"employer": "东湖小学"})
+    conn.close()
+    quiet = cli("merge", str(export(east, tmp_path / "e2.zip")), "--format", "json", db=merged)
+    assert [c["name"] for c in quiet.json()["conflicts"]] == [PEOPLE[7].name]
+    assert phone_here(merged, 2) == "+8613800138000"
+    conn = open_roster(east)
+    volunteers.update(conn, number_of(conn, PEOPLE[2]), {"phone": "13711112222"})
+    conn.close()
+    loud = cli("merge", str(export(east, tmp_path / "e3.zip")), "--format", "json", db=merged)
+    assert {c["name"] for c in loud.json()["conflicts"]} == {PEOPLE[7].name, PEOPLE[2].name}
+    assert phone_here(merged, 2) == "+8613800138000"

@@ -13,9 +13,11 @@ Details are reconciled field by field:
   last time: the source corrected its own record, and the correction is followed;
 - skills and service intentions: the lists are combined;
 - area, availability and notes differ naturally between communities: this roster's stay;
-- anything else: a conflict, listed for the clerk (``volctl source conflicts``), never
-  overwritten. Once the clerk keeps this roster's value, the same difference is not raised
-  again; a new one is.
+- anything else the source says anew (the first time it is merged, or a value it changed
+  since): a conflict, listed for the clerk (``volctl source conflicts``), never overwritten.
+  A value the source merely repeats raises nothing new: this roster's differs because the
+  clerk edited it or settled a conflict. Once the clerk keeps this roster's value, the same
+  difference is not raised again; a new one is.
 
 The registration date is the earliest any source gives. The status follows the sources: a
 volunteer is active while active in at least one of them, and a merge changes the status
@@ -252,7 +254,9 @@ def _reconcile(
             continue
         elif _empty(here):
             changes[name] = (here, there)
-        elif name in CONFLICT_FIELDS:
+        elif name in CONFLICT_FIELDS and before != there:
+            # Only what the source says anew: a value it merely repeats was seen already (and
+            # this roster's differs by the clerk's edit or decision, or an open conflict).
             conflicts += _conflict(ctx, volunteer_id, name, here, there)
     for name in LIST_FIELDS:
         here_list, there_list = json.loads(current[name]), json.loads(row[name])

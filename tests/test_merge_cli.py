@@ -229,3 +229,13 @@ def test_two_copies_of_the_demo_merge_as_the_same_people_twice(cli, tmp_path, db
     tree = cli("team", "tree", "--format", "json", db=db).json()
     assert [n["name"] for n in tree] == ["当湖街道社区志愿者服务中队"]
     assert len(tree[0]["children"]) == 2
+
+
+def test_a_wrong_parent_level_or_a_missing_file_is_refused_before_anything_is_read(
+    cli, built, db, tmp_path
+) -> None:
+    level = cli("merge", str(built["东湖.zip"]), "--parent", "X", "--parent-level", "小队", db=db)
+    assert level.exit_code == 3 and "小队" in level.stderr
+    missing = cli("merge", str(built["东湖.zip"]), str(tmp_path / "gone.zip"), db=db)
+    assert missing.exit_code == 3 and "gone.zip: No such file" in missing.stderr
+    assert snapshot(cli, db)["volunteers"] == 0

@@ -375,9 +375,9 @@ def open_source(path: Path, *, with_beneficiaries: bool = False) -> content.Sour
     from volctl.db import SQLITE_HEADER, inspect_file
 
     if not path.exists():
-        raise InvalidInput("merge.input_missing", where=Where(file=str(path)), path=str(path))
+        raise InvalidInput("merge.input_missing", where=Where(file=str(path)))
     if path.is_dir():
-        raise InvalidInput("merge.input_not_file", where=Where(file=str(path)), path=str(path))
+        raise InvalidInput("merge.input_not_file", where=Where(file=str(path)))
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))

@@ -239,8 +239,8 @@ MESSAGES = {
         "给出 volctl export bundle 导出的 .zip 数据包，或 volctl 名册文件。",
         "Give bundles written by volctl export bundle (.zip), or volctl roster files.",
     ),
-    "merge.input_missing": ("找不到 {path}。", "{path} does not exist."),
-    "merge.input_not_file": ("{path} 是文件夹，不是数据包。", "{path} is a folder, not a bundle."),
+    "merge.input_missing": ("没有这个文件。", "No such file."),
+    "merge.input_not_file": ("这是文件夹，不是数据包。", "A folder, not a bundle."),
     "merge.unknown_input": (
         "既不是 volctl 数据包，也不是 volctl 名册。",
         "Neither a volctl bundle nor a volctl roster.",

@@ -3,8 +3,9 @@
 - ``content``: what a roster sends up, part by part (the tables and columns of a bundle).
 - ``bundle``: the bundle file (a zip of JSON lines with a manifest) written and verified.
 - ``engine``: ``merge``: several bundles (or rosters) into this roster under a parent team.
-- ``people``, ``structure``, ``ledger``: how volunteers, the other rows and the service records
-  of one source are brought in, and its previous contribution replaced.
+- ``people``, ``structure``, ``copies``, ``ledger``: how one source's volunteers, teams and
+  activities, other rows, and service records are brought in, and its previous contribution
+  replaced.
 - ``sources``: what a merged roster can say about its sources: totals per source, people
   counted in two places, conflicts to resolve, where a row came from.
 """

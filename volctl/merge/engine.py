@@ -24,7 +24,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.merge import bundle, content, ledger, people, structure
+from volctl.merge import bundle, content, copies, ledger, people, structure
 from volctl.merge.context import SourceContext, State
 
 
@@ -312,10 +312,10 @@ def _bring_in(ctx: SourceContext) -> dict[str, Any]:
     changes["volunteers"] = people.merge(ctx)
     changes["teams"] = structure.teams(ctx)
     gone: list[tuple[str, list[int]]] = []
-    specs = {spec.kind: spec for spec in structure.COPIES}
+    specs = {spec.kind: spec for spec in copies.COPIES}
 
     def copy(kind: str, key: str) -> None:
-        counts, removed = structure.copy_rows(ctx, specs[kind])
+        counts, removed = copies.copy_rows(ctx, specs[kind])
         changes[key] = counts
         gone.append((kind, removed))
 
@@ -331,7 +331,7 @@ def _bring_in(ctx: SourceContext) -> dict[str, Any]:
     copy("activity_beneficiaries", "served")
     for kind, row_ids in reversed(gone):  # what points at a row goes before the row
         if row_ids:
-            structure.remove(ctx, kind, row_ids)
+            copies.remove(ctx, kind, row_ids)
     changes["volunteers"]["status_changed"] = people.settle_status(ctx)
     return changes
 

@@ -33,6 +33,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "log-hours": ("volctl.cli.hours", "help.hours"),
     "report": ("volctl.cli.report", "help.report"),
     "export": ("volctl.cli.export", "help.export"),
+    "source": ("volctl.cli.source", "help.source"),
 }
 
 
@@ -113,10 +114,11 @@ def main_options(
 
 
 def _attach_top_level_commands() -> None:
-    from volctl.cli import safety, setup
+    from volctl.cli import merge, safety, setup
 
     setup.attach(app)
     safety.attach(app)
+    merge.attach(app)
 
 
 _attach_top_level_commands()

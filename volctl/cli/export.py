@@ -283,3 +283,12 @@ def table(
         return
     count = raw.export_file(conn, name, kind, output, show_pii=show_pii)
     notice(t("export.table_written", path=str(output), rows=count, table=name))
+
+
+def _attach_bundle() -> None:
+    from volctl.cli.bundle import attach
+
+    attach(app)
+
+
+_attach_bundle()

@@ -366,6 +366,16 @@ def _reason(reason: str) -> str:
 
 def _current(conn: sqlite3.Connection, ref: str) -> tuple[sqlite3.Row, sqlite3.Row]:
     chain = chain_of(conn, ref)
+    from volctl.merge.sources import owner_of_record
+
+    owner = owner_of_record(conn, chain["record_id"])
+    if owner is not None:  # a community's record merged here is corrected by the community
+        raise Conflict(
+            "hours.reason.source_record",
+            hint="hours.hint.source_owned",
+            record=chain["record_id"],
+            source=owner,
+        )
     if chain["voided"]:
         raise Conflict(
             "hours.reason.record_voided", hint="hours.hint.record_voided", record=chain["record_id"]

@@ -287,6 +287,23 @@ def _check_day(
         )
 
 
+def _refuse_source_activity(conn: sqlite3.Connection, activity: sqlite3.Row, where: Locate) -> None:
+    """A merged activity is its community's: that community records its hours (谁组织谁记录)."""
+    owner = conn.execute(
+        "SELECT s.label FROM source_rows o JOIN merge_sources s ON s.id = o.source_id"
+        " WHERE o.kind = 'activities' AND o.row_id = ?",
+        (activity["id"],),
+    ).fetchone()
+    if owner is not None:
+        raise Conflict(
+            "hours.reason.source_activity",
+            hint="hours.hint.source_owned",
+            where=where("service_activity"),
+            activity_no=activity["activity_no"],
+            source=owner[0],
+        )
+
+
 def prepare(
     conn: sqlite3.Connection,
     volunteer: sqlite3.Row,
@@ -310,6 +327,7 @@ def prepare(
             activity_no=activity["activity_no"],
             title=activity["title"],
         )
+    _refuse_source_activity(conn, activity, where)
     base = replacing
     raw_attendance = given.attendance
     if raw_attendance is None or not clean(raw_attendance):

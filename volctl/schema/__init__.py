@@ -22,6 +22,7 @@ STEPS = (
     "m004_record",
     "m005_report_index",
     "m006_certificates",
+    "m007_sources",
 )
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster

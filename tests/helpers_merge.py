@@ -1,0 +1,178 @@
+"""Community rosters for the merge tests, built with the domain's own functions.
+
+Three communities of one street, with people in common (matched by identity number):
+
+- 东湖: people 1–8;  西湖: people 6–13;  南湖: people 12–18 and person 1.
+- Counted in two places: person 1 (东湖, 南湖), 6–8 (东湖, 西湖), 12–13 (西湖, 南湖).
+- 西湖 has person 7 with another phone (a conflict), and person 8 has left it (inactive).
+
+Each community has its own 分队 and a 助老服务队 of the same name in all three, activities in
+2024 and 2025 on the same dates (so their numbers collide), everyone on the roster recorded
+(one absent), an amendment and a void, training, insurance, a commendation, a beneficiary
+with a pairing, and group counts of people served.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import make_id, make_phone
+from volctl import settings
+from volctl.db import open_roster, transaction
+
+
+@dataclass(frozen=True)
+class Person:
+    n: int
+    name: str
+    id_number: str
+    phone: str
+
+
+PEOPLE = {
+    n: Person(n, f"志愿者{n:02d}", make_id(f"19{60 + n}0{n % 9 + 1}1{n % 9}", seq=n), make_phone(n))
+    for n in range(1, 19)
+}
+
+COMMUNITIES: dict[str, tuple[str, list[int]]] = {
+    "东湖": ("当湖街道东湖社区", [1, 2, 3, 4, 5, 6, 7, 8]),
+    "西湖": ("当湖街道西湖社区", [6, 7, 8, 9, 10, 11, 12, 13]),
+    "南湖": ("当湖街道南湖社区", [12, 13, 14, 15, 16, 17, 18, 1]),
+}
+TWICE = {1, 6, 7, 8, 12, 13}
+DAYS = ("2024-05-18", "2024-11-16", "2025-03-15", "2025-06-21", "2025-09-20")
+
+
+def number_of(conn: sqlite3.Connection, person: Person) -> str:
+    return str(
+        conn.execute(
+            "SELECT volunteer_no FROM volunteers WHERE id_number = ?", (person.id_number,)
+        ).fetchone()[0]
+    )
+
+
+def build(path: Path, short: str) -> Path:
+    """A community roster at ``path`` (see the module's docstring)."""
+    from volctl.ledger import activities, records, training
+    from volctl.roster import commendations, insurance, recipients, teams, volunteers
+
+    org, members = COMMUNITIES[short]
+    conn = open_roster(path, create=True)
+    with transaction(conn):
+        settings.set_value(conn, "org_name", org)
+        settings.set_value(conn, "region_code", "330482")
+    numbers = []
+    for n in members:
+        person = PEOPLE[n]
+        phone = "13998765432" if (short, n) == ("西湖", 7) else person.phone
+        row, _ = volunteers.register(
+            conn,
+            volunteers.VolunteerInput(
+                name=person.name,
+                id_number=person.id_number,
+                phone=phone,
+                registered_on="2024-01-10",
+                skills=f"技能{n}",
+            ),
+        )
+        numbers.append(row["volunteer_no"])
+    start = date(2024, 1, 15)
+    squad = f"{short}社区志愿者服务分队"
+    teams.add(conn, teams.TeamInput(name=squad, level="分队", founded_on="2024-01-15"), today=start)
+    teams.add(conn, teams.TeamInput(name="助老服务队", level="服务队", parent=squad), today=start)
+    teams.join(conn, squad, numbers[:2], role="队长", since=start)
+    teams.join(conn, "助老服务队", numbers[2:], since=start)
+    for i, day in enumerate(DAYS):
+        activity = activities.add(
+            conn,
+            activities.ActivityInput(
+                title=f"{short}集中服务日{i + 1}",
+                date=day,
+                start_time="08:30",
+                end_time="11:30",
+                category="社区服务",
+                team="助老服务队" if i % 2 else squad,
+                beneficiary_group="空巢老人",
+            ),
+            served_groups=[f"空巢老人:{5 + i}"],
+        )
+        crew = numbers[i % 3 :]
+        activities.signup(conn, activity["activity_no"], crew, force=True)
+        records.add_roster(conn, activity["activity_no"], records.ServiceInput(), absent=crew[-1:])
+    first = conn.execute("SELECT min(record_id) FROM service_chains").fetchone()[0]
+    records.amend(conn, str(first), records.ServiceInput(hours="2"), "按签到表更正")
+    records.void(conn, str(first + 1), "误登记")
+    session = training.add(
+        conn,
+        training.TrainingInput(
+            title="岗前培训", date="2024-03-09", topic="志愿精神", hours="2", initial=True
+        ),
+    )
+    training.attend(conn, session["training_no"], numbers[:4])
+    insurance.add(
+        conn,
+        people=[],
+        team=squad,
+        insurer="人保财险",
+        policy=f"PA-{short}",
+        start=date(2025, 1, 1),
+        end=date(2025, 12, 31),
+    )
+    commendations.add(
+        conn, year=2024, title="优秀志愿者", volunteer=numbers[0], awarded_on=date(2024, 12, 20)
+    )
+    elder = recipients.add(
+        conn,
+        recipients.RecipientInput(
+            name=f"{short}陈阿婆",
+            group="空巢老人",
+            phone="0573-85012345",
+            address=f"{short}小区3幢501室",
+            registered_on="2024-02-01",
+        ),
+        today=date(2024, 2, 1),
+    )
+    recipients.pair(
+        conn, elder["recipient_no"], numbers[:1], since=date(2024, 2, 1), today=date(2024, 2, 1)
+    )
+    activities.serve(
+        conn,
+        conn.execute("SELECT activity_no FROM activities ORDER BY id").fetchone()[0],
+        recipients=[elder["recipient_no"]],
+    )
+    if short == "西湖":
+        volunteers.set_status(
+            conn, number_of(conn, PEOPLE[8]), "inactive", "搬离社区", on=date(2025, 10, 1)
+        )
+    conn.close()
+    return path
+
+
+def export(roster: Path, dest: Path, **options: Any) -> Path:
+    from volctl.merge import bundle
+
+    conn = open_roster(roster)
+    try:
+        bundle.write(conn, dest, **options)
+    finally:
+        conn.close()
+    return dest
+
+
+def street(path: Path) -> sqlite3.Connection:
+    """The street's own roster, empty but for its organisation."""
+    conn = open_roster(path, create=True)
+    with transaction(conn):
+        settings.set_value(conn, "org_name", "当湖街道")
+    return conn
+
+
+def merge(conn: sqlite3.Connection, *paths: Path, **options: Any) -> dict[str, Any]:
+    from volctl.merge import engine
+
+    options.setdefault("parent", "当湖街道中队")
+    return engine.merge(conn, list(paths), engine.Options(**options))

@@ -1,0 +1,74 @@
+"""volctl export bundle: one roster, self-describing, for the level above.
+
+``attach(group)`` registers ``bundle`` on the ``export`` group (``volctl.cli.export`` calls it),
+keeping the bundle code apart from the forms and certificates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from volctl.cli.common import FormatOption, command, emit, notice, roster
+from volctl.i18n import t
+from volctl.render import Format
+
+
+def summary(manifest: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The documented JSON shape of a written bundle."""
+    from volctl.merge.bundle import counts
+
+    org = manifest["organisation"]
+    return {
+        "file": str(path),
+        "bytes": path.stat().st_size,
+        "content_hash": manifest["content_hash"],
+        "org_name": org["org_name"],
+        "region_code": org["region_code"] or None,
+        "roster_uid": manifest["roster_uid"],
+        "exported_at": manifest["exported_at"],
+        "schema_version": manifest["schema_version"],
+        "volctl_version": manifest["volctl_version"],
+        "with_beneficiaries": manifest["with_beneficiaries"],
+        "includes": len(manifest["includes"]),
+        "counts": counts(manifest),
+    }
+
+
+def attach(export: typer.Typer) -> None:
+    """Register ``bundle`` on the ``export`` group."""
+
+    @command(export, "bundle", "help.export.bundle")
+    def bundle_cmd(
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", metavar="FILE", help=t("opt.bundle_output")),
+        ],
+        with_beneficiaries: Annotated[
+            bool, typer.Option("--with-beneficiaries", help=t("opt.bundle_beneficiaries"))
+        ] = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.bundle_force"))] = False,
+        fmt: FormatOption = Format.table,
+    ) -> None:
+        from volctl.merge import bundle
+
+        manifest = bundle.write(
+            roster(), output, with_beneficiaries=with_beneficiaries, force=force
+        )
+        data = summary(manifest, output)
+        if fmt is Format.table:
+            counts = data.pop("counts")
+            data["counts"] = "，".join(f"{t('bundle.part_' + k)} {v}" for k, v in counts.items())
+            data["content_hash"] = data["content_hash"][:16]
+            data["with_beneficiaries"] = t(
+                "bundle.yes" if data["with_beneficiaries"] else "bundle.no"
+            )
+            labels = {key: t(f"bundle.field_{key}") for key in data}
+            emit(data, fmt, labels=labels, title=t("bundle.written_title"))
+        else:
+            emit(data, fmt)
+        notice(t("bundle.personal_data", path=str(output)))
+        if not with_beneficiaries:
+            notice(t("bundle.beneficiaries_as_counts"))

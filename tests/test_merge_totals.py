@@ -205,3 +205,25 @@ def test_a_roster_file_merged_directly_gives_the_same_result_as_its_bundle(
     expected = sources.breakdown(merged, year=2025)["sources"][0]
     got = sources.breakdown(other, year=2025)["sources"][0]
     assert got == expected
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_street_summary_shows_each_community_as_its_own_summary_does(setting, year) -> None:
+    from volctl.reports.summary import summary
+
+    communities, merged = setting
+    end = date(year, 12, 31)
+    street_summary = summary(merged, year=year, today=end)
+    lines = {row["community"]: row for row in street_summary["by_community"]}
+    own = {short: summary(conn, year=year, today=end) for short, conn in communities.items()}
+    for short, figures in own.items():
+        line = lines[COMMUNITIES[short][0]]
+        assert line["participations"] == figures["participations"]
+        assert line["hours"] == figures["hours"]
+        assert line["served"] == figures["volunteers_serving"]
+    assert street_summary["participations"] == sum(f["participations"] for f in own.values())
+    assert street_summary["hours"] == pytest.approx(sum(f["hours"] for f in own.values()))
+    twice = street_summary["counted_twice"]
+    assert street_summary["volunteers_serving"] == (
+        sum(f["volunteers_serving"] for f in own.values()) - twice["served"]
+    )

@@ -165,8 +165,9 @@ def test_the_summary_has_exactly_the_documented_keys(summary_2025) -> None:
         "hours_per_serving_volunteer", "target_hours", "met_target", "activities_unconfirmed",
         "star_thresholds", "stars", "stars_new", "by_month", "by_category", "by_theme",
         "by_team", "beneficiaries", "top_volunteers", "dormant", "trainings", "commendations",
-        "previous_year",
+        "previous_year", "by_community", "counted_twice",
     ]  # fmt: skip
+    assert summary_2025["by_community"] == [] and summary_2025["counted_twice"] is None
 
 
 def test_a_year_without_anything_before_it_has_no_previous_year(cli, community) -> None:

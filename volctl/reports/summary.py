@@ -270,6 +270,9 @@ def summary(
         "commendations": commendations(basis, year),
         "previous_year": None,
     }
+    result.update(
+        by_community(conn, year) if team is None else {"by_community": [], "counted_twice": None}
+    )
     if year - 1 >= FIRST_YEAR:
         before = Basis(conn, year_period(year - 1, today), scope, tree=tree)
         previous = headline(before, target)
@@ -284,3 +287,30 @@ def summary(
                 "change": _change(figures, previous),
             }
     return result
+
+
+def by_community(conn: sqlite3.Connection, year: int) -> dict[str, Any]:
+    """On a street or city roster merged from communities (``volctl merge``): each community's
+    own figures, and the people counted in more than one (their sum minus the whole)."""
+    from volctl.db import table_exists
+
+    if (
+        not table_exists(conn, "merge_sources")
+        or not conn.execute("SELECT 1 FROM merge_sources LIMIT 1").fetchone()
+    ):
+        return {"by_community": [], "counted_twice": None}
+    from volctl.merge import sources
+
+    parts = sources.breakdown(conn, year=year)
+    rows = [
+        {
+            "community": row["org_name"] or row["source"],
+            "volunteers": row["volunteers"],
+            "served": row["served"],
+            "participations": row["services"],
+            "hours": row["hours"],
+            "activities": row["activities"],
+        }
+        for row in parts["sources"]
+    ]
+    return {"by_community": rows, "counted_twice": parts["counted_twice"]}

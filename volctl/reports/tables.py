@@ -87,6 +87,19 @@ SECTIONS: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "by_community",
+        "report.section.by_community",
+        "community",
+        (
+            ("community", "report.col.community"),
+            ("volunteers", "report.col.registered"),
+            ("served", "report.col.volunteers"),
+            ("participations", "report.col.participations"),
+            ("hours", "report.col.hours"),
+            ("activities", "report.col.activities"),
+        ),
+    ),
+    (
         "beneficiaries",
         "report.section.beneficiaries",
         "group",
@@ -213,6 +226,8 @@ def tables(summary: dict[str, Any], lang: str) -> list[Table]:
         shown = [(col, t_in(lang, header)) for col, header in columns]
         if key == "by_team" and not any(r["team"] for r in rows):
             continue  # a roster without teams: nothing to show by team
+        if key == "by_community" and not rows:
+            continue  # only a merged (street or city) roster has communities
         out.append(Table(key, t_in(lang, title, n=len(rows)), shown, rows))
     return out
 
@@ -244,6 +259,7 @@ LIST_ITEMS = {
     "by_category": "category",
     "by_theme": "theme",
     "by_team": "team",
+    "by_community": "community",
     "beneficiaries": "group",
     "top_volunteers": "volunteer_no",
     "dormant": "volunteer_no",

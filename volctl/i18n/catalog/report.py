@@ -199,6 +199,8 @@ MESSAGES = {
     "report.section.by_theme": ("按主题统计", "By theme"),
     "report.section.by_team": ("按队伍统计", "By team"),
     "report.section.beneficiaries": ("服务对象", "Beneficiaries"),
+    "report.section.by_community": ("各社区（分队）情况", "By community"),
+    "report.col.community": ("社区", "community"),
     "report.section.stars": ("星级志愿者", "Star levels"),
     "report.section.top_volunteers": ("服务时长前 {n} 名", "The {n} most active volunteers"),
     "report.section.dormant": (

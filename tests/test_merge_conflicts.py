@@ -194,3 +194,9 @@ def test_the_clerks_own_correction_stands_until_the_community_changes_its_value(
     loud = cli("merge", str(export(east, tmp_path / "e3.zip")), "--format", "json", db=merged)
     assert {c["name"] for c in loud.json()["conflicts"]} == {PEOPLE[7].name, PEOPLE[2].name}
     assert phone_here(merged, 2) == "+8613800138000"
+
+
+def test_volctl_check_reminds_of_open_conflicts(cli, merged) -> None:
+    findings = cli("check", "--format", "json", db=merged).json()["findings"]
+    conflicts = [f for f in findings if f["check"] == "merge_conflict"]
+    assert conflicts and "source resolve" in conflicts[0]["advice"]

@@ -168,6 +168,23 @@ def _insurance_lapsed(conn: sqlite3.Connection, today: date) -> Iterator[Finding
         )
 
 
+def _merge_conflicts(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    """Personal details two communities disagree on, left open by ``volctl merge``."""
+    rows = conn.execute(
+        "SELECT v.volunteer_no, c.field, s.label FROM merge_conflicts c"
+        " JOIN volunteers v ON v.id = c.volunteer_id JOIN merge_sources s ON s.id = c.source_id"
+        " WHERE c.status = 'open' ORDER BY v.volunteer_no, c.field"
+    )
+    for row in rows:
+        yield Finding(
+            "merge_conflict",
+            "warning",
+            row["volunteer_no"],
+            "check.detail_merge",
+            {"field": row["field"], "source": row["label"]},
+        )
+
+
 # (code, check, tables it needs)
 CHECKS: list[tuple[str, Check, tuple[str, ...]]] = [
     ("integrity", _integrity, ()),
@@ -177,6 +194,7 @@ CHECKS: list[tuple[str, Check, tuple[str, ...]]] = [
     ("ledger_totals", _ledger_consistency, ("service_chains",)),
     ("ledger_rules", _ledger_rules, ("service_records",)),
     ("insurance_lapsed", _insurance_lapsed, ("insurance_policies", "signups")),
+    ("merge_conflict", _merge_conflicts, ("merge_conflicts",)),
 ]
 
 

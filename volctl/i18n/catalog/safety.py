@@ -125,6 +125,14 @@ MESSAGES = {
         "活动前为其投保（volctl insurance add），或取消报名（volctl activity withdraw）。",
         "Insure them before the activity (volctl insurance add) or withdraw the signup (volctl activity withdraw).",
     ),
+    "check.detail_merge": (
+        "合并时与 {source} 的「{field}」不一致，尚未处理。",
+        "Merging {source} found a different {field}; not settled yet.",
+    ),
+    "check.advice_merge_conflict": (
+        "用 volctl source conflicts 查看，volctl source resolve 处理。",
+        "See volctl source conflicts and settle it with volctl source resolve.",
+    ),
     "col.severity": ("级别", "severity"),
     "col.check": ("检查项", "check"),
     "col.ref": ("对象", "about"),

@@ -103,7 +103,7 @@ def test_no_recorded_service_is_a_refusal_that_changes_nothing(
 def test_a_file_that_cannot_be_written_registers_nothing(cli, town, db_path, tmp_path) -> None:
     before = counts(db_path)
     result = cli("export", "certificate", "V000010", "-o", tmp_path / "missing" / "x.xlsx")
-    assert result.exit_code == InvalidInput.exit_code and "does not exist" in result.stderr
+    assert result.exit_code == 2 and "does not exist" in result.stderr  # refused before it starts
     assert counts(db_path) == before
 
 

@@ -165,3 +165,24 @@ def test_the_sign_in_sheet_is_masked(cli, seeded, tmp_path: Path) -> None:
     assert cli("activity", "sheet", seeded["activity"], "-o", str(sheet)).exit_code == 0
     cells = " ".join(str(c.value) for row in load_workbook(sheet).active.iter_rows() for c in row)
     assert leaked(cells) == []
+
+
+def test_numbers_typed_into_notes_and_reasons_are_masked_everywhere(cli, add_volunteer) -> None:
+    add_volunteer("王秀英", notes=f"家属电话 138-1234-5678，证件 {ID_NUMBER}")
+    cli("register", "deactivate", "王秀英", "--reason", "新电话 13912345678")
+    shown = cli("register", "show", "王秀英", "--format", "json").stdout
+    audit = cli("audit", "--format", "json").stdout
+    table = cli("export", "table", "volunteer_status_changes", "--format", "csv").stdout
+    for text in (shown, audit, table):
+        assert "5678" in text or "139****5678" in text
+        assert "1234-5678" not in text and "13912345678" not in text and ID_NUMBER not in text
+    assert "138****5678" in shown and "139****5678" in shown
+
+
+def test_error_messages_do_not_echo_personal_numbers(cli, roster) -> None:
+    missing = cli("register", "show", ID_NUMBER)
+    assert missing.exit_code == 4 and ID_NUMBER not in missing.stderr and "3304" in missing.stderr
+    bad = cli(
+        "register", "add", "--name", "张三", "--id-number", make_id(), "--phone", "1381234567"
+    )
+    assert bad.exit_code == 3 and "1381234567" not in bad.stderr

@@ -199,5 +199,5 @@ def test_a_missing_output_folder_is_refused_before_anything_is_written(
     cli, community, tmp_path
 ) -> None:
     result = cli(*SUMMARY, "-o", str(tmp_path / "无此目录" / "x.xlsx"), db=community)
-    assert result.exit_code == 3 and "无此目录" in result.stderr
+    assert result.exit_code == 2 and "无此目录" in result.stderr
     assert "Traceback" not in result.stderr

@@ -130,8 +130,6 @@ def _mask_value(key: str, value: object) -> object:
 
 def mask_detail(value: object, key: str = "") -> object:
     """The detail with personal data masked: by key, and any identity number or phone by shape."""
-    import re
-
     if isinstance(value, dict):
         return {k: mask_detail(v, k if k in PII_KEYS else key) for k, v in value.items()}
     if isinstance(value, list):
@@ -139,10 +137,9 @@ def mask_detail(value: object, key: str = "") -> object:
     if key in PII_KEYS:
         return _mask_value(key, value)
     if isinstance(value, str):
-        from volctl.identity import mask_id_number, mask_phone
+        from volctl.identity import mask_in_text
 
-        value = re.sub(r"\d{17}[\dXx]", lambda m: mask_id_number(m.group()) or "", value)
-        value = re.sub(r"\+\d{10,14}", lambda m: mask_phone(m.group()) or "", value)
+        value = mask_in_text(value)
     return value
 
 

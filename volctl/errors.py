@@ -48,8 +48,11 @@ class VolctlError(Exception):
 
     def message(self) -> str:
         from volctl.i18n import t
+        from volctl.identity import mask_in_text
 
-        text = t(self.key, **self.params)
+        # Messages never show a personal number in full, whatever the value typed was.
+        params = {k: mask_in_text(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        text = t(self.key, **params)
         if self.where is not None:
             text = f"{describe_where(self.where)}{text}"
         return text

@@ -184,6 +184,13 @@ def mask_id_number(number: str | None) -> str | None:
 _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
 
 
+def _mask_typed(text: str) -> str:
+    """A mistyped phone echoed in a message: enough to recognise it, not the whole number."""
+    if sum(ch.isdigit() for ch in text) < 7:
+        return text
+    return text[:3] + "*" * (len(text) - 6) + text[-3:]
+
+
 def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "phone") -> str:
     """A phone in canonical E.164 form (+8613812345678); mobiles and fixed lines accepted.
 
@@ -205,9 +212,11 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     try:
         number = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException:
-        raise InvalidInput(f"reason.{field_code}_invalid", where=where, value=text) from None
+        raise InvalidInput(
+            f"reason.{field_code}_invalid", where=where, value=_mask_typed(text)
+        ) from None
     if not phonenumbers.is_valid_number(number):
-        raise InvalidInput(f"reason.{field_code}_invalid", where=where, value=text)
+        raise InvalidInput(f"reason.{field_code}_invalid", where=where, value=_mask_typed(text))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -275,3 +284,22 @@ def mask_phone(e164: str | None) -> str | None:
         head = 3
     hide = {i for i in digits[:-4] if i >= head}
     return "".join("*" if i in hide else ch for i, ch in enumerate(shown))
+
+
+# Personal numbers inside free text (notes, reasons, a value echoed in a message):
+# 18-character identity numbers, Chinese mobiles written any usual way, E.164 numbers.
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{9}[\dXx](?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)")
+_E164_IN_TEXT = re.compile(r"\+\d{10,14}")
+
+
+def mask_in_text(text: str) -> str:
+    """``text`` with any identity number or phone in it masked (3304**********0387, 138****5678)."""
+    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()) or "", text)
+    text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    return _E164_IN_TEXT.sub(lambda m: mask_phone(m.group()) or "", text)
+
+
+def free_text(value: str | None, show_pii: bool = False) -> str | None:
+    """A free-text field (notes, a reason) for output: numbers in it masked unless asked."""
+    return value if show_pii or not value else mask_in_text(value)

@@ -11,6 +11,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    check_output,
     command,
     emit,
     group,
@@ -565,7 +566,10 @@ def unserve(
 def sheet(
     act: ActArg,
     output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE.xlsx", help=t("opt.sheet_output"))
+        Path,
+        typer.Option(
+            "--output", "-o", callback=check_output, metavar="FILE.xlsx", help=t("opt.sheet_output")
+        ),
     ],
     blank: Annotated[
         int, typer.Option("--blank", metavar="N", help=t("opt.sheet_blank"), min=0, max=200)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import FormatOption, command, emit, notice, roster
+from volctl.cli.common import FormatOption, check_output, command, emit, notice, roster
 from volctl.i18n import t
 from volctl.render import Format
 
@@ -44,7 +44,9 @@ def attach(export: typer.Typer) -> None:
     def bundle_cmd(
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", metavar="FILE", help=t("opt.bundle_output")),
+            typer.Option(
+                "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.bundle_output")
+            ),
         ],
         with_beneficiaries: Annotated[
             bool, typer.Option("--with-beneficiaries", help=t("opt.bundle_beneficiaries"))

@@ -21,7 +21,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 import typer.core
 
-from volctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, RosterError, VolctlError
+from volctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, InvalidInput, RosterError, VolctlError
 from volctl.i18n import t
 from volctl.render import Column, Format
 
@@ -122,8 +122,21 @@ DbOption = Annotated[
     typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format"))]
+
+
+def check_output(value: Path | None) -> Path | None:
+    """Refuse an output file whose folder is missing before the command writes anything."""
+    if value is not None:
+        if value.is_dir():
+            raise typer.BadParameter(t("output.is_folder", path=str(value)))
+        if not value.parent.is_dir():
+            raise typer.BadParameter(t("output.no_folder", folder=str(value.parent)))
+    return value
+
+
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", metavar="FILE", help=t("opt.output"))
+    Path | None,
+    typer.Option("--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output")),
 ]
 ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
 # A period, both ends inclusive; parse with parse_day_option(value, "date_from"/"date_to").
@@ -260,9 +273,16 @@ def guard(command_name: str) -> Callable[[F], F]:
                 from volctl.db import translate_sqlite_error
 
                 raise fail(translate_sqlite_error(exc, location().path)) from None
+            except typer.Abort:
+                # Ctrl-C or Ctrl-D at a "continue?" question, or no terminal to ask on.
+                key = "interrupted" if sys.stdin.isatty() else "needs_confirmation"
+                notice(t(key))
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             except KeyboardInterrupt:
                 notice(t("interrupted"))
                 raise typer.Exit(EXIT_INTERRUPTED) from None
+            except OverflowError:
+                raise fail(InvalidInput("reason.number_too_large")) from None
             except OSError as exc:
                 raise fail(
                     RosterError(

@@ -12,6 +12,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    check_output,
     command,
     emit,
     group,
@@ -45,7 +46,14 @@ Blank = Annotated[
     int, typer.Option("--blank", metavar="N", help=t("opt.export_blank"), min=0, max=200)
 ]
 XlsxOutput = Annotated[
-    Path, typer.Option("--output", "-o", metavar="FILE.xlsx", help=t("opt.export_form_output"))
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        callback=check_output,
+        metavar="FILE.xlsx",
+        help=t("opt.export_form_output"),
+    ),
 ]
 
 
@@ -166,7 +174,13 @@ def certificate(
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help=t("opt.certificate_output")),
+        typer.Option(
+            "--output",
+            "-o",
+            callback=check_output,
+            metavar="FILE",
+            help=t("opt.certificate_output"),
+        ),
     ] = None,
     date_from: From = None,
     date_to: To = None,
@@ -262,7 +276,8 @@ def table(
         typer.Option("--format", metavar="csv|json|xlsx", help=t("opt.export_table_format")),
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=t("opt.output"))
+        Optional[Path],
+        typer.Option("--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output")),
     ] = None,
     show_pii: ShowPiiOption = False,
 ) -> None:

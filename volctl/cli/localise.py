@@ -50,7 +50,8 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
-        (r"^(?P<a>.+?) is not a valid integer( range)?\.?$", "click.not_integer"),
+        (r"^(?P<a>.+?) is not a valid int(eger)?( range)?\.?$", "click.not_integer"),
+        (r"^(?P<a>.+?) is not in the range (?P<b>.+?)\.?$", "click.not_in_range"),
         (r"^(?P<a>.+?) is not a valid float( range)?\.?$", "click.not_number"),
         (r"^(?P<a>.+?) is not one of (?P<b>.+?)\.?$", "click.not_one_of"),
         (r"^(?P<a>.+?) is not a valid boolean\.?$", "click.not_boolean"),

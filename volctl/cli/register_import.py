@@ -14,6 +14,7 @@ import typer
 from volctl.cli.common import (
     FormatOption,
     OutputOption,
+    check_output,
     command,
     emit,
     location,
@@ -367,7 +368,12 @@ def template(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="FILE.xlsx", help=t("opt.template.output"), show_default=False
+            "--output",
+            "-o",
+            callback=check_output,
+            metavar="FILE.xlsx",
+            help=t("opt.template.output"),
+            show_default=False,
         ),
     ],
     rows: Annotated[int, typer.Option("--rows", metavar="N", help=t("opt.template.rows"))] = 50,

@@ -19,6 +19,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    check_output,
     command,
     group,
     notice,
@@ -99,7 +100,13 @@ def summary(
     ] = SummaryFormat.table,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help=t("opt.report_summary_output")),
+        typer.Option(
+            "--output",
+            "-o",
+            callback=check_output,
+            metavar="FILE",
+            help=t("opt.report_summary_output"),
+        ),
     ] = None,
     form: Annotated[bool, typer.Option("--form", help=t("opt.report_form"))] = False,
     show_pii: ShowPiiOption = False,

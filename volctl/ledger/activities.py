@@ -19,7 +19,7 @@ from typing import Any
 from volctl import audit, codes
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import display_phone, mask_phone
+from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
 from volctl.text import clean
 
@@ -837,7 +837,7 @@ def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
         "signed_up": row["signed_up"],
         "leader": leader,
         "status": row["status"],
-        "status_reason": row["status_reason"],
+        "status_reason": free_text(row["status_reason"], show_pii),
         "description": row["description"],
         "needs_insurance": bool(row["needs_insurance"]),
         "series_key": row["series_key"],

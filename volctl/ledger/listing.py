@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from volctl.identity import free_text
 from volctl.ledger.totals import hours
 
 _EFFECTIVE = (
@@ -126,7 +127,7 @@ def _common(row: sqlite3.Row) -> dict[str, Any]:
         "leader": row["leader"],
         "recorder": row["recorder"],
         "evaluation": row["evaluation"],
-        "notes": row["notes"],
+        "notes": free_text(row["notes"]),
     }
 
 

@@ -19,7 +19,14 @@ from volctl import audit
 from volctl.dates import age_on, parse_date
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import display_phone, mask_id_number, mask_phone, parse_id_number, parse_phone
+from volctl.identity import (
+    display_phone,
+    free_text,
+    mask_id_number,
+    mask_phone,
+    parse_id_number,
+    parse_phone,
+)
 from volctl.roster import code_lists
 from volctl.text import clean, compact, mask_text
 
@@ -491,7 +498,7 @@ def pairing_record(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any
         "started_on": row["started_on"],
         "ended_on": row["ended_on"],
         "pairing": mode(row["open_count"]) if row["ended_on"] is None else None,
-        "notes": row["notes"],
+        "notes": free_text(row["notes"], show_pii),
     }
 
 
@@ -528,8 +535,10 @@ def public(
         "family_phone": phone(row["family_phone"]),
         "registered_on": row["registered_on"],
         "status": row["status"],
-        "status_reason": row["status_reason"] if row["status"] == "inactive" else None,
-        "notes": row["notes"],
+        "status_reason": free_text(row["status_reason"], show_pii)
+        if row["status"] == "inactive"
+        else None,
+        "notes": free_text(row["notes"], show_pii),
         "pairing": mode(len(helpers)),
         "volunteers": [
             {

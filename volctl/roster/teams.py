@@ -28,7 +28,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import display_phone, mask_phone, parse_phone
+from volctl.identity import display_phone, free_text, mask_phone, parse_phone
 from volctl.roster import volunteers
 from volctl.text import clean, compact
 
@@ -670,8 +670,8 @@ def public(
         "founded_on": row["founded_on"],
         "status": row["status"],
         "dissolved_on": row["dissolved_on"],
-        "status_reason": row["status_reason"],
-        "notes": row["notes"],
+        "status_reason": free_text(row["status_reason"], show_pii),
+        "notes": free_text(row["notes"], show_pii),
         "members": count[0],
         "members_total": count[1],
     }

@@ -22,6 +22,7 @@ from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import (
     RESIDENT_ID,
     display_phone,
+    free_text,
     id_type,
     mask_id_number,
     mask_phone,
@@ -590,15 +591,15 @@ def public(
         "area": row["area"],
         "skills": json.loads(row["skills"]),
         "intentions": json.loads(row["intentions"]),
-        "availability": row["availability"],
+        "availability": free_text(row["availability"], show_pii),
         "emergency_contact": personal(row["emergency_contact"], 1),
         "emergency_phone": phone(row["emergency_phone"]),
         "guardian": guardian,
         "registered_on": row["registered_on"],
         "status": row["status"],
-        "status_reason": row["status_reason"] if inactive else None,
+        "status_reason": free_text(row["status_reason"], show_pii) if inactive else None,
         "status_changed_on": row["status_changed_on"] if inactive else None,
-        "notes": row["notes"],
+        "notes": free_text(row["notes"], show_pii),
         "import_batch": row["import_batch_id"],
     }
 

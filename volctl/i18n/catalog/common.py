@@ -10,6 +10,12 @@ MESSAGES = {
     "where.column": ("「{column}」列", "column {column}"),
     "where.join": ("，", ", "),
     "where.end": ("：", ": "),
+    "needs_confirmation": (
+        "这个命令要先确认才会改动台账，但没有可以回答的终端；台账未改动。要直接执行，请加上 --yes。",
+        "This command asks before changing the roster and there is no terminal to answer; "
+        "nothing was changed. Add --yes to go ahead without asking.",
+    ),
+    "reason.number_too_large": ("数字太大了。", "A number given is far too large."),
     "interrupted": ("已中断，台账未作任何改动。", "Interrupted; the roster was not changed."),
     "internal_error": (
         "volctl 遇到了内部错误，台账未作任何改动。详细信息已记录在 {log}，请把该文件发给维护人员。",
@@ -20,6 +26,10 @@ MESSAGES = {
     "output.empty": ("（没有符合条件的记录）", "(nothing matches)"),
     "output.written": ("已写入 {path}", "Written to {path}"),
     "output.no_folder": ("文件夹 {folder} 不存在。", "The folder {folder} does not exist."),
+    "output.is_folder": (
+        "{path} 是一个文件夹，请给出文件名。",
+        "{path} is a folder; give a file name.",
+    ),
     "output.cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
     "opt.format": (
         "输出格式：table（表格，默认）、json 或 csv。",
@@ -57,6 +67,7 @@ MESSAGES = {
     "click.extra_args": ("多余的参数：{a}{rest}", "Got unexpected extra arguments ({a}){rest}"),
     "click.needs_value": ("选项 {a} 需要一个值。{rest}", "Option {a} requires a value.{rest}"),
     "click.not_integer": ("{a} 不是整数。", "{a} is not a valid integer."),
+    "click.not_in_range": ("{a} 不在允许的范围 {b} 之内。", "{a} is not in the range {b}."),
     "click.not_number": ("{a} 不是数字。", "{a} is not a valid number."),
     "click.not_one_of": ("{a} 不在可选值 {b} 之中。", "{a} is not one of {b}."),
     "click.not_boolean": ("{a} 不是是/否值。", "{a} is not a valid boolean."),

@@ -32,3 +32,11 @@ def test_the_audit_filters_by_date(cli, add_volunteer) -> None:
 def test_a_bad_date_names_the_option(cli, roster) -> None:
     result = cli("audit", "--from", "soon")
     assert result.exit_code == 3 and "from date" in result.stderr
+
+
+def test_the_chinese_audit_table_names_a_volunteers_fields_in_chinese(cli, add_volunteer) -> None:
+    add_volunteer("王秀英")
+    assert cli("register", "update", "王秀英", "--employer", "东湖街道").exit_code == 0
+    table = cli("--lang", "zh", "audit").stdout
+    assert "工作单位" in table and "（空）→东湖街道" in table
+    assert "employer" not in table and "None" not in table

@@ -35,6 +35,13 @@ def test_a_fixed_line_with_area_code_is_accepted_and_shown_with_a_hyphen() -> No
     assert mask_phone(stored) == "0573-****2345"
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"), [("4008008888", "4008008888"), ("800-810-1234", "8008101234")]
+)
+def test_a_service_line_is_shown_as_dialled_without_a_leading_zero(typed: str, shown: str) -> None:
+    assert display_phone(parse_phone(typed)) == shown
+
+
 @pytest.mark.parametrize("typed", ["1389150", "12345", "abc", "138123456789"])
 def test_numbers_that_cannot_be_dialled_are_refused(typed: str) -> None:
     with pytest.raises(InvalidInput) as info:

@@ -186,3 +186,15 @@ def test_error_messages_do_not_echo_personal_numbers(cli, roster) -> None:
         "register", "add", "--name", "张三", "--id-number", make_id(), "--phone", "1381234567"
     )
     assert bad.exit_code == 3 and "1381234567" not in bad.stderr
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".txt"])
+def test_a_report_written_to_a_file_is_readable_only_by_its_owner(
+    cli, seeded, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"people{suffix}"
+    fmt = {".json": "json", ".csv": "csv", ".txt": "table"}[suffix]
+    result = cli("register", "list", "--format", fmt, "--show-pii", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert ID_NUMBER in out.read_text(encoding="utf-8-sig")
+    assert out.stat().st_mode & 0o777 == 0o600

@@ -57,6 +57,19 @@ def test_csv_output_is_masked_too(cli, add_volunteer) -> None:
     assert "3304**********0387" in out
 
 
+def test_csv_has_the_guardian_columns_whether_or_not_anyone_has_a_guardian(
+    cli, add_volunteer
+) -> None:
+    add_volunteer("王秀英")
+    adults_only = cli("register", "list", "--format", "csv").stdout.splitlines()[0]
+    add_volunteer(
+        "小明", id_number=make_id("20140601"), guardian_name="王芳", guardian_phone="13957312345"
+    )
+    with_child = cli("register", "list", "--format", "csv").stdout.splitlines()[0]
+    assert adults_only == with_child
+    assert "guardian_name,guardian_phone,guardian_relation,guardian_consent_on" in with_child
+
+
 def test_the_table_shows_the_volunteer(cli, add_volunteer) -> None:
     add_volunteer("王秀英")
     result = cli("register", "list")

@@ -163,3 +163,13 @@ def test_the_audit_log_refuses_to_be_rewritten(roster: Path, add_volunteer) -> N
         conn.execute("DELETE FROM audit_log")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("UPDATE audit_log SET operator = 'someone else'")
+
+
+def test_init_on_an_existing_empty_file_makes_it_readable_only_by_its_owner(
+    cli, db_path: Path
+) -> None:
+    db_path.touch(mode=0o644)
+    db_path.chmod(0o644)
+    result = cli("init")
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600

@@ -44,7 +44,6 @@ def test_a_team_has_its_leader_contact_unit_phone_and_base(cli, roster, add_volu
 @pytest.mark.parametrize(
     ("level", "parent"),
     [
-        ("大队", "当湖街道中队"),
         ("中队", "东湖社区分队"),
         ("分队", "东湖服务队"),
         ("服务组", "当湖街道中队"),
@@ -55,6 +54,13 @@ def test_a_level_may_only_sit_under_a_higher_one(cli, hierarchy, level, parent) 
     assert result.exit_code == InvalidInput.exit_code
     assert "cannot sit under" in result.stderr
     assert rows(hierarchy, "SELECT count(*) FROM teams WHERE name = '新队伍'") == [(0,)]
+
+
+def test_a_brigade_is_the_top_level_and_takes_no_parent(cli, hierarchy) -> None:
+    result = cli("team", "add", "新大队", "--level", "大队", "--parent", "当湖街道中队")
+    assert result.exit_code == InvalidInput.exit_code
+    assert "top level" in result.stderr and "--parent" in result.stderr
+    assert rows(hierarchy, "SELECT count(*) FROM teams WHERE name = '新大队'") == [(0,)]
 
 
 def test_a_service_group_needs_a_parent_and_fits_under_a_service_team(cli, hierarchy) -> None:

@@ -11,6 +11,7 @@ import contextvars
 import getpass
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -181,8 +182,11 @@ def entries(
     return result
 
 
-def summarise(detail: object, limit: int = 120) -> str:
-    """One line for a table: key=value pairs, nested old/new shown as old→new."""
+def summarise(
+    detail: object, limit: int = 120, label: Callable[[str], str] = str, comma: str = ", "
+) -> str:
+    """One line for a table: key=value pairs, nested old/new shown as old→new; ``label`` names
+    a key in the clerk's language."""
     if not isinstance(detail, dict):
         return str(detail)[:limit]
     parts = []
@@ -190,10 +194,10 @@ def summarise(detail: object, limit: int = 120) -> str:
         if value is None:
             continue
         if isinstance(value, dict) and {"old", "new"} <= set(value):
-            parts.append(f"{key}: {value['old']}→{value['new']}")
+            parts.append(f"{label(key)}: {value['old']}→{value['new']}")
         elif isinstance(value, dict):
-            parts.append(f"{key}: {summarise(value, limit)}")
+            parts.append(f"{label(key)}: {summarise(value, limit, label, comma)}")
         else:
-            parts.append(f"{key}={value}")
-    text = ", ".join(parts)
+            parts.append(f"{label(key)}={value}")
+    text = comma.join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -155,6 +155,14 @@ def create_file(path: Path) -> None:
     os.close(fd)
 
 
+def _owner_only(path: Path) -> None:
+    """An empty file being made a roster becomes readable by its owner only, as a new one is."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise RosterError("roster.cannot_create", path=str(path), reason=exc.strerror) from None
+
+
 def open_roster(
     path: Path,
     *,
@@ -168,8 +176,10 @@ def open_roster(
         if not create:
             raise RosterError("roster.missing", hint="hint.roster_init", path=str(path))
         create_file(path)
-    elif state.kind == "empty" and not create:
-        raise RosterError("roster.not_initialised", hint="hint.roster_init", path=str(path))
+    elif state.kind == "empty":
+        if not create:
+            raise RosterError("roster.not_initialised", hint="hint.roster_init", path=str(path))
+        _owner_only(path)
     try:
         conn = _connect(path)
         conn.execute("PRAGMA journal_mode = WAL")

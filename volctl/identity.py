@@ -265,7 +265,9 @@ def display_phone(e164: str | None) -> str | None:
     area = phonenumbers.length_of_geographical_area_code(number)
     if area:
         return f"0{national[:area]}-{national[area:]}"
-    return "0" + national
+    # Non-geographic numbers (400/800 service lines) are dialled as written, without a 0.
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return "".join(formatted.split())
 
 
 def mask_phone(e164: str | None) -> str | None:

@@ -54,8 +54,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return ";".join(_cell(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}" if value != int(value) else str(int(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
@@ -65,13 +65,43 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
+def csv_keys(
+    rows: Sequence[dict[str, Any]], nested: dict[str, Sequence[str]] | None = None
+) -> list[str]:
+    """The columns of ``rows`` flattened, in the order of their keys. A field that is a record
+    in some rows and empty in others (a guardian) is the record's columns in every row;
+    ``nested`` names such fields and their keys when no row may hold one."""
+    shape: dict[str, dict[str, None] | None] = {}
+    for name, keys in (nested or {}).items():
+        shape[name] = dict.fromkeys(keys)
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, dict):
+                known = shape.get(key) or {}
+                known.update(dict.fromkeys(csv_keys([value])))
+                shape[key] = known
+            else:
+                shape.setdefault(key, None)
+    ordered = [*(k for k in (rows[0] if rows else {}) if k in shape), *shape]
+    columns: list[str] = []
+    for key in dict.fromkeys(ordered):
+        subkeys = shape[key]
+        columns.extend([key] if subkeys is None else (f"{key}_{sub}" for sub in subkeys))
+    return columns
+
+
+def to_csv(
+    rows: Sequence[dict[str, Any]],
+    keys: Sequence[str] | None = None,
+    *,
+    nested: dict[str, Sequence[str]] | None = None,
+) -> str:
     import csv
     import io
 
     flat = [_flatten(r) for r in rows]
     if keys is None:
-        keys = list(dict.fromkeys(k for r in flat for k in r))
+        keys = csv_keys(rows, nested)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)
@@ -98,19 +128,25 @@ def table(
     caption: str | None = None,
 ) -> Any:
     """A rich Table of ``rows`` showing ``columns``."""
+    from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table
 
+    cells = [[_display(row.get(col.key)) for col in columns] for row in rows]
     grid = Table(title=title, caption=caption, header_style="bold", show_lines=False)
-    for col in columns:
+    for index, col in enumerate(columns):
+        # A column that must not wrap (a masked identity number, a date) keeps its whole
+        # width on a narrow terminal; the columns that may wrap give way instead.
+        widest = max((cell_len(line[index]) for line in cells), default=0)
         grid.add_column(
             col.header,
             justify=col.justify,  # type: ignore[arg-type]
             overflow="fold",
             no_wrap=col.no_wrap,
+            min_width=widest if col.no_wrap else None,
         )
-    for row in rows:
-        grid.add_row(*(escape(_display(row.get(col.key))) for col in columns))
+    for line in cells:
+        grid.add_row(*(escape(text) for text in line))
     return grid
 
 

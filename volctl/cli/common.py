@@ -185,15 +185,17 @@ def emit(
     title: str | None = None,
     caption: str | None = None,
     output: Path | None = None,
+    nested: dict[str, Sequence[str]] | None = None,
 ) -> None:
-    """Render a result (a list of rows or one record) in the chosen format, to stdout or a file."""
+    """Render a result (a list of rows or one record) in the chosen format, to stdout or a file.
+    ``nested``: fields that are records (or empty), so CSV columns never depend on the data."""
     from volctl import render
 
     if fmt is Format.json:
         text = render.to_json(data)
     elif fmt is Format.csv:
         rows = data if isinstance(data, list) else [data]
-        text = render.to_csv(rows)
+        text = render.to_csv(rows, nested=nested)
     else:
         if isinstance(data, list):
             if not data:
@@ -218,14 +220,19 @@ def emit(
 
 
 def write_text_output(path: Path, text: str) -> None:
-    """Write a report file next to nothing else: a temporary name, then an atomic rename."""
+    """Write a report file next to nothing else: a temporary name, then an atomic rename.
+    The file is readable by its owner only: a report may name people and their hours."""
     from volctl.errors import InvalidInput, Where
 
     if not path.parent.exists():
         raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8")
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        encoding = "utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8"
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o600)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

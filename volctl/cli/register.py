@@ -22,6 +22,9 @@ from volctl.cli.common import (
 from volctl.i18n import t
 from volctl.render import Column, Format
 
+# A volunteer's guardian is a record or empty: CSV always has its columns, filled or blank.
+GUARDIAN_COLUMNS = {"guardian": ("name", "phone", "relation", "consent_on")}
+
 app = group("register", "help.register")
 
 
@@ -84,7 +87,7 @@ def _show(record: dict[str, Any], fmt: Format, title: str | None = None) -> None
     shown = dict(record)
     if fmt is Format.table:
         shown["status"] = t(f"status.{record['status']}")
-    emit(shown, fmt, labels=_labels(shown), title=title)
+    emit(shown, fmt, labels=_labels(shown), title=title, nested=GUARDIAN_COLUMNS)
 
 
 def _given(**options: Any) -> dict[str, Any]:
@@ -207,6 +210,7 @@ def list_(
         columns=_columns(),
         output=output,
         caption=t("register.count", count=len(records)),
+        nested=GUARDIAN_COLUMNS,
     )
 
 

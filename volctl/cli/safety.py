@@ -30,6 +30,25 @@ BackupFile = Annotated[
 ]
 
 
+def _detail(entry: dict[str, Any]) -> str:
+    """An audit entry's detail as the clerk reads it: a volunteer's fields by their labels,
+    the time stamps left out (the entry has its own), an empty value shown as such."""
+    from volctl import audit
+    from volctl.i18n import catalogue
+
+    known = catalogue()
+
+    def label(key: str) -> str:
+        labelled = entry["entity"] == "volunteers" and f"field.{key}" in known
+        return t(f"field.{key}") if labelled else key
+
+    detail = entry["detail"]
+    if isinstance(detail, dict):
+        detail = {k: v for k, v in detail.items() if k not in ("created_at", "updated_at")}
+    text = audit.summarise(detail, label=label, comma=t("audit.comma"))
+    return text.replace("None→", t("audit.empty_value") + "→")
+
+
 def attach(app: typer.Typer) -> None:
     """Register backup, restore, check and audit on the root app."""
 
@@ -135,7 +154,7 @@ def attach(app: typer.Typer) -> None:
                 {
                     **e,
                     "at": str(e["at"])[:16].replace("T", " "),
-                    "detail": audit.summarise(e["detail"]),
+                    "detail": _detail(e),
                 }
                 for e in entries
             ]

@@ -189,7 +189,9 @@ def _check_parent(
     parent_level = parent["level"] if parent is not None else None
     if parent_level in allowed:
         return
-    choices = "、".join(p for p in allowed if p) or "-"
+    choices = "、".join(p for p in allowed if p)
+    if not choices:
+        raise InvalidInput("team.top_level", where=Where(field="parent"), level=level)
     if parent is None:
         raise InvalidInput(
             "team.needs_parent", where=Where(field="parent"), level=level, choices=choices

@@ -563,7 +563,7 @@ def public(
         return value if show_pii else mask_text(value, keep)
 
     born = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
-    guardian = None
+    guardian: dict[str, Any] | None = None
     if row["guardian_name"] or row["guardian_phone"]:
         guardian = {
             "name": personal(row["guardian_name"], 1),

@@ -154,4 +154,6 @@ MESSAGES = {
     "col.command": ("命令", "command"),
     "col.action": ("操作", "action"),
     "col.detail": ("内容", "detail"),
+    "audit.comma": ("，", ", "),
+    "audit.empty_value": ("（空）", "(empty)"),
 }

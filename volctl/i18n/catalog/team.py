@@ -164,6 +164,10 @@ MESSAGES = {
         "A {level} cannot sit under the {parent_level} '{parent}'; its parent may only be: "
         "{choices}.",
     ),
+    "team.top_level": (
+        "{level}是最高层级，不能挂在其他队伍之下；请不要给 --parent。",
+        "A {level} is the top level and sits under no other team; leave out --parent.",
+    ),
     "hint.team_levels": (
         "层级从高到低：大队 > 中队 > 分队 > 服务队 > 服务组；下级只能挂在更高一级之下。",
         "Levels from the top: 大队 > 中队 > 分队 > 服务队 > 服务组; a team sits only under a "

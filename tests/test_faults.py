@@ -67,7 +67,7 @@ def add_args(n: int) -> list[str]:
 
 
 def test_a_second_writer_waits_says_so_and_succeeds(roster: Path) -> None:
-    holder = hold_write_lock(roster, 1.5)
+    holder = hold_write_lock(roster, 4)  # long enough for a slow start on a busy machine
     result = volctl(roster, *add_args(1), VOLCTL_BUSY_TIMEOUT="30")
     holder.wait()
     assert result.returncode == 0, result.stderr

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from volctl import audit
-from volctl.errors import InvalidInput, NotFound
+from volctl.errors import InvalidInput, NotFound, Where
+from volctl.text import SHORT_TEXT, bounded
 
 
 def _text(value: str) -> str:
-    return value.strip()
+    return bounded(value, "value", SHORT_TEXT) or ""
 
 
 def _prefix(value: str) -> str:
@@ -91,7 +92,11 @@ def set_value(conn: sqlite3.Connection, key: str, raw: str) -> Any:
     spec = SETTINGS.get(key)
     if spec is None:
         raise NotFound("settings.unknown", key=key, keys=", ".join(SETTINGS))
-    value = spec.parse(raw)
+    try:
+        value = spec.parse(raw)
+    except InvalidInput as error:
+        error.where = Where(field=key)  # the message names the setting, not "value"
+        raise
     old = get(conn, key)
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?)"

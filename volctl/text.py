@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from volctl.errors import InvalidInput, Where
+
 # Spaces of every kind that turn up in Chinese sheets: ideographic, no-break, thin, tabs.
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 # Characters that only confuse: zero-width and bidirectional controls.
@@ -70,3 +72,31 @@ def mask_text(value: str | None, keep: int = 1) -> str | None:
     if len(value) <= keep:
         return value[0] + "*"
     return value[:keep] + "*" * min(len(value) - keep, 6)
+
+
+# How long a typed text may be: a name or title fits a form's cell, a reason a line or two,
+# notes a paragraph. One set of limits for every command.
+SHORT_TEXT = 100
+TEXT = 200
+NOTES_TEXT = 2000
+
+
+def bounded(
+    value: object,
+    field: str,
+    limit: int = TEXT,
+    *,
+    where: Where | None = None,
+    missing: str | None = None,
+) -> str | None:
+    """``value`` cleaned, or None when empty (refused with the key ``missing`` when given);
+    refused when longer than ``limit`` characters. ``where`` defaults to the ``field``."""
+    text = clean(value)
+    place = where if where is not None else Where(field=field)
+    if not text:
+        if missing:
+            raise InvalidInput(missing, where=place)
+        return None
+    if len(text) > limit:
+        raise InvalidInput("reason.too_long", where=place, limit=limit)
+    return text

@@ -26,7 +26,7 @@ from typing import Any
 
 from volctl import audit
 from volctl.db import transaction
-from volctl.errors import Conflict, InvalidInput, NotFound, VolctlError, Where
+from volctl.errors import Conflict, InvalidInput, NotFound, VolctlError
 from volctl.ledger import activities
 from volctl.ledger.clock import (
     ATTENDANCE,
@@ -55,7 +55,7 @@ from volctl.ledger.rules import (
 )
 from volctl.ledger.totals import Total, cumulative, hours, totals, verify, yearly
 from volctl.roster import volunteers
-from volctl.text import clean, compact
+from volctl.text import bounded, clean, compact
 
 # What this module offers, its neighbours' included: the ledger is reached from here.
 __all__ = [
@@ -356,11 +356,8 @@ def chain_of(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
 
 
 def _reason(reason: str) -> str:
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
-    if len(text) > MAX_TEXT_LENGTH:
-        raise InvalidInput("reason.too_long", where=Where(field="reason"), limit=MAX_TEXT_LENGTH)
+    text = bounded(reason, "reason", MAX_TEXT_LENGTH, missing="reason.missing_reason")
+    assert text is not None
     return text
 
 

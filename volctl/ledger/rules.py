@@ -20,7 +20,7 @@ from volctl.dates import parse_day
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.ledger.clock import MAX_MINUTES, ZERO_TIME, parse_attendance, parse_clock, parse_hours
 from volctl.ledger.totals import hours
-from volctl.text import clean, compact
+from volctl.text import bounded, clean, compact
 
 _MAX_TEXT = {"notes": 2000}
 MAX_TEXT_LENGTH = 200
@@ -43,13 +43,8 @@ def _minutes_between(start: str, end: str) -> int:
 
 
 def _text(value: object, field_name: str, where: Locate) -> str | None:
-    text = clean(value)
-    if not text:
-        return None
     limit = _MAX_TEXT.get(field_name, MAX_TEXT_LENGTH)
-    if len(text) > limit:
-        raise InvalidInput("reason.too_long", where=where(f"service_{field_name}"), limit=limit)
-    return text
+    return bounded(value, field_name, limit, where=where(f"service_{field_name}"))
 
 
 @dataclass

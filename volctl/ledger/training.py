@@ -15,7 +15,7 @@ from volctl.dates import parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.roster import code_lists, volunteers
-from volctl.text import clean
+from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean
 
 
 @dataclass
@@ -50,9 +50,15 @@ def _next_number(conn: sqlite3.Connection, day: date) -> str:
 
 
 def add(conn: sqlite3.Connection, given: TrainingInput) -> sqlite3.Row:
-    title = clean(given.title)
-    if not title:
-        raise InvalidInput("reason.missing_training_title", where=Where(field="training_title"))
+    title = bounded(
+        given.title,
+        "training_title",
+        SHORT_TEXT,
+        missing="reason.missing_training_title",
+    )
+    trainer = bounded(given.trainer, "trainer", SHORT_TEXT)
+    place = bounded(given.place, "place", SHORT_TEXT)
+    notes = bounded(given.notes, "notes", NOTES_TEXT)
     day = parse_day(given.date, where=Where(field="date"))
     minutes = minutes_from_hours(given.hours) if given.hours not in (None, "") else 0
     with transaction(conn):
@@ -68,10 +74,10 @@ def add(conn: sqlite3.Connection, given: TrainingInput) -> sqlite3.Row:
                 day.isoformat(),
                 topic,
                 minutes,
-                clean(given.trainer) or None,
-                clean(given.place) or None,
+                trainer,
+                place,
                 int(given.initial),
-                clean(given.notes) or None,
+                notes,
                 now,
                 now,
             ),

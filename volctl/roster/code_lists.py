@@ -13,7 +13,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
-from volctl.text import clean
+from volctl.text import bounded, clean
 
 CATEGORY = "category"
 BENEFICIARY_GROUP = "beneficiary_group"
@@ -57,11 +57,7 @@ def check(conn: sqlite3.Connection, name: str, raw: object, where: Where | None 
 
 def add(conn: sqlite3.Connection, name: str, raw: object) -> bool:
     """Add a value to a list; False when it is already there. One transaction, audited."""
-    text = clean(raw)
-    if not text:
-        raise InvalidInput("reason.code_value_missing", where=Where(field="value"))
-    if len(text) > MAX_VALUE:
-        raise InvalidInput("reason.too_long", where=Where(field="value"), limit=MAX_VALUE)
+    text = bounded(raw, "value", MAX_VALUE, missing="reason.code_value_missing")
     with transaction(conn):
         if text in values(conn, name):
             return False

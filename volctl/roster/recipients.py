@@ -28,7 +28,7 @@ from volctl.identity import (
     parse_phone,
 )
 from volctl.roster import code_lists
-from volctl.text import clean, compact, mask_text
+from volctl.text import TEXT, bounded, clean, compact, mask_text
 
 STATUSES = ("active", "inactive", "all")
 PREFIX = "R"
@@ -53,13 +53,8 @@ class RecipientInput:
 FIELDS = tuple(f.name for f in fields(RecipientInput))
 
 
-def _text(raw: object, field: str, limit: int = 200) -> str | None:
-    text = clean(raw)
-    if not text:
-        return None
-    if len(text) > limit:
-        raise InvalidInput("reason.too_long", where=Where(field=field), limit=limit)
-    return text
+def _text(raw: object, field: str, limit: int = TEXT) -> str | None:
+    return bounded(raw, field, limit)
 
 
 def prepare(
@@ -277,9 +272,7 @@ def set_status(
 
     Going inactive ends their open pairings that day; the rows stay, dated.
     """
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    text = bounded(reason, "reason", missing="reason.missing_reason")
     ended: list[str] = []
     with transaction(conn):
         row = find(conn, ref)

@@ -30,7 +30,7 @@ from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import display_phone, free_text, mask_phone, parse_phone
 from volctl.roster import volunteers
-from volctl.text import clean, compact
+from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean, compact
 
 LEVELS = ("大队", "中队", "分队", "服务队", "服务组")
 RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -43,7 +43,6 @@ ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
     "服务组": ("服务队", "分队"),
 }
 ROLES = ("队长", "副队长", "队员")
-MAX_TEXT = 100
 
 
 @dataclass
@@ -149,13 +148,7 @@ def _level(raw: object) -> str:
 
 
 def _text(raw: object, field: str) -> str | None:
-    text = clean(raw)
-    if not text:
-        return None
-    limit = 2000 if field == "notes" else MAX_TEXT
-    if len(text) > limit:
-        raise InvalidInput("reason.too_long", where=Where(field=field), limit=limit)
-    return text
+    return bounded(raw, field, NOTES_TEXT if field == "notes" else SHORT_TEXT)
 
 
 def _volunteer(conn: sqlite3.Connection, raw: object, field: str) -> int | None:
@@ -338,9 +331,7 @@ def dissolve(
     stay. A team with active sub-teams cannot be dissolved: move or dissolve them first."""
     today = today or date.today()
     day = _day(on, today, "dissolved_on")
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    text = bounded(reason, "reason", missing="reason.missing_reason")
     with transaction(conn):
         team = find(conn, ref)
         if team["status"] != "active":

@@ -40,4 +40,20 @@ MESSAGES = {
     "field.backup_file": ("备份文件", "backup file"),
     "field.date_from": ("起始日期", "from date"),
     "field.date_to": ("截止日期", "to date"),
+    "field.trainer": ("培训人", "trainer"),
+    # The roster's settings (volctl settings KEY VALUE)
+    "field.org_name": ("组织名称（org_name）", "organisation name (org_name)"),
+    "field.region_code": ("行政区划代码（region_code）", "region code (region_code)"),
+    "field.volunteer_no_prefix": (
+        "志愿者编号前缀（volunteer_no_prefix）",
+        "volunteer number prefix (volunteer_no_prefix)",
+    ),
+    "field.recorder": ("记录人（recorder）", "recorder (recorder)"),
+    "field.responsible_person": (
+        "负责人（responsible_person）",
+        "person in charge (responsible_person)",
+    ),
+    "field.contact_person": ("经办人（contact_person）", "contact person (contact_person)"),
+    "field.contact_phone": ("联系电话（contact_phone）", "contact phone (contact_phone)"),
+    "field.star_thresholds": ("星级门槛（star_thresholds）", "star thresholds (star_thresholds)"),
 }

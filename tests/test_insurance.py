@@ -25,7 +25,7 @@ def test_a_policy_is_recorded_for_several_volunteers(cli, add_volunteer) -> None
         "json",
     )
     assert result.exit_code == 0, result.stderr
-    assert len(result.json()) == 2
+    assert len(result.json()["added"]) == 2
     active = cli("insurance", "list", "--active-on", "2025-06-01", "--format", "json").json()
     assert {p["name"] for p in active} == {"王秀英", "李四"}
     assert cli("insurance", "list", "--active-on", "2026-06-01", "--format", "json").json() == []

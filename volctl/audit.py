@@ -13,7 +13,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -147,19 +147,22 @@ def mask_detail(value: object, key: str = "") -> object:
 def entries(
     conn: sqlite3.Connection,
     *,
-    date_from: object = None,
-    date_to: object = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
     action: str | None = None,
     show_pii: bool = False,
 ) -> list[dict[str, object]]:
     """Audit entries, oldest first, within dates (inclusive) and for an action prefix."""
+    from volctl.dates import check_period
+
+    check_period(date_from, date_to)
     where, params = [], []
     if date_from is not None:
         where.append("substr(at, 1, 10) >= ?")
-        params.append(str(date_from))
+        params.append(date_from.isoformat())
     if date_to is not None:
         where.append("substr(at, 1, 10) <= ?")
-        params.append(str(date_to))
+        params.append(date_to.isoformat())
     if action:
         where.append("action LIKE ?")
         params.append(f"{action}%")

@@ -149,6 +149,37 @@ def _ledger_rules(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
         )
 
 
+def _ledger_while_inactive(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    """Service recorded on a day the volunteer was inactive (old data, a deactivation dated
+    before service already recorded, or written around volctl). Inactive on a day: the latest
+    status change on or before it says so; without any change, inactive all along."""
+    rows = conn.execute(
+        "SELECT v.volunteer_no, c.record_id, c.service_date, s.effective_on AS since"
+        " FROM (SELECT DISTINCT volunteer_id FROM volunteer_status_changes"
+        " WHERE status = 'inactive') d"
+        " JOIN service_chains c ON c.volunteer_id = d.volunteer_id"
+        " JOIN volunteers v ON v.id = c.volunteer_id"
+        " JOIN volunteer_status_changes s ON s.id = (SELECT s2.id FROM volunteer_status_changes s2"
+        " WHERE s2.volunteer_id = c.volunteer_id AND s2.effective_on <= c.service_date"
+        " ORDER BY s2.effective_on DESC, s2.id DESC LIMIT 1)"
+        " WHERE c.voided = 0 AND s.status = 'inactive'"
+        " UNION ALL"
+        " SELECT v.volunteer_no, c.record_id, c.service_date, v.registered_on AS since"
+        " FROM volunteers v JOIN service_chains c ON c.volunteer_id = v.id"
+        " WHERE c.voided = 0 AND v.status = 'inactive' AND NOT EXISTS"
+        " (SELECT 1 FROM volunteer_status_changes s WHERE s.volunteer_id = v.id)"
+        " ORDER BY 1, 3, 2"
+    )
+    for row in rows:
+        yield Finding(
+            "ledger_while_inactive",
+            "error",
+            row["volunteer_no"],
+            "check.detail_while_inactive",
+            {"record": row["record_id"], "date": row["service_date"], "since": row["since"]},
+        )
+
+
 def _insurance_lapsed(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
     """Volunteers on an activity that needs insurance, without cover on its day."""
     rows = conn.execute(
@@ -193,6 +224,7 @@ CHECKS: list[tuple[str, Check, tuple[str, ...]]] = [
     ("minor_without_consent", _minors, ("volunteers",)),
     ("ledger_totals", _ledger_consistency, ("service_chains",)),
     ("ledger_rules", _ledger_rules, ("service_records",)),
+    ("ledger_while_inactive", _ledger_while_inactive, ("service_chains",)),
     ("insurance_lapsed", _insurance_lapsed, ("insurance_policies", "signups")),
     ("merge_conflict", _merge_conflicts, ("merge_conflicts",)),
 ]

@@ -18,6 +18,10 @@ from volctl.text import compact
 
 Precision = Literal["day", "month", "year"]
 EXCEL_EPOCH = date(1899, 12, 30)
+# No roster holds service from before volunteer registration existed: the earliest year a
+# report, a commendation or an activity may name (the ledger's yearly totals start there too).
+FIRST_YEAR = 1990
+FIRST_DAY = date(FIRST_YEAR, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,33 @@ def parse_time(raw: object, *, where: Where | None = None) -> time | None:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise InvalidInput("reason.time_invalid", where=where, value=text)
+
+
+def check_not_too_early(day: date, where: Where) -> date:
+    """Refuse a day before ``FIRST_DAY`` (an activity in 1985 is a typo for 2025)."""
+    if day < FIRST_DAY:
+        raise InvalidInput(
+            "reason.date_too_early",
+            where=where,
+            value=day.isoformat(),
+            first=FIRST_DAY.isoformat(),
+        )
+    return day
+
+
+def check_period(first: date | None, last: date | None, *, field: str = "date_to") -> None:
+    """The one check of a ``--from``/``--to`` pair: the first day may not be after the last.
+
+    Every command that takes a period (listings, reports, exports, schedules) calls this, so
+    a reversed period is refused the same way everywhere; ``field`` names the ``--to`` option.
+    """
+    if first is not None and last is not None and first > last:
+        raise InvalidInput(
+            "reason.period_reversed",
+            where=Where(field=field),
+            first=first.isoformat(),
+            last=last.isoformat(),
+        )
 
 
 def age_on(born: date, day: date) -> int:

@@ -55,7 +55,7 @@ def add(
         from volctl.errors import InvalidInput, Where
 
         raise InvalidInput("reason.date_missing", where=Where(field="date_to"))
-    added = insurance.add(
+    result = insurance.add(
         roster(),
         people=people or [],
         team=team,
@@ -64,10 +64,21 @@ def add(
         start=start_on,
         end=end_on,
     )
-    if fmt is not Format.table:
-        emit(added, fmt)
+    skipped = result["skipped_inactive"]
+    if fmt is Format.json:
+        emit(result, fmt)
         return
-    notice(t("insurance.added", count=len(added), policy=policy))
+    if fmt is Format.csv:
+        emit(
+            [{**p, "state": "added"} for p in result["added"]]
+            + [{**p, "state": "skipped_inactive"} for p in skipped],
+            fmt,
+        )
+        return
+    notice(t("insurance.added", count=len(result["added"]), policy=result["policy_no"]))
+    if skipped:
+        names = "、".join(f"{p['volunteer_no']} {p['name']}" for p in skipped)
+        notice(t("insurance.skipped_inactive", count=len(skipped), names=names))
 
 
 @command(app, "list", "help.insurance.list")

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from volctl import settings
+from volctl.dates import check_period
 from volctl.errors import InvalidInput, Where
 from volctl.identity import display_phone, mask_id_number, mask_phone
 from volctl.text import mask_text
@@ -58,6 +59,7 @@ class FormRequest:
 
     def period(self) -> tuple[date, date]:
         """The days the form covers: the dates given, else the year, else this year."""
+        check_period(self.date_from, self.date_to)
         year, first, last = self.year, self.date_from, self.date_to
         if year is not None:
             first = max(first, date(year, 1, 1)) if first else date(year, 1, 1)

@@ -474,6 +474,10 @@ def _update(
     }
     try:
         _prepared, diff = volunteers.corrections(row, changes, today=today, where=where.__getitem__)
+        if "registered_on" in diff:
+            volunteers.check_registration(
+                conn, row["id"], diff["registered_on"][1], where["registered_on"]
+            )
     except InvalidInput as error:
         _reject(result, reader, where, error, number, values, given, options)
         return

@@ -82,6 +82,9 @@ def list_activities(
     status: str | None = None,
 ) -> list[sqlite3.Row]:
     """Activities in date order; ``team`` includes the teams under it."""
+    from volctl.dates import check_period
+
+    check_period(first, last, field="to")
     where: list[str] = []
     params: list[Any] = []
     if first is not None:
@@ -154,12 +157,12 @@ def prepare(
     conn: sqlite3.Connection, given: ActivityInput, *, check_leader: bool = True
 ) -> dict[str, Any]:
     """Check and normalise an activity's fields; ``InvalidInput`` names the wrong option."""
-    from volctl.dates import parse_day, parse_time
+    from volctl.dates import check_not_too_early, parse_day, parse_time
 
     title = _text(given.title, "title")
     if not title:
         raise InvalidInput("reason.missing_title", where=Where(field="title"))
-    day = parse_day(given.date, where=Where(field="date"))
+    day = check_not_too_early(parse_day(given.date, where=Where(field="date")), Where(field="date"))
     start = parse_time(given.start_time, where=Where(field="start_time"))
     end = parse_time(given.end_time, where=Where(field="end_time"))
     if (start is None) != (end is None):
@@ -629,14 +632,27 @@ def withdraw(
 _GROUP_COUNT = re.compile(r"^(?P<group>.+?)\s*[:：×xX*]\s*(?P<people>\d+)\s*人?$")
 
 
+MAX_GROUP_PEOPLE = 100_000  # more people than a community serves at one activity: a typo
+
+
 def parse_group_count(text: str) -> tuple[str, int]:
-    """``空巢老人:12`` (also ``空巢老人：12``, ``空巢老人×12人``) -> (group, people)."""
+    """``空巢老人:12`` (also ``空巢老人：12``, ``空巢老人×12人``) -> (group, people), the number
+    of people from 1 to ``MAX_GROUP_PEOPLE``."""
     m = _GROUP_COUNT.match(clean(text))
-    if not m or int(m.group("people")) <= 0:
+    if not m:
         raise InvalidInput(
             "reason.served_group_format", where=Where(field="served_group"), value=text
         )
-    return m.group("group").strip(), int(m.group("people"))
+    people = int(m.group("people"))
+    if not 1 <= people <= MAX_GROUP_PEOPLE:
+        raise InvalidInput(
+            "reason.served_group_count",
+            where=Where(field="served_group"),
+            value=text,
+            low=1,
+            high=MAX_GROUP_PEOPLE,
+        )
+    return m.group("group").strip(), people
 
 
 def serve(

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from volctl import audit, settings
+from volctl.dates import check_period
 from volctl.db import next_counter, transaction
 from volctl.errors import InvalidInput, NotFound, Where
 from volctl.ledger.listing import Filters, effective
@@ -68,6 +69,7 @@ class Certificate:
 def _period(
     date_from: date | None, date_to: date | None, year: int | None, today: date
 ) -> tuple[date | None, date]:
+    check_period(date_from, date_to)
     low, high = date_from, date_to
     if year is not None:
         low = max(low, date(year, 1, 1)) if low else date(year, 1, 1)
@@ -288,6 +290,7 @@ def register(
     year: int | None = None,
 ) -> list[dict[str, Any]]:
     """The certificate register, by number: every certificate issued (by issue date)."""
+    check_period(date_from, date_to)
     where: list[str] = []
     params: list[object] = []
     if volunteer is not None:

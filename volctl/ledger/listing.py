@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from volctl.dates import check_period
 from volctl.identity import free_text
 from volctl.ledger.totals import hours
 
@@ -28,6 +29,7 @@ class Filters:
 
 
 def _where(filters: Filters, alias: str) -> tuple[list[str], list[object]]:
+    check_period(filters.date_from, filters.date_to, field="service_to")
     clauses: list[str] = []
     params: list[object] = []
     if filters.volunteer_id is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from volctl import audit, settings
-from volctl.dates import parse_day
+from volctl.dates import check_not_too_early, parse_day
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.ledger.clock import MAX_MINUTES, ZERO_TIME, parse_attendance, parse_clock, parse_hours
 from volctl.ledger.totals import hours
@@ -339,7 +339,9 @@ def prepare(
 
     raw_date = given.date
     if raw_date is not None and (not isinstance(raw_date, str) or clean(raw_date)):
-        day = parse_day(given.date, where=where("service_date"))
+        day = check_not_too_early(
+            parse_day(given.date, where=where("service_date")), where("service_date")
+        )
     elif base is not None:
         day = date.fromisoformat(base["service_date"])
     else:

@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from volctl import audit
+from volctl.dates import check_period
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.text import clean, compact
@@ -105,8 +106,7 @@ def dates(rule: Rule, first: date, last: date) -> list[date]:
     """The days ``rule`` gives from ``first`` to ``last`` inclusive (at most MAX_DATES)."""
     from dateutil.rrule import rrulestr
 
-    if last < first:
-        raise InvalidInput("schedule.range_reversed", where=Where(field="to"))
+    check_period(first, last, field="to")
     freq = next((p.split("=", 1)[1] for p in rule.rrule.split(";") if p.startswith("FREQ=")), "")
     if freq not in ("YEARLY", "MONTHLY", "WEEKLY", "DAILY"):
         raise InvalidInput(

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from volctl import audit
-from volctl.dates import parse_day
+from volctl.dates import check_period, parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.roster import code_lists, volunteers
@@ -168,6 +168,7 @@ def list_trainings(
     date_to: date | None = None,
     topic: str | None = None,
 ) -> list[sqlite3.Row]:
+    check_period(date_from, date_to)
     where, params = [], []
     if date_from:
         where.append("t.date >= ?")

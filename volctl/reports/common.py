@@ -30,12 +30,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from volctl.dates import FIRST_YEAR, check_period
 from volctl.errors import InvalidInput, Where
 from volctl.identity import display_phone, mask_phone
 from volctl.ledger.totals import Total
-
-FIRST_YEAR = 1990  # no roster holds service from before volunteer registration existed
-
 
 # ----------------------------------------------------------------------------- periods
 
@@ -83,13 +81,7 @@ def date_range(first: date | None, last: date | None, today: date) -> Period:
     """From ``first`` (default: Jan 1 of ``last``'s year) to ``last`` (default: today)."""
     last = last or today
     first = first or date(last.year, 1, 1)
-    if first > last:
-        raise InvalidInput(
-            "report.range_reversed",
-            where=Where(field="date_to"),
-            first=first.isoformat(),
-            last=last.isoformat(),
-        )
+    check_period(first, last)
     if first.year < FIRST_YEAR:
         raise InvalidInput(
             "report.year_out_of_range",

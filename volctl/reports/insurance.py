@@ -9,11 +9,8 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from volctl.errors import InvalidInput, Where
 from volctl.reports.common import Basis, Period, find_scope, memberships, phone
 from volctl.roster import insurance
-
-MAX_DAYS = 3660
 
 
 def expiring(
@@ -28,10 +25,7 @@ def expiring(
     phone (masked unless ``show_pii``) and team: ``[{volunteer_no, name, phone, team,
     insurer, policy_no, start_on, end_on, days_left}]``."""
     today = today or date.today()
-    if not 0 <= days <= MAX_DAYS:
-        raise InvalidInput(
-            "report.days_invalid", where=Where(field="days"), value=days, limit=MAX_DAYS
-        )
+    insurance.check_days(days)
     policies = insurance.list_policies(conn, expiring_within=days, today=today)
     scope = find_scope(conn, team)
     basis = Basis(conn, Period(today, today, today), scope)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from volctl import audit
+from volctl.dates import FIRST_YEAR
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import teams, volunteers
@@ -33,9 +34,18 @@ def add(
         raise InvalidInput("reason.missing_commend_title", where=Where(field="commend_title"))
     if (volunteer is None) == (team is None):
         raise InvalidInput("commend.one_recipient", hint="hint.commend_one_recipient")
-    if not 1990 <= year <= today.year:
+    if not FIRST_YEAR <= year <= today.year:
         raise InvalidInput("reason.year_invalid", where=Where(field="year"), value=year)
     on = awarded_on or today
+    if on > today:
+        raise InvalidInput("reason.date_in_future", where=Where(field="awarded_on"))
+    if on < date(year, 1, 1):
+        raise InvalidInput(
+            "reason.awarded_before_year",
+            where=Where(field="awarded_on"),
+            on=on.isoformat(),
+            year=year,
+        )
     with transaction(conn):
         person = volunteers.find(conn, volunteer) if volunteer else None
         unit = teams.find(conn, team) if team else None

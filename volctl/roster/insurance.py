@@ -12,6 +12,8 @@ from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import volunteers
 from volctl.text import clean
 
+MAX_DAYS = 3660  # how far ahead "expiring within N days" may look: ten years
+
 
 def add(
     conn: sqlite3.Connection,
@@ -22,8 +24,13 @@ def add(
     policy: str,
     start: date,
     end: date,
-) -> list[dict[str, Any]]:
-    """Record one policy for several volunteers (or a team's members on the start date)."""
+) -> dict[str, Any]:
+    """Record one policy for several volunteers (or a team's members on the start date).
+
+    A team's members who are inactive are left out (they serve no activity to be insured
+    for) and listed under ``skipped_inactive``; a volunteer named on their own is insured
+    whatever their status. Returns ``{policy_no, added, skipped_inactive}``.
+    """
     insurer_text, policy_text = clean(insurer), clean(policy)
     if not insurer_text:
         raise InvalidInput("reason.missing_insurer", where=Where(field="insurer"))
@@ -33,10 +40,20 @@ def add(
         raise InvalidInput("reason.cover_end_before_start", where=Where(field="date_to"))
     with transaction(conn):
         rows = [volunteers.find(conn, p) for p in people]
+        skipped: dict[int, sqlite3.Row] = {}
         if team:
             from volctl.roster import teams
 
-            rows += teams.members_under(conn, team, start)
+            named = {r["id"] for r in rows}
+            for member in teams.members_under(conn, team, start):
+                if member["status"] == "inactive" and member["id"] not in named:
+                    skipped[member["id"]] = member
+                else:
+                    rows.append(member)
+        if not rows and skipped:
+            raise InvalidInput(
+                "insurance.only_inactive", where=Where(field="team"), team=team, count=len(skipped)
+            )
         if not rows:
             raise InvalidInput("insurance.nobody", hint="hint.insurance_nobody")
         added = []
@@ -72,7 +89,21 @@ def add(
                 end_on=end.isoformat(),
             )
             added.append({"volunteer_no": row["volunteer_no"], "name": row["name"]})
-    return added
+    return {
+        "policy_no": policy_text,
+        "added": added,
+        "skipped_inactive": [
+            {"volunteer_no": r["volunteer_no"], "name": r["name"]} for r in skipped.values()
+        ],
+    }
+
+
+def check_days(days: int | None) -> None:
+    """``--expiring N`` (``insurance list``, ``report insurance``): 0 to ``MAX_DAYS`` days."""
+    if days is not None and not 0 <= days <= MAX_DAYS:
+        raise InvalidInput(
+            "report.days_invalid", where=Where(field="days"), value=days, limit=MAX_DAYS
+        )
 
 
 def covering(conn: sqlite3.Connection, volunteer_id: int, day: date) -> sqlite3.Row | None:
@@ -95,6 +126,7 @@ def list_policies(
 ) -> list[dict[str, Any]]:
     """Policies with their volunteer; ``expiring_within``: cover ending soon and not renewed."""
     today = today or date.today()
+    check_days(expiring_within)
     where: list[str] = []
     params: list[object] = []
     if volunteer_id is not None:

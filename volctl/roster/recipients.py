@@ -340,6 +340,15 @@ def pair(
             raise Conflict(
                 "recipient.inactive", recipient_no=person["recipient_no"], name=person["name"]
             )
+        if day.isoformat() < person["registered_on"]:
+            raise InvalidInput(
+                "reason.pairing_before_recipient_registered",
+                where=Where(field="started_on"),
+                since=day.isoformat(),
+                recipient_no=person["recipient_no"],
+                name=person["name"],
+                registered_on=person["registered_on"],
+            )
         added = []
         for vol in dict.fromkeys(vol_refs):
             helper = volunteers.find(conn, vol)
@@ -349,6 +358,15 @@ def pair(
                     hint="hint.reactivate_first",
                     volunteer_no=helper["volunteer_no"],
                     name=helper["name"],
+                )
+            if day.isoformat() < helper["registered_on"]:
+                raise InvalidInput(
+                    "reason.pairing_before_volunteer_registered",
+                    where=Where(field="started_on"),
+                    since=day.isoformat(),
+                    volunteer_no=helper["volunteer_no"],
+                    name=helper["name"],
+                    registered_on=helper["registered_on"],
                 )
             existing = conn.execute(
                 "SELECT started_on FROM pairings WHERE recipient_id = ? AND volunteer_id = ?"

@@ -336,6 +336,14 @@ def dissolve(
         team = find(conn, ref)
         if team["status"] != "active":
             raise Conflict("team.dissolved", team=team["name"])
+        if team["founded_on"] and day < team["founded_on"]:
+            raise InvalidInput(
+                "reason.dissolved_before_founded",
+                where=Where(field="dissolved_on"),
+                on=day,
+                team=team["name"],
+                founded_on=team["founded_on"],
+            )
         subteams = conn.execute(
             "SELECT name FROM teams WHERE parent_id = ? AND status = 'active' ORDER BY name",
             (team["id"],),

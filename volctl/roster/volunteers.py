@@ -188,6 +188,8 @@ def prepare(
         given.guardian_consent_on, where=where("guardian_consent_on"), allow_partial=False
     )
     values["guardian_consent_on"] = consent.value.isoformat() if consent else None
+    if consent is not None:
+        _check_consent(consent.value, born, registered_on, today, where("guardian_consent_on"))
     if age_on(born, registered_on) < ADULT_AGE:
         if not values["guardian_name"] or not values["guardian_phone"]:
             raise InvalidInput(
@@ -199,6 +201,31 @@ def prepare(
         # Guardian details on the registration are the guardian's consent, given that day.
         values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()
     return Prepared(values, warnings)
+
+
+def _check_consent(
+    consent_on: date, born: date, registered_on: date, today: date, where: Where
+) -> None:
+    """A guardian consents to a registration: not in the future, not before the child was
+    born, and by the day of the registration (DOMAIN.md: a minor registers with consent)."""
+    if consent_on > today:
+        raise InvalidInput(
+            "reason.consent_in_future", where=where, consent_on=consent_on.isoformat()
+        )
+    if consent_on < born:
+        raise InvalidInput(
+            "reason.consent_before_birth",
+            where=where,
+            consent_on=consent_on.isoformat(),
+            birth_date=born.isoformat(),
+        )
+    if consent_on > registered_on:
+        raise InvalidInput(
+            "reason.consent_after_registration",
+            where=where,
+            consent_on=consent_on.isoformat(),
+            registered_on=registered_on.isoformat(),
+        )
 
 
 def _json_list(items: list[str]) -> str:
@@ -447,9 +474,63 @@ def update(
                     volunteer_no=other["volunteer_no"],
                     name=other["name"],
                 )
+        if "registered_on" in diff:
+            check_registration(conn, row["id"], prepared.values["registered_on"])
         apply_corrections(conn, row, diff)
         updated = get(conn, row["id"])
     return updated, diff
+
+
+def check_registration(
+    conn: sqlite3.Connection,
+    volunteer_id: int,
+    registered_on: str,
+    where: Where = Where(field="registered_on"),
+) -> None:
+    """A corrected registration date may not come after what the volunteer already did: the
+    earliest service that counts, team membership or pairing (``InvalidInput``)."""
+    service = conn.execute(
+        "SELECT record_id, service_date FROM service_chains WHERE volunteer_id = ?"
+        " AND voided = 0 AND service_date < ? ORDER BY service_date, record_id LIMIT 1",
+        (volunteer_id, registered_on),
+    ).fetchone()
+    if service is not None:
+        raise InvalidInput(
+            "reason.registered_after_service",
+            hint="hint.registered_after_records",
+            where=where,
+            registered_on=registered_on,
+            record=service["record_id"],
+            date=service["service_date"],
+        )
+    membership = conn.execute(
+        "SELECT t.name, m.joined_on FROM memberships m JOIN teams t ON t.id = m.team_id"
+        " WHERE m.volunteer_id = ? AND m.joined_on < ? ORDER BY m.joined_on, m.id LIMIT 1",
+        (volunteer_id, registered_on),
+    ).fetchone()
+    if membership is not None:
+        raise InvalidInput(
+            "reason.registered_after_membership",
+            hint="hint.registered_after_records",
+            where=where,
+            registered_on=registered_on,
+            team=membership["name"],
+            date=membership["joined_on"],
+        )
+    pairing = conn.execute(
+        "SELECT r.name, p.started_on FROM pairings p JOIN recipients r ON r.id = p.recipient_id"
+        " WHERE p.volunteer_id = ? AND p.started_on < ? ORDER BY p.started_on, p.id LIMIT 1",
+        (volunteer_id, registered_on),
+    ).fetchone()
+    if pairing is not None:
+        raise InvalidInput(
+            "reason.registered_after_pairing",
+            hint="hint.registered_after_records",
+            where=where,
+            registered_on=registered_on,
+            recipient=pairing["name"],
+            date=pairing["started_on"],
+        )
 
 
 def corrections(
@@ -523,6 +604,8 @@ def set_status(
                 where=Where(field="effective_on"),
                 registered_on=row["registered_on"],
             )
+        if status == "inactive":
+            _check_no_service_from(conn, row, on)
         conn.execute(
             "INSERT INTO volunteer_status_changes (volunteer_id, status, reason, effective_on,"
             " recorded_at) VALUES (?, ?, ?, ?, ?)",
@@ -542,6 +625,31 @@ def set_status(
             effective_on=on.isoformat(),
         )
         return get(conn, row["id"])
+
+
+def _check_no_service_from(conn: sqlite3.Connection, row: sqlite3.Row, on: date) -> None:
+    """Inactive from ``on`` means no service that day or after it: the ledger refuses to record
+    such service, so a deactivation may not leave records behind it (``Conflict``)."""
+    later = conn.execute(
+        "SELECT record_id, service_date, count(*) OVER () AS later,"
+        " max(service_date) OVER () AS last FROM service_chains"
+        " WHERE volunteer_id = ? AND voided = 0 AND service_date >= ?"
+        " ORDER BY service_date, record_id LIMIT 1",
+        (row["id"], on.isoformat()),
+    ).fetchone()
+    if later is not None:
+        raise Conflict(
+            "reason.deactivated_before_service",
+            hint="hint.deactivated_before_service",
+            where=Where(field="effective_on"),
+            volunteer_no=row["volunteer_no"],
+            name=row["name"],
+            on=on.isoformat(),
+            record=later["record_id"],
+            date=later["service_date"],
+            count=later["later"],
+            last=later["last"],
+        )
 
 
 # ----------------------------------------------------------------------------- output
@@ -610,6 +718,7 @@ __all__ = [
     "Prepared",
     "VolunteerInput",
     "apply_corrections",
+    "check_registration",
     "corrections",
     "find",
     "get",

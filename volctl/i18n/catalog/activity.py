@@ -333,4 +333,8 @@ MESSAGES = {
     "code_list.exists": ("「{value}」已在列表中。", "'{value}' is already listed."),
     "code_list.builtin": ("内置", "built in"),
     "code_list.added_by_clerk": ("本地增加", "added locally"),
+    "reason.served_group_count": (
+        "「{value}」的人数应在 {low} 到 {high} 之间。",
+        "The number of people in '{value}' must be between {low} and {high}.",
+    ),
 }

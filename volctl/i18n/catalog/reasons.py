@@ -112,6 +112,57 @@ MESSAGES = {
         "日期早于该志愿者的登记日期 {registered_on}。",
         "The date is before the volunteer registered ({registered_on}).",
     ),
+    "reason.consent_in_future": (
+        "监护人同意日期 {consent_on} 晚于今天。",
+        "The guardian's consent date {consent_on} is after today.",
+    ),
+    "reason.consent_before_birth": (
+        "监护人同意日期 {consent_on} 早于出生日期 {birth_date}。",
+        "The guardian's consent date {consent_on} is before the birth date {birth_date}.",
+    ),
+    "reason.consent_after_registration": (
+        "监护人同意日期 {consent_on} 晚于登记日期 {registered_on}：未成年人登记时须已取得监护人同意。",
+        "The guardian's consent date {consent_on} is after the registration date "
+        "{registered_on}: a minor's guardian consents by the day they register, not after.",
+    ),
+    "reason.registered_after_service": (
+        "登记日期 {registered_on} 晚于该志愿者最早的服务记录 {record}（{date}）。",
+        "The registration date {registered_on} is after the volunteer's earliest service "
+        "record {record} ({date}).",
+    ),
+    "reason.registered_after_membership": (
+        "登记日期 {registered_on} 晚于该志愿者加入「{team}」的日期 {date}。",
+        "The registration date {registered_on} is after the volunteer joined {team} ({date}).",
+    ),
+    "reason.registered_after_pairing": (
+        "登记日期 {registered_on} 晚于该志愿者结对服务 {recipient} 的日期 {date}。",
+        "The registration date {registered_on} is after the volunteer was paired with "
+        "{recipient} ({date}).",
+    ),
+    "hint.registered_after_records": (
+        "登记日期应不晚于最早的服务、入队和结对日期；请核对登记日期，或先更正那条记录。",
+        "The registration date must be on or before the earliest service, membership and "
+        "pairing; check the date, or correct that record first.",
+    ),
+    "reason.deactivated_before_service": (
+        "{volunteer_no} {name} 在 {on} 及以后还有 {count} 条服务记录（最早一条：记录 {record}，{date}；"
+        "最晚 {last}），不能从 {on} 起停用。",
+        "{volunteer_no} {name} has {count} service record(s) on or after {on} (the first: record "
+        "{record} on {date}; the last on {last}), so they cannot be inactive from {on}.",
+    ),
+    "hint.deactivated_before_service": (
+        "停用日期应晚于最后一次服务的日期；若那条记录有误，先用 volctl log-hours void 作废。",
+        "Deactivate from a day after their last service; if that record is wrong, void it "
+        "first (volctl log-hours void).",
+    ),
+    "reason.date_too_early": (
+        "日期 {value} 早于 {first}，请核对年份。",
+        "The date {value} is before {first}; please check the year.",
+    ),
+    "reason.period_reversed": (
+        "起始日期 {first} 晚于截止日期 {last}。",
+        "The first day {first} is after the last day {last}.",
+    ),
     "reason.minor_without_guardian": (
         "未满 18 周岁（{age} 岁）的志愿者须登记监护人姓名和电话（监护人同意）。",
         "A volunteer under 18 (aged {age}) needs a guardian's name and phone (the guardian's "

@@ -175,4 +175,14 @@ MESSAGES = {
         "家属电话「{value}」不是有效的电话号码。",
         "The family phone '{value}' is not a valid number.",
     ),
+    "reason.pairing_before_volunteer_registered": (
+        "结对日期 {since} 早于志愿者 {volunteer_no} {name} 的登记日期 {registered_on}。",
+        "The pairing date {since} is before volunteer {volunteer_no} {name} registered "
+        "({registered_on}).",
+    ),
+    "reason.pairing_before_recipient_registered": (
+        "结对日期 {since} 早于服务对象 {recipient_no} {name} 的登记日期 {registered_on}。",
+        "The pairing date {since} is before beneficiary {recipient_no} {name} was registered "
+        "({registered_on}).",
+    ),
 }

@@ -123,6 +123,14 @@ MESSAGES = {
         "Recorded policy {policy} for {count} volunteers.",
     ),
     "insurance.nobody": ("没有指定要投保的志愿者。", "No volunteers to insure were given."),
+    "insurance.only_inactive": (
+        "「{team}」的 {count} 名队员都已停用，没有可投保的志愿者。",
+        "All {count} members of {team} are inactive: nobody to insure.",
+    ),
+    "insurance.skipped_inactive": (
+        "未为 {count} 名已停用的队员投保：{names}。",
+        "Left out {count} inactive member(s): {names}.",
+    ),
     "hint.insurance_nobody": (
         "列出志愿者编号，或用 --team 队伍名称。",
         "List volunteer numbers, or use --team TEAM.",
@@ -212,4 +220,8 @@ MESSAGES = {
     "col.awarded_by": ("表彰单位", "by"),
     "field.year": ("年度", "year"),
     "field.awarded_on": ("表彰日期", "date awarded"),
+    "reason.awarded_before_year": (
+        "表彰日期 {on} 早于所表彰的 {year} 年。",
+        "The award date {on} is before the year it commends ({year}).",
+    ),
 }

@@ -101,10 +101,6 @@ MESSAGES = {
         "年份 {value} 不在 {first} 至 {last} 年之间。",
         "The year {value} is not between {first} and {last}.",
     ),
-    "report.range_reversed": (
-        "起始日期 {first} 晚于截止日期 {last}。",
-        "The first day {first} is after the last day {last}.",
-    ),
     "report.year_or_range": (
         "--year 与 --from/--to 只能选一种。",
         "Give either --year or --from/--to, not both.",

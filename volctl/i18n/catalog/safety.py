@@ -105,6 +105,10 @@ MESSAGES = {
         "服务记录 {record}（{date}）早于登记日期 {registered_on}。",
         "Record {record} ({date}) is before the registration date {registered_on}.",
     ),
+    "check.detail_while_inactive": (
+        "服务记录 {record}（{date}）记在该志愿者停用期间（自 {since} 起停用）。",
+        "Record {record} ({date}) is dated while the volunteer was inactive (since {since}).",
+    ),
     "check.detail_insurance": (
         "已报名 {activity}（{date}），该活动要求投保，但当天没有有效保险。",
         "Signed up for {activity} ({date}), which needs insurance, without cover that day.",
@@ -120,6 +124,13 @@ MESSAGES = {
     "check.advice_ledger_before_registration": (
         "核对登记日期（volctl register update --registered-on）或更正该记录。",
         "Check the registration date (volctl register update --registered-on) or correct the record.",
+    ),
+    "check.advice_ledger_while_inactive": (
+        "核对停用日期与签到表：记录有误就用 volctl log-hours void 作废；停用日期有误就先 volctl "
+        "register reactivate，再用正确的日期停用。",
+        "Check the deactivation date against the sign-in sheets: void a wrong record (volctl "
+        "log-hours void); for a wrong date, reactivate (volctl register reactivate) and "
+        "deactivate again on the right day.",
     ),
     "check.advice_insurance_lapsed": (
         "活动前为其投保（volctl insurance add），或取消报名（volctl activity withdraw）。",

@@ -17,7 +17,6 @@ MESSAGES = {
         "规则的频率「{value}」不适用于活动；请用 YEARLY、MONTHLY、WEEKLY 或 DAILY。",
         "The frequency '{value}' does not suit activities; use YEARLY, MONTHLY, WEEKLY or DAILY.",
     ),
-    "schedule.range_reversed": ("结束日期早于开始日期。", "The last date is before the first."),
     "schedule.too_many": (
         "这条规则产生超过 {limit} 个日期，请缩短时间范围。",
         "This rule gives more than {limit} dates; shorten the range.",

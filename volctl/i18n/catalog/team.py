@@ -228,4 +228,8 @@ MESSAGES = {
         "只列出该队伍（含下级队伍）目前的成员。",
         "Only the current members of this team and the teams under it.",
     ),
+    "reason.dissolved_before_founded": (
+        "撤销日期 {on} 早于「{team}」的成立日期 {founded_on}。",
+        "The dissolution date {on} is before {team} was founded ({founded_on}).",
+    ),
 }

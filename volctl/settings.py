@@ -11,11 +11,16 @@ from typing import Any
 
 from volctl import audit
 from volctl.errors import InvalidInput, NotFound, Where
-from volctl.text import SHORT_TEXT, bounded
+from volctl.text import SHORT_TEXT
 
 
 def _text(value: str) -> str:
-    return bounded(value, "value", SHORT_TEXT) or ""
+    """Kept as typed (an organisation's name is printed on forms with its full-width
+    brackets), only bounded."""
+    text = value.strip()
+    if len(text) > SHORT_TEXT:
+        raise InvalidInput("reason.too_long", where=Where(field="value"), limit=SHORT_TEXT)
+    return text
 
 
 def _prefix(value: str) -> str:

@@ -163,8 +163,9 @@ MESSAGES = {
     ),
     "intake.csv_broken": ("CSV 格式有误：{reason}", "The CSV is malformed: {reason}"),
     "intake.no_such_sheet": (
-        "没有名为「{sheet}」的工作表；现有：{sheets}。",
-        "There is no sheet '{sheet}'; the sheets are: {sheets}.",
+        "没有名为「{sheet}」的工作表；现有：{sheets}（可写名称，或从 1 起的序号）。",
+        "There is no sheet '{sheet}'; the sheets are: {sheets} (give a name, or a number "
+        "counted from 1).",
     ),
     "intake.no_header": (
         "在前 {rows} 行中找不到表头（至少要有「姓名」和「身份证号码」两列）。",

@@ -257,3 +257,95 @@ def test_two_inputs_with_the_same_name_get_their_own_rejects_workbooks(
     files = [f["rejects_file"] for f in summary["files"]]
     assert files == [str(tmp_path / "a.rejects.xlsx"), str(tmp_path / "a.csv.rejects.xlsx")]
     assert all(Path(f).exists() for f in files)
+
+
+# ----------------------------------------------------------------------------- later work
+
+
+def import_update(cli, tmp_path: Path, name: str, people: list[list]) -> dict:
+    return run(cli, "register", "import", str(signup(tmp_path, name, people)), "--on-duplicate",
+               "update")  # fmt: skip
+
+
+def phones(db: Path) -> list[tuple]:
+    return query(db, "SELECT volunteer_no, phone, political_status FROM volunteers ORDER BY id")
+
+
+def test_undo_refuses_while_a_later_batch_has_updated_people_it_added(
+    cli, roster, tmp_path
+) -> None:
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
+    import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(77)), person(3)])
+    import_update(cli, tmp_path, "c.xlsx", [person(2, political="党员")])
+    before = snapshot(roster)
+    for extra in ((), ("--dry-run",)):
+        result = cli("register", "undo-import", "1", *extra)
+        assert result.exit_code == Conflict.exit_code, result.stderr
+        assert "later import batch(es) 2、3" in result.stderr
+        assert "V000001 志愿者1" in result.stderr and "V000002 志愿者2" in result.stderr
+        assert "volctl register undo-import 3" in result.stderr  # the newest first
+        assert snapshot(roster) == before
+    # Newest first, each undo restores what it overwrote; then the first batch goes cleanly.
+    assert run(cli, "register", "undo-import", "3")["restored"] == 1
+    refused = cli("register", "undo-import", "1")
+    assert refused.exit_code == Conflict.exit_code and "batch(es) 2 " in refused.stderr
+    assert run(cli, "register", "undo-import", "2")["removed"] == 1
+    outcome = run(cli, "register", "undo-import", "1")
+    assert outcome["removed"] == 2 and count(roster) == 0
+    assert query(roster, "SELECT id FROM import_batches WHERE undone_at IS NULL") == []
+
+
+def test_undo_refuses_while_a_later_batch_changed_again_a_value_it_would_restore(
+    cli, roster, tmp_path, add_volunteer
+) -> None:
+    add_volunteer("志愿者1", id_number=person(1)[3], phone=make_phone(1), political="群众")
+    import_update(cli, tmp_path, "a.xlsx", [person(1, phone=make_phone(77))])
+    import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(88))])
+    before = snapshot(roster)
+    result = cli("register", "undo-import", "1")
+    assert result.exit_code == Conflict.exit_code
+    assert "later import batch(es) 2" in result.stderr and "V000001 志愿者1（phone" in result.stderr
+    assert snapshot(roster) == before
+    run(cli, "register", "undo-import", "2")
+    assert run(cli, "register", "undo-import", "1")["restored"] == 1
+    assert phones(roster) == [("V000001", "+86" + make_phone(1), "群众")]
+
+
+def test_a_later_batch_that_changed_other_fields_is_kept_by_the_undo(
+    cli, roster, tmp_path, add_volunteer
+) -> None:
+    add_volunteer("志愿者1", id_number=person(1)[3], phone=make_phone(1), political="群众")
+    import_update(cli, tmp_path, "a.xlsx", [person(1, phone=make_phone(77))])
+    import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(77), political="党员")])
+    outcome = run(cli, "register", "undo-import", "1")  # restores the phone only: nothing lost
+    assert outcome["restored_volunteers"][0]["fields"] == ["phone"]
+    assert phones(roster) == [("V000001", "+86" + make_phone(1), "中共党员")]
+    assert run(cli, "register", "undo-import", "2")["restored"] == 1
+    assert phones(roster) == [("V000001", "+86" + make_phone(1), "群众")]
+
+
+def test_undo_refuses_when_someone_it_added_was_corrected_by_hand_since(
+    cli, roster, tmp_path
+) -> None:
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
+    assert cli("register", "update", "V000002", "--phone", make_phone(88)).exit_code == 0
+    before = snapshot(roster)
+    result = cli("register", "undo-import", "1")
+    assert result.exit_code == Conflict.exit_code
+    assert "corrected since" in result.stderr and "V000002 志愿者2（phone" in result.stderr
+    assert "register deactivate" in result.stderr and "V000001" not in result.stderr
+    assert snapshot(roster) == before
+
+
+def test_undo_refuses_when_people_it_added_have_service_records(cli, roster, tmp_path) -> None:
+    today = query(roster, "SELECT date('now', 'localtime')")[0][0]
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
+    number = run(cli, "activity", "add", "慰问", "--date", today, "--category", "社区服务")
+    logged = cli("log-hours", "add", "V000001", "--activity", number["activity_no"], "--hours", "2")
+    assert logged.exit_code == 0, logged.stderr
+    before = snapshot(roster)
+    result = cli("register", "undo-import", "1", "--yes")
+    assert result.exit_code == Conflict.exit_code
+    assert "V000001 志愿者1" in result.stderr and "service records" in result.stderr
+    assert snapshot(roster) == before
+    assert query(roster, "SELECT count(*) FROM service_records") == [(1,)]

@@ -62,6 +62,18 @@ def test_a_gbk_csv_keeps_its_chinese_and_reports_its_header_row(cli, roster, tmp
     assert imported_names(roster) == ["欧阳娜娜"]
 
 
+def test_a_csv_in_no_encoding_it_can_read_is_refused_by_name_not_a_crash(
+    cli, roster, tmp_path
+) -> None:
+    path = write_csv(tmp_path / "报名.csv", sheet(PEOPLE), encoding="gbk")
+    path.write_bytes(path.read_bytes() + b"\x81\x30\xff\xff\r\n")  # neither UTF-8 nor GB18030
+    before = snapshot(roster)
+    result = cli("register", "import", str(path))
+    assert result.exit_code == InvalidInput.exit_code and "报名.csv" in result.stderr
+    assert "GBK/GB18030" in result.stderr and "internal error" not in result.stderr
+    assert snapshot(roster) == before
+
+
 def test_an_xls_number_typed_identity_number_is_mangled_not_imported(cli, roster, tmp_path) -> None:
     number = make_id(seq=5)
     path = write_xls(tmp_path / "old.xls", sheet([person(5, id=float(number))]))
@@ -184,7 +196,8 @@ def test_sheet_picks_a_sheet_by_name_or_number(cli, roster, tmp_path) -> None:
 def test_an_unknown_sheet_lists_the_sheets(cli, roster, tmp_path) -> None:
     path = write_xlsx(tmp_path / "book.xlsx", sheet(PEOPLE))
     result = cli("register", "import", str(path), "--sheet", "三月")
-    assert result.exit_code == InvalidInput.exit_code and "报名表" in result.stderr
+    assert result.exit_code == InvalidInput.exit_code and "1 报名表" in result.stderr
+    assert "book.xlsx" in result.stderr and "counted from 1" in result.stderr
 
 
 def test_blank_rows_numbered_empty_rows_and_the_footer_are_not_data(cli, roster, tmp_path) -> None:

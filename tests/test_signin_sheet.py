@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers_structure import activity, ok, people, team
+from tests.helpers_structure import activity, ok, people, rows, team
 from volctl.errors import Conflict, InvalidInput
 
 HEADERS = ["序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注"]
@@ -147,3 +147,143 @@ def test_a_long_information_line_wraps_within_the_table(cli, roster, tmp_path) -
     ws = openpyxl.load_workbook(path).active
     assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 40
     assert "地点：东湖社区党群服务中心二楼会议室(东湖路88号,近公交东湖站)" in ws["A2"].value
+
+
+# ----------------------------------------------------------------------------- read back in
+
+
+def filled_rows(delimiter: str) -> str:
+    """The printed sheet filled in and saved as text, as Excel writes it (CRLF, quoted cells)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(
+        [
+            ["敬老院探访 签到表"],
+            ["活动编号：A20250315-01　日期：2025-03-15　时间：08:30-11:30"],
+            HEADERS,
+            [1, "V000001", "王秀英", "138****0001", "8:30", "11:30", "王秀英", ""],
+            [2, "", "李明", "138****0002", "8:30", "10:30", "李明", "送药上门, 量血压; 陪聊"],
+            [3, "", "", "", "", "", "", ""],
+            ["活动负责人：王秀英", "", "记录人：李红"],
+        ]
+    )
+    return out.getvalue()
+
+
+def imported(cli, roster, path: Path, *extra: str) -> dict:
+    result = cli("log-hours", "import", str(path), *extra, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report: dict = result.json()
+    return report
+
+
+def recorded(roster: Path) -> list[tuple]:
+    return rows(
+        roster,
+        "SELECT v.volunteer_no, r.service_date, r.start_time, r.end_time, r.minutes, r.notes,"
+        " b.file_name FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id"
+        " JOIN import_batches b ON b.id = r.batch_id ORDER BY v.volunteer_no",
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("utf-8", ","),  # WPS, LibreOffice, Excel's "CSV UTF-8" on a Mac
+        ("utf-8-sig", ","),  # Excel's "CSV UTF-8 (逗号分隔)": with a byte-order mark
+        ("gb18030", ","),  # Excel's plain "CSV (逗号分隔)" on a Chinese Windows
+        ("gbk", ";"),  # the same where the list separator is a semicolon
+        ("utf-8", "\t"),
+        ("utf-16", "\t"),  # Excel's "Unicode 文本": UTF-16 with a BOM, tab-separated
+    ],
+)
+def test_a_filled_sheet_saved_as_text_is_read_in_every_encoding_and_delimiter_excel_writes(
+    cli, sheet, roster, tmp_path, encoding, delimiter
+) -> None:
+    path = tmp_path / "签到表.txt"
+    path.write_bytes(filled_rows(delimiter).encode(encoding))
+    report = imported(cli, roster, path)
+    assert (report["recorded"], report["rejected"], report["skipped"]) == (2, 0, 0)
+    assert report["activity_no"] == "A20250315-01" and report["sheet"] is None
+    assert (report["leader"], report["recorder"]) == ("王秀英", "李红")
+    assert [(d["row"], d["volunteer_no"], d["minutes"]) for d in report["details"]] == [
+        (4, "V000001", 180),
+        (5, "V000002", 120),
+    ]
+    assert recorded(roster) == [
+        ("V000001", "2025-03-15", "08:30", "11:30", 180, None, "签到表.txt"),
+        ("V000002", "2025-03-15", "08:30", "10:30", 120, "送药上门, 量血压; 陪聊", "签到表.txt"),
+    ]
+
+
+def test_the_same_text_sheet_in_another_encoding_records_nobody_twice(
+    cli, sheet, roster, tmp_path
+) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.txt"
+    first.write_bytes(filled_rows(",").encode("gb18030"))
+    second.write_bytes(filled_rows("\t").encode("utf-16"))
+    assert imported(cli, roster, first)["recorded"] == 2
+    again = imported(cli, roster, second)
+    assert (again["recorded"], again["skipped"]) == (0, 2)
+    assert len(recorded(roster)) == 2
+
+
+def test_a_text_sheet_neither_utf8_nor_gb18030_is_refused_by_name(
+    cli, sheet, roster, tmp_path
+) -> None:
+    path = tmp_path / "乱码.csv"
+    path.write_bytes(filled_rows(",").encode("gb18030") + b"\x81\x30\xff\xff\r\n")
+    result = cli("log-hours", "import", str(path))
+    assert result.exit_code == InvalidInput.exit_code, result.stderr
+    assert "乱码.csv" in result.stderr and "GBK" in result.stderr
+    assert "Traceback" not in result.stderr and recorded(roster) == []
+
+
+def workbook_with_sheets(sheet: Path, path: Path) -> Path:
+    """The printed sheet filled in, behind an instructions sheet and before a spare copy
+    with other times: 1 填写说明, 2 the sheet, 3 the spare copy."""
+    from datetime import time
+
+    from tests.helpers_ledger import fill_signin_sheet
+
+    fill_signin_sheet(sheet, {"王秀英": (time(8, 30), time(11, 30))})
+    book = openpyxl.load_workbook(sheet)
+    filled = book.active
+    spare = book.copy_worksheet(filled)
+    spare.title = "备用"
+    spare["E4"], spare["F4"] = "9:30", "10:30"
+    notes = book.create_sheet("填写说明", 0)
+    notes["A1"] = "请用黑色签字笔填写签到、签退时间。"
+    book.save(path)
+    return path
+
+
+def test_sheet_picks_a_sheet_by_number_from_1_or_by_name(cli, sheet, roster, tmp_path) -> None:
+    path = workbook_with_sheets(sheet, tmp_path / "三月.xlsx")
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[0] == "填写说明" and names[2] == "备用"
+    second = imported(cli, roster, path, "--sheet", "2", "--dry-run")
+    assert second["sheet"] == names[1] and second["details"][0]["minutes"] == 180
+    by_name = imported(cli, roster, path, "--sheet", names[1], "--dry-run")
+    assert by_name["sheet"] == names[1]
+    third = imported(cli, roster, path, "--sheet", "3")
+    assert third["sheet"] == "备用" and third["recorded"] == 1
+    assert [(r[0], r[2], r[3], r[4]) for r in recorded(roster)] == [
+        ("V000001", "09:30", "10:30", 60)
+    ]
+
+
+def test_a_sheet_that_is_not_there_is_refused_naming_the_file_and_its_sheets(
+    cli, sheet, roster, tmp_path
+) -> None:
+    path = workbook_with_sheets(sheet, tmp_path / "三月.xlsx")
+    for wanted in ("4", "0", "四月"):
+        result = cli("log-hours", "import", str(path), "--sheet", wanted)
+        assert result.exit_code == InvalidInput.exit_code, result.stderr
+        assert "三月.xlsx" in result.stderr and f"no sheet '{wanted}'" in result.stderr
+        assert "1 填写说明" in result.stderr and "3 备用" in result.stderr
+        assert "number counted from 1" in result.stderr
+    assert recorded(roster) == []

@@ -2,11 +2,20 @@
 
 Undoing a batch removes the volunteers it added and restores the values its
 ``--on-duplicate update`` rows overwrote (read back from the audit log, where the import wrote
-them), and nothing else. It refuses when one of those volunteers has been used since: any row
-of any table with a foreign key to ``volunteers`` (found with ``PRAGMA foreign_key_list``, so
-tables added by later schema steps are covered without changing this code); and when a value
-it would restore has been changed since. The batch stays on record, marked undone with the
-time and reason; what was removed goes to the audit log, so the undo is itself on record.
+them), and nothing else. It never loses later work, so it refuses, changing nothing:
+
+- when one of the volunteers it added has been used since: any row of any table with a foreign
+  key to ``volunteers`` (found with ``PRAGMA foreign_key_list``, so tables added by later
+  schema steps are covered without changing this code): service records, sign-ups, teams…;
+- when a later batch, still in force, updated a volunteer it added, or a value it would
+  restore: that batch is named, to be undone first (batches come off newest first);
+- when a volunteer it added has been corrected since (``register update``, a merge);
+- when a value it would restore has been changed again since.
+
+A later change to other fields of a volunteer it updated is kept: restoring its own fields
+loses nothing. Changes of batches undone since, and their undoing, cancel out. The batch stays
+on record, marked undone with the time and reason; what was removed goes to the audit log, so
+the undo is itself on record.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from volctl import audit
@@ -187,6 +198,110 @@ def _batch_updates(conn: sqlite3.Connection, batch_id: int) -> list[tuple[int, d
     return found
 
 
+@dataclass(frozen=True)
+class _LaterChange:
+    """A change to a volunteer made after a batch, as the audit log records it."""
+
+    volunteer_id: int
+    batch: int | None  # the later import batch (still in force) that made it; None: not a batch
+    fields: frozenset[str]  # the fields it changed, when the entry lists them
+
+
+def _later_changes(
+    conn: sqlite3.Connection, batch_id: int, volunteer_ids: set[int]
+) -> list[_LaterChange]:
+    """What was done to these volunteers after the batch: updates by later batches still in
+    force, and every other change (``register update``, a merge…). A batch undone since and
+    its undoing cancel out and are left out, as are the batch's own entries."""
+    if not volunteer_ids:
+        return []
+    (marker,) = conn.execute(  # the batch's own closing entry: what follows came later
+        "SELECT coalesce(max(id), 0) FROM audit_log WHERE entity = 'import_batches'"
+        " AND entity_id = ? AND action = 'import.batch'",
+        (batch_id,),
+    ).fetchone()
+    undone = {
+        row[0] for row in conn.execute("SELECT id FROM import_batches WHERE undone_at IS NOT NULL")
+    }
+    found = []
+    for volunteer_id, action, detail in conn.execute(
+        "SELECT entity_id, action, detail FROM audit_log WHERE id > ? AND entity = 'volunteers'"
+        " ORDER BY id",
+        (marker,),
+    ):
+        if volunteer_id not in volunteer_ids:
+            continue
+        entry = json.loads(detail)
+        if entry.get("batch") == batch_id or entry.get("undo_of_batch") is not None:
+            continue  # the batch's own entries; the undoing of another batch
+        by = entry.get("batch") if action == "volunteer.update" else None
+        if by in undone:
+            continue  # reverted since, by that batch's undo
+        changes = entry.get("changes")
+        fields = frozenset(changes) if isinstance(changes, dict) else frozenset()
+        found.append(_LaterChange(volunteer_id, by, fields))
+    return found
+
+
+def _person(row: sqlite3.Row, fields: Iterable[str]) -> str:
+    """A volunteer in a refusal: number, name and the fields concerned."""
+    labels = "、".join(t(f"field.{k}") for k in fields if f"field.{k}" in catalogue())
+    return f"{row['volunteer_no']} {row['name']}" + (f"（{labels}）" if labels else "")
+
+
+def _refuse_later_work(
+    conn: sqlite3.Connection,
+    batch_id: int,
+    added: dict[int, sqlite3.Row],
+    updated: dict[int, set[str]],
+) -> None:
+    """Refuse an undo that would discard what was done to these volunteers since the batch:
+    a later batch's updates (name it: undo it first), or corrections made by hand."""
+    later = _later_changes(conn, batch_id, set(added) | set(updated))
+    by_batch: dict[int, set[str]] = defaultdict(set)
+    batches: set[int] = set()
+    by_hand: dict[int, set[str]] = defaultdict(set)
+    for change in later:
+        vid = change.volunteer_id
+        if change.batch is not None:
+            # Removing a volunteer it added discards every later update of them; restoring
+            # a field discards a later update of that field only.
+            lost = change.fields if vid in added else change.fields & updated.get(vid, set())
+            if vid in added or lost:
+                by_batch[vid] |= lost
+                batches.add(change.batch)
+        elif vid in added:
+            by_hand[vid] |= change.fields
+
+    def row(volunteer_id: int) -> sqlite3.Row:
+        return conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
+
+    def examples(found: dict[int, set[str]]) -> str:
+        return "；".join(
+            _person(row(vid), sorted(fields)) for vid, fields in list(found.items())[:EXAMPLES]
+        )
+
+    if by_batch:
+        later_batches = sorted(batches)
+        raise Conflict(
+            "intake.undo_later_batch",
+            hint="hint.undo_later_batch",
+            batch=batch_id,
+            later="、".join(str(b) for b in later_batches),
+            latest=later_batches[-1],
+            count=len(by_batch),
+            examples=examples(by_batch),
+        )
+    if by_hand:
+        raise Conflict(
+            "intake.undo_edited_since",
+            hint="hint.undo_edited_since",
+            batch=batch_id,
+            count=len(by_hand),
+            examples=examples(by_hand),
+        )
+
+
 def undo(
     conn: sqlite3.Connection, ref: str, *, reason: str | None = None, dry_run: bool = False
 ) -> dict[str, Any]:
@@ -220,9 +335,14 @@ def undo(
                 count=len(uses),
                 examples=examples,
             )
+        updates = _batch_updates(conn, batch_id)
+        updated: dict[int, set[str]] = defaultdict(set)
+        for volunteer_id, changes in updates:
+            updated[volunteer_id] |= set(changes)
+        _refuse_later_work(conn, batch_id, by_id, updated)
         restores = []
         changed_since = []
-        for volunteer_id, changes in reversed(_batch_updates(conn, batch_id)):
+        for volunteer_id, changes in reversed(updates):
             current = conn.execute(
                 "SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)
             ).fetchone()
@@ -230,8 +350,7 @@ def undo(
                 continue  # removed since by the undo of the batch that added them
             moved = [k for k, change in changes.items() if current[k] != change["new"]]
             if moved:
-                labels = "、".join(t(f"field.{k}") for k in moved)
-                changed_since.append(f"{current['volunteer_no']} {current['name']}（{labels}）")
+                changed_since.append(_person(current, moved))
             restores.append((current, changes))
         if changed_since:
             raise Conflict(

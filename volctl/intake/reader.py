@@ -82,7 +82,7 @@ def _pick_sheet(
     where = Where(file=str(path))
     visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
     if wanted is not None:
-        candidates = [_match_sheet(book.sheet_names, wanted, path)]
+        candidates = [match_sheet(book.sheet_names, wanted, path)]
     else:
         candidates = visible or list(book.sheet_names)
     for name in candidates:
@@ -123,7 +123,10 @@ def _pick_sheet(
     raise _no_header(path, None, candidates)
 
 
-def _match_sheet(names: list[str], wanted: str, path: Path) -> str:
+def match_sheet(names: list[str], wanted: str, path: Path) -> str:
+    """The sheet ``--sheet`` names: by name (also without spaces, in any case), else by its
+    number counted from 1 in the workbook's order; otherwise ``InvalidInput`` naming the file
+    and the sheets there are. A sheet whose name is a number is found by its name first."""
     from volctl.text import compact
 
     if wanted in names:
@@ -138,7 +141,7 @@ def _match_sheet(names: list[str], wanted: str, path: Path) -> str:
         "intake.no_such_sheet",
         where=Where(file=str(path), field="import_sheet"),
         sheet=wanted,
-        sheets="、".join(names),
+        sheets="、".join(f"{number} {name}" for number, name in enumerate(names, start=1)),
     )
 
 
@@ -195,18 +198,27 @@ def _no_header(path: Path, sheet: str | None, sheets: Sequence[str]) -> InvalidI
 
 
 def _csv_table(path: Path, limits: guard.Limits) -> Table:
-    encoding, lines = _csv_encoding(path)
-    with path.open(encoding=encoding, newline="") as f:
-        sample = f.read(65536)
-    delimiter = _delimiter(sample)
-    rows = _csv_rows(path, encoding, delimiter, limits)
+    encoding, delimiter, lines = csv_dialect(path)
+    rows = _numbered(csv_values(path, encoding, delimiter), 1, path, limits)
     header, rest = _find_header(rows, ())
     if header is None:
         raise _no_header(path, None, ())
     return Table(path, "csv", None, header, rest, total=lines, encoding=encoding)
 
 
-def _csv_encoding(path: Path) -> tuple[str, int]:
+def csv_dialect(path: Path) -> tuple[str, str, int]:
+    """How a CSV is written: its encoding (``csv_encoding``), its delimiter (``csv_delimiter``,
+    from the first 64 KB) and its number of lines. Shared by every reader of text sheets."""
+    encoding, lines = csv_encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="") as f:
+            sample = f.read(65536)
+    except UnicodeDecodeError:
+        raise InvalidInput("intake.encoding", where=Where(file=str(path))) from None
+    return encoding, csv_delimiter(sample), lines
+
+
+def csv_encoding(path: Path) -> tuple[str, int]:
     """UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (a superset of GBK and GB2312);
     and the number of lines, for the progress bar."""
     with path.open("rb") as f:
@@ -234,30 +246,25 @@ def _csv_encoding(path: Path) -> tuple[str, int]:
     return "gb18030", lines
 
 
-def _delimiter(sample: str) -> str:
+def csv_delimiter(sample: str) -> str:
+    """Comma, tab (Excel's "Unicode text") or semicolon (Excel in some locales): the one the
+    first non-blank lines hold most of; a comma when they hold none."""
     lines = [line for line in sample.splitlines()[:20] if line.strip()]
     counts = {d: sum(line.count(d) for line in lines) for d in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str, limits: guard.Limits) -> Iterator[Row]:
-    where = Where(file=str(path))
+def csv_values(path: Path, encoding: str, delimiter: str) -> Iterator[list[str]]:
+    """The rows of a CSV, lazily; a byte the encoding cannot decode or a malformed line is an
+    ``InvalidInput`` naming the file and the row. The caller caps the number of rows."""
+    number = 0
     with path.open(encoding=encoding, newline="") as f:
         reader = csv.reader(f, delimiter=delimiter)
-        number = 0
         try:
-            for number, values in enumerate(reader, start=1):
-                if number > limits.max_sheet_rows:
-                    raise InvalidInput(
-                        "intake.too_many_rows",
-                        hint="hint.max_rows",
-                        where=where,
-                        sheet="",
-                        rows=f">{limits.max_sheet_rows}",
-                        limit=limits.max_rows,
-                    )
-                yield number, values
+            for values in reader:
+                number += 1
+                yield values
         except UnicodeDecodeError:
             raise InvalidInput(
                 "intake.encoding", where=Where(file=str(path), row=number + 1)

@@ -15,8 +15,6 @@ records the rows as hours.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -89,7 +87,7 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
     where = Where(file=path.name)
     if not path.exists():
         raise InvalidInput("hours.signin.missing_file", where=where, path=str(path))
-    from volctl.intake import guard
+    from volctl.intake import guard, reader
 
     # The same checks as the sign-up import, by content and before calamine builds a sheet:
     # a tiny file can claim a grid of billions of cells (a spreadsheet bomb).
@@ -102,15 +100,8 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         names = workbook.sheet_names
-        if sheet_name is not None:
-            if sheet_name not in names:
-                raise InvalidInput(
-                    "hours.signin.no_such_sheet",
-                    where=where,
-                    sheet=sheet_name,
-                    sheets="、".join(names),
-                )
-            candidates = [sheet_name]
+        if sheet_name is not None:  # by name or by number, as the sign-up import reads it
+            candidates = [reader.match_sheet(names, sheet_name, path)]
         else:
             candidates = list(names)
         first: tuple[str | None, list[list[Any]]] | None = None
@@ -133,22 +124,18 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
 
 
 def _csv_cells(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte sequence
-        raise InvalidInput(
-            "hours.signin.unreadable", where=Where(file=path.name), reason="encoding"
-        )
-    grid: list[list[Any]] = list(csv.reader(io.StringIO(text)))
-    if len(grid) > MAX_ROWS:
-        raise InvalidInput(
-            "hours.signin.too_many_rows", where=Where(file=path.name), limit=MAX_ROWS
-        )
+    """A CSV as the sign-up import reads one: UTF-8 with or without BOM, UTF-16 (Excel's
+    "Unicode text", tab-separated) or GB18030/GBK; comma, tab or semicolon."""
+    from volctl.intake import reader
+
+    encoding, delimiter, _lines = reader.csv_dialect(path)
+    grid: list[list[Any]] = []
+    for values in reader.csv_values(path, encoding, delimiter):
+        if len(grid) >= MAX_ROWS:
+            raise InvalidInput(
+                "hours.signin.too_many_rows", where=Where(file=path.name), limit=MAX_ROWS
+            )
+        grid.append(values)
     return grid
 
 

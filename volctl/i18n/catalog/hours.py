@@ -117,8 +117,8 @@ MESSAGES = {
         "Roster rows nobody signed: skip (default) or record as absent.",
     ),
     "opt.hours_sheet": (
-        "读取哪个工作表（默认为第一个有签到表表头的工作表）。",
-        "Which sheet to read (default: the first with a sign-in header).",
+        "读取哪个工作表（名称或从 1 起的序号）；默认为第一个有签到表表头的工作表。",
+        "Which sheet to read (name or number, from 1); default: the first with a sign-in header.",
     ),
     "opt.hours_dry_run": (
         "只检查并报告，不写入任何记录。",
@@ -435,10 +435,6 @@ MESSAGES = {
         "{volunteer_no} {name} already appears on row {first}.",
     ),
     "hours.signin.missing_file": ("文件 {path} 不存在。", "The file {path} does not exist."),
-    "hours.signin.no_such_sheet": (
-        "没有名为「{sheet}」的工作表，可用：{sheets}。",
-        "No sheet named '{sheet}'; the sheets are {sheets}.",
-    ),
     "hours.signin.too_many_rows": (
         "表格超过 {limit} 行，不像是一个活动的签到表。",
         "More than {limit} rows: this is not one activity's sign-in sheet.",

@@ -13,9 +13,11 @@ MESSAGES = {
         "List the import batches with their counts.",
     ),
     "help.register.undo_import": (
-        "撤销一个导入批次。\n\n删除该批次新增的志愿者、恢复被它更新的信息，其他一概不动；若这些志愿者已被使用（队伍、活动、服务记录等）则拒绝。",
+        "撤销一个导入批次。\n\n删除该批次新增的志愿者、恢复被它更新的信息，其他一概不动；若这些志愿者已被使用（队伍、活动、服务记录等）或此后又被修改（被之后的批次——请先撤销那些批次——或手工修改），则拒绝，不作任何改动。",
         "Undo an import batch.\n\nRemove the volunteers it added and restore what it updated, "
-        "nothing else; refused if any of them has been used since (teams, activities, records…).",
+        "nothing else; refused, changing nothing, if any of them has been used since (teams, "
+        "activities, records…) or changed since (by a later batch, to be undone first, or by "
+        "hand).",
     ),
     "help.register.template": (
         "生成空白报名表（.xlsx）。\n\n身份证号和电话列为文本格式，性别、政治面貌、文化程度、服务意向带下拉选项，A4 横向打印。",
@@ -163,8 +165,9 @@ MESSAGES = {
     ),
     "intake.csv_broken": ("CSV 格式有误：{reason}", "The CSV is malformed: {reason}"),
     "intake.no_such_sheet": (
-        "没有名为「{sheet}」的工作表；现有：{sheets}。",
-        "There is no sheet '{sheet}'; the sheets are: {sheets}.",
+        "没有名为「{sheet}」的工作表；现有：{sheets}（可写名称，或从 1 起的序号）。",
+        "There is no sheet '{sheet}'; the sheets are: {sheets} (give a name, or a number "
+        "counted from 1).",
     ),
     "intake.no_header": (
         "在前 {rows} 行中找不到表头（至少要有「姓名」和「身份证号码」两列）。",
@@ -331,6 +334,26 @@ MESSAGES = {
         "撤销会覆盖后来的修改；请用 volctl register update 手工更正这些志愿者。",
         "Undoing would overwrite the later changes; correct those volunteers by hand with "
         "volctl register update.",
+    ),
+    "intake.undo_later_batch": (
+        "不能撤销批次 {batch}：之后的导入批次 {later} 又更新了其中 {count} 名志愿者，撤销会丢掉这些更新：{examples}",
+        "Cannot undo batch {batch}: the later import batch(es) {later} updated {count} of the "
+        "same volunteers, and undoing would discard those updates: {examples}",
+    ),
+    "hint.undo_later_batch": (
+        "请先从最新的批次起撤销批次 {later}（volctl register undo-import {latest}），再撤销批次 {batch}；需要时再重新导入后来的文件。",
+        "Undo batch(es) {later} first, newest first (volctl register undo-import {latest}), then "
+        "batch {batch}; import the later files again if they are still wanted.",
+    ),
+    "intake.undo_edited_since": (
+        "不能撤销批次 {batch}：它新增的 {count} 名志愿者此后已被修改过，撤销会连同这些修改一起删除：{examples}",
+        "Cannot undo batch {batch}: {count} volunteers it added have been corrected since, and "
+        "undoing would delete them with those corrections: {examples}",
+    ),
+    "hint.undo_edited_since": (
+        "修改说明这些志愿者已在使用，批次不能整体撤销；请保留批次，或用 volctl register deactivate 停用个别志愿者。",
+        "Those corrections show the people are in use, so the batch cannot be undone as a "
+        "whole: keep it, or deactivate individual volunteers with volctl register deactivate.",
     ),
     "intake.undo_confirm": (
         "将删除批次 {batch}（{file}）新增的 {removed} 名志愿者，并恢复被它更新的 {restored} 名志愿者的信息。继续吗？",

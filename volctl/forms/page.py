@@ -18,13 +18,16 @@ Forms are printed, stamped and filed (DOMAIN.md), so each one goes through here:
 - ``two_part_line`` (the "填报单位（盖章）… 填报日期…" line), ``cn_date``, ``finish``;
 - ``Hours``: service time in a cell as its exact value in hours (minutes / 60) shown with one
   decimal (number format ``0.0``), so that the cells of a column add up, in Excel as on paper,
-  to the 合计 written from the same minutes.
+  to the 合计 written from the same minutes;
+- ``save``: every form's file written whole or not at all (and ``refuse_existing``, for the
+  sheets handed out to be filled in, which are never replaced without ``--force``).
 
 openpyxl is imported by the caller's module only when a form is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -438,19 +441,51 @@ def finish(
     setup_page(ws, landscape=landscape, header_rows=header_rows)
 
 
-def save(wb: Workbook, path: Path, *, private: bool = False) -> None:
-    """Write next to nothing else: a temporary file, then an atomic rename. ``private``: the
-    file is readable by its owner only (a form printed with personal data in full)."""
+def refuse_existing(path: Path, *, where: Where | None = None) -> None:
+    """Refuse to replace ``path``: a sheet handed out to be filled in may come back filled in
+    under the same name. The commands that write one take ``--force`` to replace it."""
+    if path.exists():
+        raise InvalidInput(
+            "output.exists",
+            hint="hint.output_exists",
+            where=where or Where(field="output"),
+            path=str(path),
+        )
+
+
+def save(
+    wb: Workbook,
+    path: Path,
+    *,
+    private: bool = False,
+    overwrite: bool = True,
+    error: str = "output.cannot_write",
+    hint: str | None = None,
+    where: Where | None = None,
+) -> None:
+    """Write an .xlsx file whole or not at all: a temporary file beside it, then an atomic
+    rename. ``private``: readable by its owner only from the moment it is created (a form
+    printed with personal data in full, a rejects workbook); ``overwrite=False``: refuse an
+    existing file (``refuse_existing``). A failure to write raises ``error`` (its message
+    takes ``{path}`` and ``{reason}``) with ``hint`` and ``where``."""
+    field = where or Where(field="output")
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput("sheet.not_xlsx", where=Where(field="output"), path=str(path))
+        raise InvalidInput("output.not_xlsx", where=field, path=str(path))
     if not path.parent.exists():
-        raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
+        raise InvalidInput("output.no_folder", where=field, folder=str(path.parent))
+    if not overwrite:
+        refuse_existing(path, where=field)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        wb.save(tmp)
-        if private:
-            os.chmod(tmp, 0o600)
+        tmp.unlink(missing_ok=True)  # a leftover keeps its mode: start afresh
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600 if private else 0o666)
+        with os.fdopen(fd, "wb") as f:
+            wb.save(f)
         os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput("output.cannot_write", path=str(path), reason=exc.strerror) from None
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(error, hint=hint, where=where, path=str(path), reason=reason) from None

@@ -23,6 +23,9 @@ from volctl.errors import InvalidInput, Where
 DEMO_ORG = "当湖街道东湖社区（示例）"
 DEMO_YEAR = 2025
 SHEET = "东湖社区志愿者报名表.xlsx"
+REJECTS = "报名表.rejects.xlsx"
+FORMS = ("detachment", "ledger", "summary")  # written as {title}.xlsx, then a certificate
+CERTIFICATE = "志愿服务记录证明-{volunteer_no}.xlsx"
 
 
 def examples_dir() -> Path:
@@ -43,10 +46,20 @@ class DemoResult:
 
 def build(folder: Path) -> DemoResult:
     """Create ``folder/roster.db`` and fill it with the example community's year."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput("demo.not_a_folder", where=Where(field="dir"), path=str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InvalidInput("demo.cannot_create", path=str(folder), reason=reason) from None
     path = folder / "roster.db"
-    if path.exists():
-        raise InvalidInput("demo.exists", where=Where(field="dir"), path=str(path))
+    if path.exists() or path.is_symlink():
+        key = "demo.exists" if _is_roster(path) else "demo.not_roster"
+        raise InvalidInput(key, folder=str(folder), path=str(path))
+    taken = _files_in_the_way(folder)
+    if taken:
+        raise InvalidInput("demo.files_exist", folder=str(folder), files="、".join(taken))
     conn = open_roster(path, create=True)
     result = DemoResult(path, conn)
     rng = random.Random(DEMO_YEAR)
@@ -75,12 +88,32 @@ def build(folder: Path) -> DemoResult:
     return result
 
 
+def _files_in_the_way(folder: Path) -> list[str]:
+    """The files the demo would write that are already in ``folder``: a clerk's own ledger or
+    sign-up sheets may have these names, and the demo never writes over them."""
+    from volctl.forms import registry
+
+    names = [REJECTS, *(f"{registry.find(name).title}.xlsx" for name in FORMS)]
+    found = [name for name in names if (folder / name).exists()]
+    found += sorted(p.name for p in folder.glob(CERTIFICATE.format(volunteer_no="*")))
+    return found
+
+
+def _is_roster(path: Path) -> bool:
+    """Whether ``path`` is a volctl roster (whatever else it is, the demo leaves it alone)."""
+    from volctl.db import inspect_file
+    from volctl.errors import VolctlError
+
+    try:
+        return inspect_file(path).kind == "roster"
+    except VolctlError:  # a folder, unreadable, locked
+        return False
+
+
 def _import(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, object]]:
     from volctl.intake.importer import Options, run_import
 
-    imported = run_import(
-        conn, [examples_dir() / SHEET], Options(rejects=folder / "报名表.rejects.xlsx")
-    )
+    imported = run_import(conn, [examples_dir() / SHEET], Options(rejects=folder / REJECTS))
     file = imported.files[0]
     return (
         "demo.step_imported",
@@ -328,14 +361,15 @@ def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, objec
 
     end = date(DEMO_YEAR, 12, 31)
     written = []
-    for name, request in (
-        (
-            "detachment",
-            FormRequest(team="东湖社区志愿者服务分队", with_subteams=True, on=end, today=end),
+    requests = {
+        "detachment": FormRequest(
+            team="东湖社区志愿者服务分队", with_subteams=True, on=end, today=end
         ),
-        ("ledger", FormRequest(year=DEMO_YEAR, today=end)),
-        ("summary", FormRequest(year=DEMO_YEAR, today=end)),
-    ):
+        "ledger": FormRequest(year=DEMO_YEAR, today=end),
+        "summary": FormRequest(year=DEMO_YEAR, today=end),
+    }
+    for name in FORMS:
+        request = requests[name]
         spec = registry.find(name)
         path = folder / f"{spec.title}.xlsx"
         registry.write(conn, spec, request, path)
@@ -346,7 +380,7 @@ def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, objec
         " ORDER BY t.minutes DESC, v.volunteer_no LIMIT 1",
         (DEMO_YEAR,),
     ).fetchone()[0]
-    certificate = folder / f"志愿服务记录证明-{best}.xlsx"
+    certificate = folder / CERTIFICATE.format(volunteer_no=best)
     certificates.issue(conn, best, certificate, year=DEMO_YEAR, today=end)
     written.append(certificate.name)
     return ("demo.step_forms", {"files": "、".join(written)})

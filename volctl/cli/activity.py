@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from volctl.cli.common import (
+    ForceOption,
     FormatOption,
     OutputOption,
     ShowPiiOption,
@@ -575,11 +576,12 @@ def sheet(
         int, typer.Option("--blank", metavar="N", help=t("opt.sheet_blank"), min=0, max=200)
     ] = 5,
     show_pii: ShowPiiOption = False,
+    force: ForceOption = False,
 ) -> None:
     from volctl.forms import signin
 
     conn = roster()
-    result = signin.write(conn, act, output, blank_rows=blank, show_pii=show_pii)
+    result = signin.write(conn, act, output, blank_rows=blank, show_pii=show_pii, overwrite=force)
     notice(t("sheet.written", path=str(output), count=result["volunteers"]))
 
 

@@ -11,7 +11,15 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import FormatOption, check_output, command, emit, notice, roster
+from volctl.cli.common import (
+    ForceOption,
+    FormatOption,
+    check_output,
+    command,
+    emit,
+    notice,
+    roster,
+)
 from volctl.i18n import t
 from volctl.render import Format
 
@@ -51,7 +59,7 @@ def attach(export: typer.Typer) -> None:
         with_beneficiaries: Annotated[
             bool, typer.Option("--with-beneficiaries", help=t("opt.bundle_beneficiaries"))
         ] = False,
-        force: Annotated[bool, typer.Option("--force", help=t("opt.bundle_force"))] = False,
+        force: ForceOption = False,
         fmt: FormatOption = Format.table,
     ) -> None:
         from volctl.merge import bundle

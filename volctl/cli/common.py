@@ -139,6 +139,9 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output")),
 ]
 ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
+# Replace an existing output file: a sheet handed out to be filled in (sign-up, sign-in) and a
+# bundle are never written over without it.
+ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
 # A period, both ends inclusive; parse with parse_day_option(value, "date_from"/"date_to").
 FromOption = Annotated[
     str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from volctl.cli.common import (
+    ForceOption,
     FormatOption,
     OutputOption,
     check_output,
@@ -383,6 +384,7 @@ def template(
     title: Annotated[
         str | None, typer.Option("--title", metavar="TEXT", help=t("opt.template.title"))
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     from volctl.db import inspect_file
     from volctl.errors import InvalidInput, Where
@@ -396,6 +398,10 @@ def template(
         raise InvalidInput(
             "output.no_folder", where=Where(field="output"), folder=str(output.parent)
         )
+    if not force:
+        from volctl.forms import page
+
+        page.refuse_existing(output)  # before the roster is opened (and perhaps upgraded)
     if not 1 <= rows <= 5000:
         raise InvalidInput("intake.template_rows")
     intentions = blank.default_intentions()
@@ -414,5 +420,6 @@ def template(
         title=title or f"{org_name}志愿者报名登记表",
         intention_list=intentions,
         rows=rows,
+        overwrite=force,
     )
     notice(t("intake.template_written", path=str(output), rows=rows))

@@ -7,7 +7,8 @@ Rows are 1-based:
 3. the statement, in 仿宋: 兹证明{姓名}（{证件类型}：{号码}，志愿者编号：{编号}）于{起}至{止}期间在
    {出具单位}参加志愿服务{N}次，累计服务时长{H}小时。服务情况如下：
 4. the header ``服务日期 | 活动名称 | 服务内容 | 服务时长（小时）`` (repeated on every page);
-5. one row per recorded service, then ``合计``;
+5. one row per recorded service, then ``合计`` (each 服务时长 the exact minutes / 60 shown with
+   one decimal, so that the rows add up to the total);
 6. ``特此证明。``, then the issuer's block: 出具单位（盖章） with room for the seal, 负责人 and
    经办人 with room to sign, 联系电话, 出具日期; a settings value that is not set is left blank
    to be written in by hand;
@@ -62,12 +63,11 @@ def write(certificate: Certificate, path: Path, *, private: bool = False) -> Non
     _paragraph(ws, 3, statement, height_lines=None)
 
     rows: list[list[object]] = [
-        [s.day, s.activity, s.content, hours(s.minutes)] for s in certificate.services
+        [s.day, s.activity, s.content, page.Hours(s.minutes)] for s in certificate.services
     ]
     end = page.table(ws, 4, HEADERS, rows, WIDTHS, centred=(1, 4), min_height=24)
-    page.table_row(
-        ws, end, ["合计", "", f"{len(rows)} 次", hours(c.minutes)], height=26, centred=(1, 3, 4)
-    )
+    total = ["合计", "", f"{len(rows)} 次", page.Hours(c.minutes)]
+    page.table_row(ws, end, total, height=26, centred=(1, 3, 4))
     ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=2)
     ws.cell(row=end, column=1).font = page.body_font(bold=True)
 

@@ -9,9 +9,10 @@ year), the activities of ``--team`` and the teams under it, or ``--volunteer``.
 Landscape A4 (rows are 1-based): 1 the title ``志愿服务记录台账``; 2 填报单位（盖章） and 填报日期;
 3 the period and filters; 4 the header ``序号 | 日期 | 活动名称 | 志愿者编号 | 姓名 | 服务时间 |
 时长（小时） | 出勤 | 服务内容 | 服务对象 | 活动负责人 | 记录人 | 记录号 | 备注`` (repeated on every
-page); the records (时长 a number with one decimal, so that Excel can add it up; 记录号 the number
-``log-hours amend`` takes; 备注 the record's notes and how often it was corrected); a 合计 line
-(records, people, 人次, hours); last ``记录人：… 审核人：… 负责人（签字）：…``.
+page); the records (时长 the exact minutes / 60 shown with one decimal, so that Excel's own sum
+of the cells is the 合计; 记录号 the number ``log-hours amend`` takes; 备注 the record's notes and
+how often it was corrected); a 合计 line (records, people, 人次, hours, from the same minutes);
+last ``记录人：… 审核人：… 负责人（签字）：…``.
 """
 
 from __future__ import annotations
@@ -98,7 +99,6 @@ def _records(
 
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
     from volctl.forms import page
-    from volctl.ledger import records
     from volctl.roster import teams, volunteers
 
     first, last = request.period()
@@ -130,7 +130,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 record["volunteer_no"],
                 record["name"],
                 times,
-                records.hours(record["minutes"]),
+                page.Hours(record["minutes"]),
                 ATTENDANCE.get(record["attendance"], record["attendance"]),
                 record["content"] or "",
                 record["beneficiaries"] or "",
@@ -168,7 +168,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 2, 4, 6, 7, 8, 13), min_height=24
     )
     total = f"合计：{len(found)} 条记录，{serving} 人，{services} 人次"
-    values = [total, "", "", "", "", "", records.hours(minutes), *[""] * 7]
+    values = [total, "", "", "", "", "", page.Hours(minutes), *[""] * 7]
     page.table_row(ws, end, values, height=26, centred=(7,))
     ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=6)
     ws.cell(row=end, column=1).font = page.body_font(bold=True)

@@ -15,19 +15,26 @@ Forms are printed, stamped and filed (DOMAIN.md), so each one goes through here:
 - ``plan_widths`` and ``table``: column widths from the content within the printable width of
   the orientation (``PORTRAIT_WIDTH``, ``LANDSCAPE_WIDTH``), and rows as tall as their wrapped
   text, so that nothing is cut off and fitting to the width does not shrink the print;
-- ``two_part_line`` (the "填报单位（盖章）… 填报日期…" line), ``cn_date``, ``finish``.
+- ``two_part_line`` (the "填报单位（盖章）… 填报日期…" line), ``cn_date``, ``finish``;
+- ``Hours``: service time in a cell as its exact value in hours (minutes / 60) shown with one
+  decimal (number format ``0.0``), so that the cells of a column add up, in Excel as on paper,
+  to the 合计 written from the same minutes;
+- ``save``: every form's file written whole or not at all (and ``refuse_existing``, for the
+  sheets handed out to be filled in, which are never replaced without ``--force``).
 
 openpyxl is imported by the caller's module only when a form is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from copy import copy
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +47,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from volctl.errors import InvalidInput, Where
+from volctl.ledger.totals import hours as rounded_hours
 
 SONG = "宋体"
 FANGSONG = "仿宋"
@@ -55,6 +63,25 @@ PORTRAIT_WIDTH = 92.0
 LANDSCAPE_WIDTH = 136.0
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 BLANK_DATE = "　　　　年　　月　　日"
+HOURS_FORMAT = "0.0"
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Service minutes to write as hours: the cell holds the exact value (an int when whole,
+    else minutes / 60) and shows it with one decimal. Rounding each row before writing it
+    would make three services of 20 minutes read 0.3 + 0.3 + 0.3 against a 合计 of 1.0."""
+
+    minutes: int
+
+    @property
+    def value(self) -> int | float:
+        whole, rest = divmod(self.minutes, 60)
+        return whole if rest == 0 else self.minutes / 60
+
+    def __str__(self) -> str:
+        """As the cell shows it (half up, like every other output)."""
+        return f"{rounded_hours(self.minutes):.1f}"
 
 
 def body_font(*, bold: bool = False, size: float = BODY_SIZE, name: str = SONG) -> Font:
@@ -161,13 +188,17 @@ def table_row(
     centred: Iterable[int] = (),
     indent: int = 0,
 ) -> None:
-    """One bordered row; ints stay numbers, floats are numbers shown with one decimal
-    (hours), everything else is text. ``indent`` keeps left-aligned text off the border."""
+    """One bordered row; ints stay numbers, floats are numbers shown with one decimal,
+    ``Hours`` their exact value shown with one decimal, everything else is text. ``indent``
+    keeps left-aligned text off the border."""
     centre = set(centred)
     styles = _styles(ws)
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, Hours):
+            cell.value = value.value
+            kind = "float"
+        elif isinstance(value, int) and not isinstance(value, bool):
             cell.value = value
             kind = "int"
         elif isinstance(value, float):
@@ -185,7 +216,7 @@ def table_row(
             continue
         cell.font = body_font()
         if kind == "float":
-            cell.number_format = "0.0"
+            cell.number_format = HOURS_FORMAT
         elif kind != "int":
             cell.number_format = "@"
             cell.quotePrefix = kind == "quoted"
@@ -337,7 +368,9 @@ def table(
 
 
 def _shown(value: object) -> object:
-    return f"{value:.1f}" if isinstance(value, float) else value
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value) if isinstance(value, Hours) else value
 
 
 def grid_row(
@@ -408,19 +441,51 @@ def finish(
     setup_page(ws, landscape=landscape, header_rows=header_rows)
 
 
-def save(wb: Workbook, path: Path, *, private: bool = False) -> None:
-    """Write next to nothing else: a temporary file, then an atomic rename. ``private``: the
-    file is readable by its owner only (a form printed with personal data in full)."""
+def refuse_existing(path: Path, *, where: Where | None = None) -> None:
+    """Refuse to replace ``path``: a sheet handed out to be filled in may come back filled in
+    under the same name. The commands that write one take ``--force`` to replace it."""
+    if path.exists():
+        raise InvalidInput(
+            "output.exists",
+            hint="hint.output_exists",
+            where=where or Where(field="output"),
+            path=str(path),
+        )
+
+
+def save(
+    wb: Workbook,
+    path: Path,
+    *,
+    private: bool = False,
+    overwrite: bool = True,
+    error: str = "output.cannot_write",
+    hint: str | None = None,
+    where: Where | None = None,
+) -> None:
+    """Write an .xlsx file whole or not at all: a temporary file beside it, then an atomic
+    rename. ``private``: readable by its owner only from the moment it is created (a form
+    printed with personal data in full, a rejects workbook); ``overwrite=False``: refuse an
+    existing file (``refuse_existing``). A failure to write raises ``error`` (its message
+    takes ``{path}`` and ``{reason}``) with ``hint`` and ``where``."""
+    field = where or Where(field="output")
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput("sheet.not_xlsx", where=Where(field="output"), path=str(path))
+        raise InvalidInput("output.not_xlsx", where=field, path=str(path))
     if not path.parent.exists():
-        raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
+        raise InvalidInput("output.no_folder", where=field, folder=str(path.parent))
+    if not overwrite:
+        refuse_existing(path, where=field)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        wb.save(tmp)
-        if private:
-            os.chmod(tmp, 0o600)
+        tmp.unlink(missing_ok=True)  # a leftover keeps its mode: start afresh
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600 if private else 0o666)
+        with os.fdopen(fd, "wb") as f:
+            wb.save(f)
         os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput("output.cannot_write", path=str(path), reason=exc.strerror) from None
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(error, hint=hint, where=where, path=str(path), reason=reason) from None

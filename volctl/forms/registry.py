@@ -216,6 +216,6 @@ def write(
 ) -> dict[str, Any]:
     """Fill ``spec`` for ``request`` into ``path`` (.xlsx); what was written, as JSON."""
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput("sheet.not_xlsx", where=Where(field="output"), path=str(path))
+        raise InvalidInput("output.not_xlsx", where=Where(field="output"), path=str(path))
     written = spec.writer()(conn, request, path)
     return {"form": spec.name, **written, "show_pii": request.show_pii}

@@ -50,11 +50,16 @@ def write(
     *,
     blank_rows: int = 5,
     show_pii: bool = False,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
-    """Write the sign-in sheet of activity ``ref`` to ``path`` (.xlsx)."""
+    """Write the sign-in sheet of activity ``ref`` to ``path`` (.xlsx). An existing file is
+    refused unless ``overwrite`` (it may be a sheet already signed); with ``show_pii`` (phones
+    in full) the file is readable by its owner only."""
     from volctl.forms import page
     from volctl.ledger import activities
 
+    if not overwrite:
+        page.refuse_existing(path)
     found = activities.find(conn, ref)
     activity = activities.get(conn, found["id"])
     if activity["status"] == "cancelled":
@@ -86,7 +91,7 @@ def write(
     ws.print_area = f"A1:H{footer_row}"
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     page.setup_page(ws, header_rows=(HEADER_ROW, HEADER_ROW))
-    page.save(wb, path)
+    page.save(wb, path, private=show_pii, overwrite=overwrite)
     return {
         "activity_no": activity["activity_no"],
         "path": str(path),

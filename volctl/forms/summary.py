@@ -12,7 +12,8 @@ For ``volctl export form summary`` (registered by the export command) and
 The form, top to bottom, on an eight-column grid (merged cells give each table its columns):
 the title ``{year}年度志愿服务工作总结表``; ``填报单位（盖章）… 统计范围… 统计截至…``; 一、基本情况
 (the headline figures, two to a row, with the year before where there is one); 二、各月服务情况
-(January to June beside July to December); 三、活动开展情况（按类别）; 四、服务对象; 五、队伍情况;
+(January to June beside July to December, each month's hours exact, shown with one decimal,
+so that they add up to the 合计); 三、活动开展情况（按类别）; 四、服务对象; 五、队伍情况;
 六、星级志愿者; 七、服务时长前十名 (names and volunteer numbers only: no personal data on a form
 that is filed upward); 八、工作情况说明 (ruled space to write in); then
 ``负责人… 填表人… 联系电话… 填报日期：　年　月　日``, the responsible person and contact taken from
@@ -86,7 +87,12 @@ class _Sheet:
                 )
             cell = self.ws.cell(row=self.row, column=col)
             font = page.body_font(bold=bold)
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, page.Hours):
+                cell.value = value.value
+                cell.font = font
+                cell.number_format = page.HOURS_FORMAT
+                horizontal = "center"
+            elif isinstance(value, int | float) and not isinstance(value, bool):
                 cell.value = value
                 cell.font = font
                 if isinstance(value, float):
@@ -147,6 +153,14 @@ def _figures(sheet: _Sheet, summary: dict[str, Any]) -> None:
         sheet.cells([(a[0], 3), (_number(a[1]), 1), (b[0], 3), (_number(b[1]), 1)])
 
 
+def _hours(row: dict[str, Any]) -> Any:
+    """Exact hours where the summary carries the minutes (``with_minutes``), so that the
+    months add up to the 合计 below them; else the rounded hours."""
+    from volctl.forms import page
+
+    return page.Hours(row["minutes"]) if "minutes" in row else row["hours"]
+
+
 def _months(sheet: _Sheet, summary: dict[str, Any]) -> None:
     header = [("月份", 1), ("活动次数", 1), ("服务人次", 1), ("服务时长", 1)]
     sheet.cells(header + header, bold=True)
@@ -158,14 +172,14 @@ def _months(sheet: _Sheet, summary: dict[str, Any]) -> None:
                 (f"{int(half['month'][5:])}月", 1),
                 (half["activities"], 1),
                 (half["participations"], 1),
-                (half["hours"], 1),
+                (_hours(half), 1),
             ]
         sheet.cells(row, centred=True)
     total = [
         ("合计", 1),
         (sum(m["activities"] for m in months), 1),
         (sum(m["participations"] for m in months), 1),
-        (summary["hours"], 1),
+        (_hours(summary), 1),
     ]
     sheet.cells([*total, ("", 4)], bold=True)
 
@@ -324,7 +338,7 @@ def build(
     from volctl import settings
     from volctl.reports.summary import summary
 
-    data = summary(conn, year=year, team=team, show_pii=show_pii)
+    data = summary(conn, year=year, team=team, show_pii=show_pii, with_minutes=True)
     signatures = {
         key: settings.get(conn, key)
         for key in ("responsible_person", "contact_person", "contact_phone")

@@ -10,12 +10,11 @@ Personal data is masked unless ``--show-pii``: a masked file is for reading; a f
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from volctl.errors import InvalidInput, Where
+from volctl.errors import Where
 from volctl.identity import mask_id_number
 from volctl.intake.headers import column_letter
 from volctl.text import clean, mask_text
@@ -36,12 +35,21 @@ _BAD_FONT = "9C0006"
 def write(path: Path, results: list[FileResult], *, show_pii: bool) -> None:
     from openpyxl import Workbook
 
+    from volctl.forms import page
+
     book = Workbook()
     book.remove(book.active)
     titles: set[str] = set()
     for result in results:
         _sheet(book, _title(result, titles), result, show_pii=show_pii)
-    _save(book, path)
+    page.save(
+        book,
+        path,
+        private=True,
+        error="intake.rejects_cannot_write",
+        hint="hint.rejects_elsewhere",
+        where=Where(file=str(path)),
+    )
 
 
 def _title(result: FileResult, taken: set[str]) -> str:
@@ -201,24 +209,3 @@ def _mask_digits(text: str) -> str:
     from volctl.intake.importer import mask_digits
 
     return mask_digits(text)
-
-
-def _save(book: Any, path: Path) -> None:
-    """Write beside the target under a temporary name (0600), then rename into place."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            book.save(f)
-        os.chmod(tmp, 0o600)
-        tmp.replace(path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if not isinstance(exc, OSError):
-            raise
-        raise InvalidInput(
-            "intake.rejects_cannot_write",
-            hint="hint.rejects_elsewhere",
-            where=Where(file=str(path)),
-            reason=exc.strerror or str(exc),
-        ) from None

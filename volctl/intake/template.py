@@ -10,7 +10,6 @@ footer (填表人/审核人) is where the importer stops.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,10 +91,18 @@ def write(
     title: str,
     intention_list: list[str],
     rows: int = 50,
+    overwrite: bool = False,
 ) -> None:
+    """Write the blank sheet to ``path`` (.xlsx); an existing file is refused unless
+    ``overwrite`` (it may be a sheet already filled in)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from volctl.forms import page
+
+    if not overwrite:
+        page.refuse_existing(path)
 
     book = Workbook()
     ws = book.active
@@ -198,20 +205,4 @@ def write(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    _save(book, path)
-
-
-def _save(book: object, path: Path) -> None:
-    from volctl.errors import InvalidInput, Where
-
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        book.save(tmp)  # type: ignore[attr-defined]
-        os.replace(tmp, path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if not isinstance(exc, OSError):
-            raise
-        raise InvalidInput(
-            "output.cannot_write", where=Where(field="output"), path=str(path), reason=exc.strerror
-        ) from None
+    page.save(book, path, overwrite=overwrite)

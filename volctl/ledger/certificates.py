@@ -103,7 +103,7 @@ def issue(
     period, a masked document number)."""
     today = today or date.today()
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput("sheet.not_xlsx", where=Where(field="output"), path=str(path))
+        raise InvalidInput("output.not_xlsx", where=Where(field="output"), path=str(path))
     low, high = _period(date_from, date_to, year, today)
     org = str(settings.get(conn, "org_name") or "").strip()
     if not org:

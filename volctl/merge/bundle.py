@@ -153,10 +153,10 @@ def write(
     in the transaction that records the export.
     """
     where = Where(field="output")
-    if dest.exists() and not force:
-        raise InvalidInput("bundle.exists", hint="hint.bundle_exists", where=where, path=str(dest))
     if dest.is_dir():
-        raise InvalidInput("bundle.exists", hint="hint.bundle_exists", where=where, path=str(dest))
+        raise InvalidInput("output.is_folder", where=where, path=str(dest))
+    if dest.exists() and not force:
+        raise InvalidInput("output.exists", hint="hint.output_exists", where=where, path=str(dest))
     if not dest.parent.is_dir():
         raise InvalidInput("output.no_folder", where=where, folder=str(dest.parent))
     if not content.organisation(conn)["org_name"]:

@@ -37,15 +37,16 @@ def _months(basis: Basis) -> list[str]:
     return out
 
 
-def month_rows(basis: Basis) -> list[dict[str, Any]]:
-    """One row per month of the period, months without anything included (for charts)."""
+def month_rows(basis: Basis, *, with_minutes: bool = False) -> list[dict[str, Any]]:
+    """One row per month of the period, months without anything included (for charts);
+    ``with_minutes``: each row also carries its exact ``minutes`` (for a printed form)."""
     activities = Counter(row["date"][:7] for row in basis.held_activities)
     services: Counter[str] = Counter()
     minutes: Counter[str] = Counter()
     for item in basis.service:
         services[item.day[:7]] += item.services
         minutes[item.day[:7]] += item.minutes
-    return [
+    rows: list[dict[str, Any]] = [
         {
             "month": month,
             "activities": activities[month],
@@ -54,6 +55,10 @@ def month_rows(basis: Basis) -> list[dict[str, Any]]:
         }
         for month in _months(basis)
     ]
+    if with_minutes:
+        for row in rows:
+            row["minutes"] = minutes[row["month"]]
+    return rows
 
 
 def category_rows(basis: Basis, key: str = "category") -> list[dict[str, Any]]:

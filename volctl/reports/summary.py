@@ -222,9 +222,12 @@ def summary(
     top: int = TOP,
     show_pii: bool = False,
     today: date | None = None,
+    with_minutes: bool = False,
 ) -> dict[str, Any]:
     """The year-end summary of ``year`` for the roster, or for ``team`` and every team under
-    it. Phones in ``top_volunteers`` and ``dormant`` are masked unless ``show_pii``."""
+    it. Phones in ``top_volunteers`` and ``dormant`` are masked unless ``show_pii``.
+    ``with_minutes`` (for the printed form, not the report's interface): ``minutes`` beside
+    ``hours`` at the top and in each ``by_month`` row, so that a form can write exact hours."""
     today = today or date.today()
     period = year_period(year, today)
     scope = find_scope(conn, team)
@@ -259,7 +262,7 @@ def summary(
         "star_thresholds": list(limits),
         "stars": stars.level_counts(totals, limits),
         "stars_new": stars.count_by_level(stars.newly_reached_in(basis, totals, limits)),
-        "by_month": breakdown.month_rows(basis),
+        "by_month": breakdown.month_rows(basis, with_minutes=with_minutes),
         "by_category": breakdown.category_rows(basis, "category"),
         "by_theme": breakdown.category_rows(basis, "theme"),
         "by_team": breakdown.team_rows(basis),
@@ -270,6 +273,8 @@ def summary(
         "commendations": commendations(basis, year),
         "previous_year": None,
     }
+    if with_minutes:
+        result["minutes"] = basis.service_totals[2]
     result.update(
         by_community(conn, year) if team is None else {"by_community": [], "counted_twice": None}
     )

@@ -31,6 +31,19 @@ MESSAGES = {
         "{path} is a folder; give a file name.",
     ),
     "output.cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "output.not_xlsx": (
+        "输出文件须为 .xlsx：{path}",
+        "The output file must be an .xlsx file: {path}",
+    ),
+    "output.exists": (
+        "文件 {path} 已存在，未作改动。",
+        "{path} already exists; it was left as it is.",
+    ),
+    "hint.output_exists": (
+        "换一个文件名，或加 --force 覆盖。",
+        "Choose another name, or add --force to replace it.",
+    ),
+    "opt.force": ("覆盖已有的同名文件。", "Replace an existing file of that name."),
     "opt.format": (
         "输出格式：table（表格，默认）、json 或 csv。",
         "Output format: table (default), json or csv.",

@@ -45,8 +45,28 @@ MESSAGES = {
         "Try next: volctl --db {db} report summary --year 2025, volctl --db {db} team tree, or volctl --db {db} log-hours list",
     ),
     "demo.exists": (
-        "{path} 已经有一个台账，请换一个空文件夹。",
-        "{path} already holds a roster; choose an empty folder.",
+        "{folder} 里已经有一个台账（{path}），示例不会改动它。请换一个空文件夹，"
+        "或用 volctl --db {path} 打开这个台账。",
+        "{folder} already holds a roster ({path}); the demo leaves it alone. Choose an empty "
+        "folder, or open that roster with volctl --db {path}.",
+    ),
+    "demo.not_roster": (
+        "{path} 已经存在，但不是 volctl 台账；示例不会覆盖它。请换一个空文件夹。",
+        "{path} already exists and is not a volctl roster; the demo will not write over it. "
+        "Choose an empty folder.",
+    ),
+    "demo.files_exist": (
+        "{folder} 里已经有示例要写的文件：{files}；示例不会覆盖它们。请换一个空文件夹。",
+        "{folder} already has files the demo would write: {files}; the demo will not write "
+        "over them. Choose an empty folder.",
+    ),
+    "demo.not_a_folder": (
+        "{path} 是一个文件，不是文件夹；--dir 要给一个文件夹。",
+        "{path} is a file, not a folder; --dir takes a folder.",
+    ),
+    "demo.cannot_create": (
+        "无法创建文件夹 {path}：{reason}",
+        "Cannot create the folder {path}: {reason}",
     ),
     "demo.no_examples": ("找不到示例数据（{path}）。", "The example data is missing ({path})."),
 }

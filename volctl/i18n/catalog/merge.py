@@ -99,7 +99,6 @@ MESSAGES = {
         "Include beneficiaries' names, documents, phones and addresses (by default only their "
         "number, group and counts).",
     ),
-    "opt.bundle_force": ("覆盖已有的同名文件。", "Replace an existing file of that name."),
     "opt.merge_into": (
         "合并进这个名册（默认：--db 或 $VOLCTL_DB 指定的名册）。",
         "Merge into this roster (default: the roster of --db or $VOLCTL_DB).",
@@ -138,14 +137,6 @@ MESSAGES = {
         "People with service time in two sources (rather than registered in two).",
     ),
     # ------------------------------------------------------------------ bundle
-    "bundle.exists": (
-        "文件 {path} 已存在。",
-        "{path} already exists.",
-    ),
-    "hint.bundle_exists": (
-        "换一个文件名，或加 --force 覆盖。",
-        "Choose another name, or add --force to replace it.",
-    ),
     "bundle.no_org": (
         "名册没有设置组织名称，上级无法知道数据包来自哪里。",
         "The roster has no organisation name: the level above could not tell where the "

@@ -102,8 +102,4 @@ MESSAGES = {
         "已写入签到表 {path}（{count} 人）",
         "Sign-in sheet written to {path} ({count} volunteers)",
     ),
-    "sheet.not_xlsx": (
-        "签到表要保存为 .xlsx 文件，而不是 {path}。",
-        "The sign-in sheet is saved as .xlsx, not {path}.",
-    ),
 }

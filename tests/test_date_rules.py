@@ -376,3 +376,32 @@ def test_a_served_group_count_outside_one_to_a_hundred_thousand_is_refused(
 def test_a_served_group_of_a_hundred_thousand_is_accepted(cli, roster) -> None:
     number = activity(cli)
     ok(cli("activity", "serve", number, "--group", "社会公众:100000"))
+
+
+def test_a_status_change_dated_before_the_last_one_is_refused(cli, roster, add_volunteer) -> None:
+    add_volunteer("王秀英", registered_on="2024-01-05")
+    ok(cli("register", "deactivate", "王秀英", "--reason", "搬家", "--on", "2025-06-01"))
+    before = dump(roster)
+    result = cli("register", "reactivate", "王秀英", "--reason", "回来了", "--on", "2025-05-01")
+    refused(result, InvalidInput.exit_code, "effective date", "2025-06-01")
+    assert dump(roster) == before
+
+
+def test_a_training_dated_before_1990_is_refused(cli, roster) -> None:
+    before = dump(roster)
+    result = cli("training", "add", "急救培训", "--date", "1985-03-01", "--topic", "应急救护")
+    refused(result, InvalidInput.exit_code, "date", "1990-01-01")
+    assert dump(roster) == before
+
+
+def test_check_warns_of_a_consent_date_after_the_registration_in_old_data(cli, roster) -> None:
+    ok(minor(cli))
+    conn = sqlite3.connect(roster)  # old data, written around volctl
+    conn.execute("UPDATE volunteers SET guardian_consent_on = '2025-04-01'")
+    conn.commit()
+    conn.close()
+    result = cli("check", "--format", "json")
+    findings = result.json()["findings"]
+    assert [(f["check"], f["severity"]) for f in findings] == [("consent_date", "warning")]
+    assert "2025-04-01" in findings[0]["message"] and "2025-03-01" in findings[0]["message"]
+    assert "--guardian-consent-on" in findings[0]["advice"]

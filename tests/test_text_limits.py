@@ -48,8 +48,30 @@ def setting_up(cli, roster, add_volunteer) -> Path:
             "trainer",
         ),
         (["team", "dissolve", "东湖服务队", "--reason", TOO_LONG_REASON], "reason"),
+        (["register", "deactivate", "王秀英", "--reason", TOO_LONG_REASON], "reason"),
+        (
+            [
+                "insurance",
+                "add",
+                "王秀英",
+                "--insurer",
+                LONG,
+                "--policy",
+                "P1",
+                "--to",
+                "2026-12-31",
+            ],
+            "insurer",
+        ),
     ],
-    ids=["org name", "training title", "trainer", "dissolve reason"],
+    ids=[
+        "org name",
+        "training title",
+        "trainer",
+        "dissolve reason",
+        "deactivate reason",
+        "insurer",
+    ],
 )
 def test_a_text_past_its_limit_is_refused_naming_the_field_and_nothing_is_written(
     cli, setting_up: Path, command: list[str], label: str

@@ -106,6 +106,31 @@ def _minors(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
             )
 
 
+def _consent_dates(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
+    """A guardian's consent dated after today, before the child's birth or after the
+    registration (rosters made before volctl refused these, or merged from one)."""
+    rows = conn.execute(
+        "SELECT volunteer_no, birth_date, registered_on, guardian_consent_on FROM volunteers"
+        " WHERE guardian_consent_on IS NOT NULL"
+    )
+    for row in rows:
+        consent_on, born = row["guardian_consent_on"], row["birth_date"]
+        if consent_on > today.isoformat():
+            detail = "reason.consent_in_future"
+        elif born and consent_on < born:
+            detail = "reason.consent_before_birth"
+        elif consent_on > row["registered_on"]:
+            detail = "reason.consent_after_registration"
+        else:
+            continue
+        params = {
+            "consent_on": consent_on,
+            "birth_date": born,
+            "registered_on": row["registered_on"],
+        }
+        yield Finding("consent_date", "warning", row["volunteer_no"], detail, params)
+
+
 def _ledger_consistency(conn: sqlite3.Connection, today: date) -> Iterator[Finding]:
     from volctl.ledger import records
 
@@ -222,6 +247,7 @@ CHECKS: list[tuple[str, Check, tuple[str, ...]]] = [
     ("invalid_id_number", _identity_numbers, ("volunteers",)),
     ("duplicates", _duplicates, ("volunteers",)),
     ("minor_without_consent", _minors, ("volunteers",)),
+    ("consent_date", _consent_dates, ("volunteers",)),
     ("ledger_totals", _ledger_consistency, ("service_chains",)),
     ("ledger_rules", _ledger_rules, ("service_records",)),
     ("ledger_while_inactive", _ledger_while_inactive, ("service_chains",)),

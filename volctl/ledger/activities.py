@@ -21,7 +21,7 @@ from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
-from volctl.text import clean
+from volctl.text import bounded, clean
 
 STATUSES = ("planned", "held", "cancelled")
 MAX_TEXT = {"title": 100, "place": 100, "description": 2000}
@@ -386,9 +386,7 @@ def mark_held(conn: sqlite3.Connection, activity_id: int) -> None:
 
 def cancel(conn: sqlite3.Connection, ref: str, reason: object) -> sqlite3.Row:
     """Cancel a planned activity; the row, its roster and the reason stay on record."""
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    text = bounded(reason, "reason", missing="reason.missing_reason")
     with transaction(conn):
         row = find(conn, ref)
         if row["status"] == "cancelled":
@@ -590,9 +588,7 @@ def withdraw(
     """Take volunteers off the roster; the signup stays on record, marked withdrawn."""
     from volctl.roster import volunteers
 
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    text = bounded(reason, "reason", missing="reason.missing_reason")
     out = []
     with transaction(conn):
         activity = find(conn, ref)
@@ -740,9 +736,7 @@ def _serve(
 
 def unserve(conn: sqlite3.Connection, ref: str, entry_id: int, reason: object) -> dict[str, Any]:
     """Withdraw a beneficiary entry made by mistake; it stays on record, marked."""
-    text = clean(reason)
-    if not text:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    text = bounded(reason, "reason", missing="reason.missing_reason")
     with transaction(conn):
         activity = find(conn, ref)
         row = conn.execute(

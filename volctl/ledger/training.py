@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from volctl import audit
-from volctl.dates import check_period, parse_day
+from volctl.dates import check_not_too_early, check_period, parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.roster import code_lists, volunteers
@@ -59,7 +59,7 @@ def add(conn: sqlite3.Connection, given: TrainingInput) -> sqlite3.Row:
     trainer = bounded(given.trainer, "trainer", SHORT_TEXT)
     place = bounded(given.place, "place", SHORT_TEXT)
     notes = bounded(given.notes, "notes", NOTES_TEXT)
-    day = parse_day(given.date, where=Where(field="date"))
+    day = check_not_too_early(parse_day(given.date, where=Where(field="date")), Where(field="date"))
     minutes = minutes_from_hours(given.hours) if given.hours not in (None, "") else 0
     with transaction(conn):
         topic = code_lists.check(conn, "training_topic", given.topic, Where(field="topic"))

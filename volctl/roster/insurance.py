@@ -10,7 +10,7 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import volunteers
-from volctl.text import clean
+from volctl.text import SHORT_TEXT, bounded
 
 MAX_DAYS = 3660  # how far ahead "expiring within N days" may look: ten years
 
@@ -31,11 +31,8 @@ def add(
     for) and listed under ``skipped_inactive``; a volunteer named on their own is insured
     whatever their status. Returns ``{policy_no, added, skipped_inactive}``.
     """
-    insurer_text, policy_text = clean(insurer), clean(policy)
-    if not insurer_text:
-        raise InvalidInput("reason.missing_insurer", where=Where(field="insurer"))
-    if not policy_text:
-        raise InvalidInput("reason.missing_policy", where=Where(field="policy"))
+    insurer_text = bounded(insurer, "insurer", SHORT_TEXT, missing="reason.missing_insurer")
+    policy_text = bounded(policy, "policy", SHORT_TEXT, missing="reason.missing_policy")
     if end < start:
         raise InvalidInput("reason.cover_end_before_start", where=Where(field="date_to"))
     with transaction(conn):

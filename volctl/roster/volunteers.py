@@ -29,7 +29,7 @@ from volctl.identity import (
     parse_id_number,
     parse_phone,
 )
-from volctl.text import clean, compact, mask_text, split_list
+from volctl.text import bounded, clean, compact, mask_text, split_list
 
 ADULT_AGE = 18
 MAX_TEXT = {"name": 50, "notes": 2000}
@@ -587,9 +587,7 @@ def set_status(
     """Deactivate or reactivate; the change is a new history row, nothing is deleted."""
     today = today or date.today()
     on = on or today
-    reason = clean(reason)
-    if not reason:
-        raise InvalidInput("reason.missing_reason", where=Where(field="reason"))
+    reason = bounded(reason, "reason", missing="reason.missing_reason") or ""
     if on > today:
         raise InvalidInput("reason.date_in_future", where=Where(field="effective_on"))
     with transaction(conn):
@@ -603,6 +601,15 @@ def set_status(
                 "reason.before_registration",
                 where=Where(field="effective_on"),
                 registered_on=row["registered_on"],
+            )
+        last = conn.execute(
+            "SELECT max(effective_on) FROM volunteer_status_changes WHERE volunteer_id = ?",
+            (row["id"],),
+        ).fetchone()[0]
+        if last is not None and on.isoformat() < last:
+            # The status history reads in date order: a change cannot predate the last one.
+            raise InvalidInput(
+                "reason.status_before_last_change", where=Where(field="effective_on"), last=last
             )
         if status == "inactive":
             _check_no_service_from(conn, row, on)

@@ -112,6 +112,11 @@ MESSAGES = {
         "日期早于该志愿者的登记日期 {registered_on}。",
         "The date is before the volunteer registered ({registered_on}).",
     ),
+    "reason.status_before_last_change": (
+        "日期早于该志愿者上一次状态变更（{last}）；状态记录须按日期先后。",
+        "The date is before the volunteer's last status change ({last}); the status history "
+        "runs in date order.",
+    ),
     "reason.consent_in_future": (
         "监护人同意日期 {consent_on} 晚于今天。",
         "The guardian's consent date {consent_on} is after today.",

@@ -93,6 +93,11 @@ MESSAGES = {
         "补登监护人：volctl register update 编号 --guardian-name … --guardian-phone …",
         "Record the guardian: volctl register update VOL --guardian-name … --guardian-phone …",
     ),
+    "check.advice_consent_date": (
+        "核对监护人同意书后更正日期：volctl register update 编号 --guardian-consent-on 日期",
+        "Check the guardian's consent form and correct the date: volctl register update VOL "
+        "--guardian-consent-on DATE",
+    ),
     "check.detail_ledger": (
         "服务记录的汇总与明细不一致：{problem}",
         "The ledger's totals disagree with its records: {problem}",

@@ -7,27 +7,13 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_id, make_phone
-from volctl.errors import RosterError
-
-
-def volctl(
-    db: Path, *args: str, timeout: float = 60, **env: str
-) -> subprocess.CompletedProcess[str]:
-    """Run volctl as a real process, as a second terminal would."""
-    environment = {**os.environ, "VOLCTL_LANG": "en", **env}
-    return subprocess.run(
-        [sys.executable, "-m", "volctl", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=environment,
-    )
+from tests.conftest import fill, make_id, make_phone
+from tests.conftest import volctl_process as volctl
+from volctl.errors import InvalidInput, RosterError
 
 
 def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
@@ -105,22 +91,6 @@ def test_two_processes_adding_at_once_lose_nothing(roster: Path) -> None:
     assert count(roster) == 16
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 2 MB filesystem (tmpfs) the test can fill or make read-only; needs root."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip("mounting a small filesystem needs root")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
 def test_a_read_only_roster_says_so_and_is_unchanged(small_disk: Path) -> None:
     db = small_disk / "roster.db"
     assert volctl(db, "init").returncode == 0
@@ -137,16 +107,7 @@ def test_a_read_only_roster_says_so_and_is_unchanged(small_disk: Path) -> None:
 def test_a_full_disk_says_so_and_the_roster_stays_sound(small_disk: Path, left_free: int) -> None:
     db = small_disk / "roster.db"
     assert volctl(db, "init").returncode == 0
-    filler = small_disk / "filler"
-    fd = os.open(filler, os.O_CREAT | os.O_WRONLY)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:  # ENOSPC: the disk is now full
-        pass
-    finally:
-        os.close(fd)
-    os.truncate(filler, max(0, filler.stat().st_size - left_free))
+    filler = fill(small_disk, left_free=left_free)
     result = volctl(db, *add_args(1), "--notes", "备注" * 500)
     assert result.returncode == RosterError.exit_code, result.stderr
     assert "disk is full" in result.stderr and "Traceback" not in result.stderr
@@ -162,3 +123,93 @@ def test_the_roster_file_disappearing_folder_is_named(tmp_path: Path) -> None:
     result = volctl(tmp_path / "gone" / "roster.db", "register", "list")
     assert result.returncode == RosterError.exit_code
     assert "does not exist" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example community's year, on an ordinary disk (read, never changed, by the tests)."""
+    folder = tmp_path_factory.mktemp("demo") / "demo"
+    done = subprocess.run(
+        [sys.executable, "-m", "volctl", "demo", "--dir", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VOLCTL_LANG": "en"},
+    )
+    assert done.returncode == 0, done.stderr
+    return folder / "roster.db"
+
+
+OUTPUTS = {
+    "ledger-form": ("export", "form", "ledger", "--year", "2025", "-o", "l.xlsx"),
+    "certificate": ("export", "certificate", "V000001", "--year", "2025", "-o", "c.xlsx"),
+    "summary-workbook": ("report", "summary", "--year", "2025", "-o", "s.xlsx"),
+    "table-workbook": ("export", "table", "volunteers", "-o", "t.xlsx"),
+    "text-report": ("report", "summary", "--year", "2025", "-o", "s.md"),
+    "bundle": ("export", "bundle", "-o", "b.zip"),
+}
+
+
+@pytest.mark.parametrize("args", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_a_file_written_to_a_full_disk_is_named_in_one_message_and_nothing_is_left(
+    small_disk: Path, demo_roster: Path, args: tuple[str, ...]
+) -> None:
+    fill(small_disk)
+    target = small_disk / args[-1]
+    certificates = _certificates(demo_roster)
+    result = volctl(demo_roster, *args[:-1], str(target))
+    assert result.returncode == InvalidInput.exit_code, result.stderr
+    assert f"Cannot write {target}: the disk is full" in result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert result.stderr.count("Error:") == 1
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no temporary file
+    assert _certificates(demo_roster) == certificates  # none issued without its file
+
+
+def _certificates(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT count(*) FROM certificates").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("left_free", [0, 256 * 1024], ids=["nothing-free", "room-for-part"])
+def test_a_backup_to_a_full_disk_leaves_no_file_and_can_be_tried_again(
+    small_disk: Path, demo_roster: Path, left_free: int
+) -> None:
+    filler = fill(small_disk, left_free=left_free)
+    dest = small_disk / "b.db"
+    result = volctl(demo_roster, "backup", str(dest))
+    assert result.returncode == RosterError.exit_code, result.stderr
+    assert f"Could not write the backup {dest}: the disk is full" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+    filler.unlink()
+    again = volctl(demo_roster, "backup", str(dest))
+    assert again.returncode == 0, again.stderr
+    assert count(dest) == count(demo_roster)
+
+
+STDOUT_COMMANDS = {
+    "json": ("register", "list", "--format", "json"),
+    "table": ("register", "list"),
+    "raw-csv": ("export", "table", "volunteers", "--format", "csv"),
+}
+
+
+@pytest.mark.parametrize("args", STDOUT_COMMANDS.values(), ids=STDOUT_COMMANDS.keys())
+def test_data_sent_through_stdout_to_a_full_disk_is_one_message(
+    demo_roster: Path, args: tuple[str, ...]
+) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full (a device that is always full)")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "volctl", "--db", str(demo_roster), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "VOLCTL_LANG": "en", "COLUMNS": "200"},
+        )
+    assert result.returncode == InvalidInput.exit_code, result.stderr
+    assert result.stderr.strip() == "Error: Cannot write the standard output: the disk is full"

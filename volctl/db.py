@@ -11,13 +11,13 @@ import contextlib
 import itertools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from volctl.errors import RosterError
+from volctl.errors import RosterError, file_error
 from volctl.schema import APPLICATION_ID, LATEST, MIGRATION_SET, STEPS, Step, run_script, steps
 
 ENV_DB = "VOLCTL_DB"
@@ -64,13 +64,13 @@ def inspect_file(path: Path) -> FileState:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise RosterError("roster.cannot_read", path=str(path), reason=exc.strerror) from None
+        raise file_error(exc, path, "roster.cannot_read", error=RosterError) from None
     if not header:
         return FileState("empty")
     if header != SQLITE_HEADER:
         return FileState("not_sqlite")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -78,10 +78,13 @@ def inspect_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.OperationalError:
-        # SQLite could not open it at all: a WAL roster on read-only media needs its -shm file.
+        # SQLite could not open it at all: on read-only media, changes still in its -wal file
+        # cannot be read without the -shm index beside it.
         if _read_only_folder(path):
-            raise RosterError("roster.readonly", path=str(path)) from None
-        if _disk_full(path):
+            raise RosterError(
+                "roster.cannot_open", hint="hint.roster_wal_read_only", path=str(path)
+            ) from None
+        if disk_full(path):
             raise RosterError("roster.disk_full", path=str(path)) from None
         raise RosterError("roster.cannot_open", path=str(path)) from None
     except sqlite3.DatabaseError:
@@ -93,6 +96,48 @@ def inspect_file(path: Path) -> FileState:
     return FileState("foreign")
 
 
+class Roster(sqlite3.Connection):
+    """A connection to a roster file; ``read_only`` when it was opened for reading only."""
+
+    read_only: bool = False
+    path: Path | None = None
+
+
+def writable(path: Path) -> bool:
+    """Whether changes to the roster can be saved: the file itself, and its folder, where
+    SQLite keeps the -wal and -shm files of a WAL database."""
+    return os.access(path, os.W_OK) and not _read_only_folder(path)
+
+
+def connect_read_only(path: Path, **kwargs: Any) -> sqlite3.Connection:
+    """Open ``path`` for reading without writing a byte, even on read-only media.
+
+    A WAL roster is read through its -shm index (https://sqlite.org/wal.html, "Read-Only
+    Databases"): SQLite creates it in a folder it can write to, or uses one already there
+    read-only. In a folder that cannot be written with neither, the roster file is complete
+    by itself when no -wal file holds changes: ``immutable=1`` reads it without -shm and
+    without locks (no volctl can write there either). With changes waiting in a -wal file,
+    the error stands: reading the file alone would show an older roster.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, **kwargs)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if not _read_only_folder(path) or _wal_holds_changes(path):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, **kwargs)
+
+
+def _wal_holds_changes(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _read_only_folder(path: Path) -> bool:
     try:
         return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) or not os.access(
@@ -102,7 +147,7 @@ def _read_only_folder(path: Path) -> bool:
         return False
 
 
-def _disk_full(path: Path) -> bool:
+def disk_full(path: Path) -> bool:
     try:
         stats = os.statvfs(path.parent)
     except OSError:
@@ -134,25 +179,51 @@ def busy_seconds() -> float:
         return DEFAULT_BUSY_SECONDS
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_seconds())
+def _connect(path: Path, *, read_only: bool = False) -> Roster:
+    options: dict[str, Any] = {
+        "isolation_level": None,
+        "timeout": busy_seconds(),
+        "factory": Roster,
+    }
+    if read_only:
+        conn = connect_read_only(path, **options)
+    else:
+        conn = sqlite3.connect(str(path), **options)
+    assert isinstance(conn, Roster)
+    conn.read_only = read_only
+    conn.path = path
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
     return conn
 
 
-def create_file(path: Path) -> None:
-    """Create an empty file readable and writable by its owner only (0600)."""
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` is a roster opened for reading only (its file or folder is read-only)."""
+    return isinstance(conn, Roster) and conn.read_only
+
+
+def refuse_read_only(conn: sqlite3.Connection) -> None:
+    """Refuse a change to a roster opened for reading only, before anything is done."""
+    if isinstance(conn, Roster) and conn.read_only:
+        raise RosterError("roster.readonly", path=str(conn.path or ""))
+
+
+def create_file(path: Path, *, exclusive: bool = False) -> bool:
+    """Create an empty file readable and writable by its owner only (0600); whether it was
+    created (False: it was already there; ``exclusive``: that raises ``FileExistsError``)."""
     if not path.parent.exists():
         raise RosterError("roster.no_folder", path=str(path), folder=str(path.parent))
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        return
+        if exclusive:
+            raise
+        return False
     except OSError as exc:
-        raise RosterError("roster.cannot_create", path=str(path), reason=exc.strerror) from None
+        raise file_error(exc, path, "roster.cannot_create", error=RosterError) from None
     os.close(fd)
+    return True
 
 
 def _owner_only(path: Path) -> None:
@@ -160,7 +231,7 @@ def _owner_only(path: Path) -> None:
     try:
         os.chmod(path, 0o600)
     except OSError as exc:
-        raise RosterError("roster.cannot_create", path=str(path), reason=exc.strerror) from None
+        raise file_error(exc, path, "roster.cannot_create", error=RosterError) from None
 
 
 def open_roster(
@@ -180,6 +251,8 @@ def open_roster(
         if not create:
             raise RosterError("roster.not_initialised", hint="hint.roster_init", path=str(path))
         _owner_only(path)
+    elif not writable(path):
+        return _open_read_only(path, state, notify)
     try:
         conn = _connect(path)
         conn.execute("PRAGMA journal_mode = WAL")
@@ -196,6 +269,21 @@ def open_roster(
             _check_known_steps(conn, path)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from None
+    return conn
+
+
+def _open_read_only(path: Path, state: FileState, notify: Notify | None) -> sqlite3.Connection:
+    """A roster on read-only media or in a read-only folder: every reading command works on
+    it; a change is refused by ``transaction`` (and by SQLite) with ``roster.readonly``."""
+    if state.version < LATEST:
+        raise RosterError("roster.readonly", hint="hint.roster_readonly_upgrade", path=str(path))
+    try:
+        conn = _connect(path, read_only=True)
+        _check_known_steps(conn, path)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from None
+    if notify:
+        notify("roster.opened_read_only", {"path": str(path)})
     return conn
 
 
@@ -244,18 +332,40 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
     )
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """A consistent copy of the open roster (SQLite's online backup), created 0600."""
-    create_file(dest)
-    target = sqlite3.connect(str(dest))
+SIDECARS = ("-journal", "-wal", "-shm")
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path, *, exclusive: bool = False) -> Path:
+    """A consistent copy of the open roster (SQLite's online backup), created 0600.
+
+    If the copy fails (a full disk), the file this call created is removed with the journal
+    files SQLite left beside it: a half copy is no backup, and would stand in the way of the
+    next try. ``exclusive``: refuse (``FileExistsError``) a file that is already there.
+    """
+    leftovers = [dest.with_name(dest.name + s) for s in SIDECARS]
+    leftovers = [p for p in leftovers if not p.exists()]
+    created = create_file(dest, exclusive=exclusive)
     try:
-        conn.backup(target)
-        # A backup is one self-contained file: no -wal/-shm beside it.
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    os.chmod(dest, 0o600)
+        target = sqlite3.connect(str(dest))
+        try:
+            conn.backup(target)
+            # A backup is one self-contained file: no -wal/-shm beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.chmod(dest, 0o600)
+    except BaseException:
+        if created:
+            remove_copy(dest, leftovers)
+        raise
     return dest
+
+
+def remove_copy(dest: Path, sidecars: Iterable[Path] = ()) -> None:
+    """Remove a copy this command made and could not finish (never anything else)."""
+    for path in (dest, *sidecars):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -276,6 +386,7 @@ def transaction(
     If another volctl holds the roster, ``on_wait`` is called once and we wait up to the busy
     timeout instead of failing at once.
     """
+    refuse_read_only(conn)
     if conn.in_transaction:
         name = f"volctl_sp{next(_savepoints)}"
         conn.execute(f"SAVEPOINT {name}")
@@ -350,13 +461,17 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Rost
     where = str(path) if path else ""
     if "locked" in text or "busy" in text:
         return RosterError("roster.busy", hint="hint.roster_busy", seconds=int(busy_seconds()))
-    if "readonly" in text or "read-only" in text or (path and _read_only_folder(path)):
+    if "readonly" in text or "read-only" in text:
         return RosterError("roster.readonly", path=where)
     if "disk is full" in text:
         return RosterError("roster.disk_full", path=where)
-    if "unable to open" in text:
-        if path and _disk_full(path):
+    # Writing beside the roster (its -wal, -shm or -journal file) failed.
+    if "unable to open" in text or "disk i/o error" in text:
+        if path and _read_only_folder(path):
+            return RosterError("roster.readonly", path=where)
+        if path and disk_full(path):
             return RosterError("roster.disk_full", path=where)
+    if "unable to open" in text:
         return RosterError("roster.cannot_open", path=where)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return RosterError("roster.corrupt", hint="hint.roster_corrupt", path=where)

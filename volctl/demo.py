@@ -18,7 +18,7 @@ from pathlib import Path
 
 from volctl import settings
 from volctl.db import open_roster, transaction
-from volctl.errors import InvalidInput, Where
+from volctl.errors import InvalidInput, Where, file_error
 
 DEMO_ORG = "当湖街道东湖社区（示例）"
 DEMO_YEAR = 2025
@@ -51,8 +51,7 @@ def build(folder: Path) -> DemoResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise InvalidInput("demo.cannot_create", path=str(folder), reason=reason) from None
+        raise file_error(exc, folder, "demo.cannot_create") from None
     path = folder / "roster.db"
     if path.exists() or path.is_symlink():
         key = "demo.exists" if _is_roster(path) else "demo.not_roster"

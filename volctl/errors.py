@@ -6,6 +6,7 @@ The domain raises these with a message key and parameters; it never prints. ``wh
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -102,3 +103,39 @@ class RosterError(VolctlError):
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
+
+
+# The system's words for the faults a clerk meets, in the interface language (``strerror`` is
+# English whatever the language, and empty for an error raised without one).
+_OS_REASONS = {
+    errno.ENOSPC: "os.disk_full",
+    errno.EDQUOT: "os.disk_full",
+    errno.EROFS: "os.read_only",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOENT: "os.missing",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, for the ``{reason}`` of a message."""
+    from volctl.i18n import t
+
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key is not None:
+        return t(key)
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def file_error(
+    exc: OSError,
+    path: object,
+    key: str = "output.cannot_write",
+    *,
+    error: type[VolctlError] = InvalidInput,
+    hint: str | None = None,
+    where: Where | None = None,
+) -> VolctlError:
+    """One message for an ``OSError`` on the file the command was working on: ``path`` names
+    it (``exc.filename`` is often None, or a temporary name the clerk never chose)."""
+    return error(key, hint=hint, where=where, path=str(path), reason=os_reason(exc))

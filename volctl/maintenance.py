@@ -13,7 +13,16 @@ from datetime import datetime
 from pathlib import Path
 
 from volctl import audit
-from volctl.db import backup_to, inspect_file, transaction
+from volctl.db import (
+    SIDECARS,
+    backup_to,
+    connect_read_only,
+    disk_full,
+    inspect_file,
+    refuse_read_only,
+    remove_copy,
+    transaction,
+)
 from volctl.errors import InvalidInput, RosterError, Where
 from volctl.schema import LATEST
 
@@ -46,21 +55,46 @@ def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
         raise InvalidInput(
             "output.no_folder", where=Where(field="backup_file"), folder=str(dest.parent)
         )
-    backup_to(conn, dest)
-    copy = sqlite3.connect(f"{dest.resolve().as_uri()}?mode=ro", uri=True)
+    sidecars = [dest.with_name(dest.name + s) for s in SIDECARS]
+    sidecars = [p for p in sidecars if not p.exists()]
     try:
-        checked = integrity(copy)
-        volunteers = copy.execute("SELECT count(*) FROM volunteers").fetchone()[0]
-    finally:
-        copy.close()
-    if not checked.ok:
-        raise RosterError("backup.copy_damaged", path=str(dest))
+        backup_to(conn, dest, exclusive=True)
+    except FileExistsError:
+        raise InvalidInput(
+            "backup.exists", where=Where(field="backup_file"), path=str(dest)
+        ) from None
+    except sqlite3.Error as exc:
+        raise _backup_failed(exc, dest) from None
+    try:
+        copy = sqlite3.connect(f"{dest.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            checked = integrity(copy)
+            volunteers = copy.execute("SELECT count(*) FROM volunteers").fetchone()[0]
+        finally:
+            copy.close()
+        if not checked.ok:
+            raise RosterError("backup.copy_damaged", path=str(dest))
+    except BaseException as exc:
+        remove_copy(dest, sidecars)  # a copy that fails its check is no backup either
+        if isinstance(exc, sqlite3.Error):
+            raise _backup_failed(exc, dest) from None
+        raise
     return {
         "path": str(dest.resolve()),
         "bytes": dest.stat().st_size,
         "volunteers": volunteers,
         "integrity": "ok",
     }
+
+
+def _backup_failed(exc: sqlite3.Error, dest: Path) -> RosterError:
+    """The backup could not be written (its file is gone again): say where, and why."""
+    from volctl.i18n import t
+
+    text = str(exc).lower()
+    full = "full" in text or disk_full(dest)
+    reason = t("os.disk_full") if full else str(exc)
+    return RosterError("backup.failed", path=str(dest), reason=reason)
 
 
 def check_backup(path: Path) -> sqlite3.Connection:
@@ -78,7 +112,7 @@ def check_backup(path: Path) -> sqlite3.Connection:
             version=state.version,
             supported=LATEST,
         )
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    source = connect_read_only(path)  # a backup on a read-only stick or disc too
     checked = integrity(source)
     if not checked.ok:
         source.close()
@@ -94,6 +128,7 @@ def restore(
     source: sqlite3.Connection, source_path: Path, roster: sqlite3.Connection, roster_path: Path
 ) -> dict[str, object]:
     """Replace the roster's content with the backup's, keeping the replaced roster beside it."""
+    refuse_read_only(roster)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = roster_path.with_name(f"{roster_path.stem}-replaced-{stamp}.db")
     backup_to(roster, kept)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from volctl.audit import PII_KEYS, mask_detail
-from volctl.errors import InvalidInput, NotFound, Where
+from volctl.errors import InvalidInput, NotFound, Where, file_error
 from volctl.render import FORMULA_PREFIXES
 
 FORMATS = ("csv", "json", "xlsx")
@@ -276,7 +276,9 @@ def write_xlsx(
                 limit=XLSX_ROWS,
             )
         ws.append([as_cell(v) for v in row])
-    wb.save(path)
+    from volctl.forms.page import write_workbook
+
+    write_workbook(wb, path)
     return count
 
 
@@ -316,7 +318,7 @@ def export_file(
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InvalidInput("output.cannot_write", path=str(path), reason=exc.strerror) from None
+        raise file_error(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

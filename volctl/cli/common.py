@@ -7,12 +7,13 @@ clear message on stderr with its exit code; no traceback reaches the clerk.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,15 @@ from typing import Annotated, Any, TypeVar
 import typer
 import typer.core
 
-from volctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, InvalidInput, RosterError, VolctlError
+from volctl.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    InvalidInput,
+    RosterError,
+    VolctlError,
+    file_error,
+    os_reason,
+)
 from volctl.i18n import t
 from volctl.render import Column, Format
 
@@ -208,7 +217,8 @@ def emit(
         else:
             renderable = render.record_table(data, labels or {}, title=title)
         if output is None:
-            _console().print(renderable)
+            with writing_stdout():
+                _console().print(renderable)
             return
         from rich.console import Console
 
@@ -216,16 +226,34 @@ def emit(
         capture.print(renderable)
         text = capture.export_text()
     if output is None:
-        sys.stdout.write(text)
+        with writing_stdout():
+            sys.stdout.write(text)
         return
     write_text_output(output, text)
     notice(t("output.written", path=str(output)))
 
 
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Data for stdout that cannot be written (stdout sent to a file on a full disk): one
+    message naming it, and nothing more at exit (what is left in the buffer is dropped)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(exc, BrokenPipeError):  # `| head`: the reader has what it wanted
+            return
+        from volctl.errors import file_error
+
+        raise file_error(exc, t("output.stdout")) from None
+
+
 def write_text_output(path: Path, text: str) -> None:
     """Write a report file next to nothing else: a temporary name, then an atomic rename.
     The file is readable by its owner only: a report may name people and their hours."""
-    from volctl.errors import InvalidInput, Where
+    from volctl.errors import InvalidInput, Where, file_error
 
     if not path.parent.exists():
         raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
@@ -239,7 +267,7 @@ def write_text_output(path: Path, text: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InvalidInput("output.cannot_write", path=str(path), reason=exc.strerror) from None
+        raise file_error(exc, path) from None
 
 
 def fail(error: VolctlError) -> typer.Exit:
@@ -294,11 +322,11 @@ def guard(command_name: str) -> Callable[[F], F]:
             except OverflowError:
                 raise fail(InvalidInput("reason.number_too_large")) from None
             except OSError as exc:
-                raise fail(
-                    RosterError(
-                        "os_error", reason=exc.strerror or str(exc), path=exc.filename or ""
-                    )
-                ) from None
+                # A file the command did not name itself: the system's name for it, if any.
+                named = exc.filename or exc.filename2
+                if named is None:
+                    raise fail(RosterError("os_error.unnamed", reason=os_reason(exc))) from None
+                raise fail(file_error(exc, named, "os_error", error=RosterError)) from None
             except Exception:
                 log = _log_internal_error()
                 typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)

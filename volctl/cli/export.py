@@ -20,6 +20,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
     warn,
+    writing_stdout,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -288,13 +289,8 @@ def table(
     kind = raw.choose_format(fmt, output)
     conn = roster()
     if output is None:
-        try:
+        with writing_stdout():
             raw.export(conn, name, kind, sys.stdout, show_pii=show_pii)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `| head`: the reader has what it wanted
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     count = raw.export_file(conn, name, kind, output, show_pii=show_pii)
     notice(t("export.table_written", path=str(output), rows=count, table=name))

@@ -24,6 +24,7 @@ from volctl.cli.common import (
     roster,
     warn,
     write_text_output,
+    writing_stdout,
 )
 from volctl.cli.register import app
 from volctl.i18n import t
@@ -109,7 +110,8 @@ def import_(
 
         text = to_csv(summary["details"], keys=DETAIL_KEYS)
         if output is None:
-            sys.stdout.write(text)
+            with writing_stdout():
+                sys.stdout.write(text)
         else:
             write_text_output(output, text)
             notice(t("output.written", path=str(output)))
@@ -248,7 +250,8 @@ def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
         if len(details) > DETAILS_SHOWN:
             parts.append(t("intake.more_details", count=len(details) - DETAILS_SHOWN))
     if output is None:
-        Console(highlight=False).print(Group(*parts))
+        with writing_stdout():
+            Console(highlight=False).print(Group(*parts))
         return
     import os
 

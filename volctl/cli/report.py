@@ -56,10 +56,11 @@ SUFFIXES = {".json": "json", ".csv": "csv", ".md": "md"}
 def _text_out(text: str, output: Path | None) -> None:
     import sys
 
-    from volctl.cli.common import write_text_output
+    from volctl.cli.common import write_text_output, writing_stdout
 
     if output is None:
-        sys.stdout.write(text)
+        with writing_stdout():
+            sys.stdout.write(text)
         return
     write_text_output(output, text)
     notice(t("output.written", path=str(output)))

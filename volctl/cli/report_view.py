@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from volctl.cli.common import write_text_output
+from volctl.cli.common import write_text_output, writing_stdout
 from volctl.i18n import get_lang, t
 from volctl.reports import tables as laid
 from volctl.reports.tables import NUMERIC, display, signed
@@ -103,8 +103,9 @@ def show(renderables: Sequence[Any], output: Path | None = None) -> None:
     """Print to the terminal, or write the same as plain text to ``output``."""
     if output is None:
         console = Console(highlight=False, soft_wrap=False)
-        for item in renderables:
-            console.print(item)
+        with writing_stdout():
+            for item in renderables:
+                console.print(item)
         return
     capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
     for item in renderables:

@@ -276,12 +276,13 @@ def tree(
 def _print(renderable: Any, output: Any) -> None:
     from rich.console import Console
 
+    from volctl.cli.common import write_text_output, writing_stdout
+
     if output is None:
-        Console(highlight=False).print(renderable)
+        with writing_stdout():
+            Console(highlight=False).print(renderable)
         return
     import io
-
-    from volctl.cli.common import write_text_output
 
     buffer = io.StringIO()
     Console(file=buffer, width=160, highlight=False, color_system=None).print(renderable)

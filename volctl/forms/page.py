@@ -35,9 +35,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -46,7 +46,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from volctl.errors import InvalidInput, Where
+from volctl.errors import InvalidInput, Where, file_error
 from volctl.ledger.totals import hours as rounded_hours
 
 SONG = "宋体"
@@ -480,12 +480,40 @@ def save(
         tmp.unlink(missing_ok=True)  # a leftover keeps its mode: start afresh
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600 if private else 0o666)
         with os.fdopen(fd, "wb") as f:
-            wb.save(f)
+            write_workbook(wb, f)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         if not isinstance(exc, OSError):
             raise
-        reason = exc.strerror or str(exc)
-        raise InvalidInput(error, hint=hint, where=where, path=str(path), reason=reason) from None
+        raise file_error(exc, path, error, hint=hint, where=where) from None
+
+
+def write_workbook(wb: Workbook, target: str | Path | IO[bytes]) -> None:
+    """``Workbook.save``, with the zip archive closed whatever happens. When a write fails (a
+    full disk), openpyxl leaves its ``ZipFile`` open; collected later, after its file is
+    closed, it prints "Exception ignored in ZipFile.__del__" and a traceback on stderr."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only:
+        if not wb.worksheets:
+            wb.create_sheet()
+        # Finish the streamed sheets (their rows wait in temporary files) before the archive
+        # is begun, so that no half-written sheet is left to be collected after a failure.
+        for ws in wb.worksheets:
+            if not ws.closed:
+                ws.close()
+    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    archive = ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).write_data()
+    except BaseException:
+        # The file is being thrown away: closing may fail again (the disk is still full), but
+        # leaves the archive closed and silent.
+        with contextlib.suppress(Exception):
+            archive.close()
+        raise
+    archive.close()

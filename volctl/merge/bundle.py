@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from volctl import __version__, audit
 from volctl.db import transaction
-from volctl.errors import InvalidInput, RosterError, Where
+from volctl.errors import InvalidInput, RosterError, Where, file_error
 from volctl.merge import content
 from volctl.schema import LATEST
 
@@ -165,7 +165,7 @@ def write(
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise InvalidInput("output.cannot_write", path=str(dest), reason=exc.strerror) from None
+        raise file_error(exc, dest) from None
     try:
         conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
         try:
@@ -193,8 +193,10 @@ def write(
                 counts=counts(manifest),
             )
             os.replace(tmp, dest)  # the file appears only with its audit entry
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk: the file is the bundle, not the temporary
+            raise file_error(exc, dest) from None
         raise
     os.chmod(dest, 0o600)
     return manifest
@@ -218,9 +220,7 @@ class Bundle:
         except (zipfile.BadZipFile, EOFError, ValueError):
             raise _refuse("bundle.damaged", path) from None
         except OSError as exc:
-            raise InvalidInput(
-                "bundle.cannot_read", where=Where(file=path.name), reason=exc.strerror
-            ) from None
+            raise file_error(exc, path, "bundle.cannot_read", where=Where(file=path.name)) from None
         try:
             self.manifest = self._verify()
         except BaseException:
@@ -339,7 +339,7 @@ class RosterFile:
     """Another roster file read directly (``volctl merge ROSTER``), read-only."""
 
     def __init__(self, path: Path, *, with_beneficiaries: bool) -> None:
-        from volctl.db import inspect_file
+        from volctl.db import connect_read_only, inspect_file
 
         self.path = str(path)
         self.with_beneficiaries = with_beneficiaries
@@ -347,7 +347,7 @@ class RosterFile:
         if state.version != LATEST:
             key = "merge.roster_newer" if state.version > LATEST else "merge.roster_older"
             raise RosterError(key, hint=f"hint.{key.replace('.', '_')}", path=str(path))
-        self._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        self._conn = connect_read_only(path)  # a community's roster on a read-only stick too
         try:
             self._conn.execute("BEGIN")  # one snapshot for the manifest and every part
             self.manifest = describe(self._conn, with_beneficiaries=with_beneficiaries)
@@ -382,9 +382,7 @@ def open_source(path: Path, *, with_beneficiaries: bool = False) -> content.Sour
         with path.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise InvalidInput(
-            "bundle.cannot_read", where=Where(file=path.name), reason=exc.strerror
-        ) from None
+        raise file_error(exc, path, "bundle.cannot_read", where=Where(file=path.name)) from None
     if head == SQLITE_HEADER:
         state = inspect_file(path)
         if state.kind != "roster":

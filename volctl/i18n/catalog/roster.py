@@ -165,6 +165,22 @@ MESSAGES = {
         "台账 {path} 是只读的，无法保存改动；没有写入任何内容。",
         "The roster {path} is read-only; nothing was written.",
     ),
+    "roster.opened_read_only": (
+        "台账 {path} 是只读的：可以查看和备份，但不能修改。",
+        "The roster {path} is read-only: it can be read and backed up, not changed.",
+    ),
+    "hint.roster_readonly_upgrade": (
+        "这个台账要先升级结构才能使用：请把它复制到可以写入的文件夹再打开。",
+        "This roster's structure must be upgraded before use: copy it to a folder that can be "
+        "written to and open it there.",
+    ),
+    "hint.roster_wal_read_only": (
+        "台账旁边的 -wal 文件里还有未并入的改动，而所在的文件夹是只读的：请把台账连同它旁边的 "
+        "-wal、-shm 文件一起复制到可以写入的文件夹再打开。",
+        "Changes are still waiting in the -wal file beside it, and its folder is read-only: "
+        "copy the roster with the -wal and -shm files beside it to a folder that can be "
+        "written to and open it there.",
+    ),
     "roster.disk_full": (
         "磁盘已满，无法保存改动；台账保持原样。",
         "The disk is full; nothing was saved and the roster is as it was.",

@@ -10,6 +10,10 @@ MESSAGES = {
         "{path} 已存在，不会覆盖它；请换一个文件名。",
         "{path} already exists and will not be overwritten; choose another name.",
     ),
+    "backup.failed": (
+        "无法写入备份 {path}：{reason}；没有留下备份文件。",
+        "Could not write the backup {path}: {reason}; no backup file was left.",
+    ),
     "backup.copy_damaged": (
         "备份 {path} 校验失败，请重试。",
         "The backup {path} failed its check; please try again.",

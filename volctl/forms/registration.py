@@ -6,8 +6,9 @@ the registration (志愿服务条例 art. 7: identity, skills, contact), the tea
 and availability, the emergency contact or guardian, then the record 志愿服务条例 art. 19 asks an
 organiser to keep: service hours (all time to the day, and in the year), training,
 commendations and accident insurance (志愿服务条例 art. 17: insurer, policy number and cover,
-latest first, each marked 在保 or 已到期 on the day, at most ``MAX_POLICIES`` lines); last, the volunteer's undertaking with room to sign, and the community's
-opinion with room for its seal.
+latest first, each marked 在保 or 已到期 on the day, at most ``MAX_POLICIES`` lines); last,
+the volunteer's undertaking with room to sign, and the community's opinion with room for its
+seal.
 
 Who: ``--volunteer`` (repeatable) and/or the members of ``--team`` (``--with-subteams``: and of
 the teams under it) on the day (``--on``, the end of ``--year``, else today). Identity number,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -70,7 +71,7 @@ def test_numbers_follow_the_rosters_sequence_and_each_is_registered(cli, town, t
     other = issue(cli, tmp_path, "V000025", name="c.xlsx")
     register = cli("export", "certificate", "--list", "--format", "json").json()
     assert [c["certificate_no"] for c in register] == ["ZM000001", "ZM000002", "ZM000003"]
-    assert register[0] == {k: v for k, v in first.items() if k not in ("path",)}
+    assert register[0] == {k: v for k, v in first.items() if k not in ("path", "merged_left_out")}
     assert register[2]["period_from"] == "2025-04-12" == other["period_to"]  # its one service
 
 
@@ -159,3 +160,84 @@ def test_the_register_lists_the_certificates_issued_in_a_year_or_between_dates(
     assert cli("export", "certificate", "--list", "--year", "2000", "--format", "json").json() == []
     before = cli("export", "certificate", "--list", "--to", "2000-12-31", "--format", "json")
     assert before.json() == []
+
+
+# ----------------------------------------------------------------------------- merged rosters
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tests.helpers_merge import build, export
+
+    folder = tmp_path_factory.mktemp("communities")
+    return {
+        short: export(build(folder / f"{short}.db", short), folder / f"{short}.zip")
+        for short in ("东湖", "西湖")
+    }
+
+
+@pytest.fixture
+def merged(cli, db_path, bundles) -> Path:
+    """A street roster with 东湖 and 西湖 merged in, and one activity of the street's own."""
+    from tests.helpers_merge import merge, street
+
+    conn = street(db_path)
+    merge(conn, bundles["东湖"], bundles["西湖"])
+    conn.close()
+    added = cli(
+        "activity", "add", "街道学雷锋集中服务", "--date", "2025-03-05", "--start", "14:00",
+        "--end", "16:00", "--category", "社区服务",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    return db_path
+
+
+def volunteer_no(db_path: Path, n: int) -> str:
+    from tests.helpers_merge import PEOPLE
+
+    with sqlite3.connect(db_path) as conn:
+        return str(
+            conn.execute(
+                "SELECT volunteer_no FROM volunteers WHERE id_number = ?", (PEOPLE[n].id_number,)
+            ).fetchone()[0]
+        )
+
+
+def test_hours_all_recorded_by_merged_communities_are_refused_naming_them(
+    cli, merged, tmp_path
+) -> None:
+    before = counts(merged)
+    result = cli("export", "certificate", volunteer_no(merged, 2), "--year", "2025",
+                 "-o", tmp_path / "证明.xlsx")  # fmt: skip
+    assert result.exit_code == 5
+    assert "all recorded by merged communities: 当湖街道东湖社区" in result.stderr
+    assert "community that recorded the service issues its own certificate" in result.stderr
+    assert counts(merged) == before and not (tmp_path / "证明.xlsx").exists()
+
+
+def test_with_own_and_merged_hours_only_the_rosters_own_records_are_certified(
+    cli, merged, tmp_path
+) -> None:
+    person = volunteer_no(merged, 6)  # recorded in 东湖 and 西湖, and by the street itself
+    own = cli("log-hours", "add", person, "--activity", "A20250305-01", "--format", "json")
+    assert own.exit_code == 0, own.stderr
+    result = cli("export", "certificate", person, "--year", "2025", "-o", tmp_path / "证明.xlsx",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    issued = result.json()
+    assert issued["services"] == 1 and issued["minutes"] == 120
+    left_out = issued["merged_left_out"]
+    assert [part["source"] for part in left_out] == ["当湖街道东湖社区", "当湖街道西湖社区"]
+    assert all(part["services"] > 0 and part["hours"] > 0 for part in left_out)
+    assert "recorded by merged communities (当湖街道东湖社区、当湖街道西湖社区)" in result.stderr
+    ws = openpyxl.load_workbook(tmp_path / "证明.xlsx").active
+    text = "\n".join(sheet_text(ws))
+    assert "参加志愿服务1次" in text and "累计服务时长2.0小时" in text
+    assert "东湖集中服务日" not in text and "西湖集中服务日" not in text
+
+
+def test_a_community_roster_certifies_its_own_records_with_nothing_left_out(
+    cli, town, tmp_path
+) -> None:
+    issued = issue(cli, tmp_path, "V000010", "--year", "2025")
+    assert issued["merged_left_out"] == []

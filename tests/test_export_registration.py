@@ -53,6 +53,30 @@ def test_the_record_holds_hours_training_and_commendations(cli, town, tmp_path) 
 def test_nothing_recorded_reads_none_rather_than_blank(cli, town, tmp_path) -> None:
     wb, _ = workbook(cli, tmp_path, "--volunteer", "V000001")
     assert value_of(wb.active, "培训情况") == "无" and value_of(wb.active, "表彰情况") == "无"
+    assert value_of(wb.active, "保险情况") == "无"
+
+
+def test_the_record_holds_insurance_latest_first_marked_on_the_day(cli, town, tmp_path) -> None:
+    for policy, first, last in (
+        ("PA2024A", "2024-01-02", "2024-06-30"),
+        ("PA2024B", "2024-07-01", "2024-12-31"),
+        ("PA2025A", "2025-01-01", "2025-06-30"),
+        ("PA2025B", "2025-07-01", "2025-12-31"),
+        ("PA2026", "2026-01-01", "2026-12-31"),  # begins after the day: not yet on the form
+    ):
+        added = cli("insurance", "add", "V000009", "--insurer", "人保财险", "--policy", policy,
+                    "--from", first, "--to", last)  # fmt: skip
+        assert added.exit_code == 0, added.stderr
+    wb, _ = workbook(cli, tmp_path, "--volunteer", "V000009", "--on", "2025-09-30")
+    assert value_of(wb.active, "保险情况").splitlines() == [
+        "人保财险　保单号 PA2025B　2025-07-01至2025-12-31（在保）",
+        "人保财险　保单号 PA2025A　2025-01-01至2025-06-30（已到期）",
+        "人保财险　保单号 PA2024B　2024-07-01至2024-12-31（已到期）",
+        "另有较早保单 1 份",
+    ]
+    rows = [r for r in wb.active.iter_rows() if r[0].value in ("表彰情况", "保险情况", "本人承诺")]
+    assert [r[0].value for r in rows] == ["表彰情况", "保险情况", "本人承诺"]
+    assert wb.active.page_setup.fitToHeight == 1
 
 
 def test_the_photo_box_and_the_rows_to_sign_and_stamp_are_there(cli, town, tmp_path) -> None:

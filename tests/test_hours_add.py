@@ -214,6 +214,55 @@ def test_overlapping_times_on_one_day_are_refused_naming_the_other_record(cli, c
     assert count(community) == 2
 
 
+def test_hours_without_times_are_checked_for_overlap_against_the_activitys_times(
+    cli, roster, add_volunteer
+) -> None:
+    add_volunteer("王秀英", registered_on="2024-01-05")
+    add_activity(roster, "A20250315-01", start="08:30", end="11:30")
+    add_activity(roster, "A20250315-02", title="环境整治", start="09:00", end="11:30")
+    first = log(cli, "V000001", "--activity", "A20250315-01", "--hours", "2")
+    assert first.exit_code == 0, first.stderr
+    assert first.json()["minutes"] == 120 and first.json()["start"] is None
+    before = count(roster)
+    overlap = log(cli, "V000001", "--activity", "A20250315-02", "--hours", "2.5")
+    assert overlap.exit_code == Conflict.exit_code
+    assert "record #1 from 08:30 to 11:30" in overlap.stderr
+    assert "checked against its activity's times" in overlap.stderr
+    assert count(roster) == before
+
+
+def test_actual_times_outside_the_other_activitys_window_are_accepted_with_hours_kept(
+    cli, roster, add_volunteer
+) -> None:
+    add_volunteer("王秀英", registered_on="2024-01-05")
+    add_activity(roster, "A20250315-01", start="08:30", end="11:30")
+    add_activity(roster, "A20250315-02", title="环境整治", start="09:00", end="12:30")
+    assert log(cli, "V000001", "--activity", "A20250315-01", "--hours", "2").exit_code == 0
+    later = log(cli, "V000001", "--activity", "A20250315-02", "--start", "11:30", "--end", "12:30")
+    assert later.exit_code == 0, later.stderr
+    assert later.json()["minutes"] == 60
+
+
+def test_an_activity_without_times_is_held_to_the_24_hour_total_only(
+    cli, roster, add_volunteer
+) -> None:
+    add_volunteer("王秀英", registered_on="2024-01-05")
+    add_activity(roster, "A20250315-01", start="08:30", end="11:30")
+    add_activity(roster, "A20250315-02", title="入户走访", start=None, end=None)
+    assert log(cli, "V000001", "--activity", "A20250315-01", "--hours", "2").exit_code == 0
+    untimed = log(cli, "V000001", "--activity", "A20250315-02", "--hours", "2")
+    assert untimed.exit_code == 0, untimed.stderr
+
+
+def test_leave_on_an_overlapping_activity_takes_no_time(cli, roster, add_volunteer) -> None:
+    add_volunteer("王秀英", registered_on="2024-01-05")
+    add_activity(roster, "A20250315-01", start="08:30", end="11:30")
+    add_activity(roster, "A20250315-02", title="环境整治", start="09:00", end="11:30")
+    assert log(cli, "V000001", "--activity", "A20250315-01", "--hours", "2").exit_code == 0
+    leave = log(cli, "V000001", "--activity", "A20250315-02", "--status", "leave")
+    assert leave.exit_code == 0, leave.stderr
+
+
 def test_a_volunteers_records_on_one_day_stay_within_24_hours(cli, community) -> None:
     add_activity(community, "A20250315-02", title="通宵值守", start=None, end=None)
     assert log(cli, "V000002", "--activity", "A20250315-01", "--hours", "20").exit_code == 0

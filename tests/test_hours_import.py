@@ -314,6 +314,24 @@ def test_ledger_rules_reject_a_row_and_the_rest_are_recorded(cli, signed_up, tmp
     assert report["recorded"] == 1 and report["reasons"] == {"volunteer_inactive": 1}
 
 
+def test_a_row_with_hours_only_overlapping_another_activity_is_rejected(
+    cli, signed_up, tmp_path
+) -> None:
+    add_activity(signed_up, "A20250315-02", title="环境整治", start="10:00", end="12:00")
+    earlier = cli("log-hours", "add", "V000001", "--activity", "A20250315-02", "--hours", "1.5")
+    assert earlier.exit_code == 0, earlier.stderr
+    sheet = write_signin_sheet(
+        tmp_path / "s.xlsx",
+        [
+            ("V000001", "王秀英", masked(1), None, None, "王秀英", None),
+            ("V000002", "李建国", masked(2), None, None, "李建国", None),
+        ],
+    )
+    report = run_import(cli, sheet, "--hours", "2").json()
+    assert report["recorded"] == 1 and report["reasons"] == {"day_overlap": 1}
+    assert "record #1 from 10:00 to 12:00" in details(report)[4]["message"]
+
+
 def test_a_dry_run_reports_everything_and_writes_nothing(cli, signed_up, tmp_path) -> None:
     sheet = write_signin_sheet(
         tmp_path / "s.xlsx",

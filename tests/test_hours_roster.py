@@ -87,6 +87,22 @@ def test_one_refusal_records_nobody_and_every_refusal_is_listed(cli, activity) -
     assert status.fetchone()[0] == "planned"
 
 
+def test_roster_hours_without_times_overlapping_another_activity_are_refused(cli, activity) -> None:
+    add_activity(activity, "A20250315-02", title="环境整治", start="08:30", end="10:00")
+    assert (
+        cli("log-hours", "add", "V000002", "--activity", "A20250315-02", "--hours", "1").exit_code
+        == 0
+    )
+    before = count(activity)
+    result = cli("log-hours", "activity", "A20250315-01", "--hours", "2")
+    assert result.exit_code == Conflict.exit_code
+    assert any(
+        line.startswith("  V000002 李建国: ") and "record #1 from 08:30 to 10:00" in line
+        for line in result.stderr.splitlines()
+    )
+    assert count(activity) == before
+
+
 def test_someone_already_recorded_on_their_own_is_left_as_recorded(cli, activity) -> None:
     late = cli(
         "log-hours",

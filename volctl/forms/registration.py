@@ -4,9 +4,11 @@ Seed 001's units report to the community holding each volunteer's 志愿者服�
 a bordered label/value grid on one portrait A4 page, a box for a one-inch photo at the top right:
 the registration (志愿服务条例 art. 7: identity, skills, contact), the teams, service intentions
 and availability, the emergency contact or guardian, then the record 志愿服务条例 art. 19 asks an
-organiser to keep: service hours (all time to the day, and in the year), training and
-commendations; last, the volunteer's undertaking with room to sign, and the community's
-opinion with room for its seal.
+organiser to keep: service hours (all time to the day, and in the year), training,
+commendations and accident insurance (志愿服务条例 art. 17: insurer, policy number and cover,
+latest first, each marked 在保 or 已到期 on the day, at most ``MAX_POLICIES`` lines); last,
+the volunteer's undertaking with room to sign, and the community's opinion with room for its
+seal.
 
 Who: ``--volunteer`` (repeatable) and/or the members of ``--team`` (``--with-subteams``: and of
 the teams under it) on the day (``--on``, the end of ``--year``, else today). Identity number,
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,7 @@ UNDERTAKING = (
     "本人签名：　　　　　　　　　　　　　　　　　　　年　　月　　日"
 )
 OPINION = "\n\n\n（盖章）　　　　\n年　　月　　日　　"
+MAX_POLICIES = 3  # lines of the insurance row; older policies are counted on one more line
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
 
 Cell = tuple[int, int, object, bool]
@@ -71,7 +75,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
             f"{records.hours(this_year.minutes if this_year else 0):.1f} 小时，"
             f"{this_year.services if this_year else 0} 次"
         )
-        _sheet(ws, conn, request, person, teams_of.get(person["id"], []), hours)
+        _sheet(ws, conn, request, person, teams_of.get(person["id"], []), hours, on)
     page.save(wb, path, private=request.show_pii)
     return result(path, TITLE, len(people), sheets=len(people), as_of=on)
 
@@ -113,6 +117,26 @@ def _teams(conn: sqlite3.Connection, ids: list[int], day: str) -> dict[int, list
     return found
 
 
+def _insured(conn: sqlite3.Connection, volunteer_id: int, on: date) -> str:
+    """The volunteer's accident insurance begun by ``on``, latest first: insurer, policy
+    number, cover, and whether it covers them that day; older ones beyond ``MAX_POLICIES``
+    counted on one more line."""
+    day = on.isoformat()
+    policies = conn.execute(
+        "SELECT insurer, policy_no, start_on, end_on FROM insurance_policies"
+        " WHERE volunteer_id = ? AND start_on <= ? ORDER BY end_on DESC, start_on DESC, id DESC",
+        (volunteer_id, day),
+    ).fetchall()
+    lines = [
+        f"{p['insurer']}　保单号 {p['policy_no']}　{p['start_on']}至{p['end_on']}"
+        f"（{'在保' if p['end_on'] >= day else '已到期'}）"
+        for p in policies[:MAX_POLICIES]
+    ]
+    if len(policies) > MAX_POLICIES:
+        lines.append(f"另有较早保单 {len(policies) - MAX_POLICIES} 份")
+    return "\n".join(lines)
+
+
 def _sheet(
     ws: Any,
     conn: sqlite3.Connection,
@@ -120,6 +144,7 @@ def _sheet(
     person: sqlite3.Row,
     teams: Sequence[str],
     hours: str,
+    on: date,
 ) -> None:
     from openpyxl.styles import Alignment
 
@@ -210,6 +235,7 @@ def _sheet(
         [(1, 1, "服务时长", True), (2, 7, hours, False)],
         [(1, 1, "培训情况", True), (2, 7, trained or "无", False)],
         [(1, 1, "表彰情况", True), (2, 7, commended or "无", False)],
+        [(1, 1, "保险情况", True), (2, 7, _insured(conn, person["id"], on) or "无", False)],
     ]
     first = 3
     for offset, cells in enumerate(grid):

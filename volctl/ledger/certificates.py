@@ -12,6 +12,12 @@ hours in. A volunteer without recorded service in the period is refused. The num
 the roster's ``certificate_no`` sequence (``ZM000001``, …, never reused); the register row, its
 audit entry and the workbook are written together: if the file cannot be written, the number
 is not used and nothing is registered.
+
+On a roster that merged community rosters (``volctl merge``), the records a community recorded
+stay that community's to certify: only the records this roster made itself are counted. A
+volunteer whose service in the period was all recorded by merged communities is refused, naming
+them; when it is mixed, the certificate covers this roster's own records and the result says
+what was left out (``merged_left_out``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from typing import Any
 from volctl import audit, settings
 from volctl.dates import check_period
 from volctl.db import next_counter, transaction
-from volctl.errors import InvalidInput, NotFound, Where
+from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.ledger.listing import Filters, effective
 from volctl.ledger.totals import hours
 from volctl.roster import volunteers
@@ -112,11 +118,13 @@ def issue(
     try:
         with transaction(conn):
             person = volunteers.find(conn, ref)
-            services = _services(conn, person, low, high)
+            services, left_out = _services(conn, person, low, high)
             first = low or date.fromisoformat(services[0].day)
             last = high if (date_to or year or low) else date.fromisoformat(services[-1].day)
             signed = {key: str(settings.get(conn, key) or "").strip() for key in SIGNATORIES}
             warnings = _warnings(conn, person["id"], first, last, signed, show_pii)
+            if left_out:
+                warnings.insert(0, _left_out_warning(left_out))
             certificate = Certificate(
                 number=f"{PREFIX}{next_counter(conn, 'certificate_no'):06d}",
                 issued_on=today,
@@ -139,7 +147,7 @@ def issue(
         if written:  # the register entry was not committed: no certificate without it
             path.unlink(missing_ok=True)
         raise
-    return {**entry, "path": str(path), "warnings": warnings}
+    return {**entry, "path": str(path), "merged_left_out": left_out, "warnings": warnings}
 
 
 def _write(certificate: Certificate, path: Path, private: bool) -> None:
@@ -156,8 +164,10 @@ def _document(number: str, show_pii: bool) -> str:
 
 def _services(
     conn: sqlite3.Connection, person: sqlite3.Row, low: date | None, high: date
-) -> list[Service]:
-    """The volunteer's recorded service with time in the period; refused when there is none."""
+) -> tuple[list[Service], list[dict[str, Any]]]:
+    """The volunteer's service with time in the period that this roster recorded itself, and
+    per merged source what it recorded (left out: 谁记录谁证明); refused when there is none,
+    or when all of it was recorded by merged sources."""
     rows = effective(conn, Filters(volunteer_id=person["id"], date_from=low, date_to=high))
     rows = [r for r in rows if r["minutes"] > 0]
     if not rows:
@@ -169,6 +179,25 @@ def _services(
             first=low.isoformat() if low else "",
             last=high.isoformat(),
         )
+    owners = _owners(conn, [r["record_id"] for r in rows])
+    left_out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        label = owners.get(r["record_id"])
+        if label is not None:
+            part = left_out.setdefault(label, {"source": label, "services": 0, "minutes": 0})
+            part["services"] += 1
+            part["minutes"] += r["minutes"]
+    merged = [{**part, "hours": hours(part["minutes"])} for _, part in sorted(left_out.items())]
+    rows = [r for r in rows if r["record_id"] not in owners]
+    if not rows:
+        raise Conflict(
+            "certificate.only_merged",
+            hint="hint.certificate_only_merged",
+            volunteer_no=person["volunteer_no"],
+            name=person["name"],
+            sources="、".join(part["source"] for part in merged),
+            hours=hours(sum(part["minutes"] for part in merged)),
+        )
     ids = json.dumps(sorted({r["activity_id"] for r in rows}))
     categories = dict(
         conn.execute(
@@ -176,10 +205,35 @@ def _services(
             (ids,),
         ).fetchall()
     )
-    return [
+    services = [
         Service(r["service_date"], r["activity_title"], _content(r, categories), r["minutes"])
         for r in rows
     ]
+    return services, merged
+
+
+def _owners(conn: sqlite3.Connection, record_ids: list[int]) -> dict[int, str]:
+    """Record number -> the merged source that recorded it (records made here are absent)."""
+    return {
+        row[0]: str(row[1])
+        for row in conn.execute(
+            "SELECT o.entry_id, s.label FROM source_records o"
+            " JOIN merge_sources s ON s.id = o.source_id"
+            " WHERE o.entry_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(record_ids),),
+        )
+    }
+
+
+def _left_out_warning(merged: list[dict[str, Any]]) -> tuple[str, dict[str, object]]:
+    return (
+        "certificate.merged_left_out",
+        {
+            "sources": "、".join(part["source"] for part in merged),
+            "services": sum(part["services"] for part in merged),
+            "hours": hours(sum(part["minutes"] for part in merged)),
+        },
+    )
 
 
 def _content(record: sqlite3.Row, categories: dict[int, str]) -> str:

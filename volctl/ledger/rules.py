@@ -237,38 +237,76 @@ def _check_once(
         )
 
 
+def _window(
+    start: str | None, end: str | None, activity_start: str | None, activity_end: str | None
+) -> tuple[str, str, bool] | None:
+    """The times a record took: its own, else its activity's (the flag says which), else None."""
+    if start and end:
+        return start, end, False
+    if activity_start and activity_end and activity_start < activity_end:
+        return activity_start, activity_end, True
+    return None
+
+
 def _check_day(
     conn: sqlite3.Connection,
     volunteer: sqlite3.Row,
+    activity: sqlite3.Row,
     day: str,
     duration: Duration,
     exclude: int | None,
     where: Locate,
 ) -> None:
-    """No two records of one volunteer overlap in time on a day, and together stay within 24 h."""
+    """No two records of one volunteer overlap in time on a day, and together stay within 24 h.
+
+    A record without times of its own (hours only) is taken to span its activity's times when
+    it is dated on the activity's day; an activity without times, or a record on another day,
+    gives it no window and it is held to the 24-hour total alone. Leave and absence (zero
+    time) take no time.
+    """
     others = conn.execute(
-        "SELECT e.record_id, e.start_time, e.end_time, e.minutes, a.activity_no"
+        "SELECT e.record_id, e.start_time, e.end_time, e.minutes, a.activity_no,"
+        " CASE WHEN a.date = e.service_date THEN a.start_time END AS activity_start,"
+        " CASE WHEN a.date = e.service_date THEN a.end_time END AS activity_end"
         " FROM service_effective e JOIN activities a ON a.id = e.activity_id"
         " WHERE e.volunteer_id = ? AND e.service_date = ? AND e.record_id IS NOT ?"
         " ORDER BY e.record_id",
         (volunteer["id"], day, exclude),
     ).fetchall()
-    if duration.start and duration.end:
+    on_its_day = activity["date"] == day
+    mine = None
+    if duration.minutes > 0:
+        mine = _window(
+            duration.start,
+            duration.end,
+            activity["start_time"] if on_its_day else None,
+            activity["end_time"] if on_its_day else None,
+        )
+    if mine is not None:
+        start, end, assumed = mine
         for other in others:
-            if (
-                other["start_time"]
-                and other["start_time"] < duration.end
-                and duration.start < other["end_time"]
-            ):
+            theirs = None
+            if other["minutes"] > 0:
+                theirs = _window(
+                    other["start_time"],
+                    other["end_time"],
+                    other["activity_start"],
+                    other["activity_end"],
+                )
+            if theirs is not None and theirs[0] < end and start < theirs[1]:
+                hint = None
+                if assumed or theirs[2]:
+                    hint = "hours.hint.day_overlap_activity_times"
                 raise Conflict(
                     "hours.reason.day_overlap",
                     where=where("service_start"),
+                    hint=hint,
                     volunteer_no=volunteer["volunteer_no"],
                     name=volunteer["name"],
                     record=other["record_id"],
                     activity_no=other["activity_no"],
-                    start=other["start_time"],
-                    end=other["end_time"],
+                    start=theirs[0],
+                    end=theirs[1],
                 )
     total = sum(o["minutes"] for o in others) + duration.minutes
     if total > MAX_MINUTES:
@@ -367,7 +405,7 @@ def prepare(
     if base is not None:
         exclude = base["corrects_id"] if base["corrects_id"] is not None else base["id"]
     _check_once(conn, volunteer, activity, exclude)
-    _check_day(conn, volunteer, day.isoformat(), duration, exclude, where)
+    _check_day(conn, volunteer, activity, day.isoformat(), duration, exclude, where)
 
     def text(name: str, default: object) -> str | None:
         value = getattr(given, name)

@@ -20,11 +20,11 @@ MESSAGES = {
         "numbers and phones are written as text, masked unless --show-pii.",
     ),
     "help.export.certificate": (
-        "为志愿者出具编号的志愿服务记录证明（Excel，A4），只依据已记录的服务时长，"
-        "并登记在证明登记簿中。--list 列出登记簿。",
+        "为志愿者出具编号的志愿服务记录证明（Excel，A4），只依据本台账自己记录的服务时长"
+        "（合并进来的社区记录由社区自行证明），并登记在证明登记簿中。--list 列出登记簿。",
         "Issue a numbered service certificate (志愿服务记录证明, Excel, A4) from the "
-        "volunteer's recorded service only, and enter it in the certificate register. "
-        "--list shows the register.",
+        "service this roster recorded itself only (merged communities certify their own), and "
+        "enter it in the certificate register. --list shows the register.",
     ),
     "help.export.table": (
         "导出一张原始数据表（csv、json 或 xlsx）。个人信息默认打码；"
@@ -199,6 +199,24 @@ MESSAGES = {
         "证明只依据已记录的服务出具：先用 volctl log-hours 记录服务，或换一个期间。",
         "Certificates come from recorded service only: record it with volctl log-hours first, "
         "or choose another period.",
+    ),
+    "certificate.only_merged": (
+        "{volunteer_no} {name} 在此期间的服务时长（{hours} 小时）都由合并进来的社区记录：{sources}。"
+        "谁记录谁证明，本台账不能为这些服务出具证明。",
+        "{volunteer_no} {name}'s service in the period ({hours} h) was all recorded by merged "
+        "communities: {sources}. Whoever recorded a service certifies it, so this roster cannot "
+        "certify it.",
+    ),
+    "hint.certificate_only_merged": (
+        "请由记录服务的社区为其出具证明（在该社区的台账上运行 volctl export certificate）。",
+        "The community that recorded the service issues its own certificate (volctl export "
+        "certificate on that community's roster).",
+    ),
+    "certificate.merged_left_out": (
+        "另有 {services} 次服务（{hours} 小时）由合并进来的社区记录（{sources}），未计入本证明，"
+        "由这些社区自行出具证明。",
+        "{services} more service(s) ({hours} h) were recorded by merged communities ({sources}) "
+        "and are not on this certificate: those communities certify them.",
     ),
     "certificate.no_org": (
         "台账没有设置组织名称（出具单位）。",

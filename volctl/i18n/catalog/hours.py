@@ -353,6 +353,13 @@ MESSAGES = {
         "{volunteer_no} {name} already has record #{record} from {start} to {end} that day "
         "(activity {activity_no}): times cannot overlap.",
     ),
+    "hours.hint.day_overlap_activity_times": (
+        "只填了时长、没填起止时间的记录，按其活动的起止时间核对是否重叠；如果只服务了活动的一段时间，"
+        "请写明实际起止时间（--start/--end，或签到表的签到、签退时间）。",
+        "A record with hours but no times is checked against its activity's times; if the "
+        "service took only part of the activity, give the actual times (--start/--end, or the "
+        "sign-in sheet's times).",
+    ),
     "hours.reason.day_over_24h": (
         "{volunteer_no} {name} 在 {date} 的服务时长合计将达 {hours} 小时，一天不能超过 24 小时。",
         "{volunteer_no} {name} would have {hours} h on {date}: a day has at most 24 hours.",

@@ -6,7 +6,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from volctl.errors import InvalidInput, RosterError
+from volctl.errors import EXIT_CANCELLED, InvalidInput, RosterError
 
 
 def names(db: Path) -> list[str]:
@@ -62,7 +62,7 @@ def test_restore_asks_first_and_a_no_changes_nothing(cli, add_volunteer, tmp_pat
     cli("backup", str(backup))
     add_volunteer("李四")
     result = cli("restore", str(backup), input="n\n")
-    assert result.exit_code != 0
+    assert result.exit_code == EXIT_CANCELLED and "cancel" in result.stderr.lower()
     assert names(roster) == ["王秀英", "李四"]
 
 

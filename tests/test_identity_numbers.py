@@ -16,7 +16,7 @@ from volctl.identity import mask_id_number, parse_id_number, region_name
 def reason(raw: object, **kw: object) -> str:
     with pytest.raises(InvalidInput) as info:
         parse_id_number(raw, **kw)  # type: ignore[arg-type]
-    return info.value.key.removeprefix("reason.")
+    return info.value.code or info.value.key.removeprefix("reason.")
 
 
 def test_a_valid_number_gives_birth_date_gender_and_region() -> None:

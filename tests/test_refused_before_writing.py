@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.conftest import make_id
+from volctl.errors import EXIT_NEEDS_CONFIRMATION
 
 
 def count(db: Path, table: str) -> int:
@@ -66,7 +67,7 @@ def test_a_question_with_no_terminal_to_answer_it_changes_nothing_and_says_use_y
         "社区服务",
         input="",
     )
-    assert result.exit_code == 130 and "--yes" in result.stderr
+    assert result.exit_code == EXIT_NEEDS_CONFIRMATION and "--yes" in result.stderr
     assert count(roster, "activities") == 0
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers_structure import ok, rows, team
-from volctl.errors import InvalidInput
+from volctl.errors import EXIT_CANCELLED, InvalidInput
 from volctl.ledger import schedule
 
 THIRD_SATURDAYS_2025 = [
@@ -83,7 +83,7 @@ def test_a_bad_rule_is_refused_and_nothing_is_saved(cli, roster, rule, text) -> 
 
 def test_the_dates_are_shown_and_answering_no_saves_nothing(cli, roster) -> None:
     result = run(cli, input="n\n")
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_CANCELLED
     assert "2025-06-21" in result.stdout and "Not saved" in result.stderr
     assert rows(roster, "SELECT count(*) FROM activities") == [(0,)]
 

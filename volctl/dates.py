@@ -24,6 +24,21 @@ FIRST_YEAR = 1990
 FIRST_DAY = date(FIRST_YEAR, 1, 1)
 
 
+def check_year(year: int, today: date, *, ahead: int = 0) -> int:
+    """A year given with --year: from FIRST_YEAR to this year (or ``ahead`` years later, for
+    what is planned: holidays, the concentrated-days schedule). Every --year uses it."""
+    last = today.year + ahead
+    if not FIRST_YEAR <= year <= last:
+        raise InvalidInput(
+            "report.year_out_of_range",
+            where=Where(field="year"),
+            value=year,
+            first=FIRST_YEAR,
+            last=last,
+        )
+    return year
+
+
 @dataclass(frozen=True)
 class PartialDate:
     value: date  # the first day of the period when precision is month or year

@@ -40,6 +40,8 @@ class VolctlError(Exception):
     ) -> None:
         super().__init__(key)
         self.key = key
+        # The stable reason code, set when two messages share one (else taken from the key).
+        self.code: str | None = None
         self.hint = hint
         self.where = where
         self.params = params
@@ -101,7 +103,12 @@ class RosterError(VolctlError):
     exit_code = 6
 
 
+# Interrupted (Ctrl-C), or a "continue?" question answered no: nothing was changed.
 EXIT_INTERRUPTED = 130
+EXIT_CANCELLED = EXIT_INTERRUPTED
+# A command that asks before changing the roster, with no terminal to ask on and no --yes:
+# like a usage error, the command line needs another option.
+EXIT_NEEDS_CONFIRMATION = 2
 EXIT_INTERNAL = 70
 
 

@@ -120,6 +120,18 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
     if len(text) == 15 and text.isdigit():
         raise InvalidInput("reason.id_number_format_15", where=where)
     if not _GB11643.fullmatch(text):
+        if len(text) == 18:  # the right length, a wrong character: say which
+            position = next(
+                i for i, c in enumerate(text, 1) if not (c.isascii() and c.isdigit()) or i == 18
+            )
+            error = InvalidInput(
+                "reason.id_number_characters",
+                where=where,
+                position=position,
+                char=text[position - 1],
+            )
+            error.code = "id_number_format"  # the same refusal, a more precise message
+            raise error
         raise InvalidInput("reason.id_number_format", where=where, length=len(text))
     try:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))

@@ -38,20 +38,24 @@ def _region(value: str) -> str:
 
 
 def _positive_number(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise InvalidInput("settings.bad_number", value=value) from None
-    if not 0 < number <= 10000:
+    from volctl.text import plain_decimal
+
+    given = plain_decimal(value)  # not float(): it takes 1_000, nan, inf and 1e3
+    if given is None:
         raise InvalidInput("settings.bad_number", value=value)
+    if not 0 < given <= 10000:
+        raise InvalidInput("settings.number_out_of_range", value=value, limit=10000)
+    number = float(given)
     return int(number) if number.is_integer() else number
 
 
 def _thresholds(value: str) -> list[int]:
-    try:
-        numbers = [int(x) for x in re.split(r"[,，\s]+", value.strip()) if x]
-    except ValueError:
-        raise InvalidInput("settings.bad_thresholds", value=value) from None
+    from volctl.text import plain_whole
+
+    given = [plain_whole(x) for x in re.split(r"[,，\s]+", value.strip()) if x]
+    numbers = [n for n in given if n is not None]
+    if len(numbers) != len(given):
+        raise InvalidInput("settings.bad_thresholds", value=value)
     if len(numbers) != 5 or numbers != sorted(set(numbers)) or numbers[0] <= 0:
         raise InvalidInput("settings.bad_thresholds", value=value)
     return numbers

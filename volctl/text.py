@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from decimal import Decimal
 
 from volctl.errors import InvalidInput, Where
 
@@ -18,6 +19,35 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def halfwidth(value: str) -> str:
     """Full-width digits and letters to ASCII (０１２ＡＢ to 012AB), keeping CJK as is."""
     return unicodedata.normalize("NFKC", value)
+
+
+# Numbers as people type them: digits, at most one decimal point, an optional minus. Python's
+# own float()/int()/Decimal() also take 1_000, nan, inf and 1e3, which no clerk means.
+_PLAIN_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_PLAIN_WHOLE = re.compile(r"-?[0-9]+")
+
+
+def plain_decimal(value: object) -> Decimal | None:
+    """``value`` as a number when it is written as plain decimal digits (full-width digits and
+    surrounding spaces allowed): 2, 2.5, .5, -1; ``None`` for anything else (1_5, nan, 1e3)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value)) if value == value and abs(value) != float("inf") else None
+    text = halfwidth(str(value)).strip()
+    return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else None
+
+
+def plain_whole(value: object) -> int | None:
+    """``value`` as a whole number written as plain digits (optional minus); else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = halfwidth(str(value)).strip()
+    return int(text) if _PLAIN_WHOLE.fullmatch(text) else None
 
 
 def clean(value: object) -> str:

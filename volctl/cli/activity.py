@@ -14,6 +14,7 @@ from volctl.cli.common import (
     ShowPiiOption,
     check_output,
     command,
+    confirm,
     emit,
     group,
     notice,
@@ -21,6 +22,7 @@ from volctl.cli.common import (
     roster,
     show_code_list,
     warn,
+    year_option,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -221,9 +223,8 @@ def schedule(
         if fmt is not Format.table:
             _emit_plan(sched.public_plan(planned), fmt)
         return
-    if not yes and not typer.confirm(t("schedule.confirm", count=planned["new"]), err=True):
-        notice(t("schedule.not_saved"))
-        raise typer.Exit(1)
+    if not yes:
+        confirm(t("schedule.confirm", count=planned["new"]), t("schedule.not_saved"), err=True)
     saved = sched.save(conn, planned)
     created = [i for i in saved["dates"] if i["state"] == "created"]
     if fmt is Format.table:
@@ -593,6 +594,11 @@ def categories(
     show_code_list("category", add_value, fmt)
 
 
+# Holidays are looked up for what is being planned: next year's, once the State Council
+# publishes them, as well as this year's and earlier ones.
+HOLIDAY_YEARS_AHEAD = 1
+
+
 @command(app, "holidays", "help.activity.holidays")
 def holidays(
     year: Annotated[int | None, _opt("--year", key="opt.holiday_year", metavar="YYYY")] = None,
@@ -609,6 +615,7 @@ def holidays(
     from volctl.errors import InvalidInput, Where
     from volctl.ledger import schedule as sched
 
+    year = year_option(year, ahead=HOLIDAY_YEARS_AHEAD)
     conn = roster()
     if add_day is not None:
         day = parse_day_option(add_day, "date")
@@ -617,14 +624,14 @@ def holidays(
             raise InvalidInput("schedule.holiday_name_missing", where=Where(field="holiday_name"))
         sched.add_holiday(conn, day, name, "workday" if workday else "holiday")
         notice(t("schedule.holiday_added", date=day.isoformat(), name=name))
-        year = year or day.year
+        year = year if year is not None else day.year
     if remove is not None:
         day = parse_day_option(remove, "date")
         assert day is not None
         sched.remove_holiday(conn, day)
         notice(t("schedule.holiday_removed", date=day.isoformat()))
-        year = year or day.year
-    year = year or date.today().year
+        year = year if year is not None else day.year
+    year = year if year is not None else date.today().year
     rows = sched.list_holidays(conn, year)
     covered = sched.covered_years()
     if not any(r["kind"] == "holiday" for r in rows):

@@ -15,6 +15,7 @@ from volctl.cli.common import (
     notice,
     parse_day_option,
     roster,
+    year_option,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -54,7 +55,7 @@ def add(
 
     record = commendations.add(
         roster(),
-        year=year,
+        year=year_option(year) or year,
         title=title,
         volunteer=volunteer,
         team=team,
@@ -79,7 +80,7 @@ def list_(
 ) -> None:
     from volctl.roster import commendations
 
-    rows = commendations.list_commendations(roster(), year=year)
+    rows = commendations.list_commendations(roster(), year=year_option(year))
     emit(rows, fmt, output=output, columns=[Column(k, t(label)) for k, label in COLUMNS])
 
 
@@ -92,7 +93,7 @@ def suggest(
 ) -> None:
     from volctl.reports import candidates
 
-    data = candidates.suggest(roster(), year, top=top)
+    data = candidates.suggest(roster(), year_option(year) or year, top=top)
     if fmt is Format.json:
         emit(data, fmt, output=output)
         return

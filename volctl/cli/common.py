@@ -8,6 +8,7 @@ clear message on stderr with its exit code; no traceback reaches the clerk.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import os
 import sqlite3
@@ -23,8 +24,10 @@ import typer
 import typer.core
 
 from volctl.errors import (
+    EXIT_CANCELLED,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_NEEDS_CONFIRMATION,
     InvalidInput,
     RosterError,
     VolctlError,
@@ -40,8 +43,54 @@ F = TypeVar("F", bound=Callable[..., Any])
 # ----------------------------------------------------------------------------- Typer classes
 
 
+def _plain_number_type(kind: type) -> type:
+    """``kind`` (Click's int or float type, with or without a range) reading only plain digits:
+    Python's int()/float() behind Click also take 1_000 (1000), nan, inf and 1e3."""
+
+    def convert(self: Any, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str):
+            from volctl.text import plain_decimal, plain_whole
+
+            plain = plain_whole if self._number_class is int else plain_decimal
+            if plain(value) is None:
+                self.fail(f"{value!r} is not a valid {self.name}.", param, ctx)
+            value = halfwidth_strip(value)
+        return kind.convert(self, value, param, ctx)
+
+    return type(f"Plain{kind.__name__}", (kind,), {"convert": convert})
+
+
+def halfwidth_strip(value: str) -> str:
+    from volctl.text import halfwidth
+
+    return halfwidth(value).strip()
+
+
+_PLAIN_TYPES: dict[type, type] = {}
+
+
+def plain_numbers(params: Sequence[Any]) -> None:
+    """Make every integer and number option of a command read plain digits only."""
+    from typer._click import types
+
+    if not _PLAIN_TYPES:
+        for kind in (types.IntParamType, types.IntRange, types.FloatParamType, types.FloatRange):
+            _PLAIN_TYPES[kind] = _plain_number_type(kind)
+    for param in params:
+        plain = _PLAIN_TYPES.get(type(param.type))
+        if plain is not None:
+            replaced = copy.copy(param.type)
+            replaced.__class__ = plain
+            param.type = replaced
+
+
 class VolctlCommand(typer.core.TyperCommand):
-    """A command whose usage line and --help text follow the interface language."""
+    """A command whose usage line and --help text follow the interface language, and whose
+    number options take plain digits only."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_numbers(self.params)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)
@@ -160,6 +209,16 @@ ToOption = Annotated[
 ]
 
 
+def year_option(year: int | None, *, ahead: int = 0) -> int | None:
+    """A --year option, checked the same way by every command that takes one (1990 to this
+    year, or ``ahead`` years later); ``None`` stays ``None`` (the command's default)."""
+    if year is None:
+        return None
+    from volctl.dates import check_year
+
+    return check_year(year, date.today(), ahead=ahead)
+
+
 def parse_day_option(value: str | None, field: str) -> date | None:
     """A date option (--on, --registered-on): full dates in any of the accepted spellings."""
     if value is None:
@@ -270,6 +329,14 @@ def write_text_output(path: Path, text: str) -> None:
         raise file_error(exc, path) from None
 
 
+def confirm(question: str, cancelled: str, *, err: bool = False) -> None:
+    """Ask before changing the roster; "no" stops the command with ``cancelled`` said and
+    EXIT_CANCELLED. No answer possible (no terminal, no --yes) is the guard's: exit 2."""
+    if not typer.confirm(question, default=False, err=err):
+        notice(cancelled)
+        raise typer.Exit(EXIT_CANCELLED)
+
+
 def fail(error: VolctlError) -> typer.Exit:
     typer.echo(t("error.prefix") + error.message(), err=True)
     hint = error.hint_text()
@@ -313,9 +380,11 @@ def guard(command_name: str) -> Callable[[F], F]:
                 raise fail(translate_sqlite_error(exc, location().path)) from None
             except typer.Abort:
                 # Ctrl-C or Ctrl-D at a "continue?" question, or no terminal to ask on.
-                key = "interrupted" if sys.stdin.isatty() else "needs_confirmation"
-                notice(t(key))
-                raise typer.Exit(EXIT_INTERRUPTED) from None
+                if sys.stdin.isatty():
+                    notice(t("interrupted"))
+                    raise typer.Exit(EXIT_INTERRUPTED) from None
+                typer.echo(t("error.prefix") + t("needs_confirmation"), err=True)
+                raise typer.Exit(EXIT_NEEDS_CONFIRMATION) from None
             except KeyboardInterrupt:
                 notice(t("interrupted"))
                 raise typer.Exit(EXIT_INTERRUPTED) from None

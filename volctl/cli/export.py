@@ -9,6 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from volctl.cli.common import (
+    ForceOption,
     FormatOption,
     OutputOption,
     ShowPiiOption,
@@ -21,6 +22,7 @@ from volctl.cli.common import (
     roster,
     warn,
     writing_stdout,
+    year_option,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -35,8 +37,10 @@ def _opt(name: str, key: str, metavar: str = "TEXT") -> Any:
 Team = Annotated[Optional[str], _opt("--team", "opt.export_team", "TEAM")]
 Year = Annotated[
     Optional[int],
-    typer.Option("--year", metavar="YYYY", help=t("opt.export_year"), min=1990, max=2200),
+    typer.Option("--year", metavar="YYYY", help=t("opt.export_year")),
 ]
+# A form may be prepared for next year (the concentrated service days' schedule).
+FORM_YEARS_AHEAD = 1
 From = Annotated[Optional[str], _opt("--from", "opt.export_from", "DATE")]
 To = Annotated[Optional[str], _opt("--to", "opt.export_to", "DATE")]
 On = Annotated[Optional[str], _opt("--on", "opt.export_on", "DATE")]
@@ -107,6 +111,7 @@ def form(
     from volctl.forms import registry
     from volctl.forms.request import FormRequest
 
+    year = year_option(year, ahead=FORM_YEARS_AHEAD)
     spec = registry.find(name)
     registry.check_options(
         spec,
@@ -187,12 +192,14 @@ def certificate(
     date_to: To = None,
     year: Year = None,
     list_: Annotated[bool, typer.Option("--list", help=t("opt.certificate_list"))] = False,
+    force: ForceOption = False,
     show_pii: ShowPiiOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     from volctl.errors import InvalidInput, Where
     from volctl.ledger import certificates
 
+    year = year_option(year)
     conn = roster()
     first = parse_day_option(date_from, "date_from")
     last = parse_day_option(date_to, "date_to")
@@ -222,7 +229,14 @@ def certificate(
             "certificate.needs_output", hint="hint.certificate_usage", where=Where(field="output")
         )
     issued = certificates.issue(
-        conn, vol, output, date_from=first, date_to=last, year=year, show_pii=show_pii
+        conn,
+        vol,
+        output,
+        date_from=first,
+        date_to=last,
+        year=year,
+        show_pii=show_pii,
+        replace=force,
     )
     for key, params in issued.pop("warnings"):
         warn(t(key, **params))

@@ -17,6 +17,7 @@ from volctl.cli.common import (
     OutputOption,
     check_output,
     command,
+    confirm,
     emit,
     location,
     notice,
@@ -72,22 +73,28 @@ def import_(
         str | None,
         typer.Option("--registered-on", metavar="DATE", help=t("opt.import.registered_on")),
     ] = None,
+    # Text, read here: a cap that is not a plain positive number (nan, 1e3, 1_000) is an
+    # invalid input (exit 3) like a zero one, not a usage error.
     max_rows: Annotated[
-        int, typer.Option("--max-rows", metavar="N", help=t("opt.import.max_rows"))
-    ] = DEFAULT_MAX_ROWS,
+        str, typer.Option("--max-rows", metavar="N", help=t("opt.import.max_rows"))
+    ] = str(DEFAULT_MAX_ROWS),
     max_size: Annotated[
-        float, typer.Option("--max-size", metavar="MB", help=t("opt.import.max_size"))
-    ] = DEFAULT_MAX_MB,
+        str, typer.Option("--max-size", metavar="MB", help=t("opt.import.max_size"))
+    ] = f"{DEFAULT_MAX_MB:g}",
+    force: ForceOption = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     show_pii: ShowPii = False,
 ) -> None:
     from volctl.errors import InvalidInput, Where
     from volctl.intake import guard, importer
+    from volctl.text import plain_decimal, plain_whole
 
-    if max_rows <= 0:
+    rows_cap = plain_whole(max_rows)
+    if rows_cap is None or rows_cap <= 0:
         raise InvalidInput("intake.bad_cap", where=Where(field="max_rows"))
-    if max_size <= 0:
+    size_cap = plain_decimal(max_size)
+    if size_cap is None or size_cap <= 0:
         raise InvalidInput("intake.bad_cap", where=Where(field="max_size"))
     options = importer.Options(
         sheet=sheet,
@@ -96,7 +103,8 @@ def import_(
         rejects=rejects,
         registered_on=parse_day_option(registered_on, "registered_on"),
         show_pii=show_pii,
-        limits=guard.Limits(max_rows=max_rows, max_mb=max_size),
+        limits=guard.Limits(max_rows=rows_cap, max_mb=float(size_cap)),
+        replace_rejects=force,
     )
     conn = roster()
     with _progress() as progress:
@@ -324,9 +332,7 @@ def undo_import(
     conn = roster()
     if not dry_run and not yes and sys.stdin.isatty():
         preview = batches.undo(conn, batch, reason=reason, dry_run=True)
-        if not typer.confirm(t("intake.undo_confirm", **_counts(preview)), default=False):
-            notice(t("intake.undo_cancelled"))
-            raise typer.Exit(1)
+        confirm(t("intake.undo_confirm", **_counts(preview)), t("intake.undo_cancelled"))
     outcome = batches.undo(conn, batch, reason=reason, dry_run=dry_run)
     if fmt is not Format.table:
         emit(outcome, fmt)

@@ -26,6 +26,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
     warn,
+    year_option,
 )
 from volctl.i18n import t
 from volctl.render import Format
@@ -82,8 +83,27 @@ def _emit(data: Any, rows: list[dict[str, Any]], fmt: str, output: Path | None, 
             notice(t("output.written", path=str(output)))
 
 
-def _format(fmt: str, output: Path | None) -> str:
+# What -o may be called: a name says what the file holds (.txt: the terminal's tables as text).
+OUTPUT_SUFFIXES = (".json", ".csv", ".txt")
+SUMMARY_SUFFIXES = (".xlsx", ".md", *OUTPUT_SUFFIXES)
+
+
+def check_suffix(output: Path | None, accepted: tuple[str, ...] = OUTPUT_SUFFIXES) -> None:
+    """Refuse ``-o 总结.pdf``: the terminal's text under a name that promises something else."""
+    if output is not None and output.suffix.lower() not in accepted:
+        from volctl.errors import InvalidInput, Where
+
+        raise InvalidInput(
+            "report.output_suffix",
+            where=Where(field="output"),
+            path=str(output),
+            accepted=", ".join(accepted),
+        )
+
+
+def _format(fmt: str, output: Path | None, accepted: tuple[str, ...] = OUTPUT_SUFFIXES) -> str:
     """``-o 总结.md`` without ``--format``: the file's suffix says which."""
+    check_suffix(output, accepted)
     if fmt == "table" and output is not None:
         return SUFFIXES.get(output.suffix.lower(), fmt)
     return fmt
@@ -114,8 +134,10 @@ def summary(
 ) -> None:
     from volctl.errors import InvalidInput, Where
 
+    if not form:
+        check_suffix(output, SUMMARY_SUFFIXES)
     conn = roster()
-    year = year if year is not None else date.today().year
+    year = year_option(year) or date.today().year
     xlsx = output is not None and output.suffix.lower() == ".xlsx"
     if form:
         if not xlsx:
@@ -141,7 +163,7 @@ def summary(
         page.save(summary_workbook(data), output)
         notice(t("output.written", path=str(output)))
         return
-    chosen = _format(fmt.value, output)
+    chosen = _format(fmt.value, output, SUMMARY_SUFFIXES)
     if chosen == "md":
         from volctl.reports.markdown import markdown
 
@@ -169,7 +191,7 @@ def volunteer(
 ) -> None:
     from volctl.reports import volunteer as report
 
-    data = report.report(roster(), vol, year=year, show_pii=show_pii)
+    data = report.report(roster(), vol, year=year_option(year), show_pii=show_pii)
 
     def view() -> Any:
         from volctl.cli import report_view
@@ -203,9 +225,7 @@ def hours(
     if year is not None:
         if first is not None or last is not None:
             raise InvalidInput("report.year_or_range", where=Where(field="year"))
-        from volctl.reports.common import check_year
-
-        check_year(year, date.today())
+        year_option(year)
         first, last = date(year, 1, 1), min(date(year, 12, 31), date.today())
     data = report.report(roster(), by.value, date_from=first, date_to=last, team=team)
 
@@ -231,7 +251,9 @@ def target(
 ) -> None:
     from volctl.reports import target as report
 
-    data = report.report(roster(), year=year, target=hours, team=team, show_pii=show_pii)
+    data = report.report(
+        roster(), year=year_option(year), target=hours, team=team, show_pii=show_pii
+    )
 
     def view() -> Any:
         from volctl.cli import report_view
@@ -250,7 +272,7 @@ def stars(
 ) -> None:
     from volctl.reports import stars as report
 
-    data = report.report(roster(), year=year, team=team)
+    data = report.report(roster(), year=year_option(year), team=team)
     new = {row["volunteer_no"]: row for row in data["newly_reached"]}
     rows = [
         {

@@ -15,6 +15,7 @@ from volctl.cli.common import (
     ToOption,
     close_connections,
     command,
+    confirm,
     emit,
     location,
     notice,
@@ -75,9 +76,8 @@ def attach(app: typer.Typer) -> None:
         source = maintenance.check_backup(file)
         try:
             target = location().path
-            if not yes and not typer.confirm(t("restore.confirm", path=str(target)), default=False):
-                notice(t("restore.cancelled"))
-                raise typer.Exit(1)
+            if not yes:
+                confirm(t("restore.confirm", path=str(target)), t("restore.cancelled"))
             conn = roster(create=True)
             result = maintenance.restore(source, file, conn, target)
         finally:

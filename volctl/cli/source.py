@@ -16,6 +16,7 @@ from volctl.cli.common import (
     group,
     notice,
     roster,
+    year_option,
 )
 from volctl.i18n import t
 from volctl.render import Column, Format
@@ -42,7 +43,7 @@ def list_cmd(
 ) -> None:
     from volctl.merge import sources
 
-    rows = sources.list_sources(roster(), year=year)
+    rows = sources.list_sources(roster(), year=year_option(year))
     if fmt is Format.table:
         for row in rows:
             row["content_hash"] = row["content_hash"][:8]
@@ -70,7 +71,7 @@ def totals_cmd(
 ) -> None:
     from volctl.merge import sources
 
-    data = sources.breakdown(roster(), year=year)
+    data = sources.breakdown(roster(), year=year_option(year))
     if fmt is Format.json:
         emit(data, fmt, output=output)
         return
@@ -194,7 +195,10 @@ def overlaps_cmd(
     from volctl.merge import sources
 
     people = sources.overlaps(
-        roster(), year=year, basis="served" if served else "registered", show_pii=show_pii
+        roster(),
+        year=year_option(year),
+        basis="served" if served else "registered",
+        show_pii=show_pii,
     )
     if fmt is Format.json:
         emit(people, fmt, output=output)

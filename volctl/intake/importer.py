@@ -49,6 +49,7 @@ class Options:
     show_pii: bool = False
     limits: guard.Limits = field(default_factory=guard.Limits)
     today: date | None = None
+    replace_rejects: bool = False  # --force: write over an existing rejects workbook
 
 
 @dataclass
@@ -216,6 +217,10 @@ def run_import(
             value=options.on_duplicate,
             choices=", ".join(ON_DUPLICATE),
         )
+    today = options.today or date.today()
+    if options.registered_on is not None and options.registered_on > today:
+        # Refused before any file is read: every row would be refused for it.
+        raise InvalidInput("reason.registered_in_future", where=Where(field="registered_on"))
     _check_rejects_target(paths, options)
     if options.dry_run:
         files = _run(conn, paths, options, progress, write=False)
@@ -226,6 +231,25 @@ def run_import(
 
 
 def _check_rejects_target(paths: list[Path], options: Options) -> None:
+    """Before any file is read: where rejected rows would go is acceptable. A rejects workbook
+    already there is the clerk's to correct and import again (perhaps half corrected), so it is
+    never written over without --force."""
+    if not options.dry_run and not options.replace_rejects:
+        taken = {p.resolve() for p in paths}
+        targets = [options.rejects] if options.rejects is not None else []
+        for path in paths if options.rejects is None else []:
+            targets.append(default_rejects_path(path, taken))
+            taken.add(targets[-1].resolve())
+        for target in targets:
+            if target.exists() and not any(
+                p.exists() and p.resolve() == target.resolve() for p in paths
+            ):
+                raise InvalidInput(
+                    "intake.rejects_exists",
+                    hint="hint.rejects_exists",
+                    where=Where(field="rejects_file"),
+                    path=str(target),
+                )
     if options.rejects is None:
         return
     target = options.rejects
@@ -358,6 +382,16 @@ def _import_file(
         if not reader.is_data(values):
             continue
         result.rows += 1
+        if result.rows > options.limits.max_rows:
+            # The sheet's extent was checked with slack for titles, blank rows and footers;
+            # its data rows are counted exactly. One transaction: nothing stays written.
+            raise InvalidInput(
+                "intake.too_many_data_rows",
+                hint="hint.max_rows",
+                where=Where(file=display, row=number),
+                sheet=table.sheet or path.name,
+                limit=options.limits.max_rows,
+            )
         given = reader.to_input(values)
         dated = given.registered_on is not None
         if not dated and default_on is not None:
@@ -524,7 +558,7 @@ def _reject(
     given: volunteers.VolunteerInput,
     options: Options,
 ) -> None:
-    code = error.key.removeprefix("reason.")
+    code = error.code or error.key.removeprefix("reason.")
     located = where.at(error, number)
     field_name = located.field
     index = reader.field_column(field_name) if field_name else None

@@ -21,7 +21,7 @@ from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
-from volctl.text import bounded, clean
+from volctl.text import bounded, clean, plain_whole
 
 STATUSES = ("planned", "held", "cancelled")
 MAX_TEXT = {"title": 100, "place": 100, "description": 2000}
@@ -238,11 +238,8 @@ def _leader_id(conn: sqlite3.Connection, raw: object, check_active: bool = True)
 def _capacity(raw: object) -> int | None:
     if raw is None or clean(raw) == "":
         return None
-    try:
-        value = int(clean(raw))
-    except ValueError:
-        value = 0
-    if value <= 0:
+    value = plain_whole(clean(raw))  # not int(): it takes 1_000
+    if value is None or value <= 0:
         raise InvalidInput("reason.capacity_invalid", where=Where(field="capacity"), value=raw)
     return value
 
@@ -497,15 +494,18 @@ def signup(
             (already if taken else new).append(person)
         current = activity["signed_up"]
         capacity = activity["capacity"]
-        over = max(0, current + len(new) - capacity) if capacity is not None else 0
+        # Only those not yet on the roster take a place: signing up again someone already on a
+        # full (or forced over-full) activity changes nothing and is said so.
+        over = capacity is not None and bool(new) and current + len(new) > capacity
         if over and not force:
             raise Conflict(
-                "activity.over_capacity",
+                "activity.over_capacity_already" if already else "activity.over_capacity",
                 hint="hint.activity_force",
                 activity_no=activity["activity_no"],
                 capacity=capacity,
                 current=current,
                 adding=len(new),
+                already="、".join(f"{p['volunteer_no']} {p['name']}" for p in already),
             )
         added: list[dict[str, Any]] = []
         forced: list[dict[str, Any]] = []

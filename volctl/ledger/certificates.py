@@ -100,6 +100,7 @@ def issue(
     date_to: date | None = None,
     year: int | None = None,
     show_pii: bool = False,
+    replace: bool = False,
     today: date | None = None,
 ) -> dict[str, Any]:
     """Issue, write and register a certificate of ``ref``'s recorded service in the period.
@@ -110,6 +111,12 @@ def issue(
     today = today or date.today()
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("output.not_xlsx", where=Where(field="output"), path=str(path))
+    if not replace:
+        # Before a number is taken: an existing file is an issued certificate (the register
+        # names its file), so it is replaced only when the clerk says so (--force).
+        from volctl.forms.page import refuse_existing
+
+        refuse_existing(path)
     low, high = _period(date_from, date_to, year, today)
     org = str(settings.get(conn, "org_name") or "").strip()
     if not org:

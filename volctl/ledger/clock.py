@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from volctl.dates import parse_time
 from volctl.errors import InvalidInput, Where
-from volctl.text import clean, compact
+from volctl.text import clean, compact, plain_decimal
 
 ATTENDANCE = ("present", "late", "early_leave", "leave", "absent")
 ZERO_TIME = frozenset({"leave", "absent"})  # recorded with zero minutes
@@ -45,11 +45,9 @@ def parse_hours(raw: object, *, where: Where | None = None) -> int:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
             break
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise InvalidInput("hours.reason.hours_invalid", where=where, value=compact(raw)) from None
-    if not value.is_finite():
+    # Plain digits only: Decimal() alone would also take 1_5 (15), NaN and 1E+3.
+    value = plain_decimal(text)
+    if value is None:
         raise InvalidInput("hours.reason.hours_invalid", where=where, value=compact(raw))
     if value > 24:  # compared before any arithmetic: 1E+999999 is a valid Decimal
         raise InvalidInput("hours.reason.hours_over_24", where=where, value=compact(raw))

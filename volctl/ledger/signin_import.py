@@ -74,7 +74,7 @@ class ImportReport:
 
 def reason_code(error: VolctlError) -> str:
     """The stable code of a refusal: ``reason.<code>`` keys give their code."""
-    return error.key.removeprefix("hours.").removeprefix("reason.")
+    return error.code or error.key.removeprefix("hours.").removeprefix("reason.")
 
 
 class _DryRun(Exception):

@@ -32,13 +32,14 @@ class TrainingInput:
 
 def minutes_from_hours(raw: object, field: str = "hours") -> int:
     """Hours as typed (2, 2.5, 1.25) to whole minutes; 0 < h <= 24."""
-    try:
-        hours = float(str(raw).strip())
-    except ValueError:
-        raise InvalidInput("reason.hours_invalid", where=Where(field=field), value=raw) from None
+    from volctl.text import plain_decimal
+
+    hours = plain_decimal(raw)  # not float(): it takes 1_5 (15), nan and 1e1
+    if hours is None:
+        raise InvalidInput("reason.hours_invalid", where=Where(field=field), value=raw)
     if not 0 < hours <= 24:
         raise InvalidInput("reason.hours_out_of_range", where=Where(field=field), value=raw)
-    return round(hours * 60)
+    return round(float(hours) * 60)
 
 
 def _next_number(conn: sqlite3.Connection, day: date) -> str:

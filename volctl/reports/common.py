@@ -30,7 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from volctl.dates import FIRST_YEAR, check_period
+from volctl.dates import FIRST_YEAR, check_period, check_year
 from volctl.errors import InvalidInput, Where
 from volctl.identity import display_phone, mask_phone
 from volctl.ledger.totals import Total
@@ -56,18 +56,6 @@ class Period:
             31,
         )
         return self.first.year if whole and self.first.year == self.last.year else None
-
-
-def check_year(year: int, today: date) -> int:
-    if not FIRST_YEAR <= year <= today.year:
-        raise InvalidInput(
-            "report.year_out_of_range",
-            where=Where(field="year"),
-            value=year,
-            first=FIRST_YEAR,
-            last=today.year,
-        )
-    return year
 
 
 def year_period(year: int, today: date) -> Period:

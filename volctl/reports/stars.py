@@ -121,7 +121,7 @@ def report(
     """``report stars``: levels at the end of the year (default: this year, to today), every
     starred volunteer, and who newly reached a level during the year."""
     today = today or date.today()
-    year = year or today.year
+    year = year if year is not None else today.year
     period = year_period(year, today)
     basis = Basis(conn, period, find_scope(conn, team))
     limits = thresholds(conn)

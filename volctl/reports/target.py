@@ -42,7 +42,7 @@ def report(
     """``report target``: the year (default: this one, to today), the target (default: the
     ``target_hours`` setting), how many met it, and everyone below it with the hours short."""
     today = today or date.today()
-    year = year or today.year
+    year = year if year is not None else today.year
     period = year_period(year, today)
     goal = _goal(conn, target)
     goal_minutes = round(goal * 60)

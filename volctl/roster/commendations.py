@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from volctl import audit
-from volctl.dates import FIRST_YEAR
+from volctl.dates import check_year
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import teams, volunteers
@@ -32,10 +32,11 @@ def add(
     title_text = clean(title)
     if not title_text:
         raise InvalidInput("reason.missing_commend_title", where=Where(field="commend_title"))
-    if (volunteer is None) == (team is None):
+    if volunteer is None and team is None:
+        raise InvalidInput("commend.no_recipient", hint="hint.commend_one_recipient")
+    if volunteer is not None and team is not None:
         raise InvalidInput("commend.one_recipient", hint="hint.commend_one_recipient")
-    if not FIRST_YEAR <= year <= today.year:
-        raise InvalidInput("reason.year_invalid", where=Where(field="year"), value=year)
+    check_year(year, today)
     on = awarded_on or today
     if on > today:
         raise InvalidInput("reason.date_in_future", where=Where(field="awarded_on"))

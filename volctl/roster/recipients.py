@@ -93,7 +93,7 @@ def prepare(
         gender = gender or ident.gender
         born = born or ident.birth_date
     if born and born > today:
-        raise InvalidInput("reason.birth_date_invalid", where=Where(field="birth_date"), value=born)
+        raise InvalidInput("reason.date_in_future", where=Where(field="birth_date"))
     registered = parse_date(
         given.registered_on, where=Where(field="registered_on"), allow_partial=False
     )

@@ -154,7 +154,7 @@ def prepare(
         raise InvalidInput("reason.missing_birth_date", where=where("birth_date"))
     assert born is not None
     if born > today:
-        raise InvalidInput("reason.birth_date_invalid", where=where("birth_date"), value=born)
+        raise InvalidInput("reason.date_in_future", where=where("birth_date"))
 
     registered = parse_date(given.registered_on, where=where("registered_on"), allow_partial=False)
     registered_on = registered.value if registered else today

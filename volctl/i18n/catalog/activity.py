@@ -234,6 +234,12 @@ MESSAGES = {
         "{activity_no} takes {capacity}; {current} signed up, {adding} more would exceed it; "
         "nobody was signed up.",
     ),
+    "activity.over_capacity_already": (
+        "{already} 已在 {activity_no} 的名单上；{activity_no} 名额 {capacity} 人，已报名 {current} 人，"
+        "其余 {adding} 人会超出；没有人被报名。",
+        "{already} already on {activity_no}'s roster; {activity_no} takes {capacity}, "
+        "{current} signed up, {adding} more would exceed it; nobody was signed up.",
+    ),
     "hint.activity_force": (
         "确需超额时加 --force（会记录在案），或先用 activity update --capacity 调整名额。",
         "To go over anyway, add --force (kept on record), or raise it with activity update "

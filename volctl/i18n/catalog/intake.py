@@ -403,4 +403,18 @@ MESSAGES = {
         "The number of rows must be between 1 and 5000.",
     ),
     "intake.bad_cap": ("上限必须是正数。", "A cap must be a positive number."),
+    "intake.rejects_exists": (
+        "未通过工作簿 {path} 已存在（也许正在修改），未作任何导入。",
+        "The rejects workbook {path} already exists (perhaps being corrected); nothing was "
+        "imported.",
+    ),
+    "hint.rejects_exists": (
+        "先导入改好的未通过工作簿，再把它移走或删除；或用 --rejects 换一个文件名；确定要覆盖时加 --force。",
+        "Import the corrected rejects workbook first, then move or delete it; or name another "
+        "with --rejects; add --force to replace it.",
+    ),
+    "intake.too_many_data_rows": (
+        "工作表「{sheet}」的数据行超过了 {limit} 行的上限；未作任何导入。",
+        "The sheet {sheet} has more than {limit} data rows, the cap; nothing was imported.",
+    ),
 }

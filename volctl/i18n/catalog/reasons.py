@@ -15,6 +15,10 @@ MESSAGES = {
         "身份证号码应为 18 位（17 位数字加一位数字或 X），这里是 {length} 位。",
         "An identity number has 18 characters (17 digits and a digit or X); this has {length}.",
     ),
+    "reason.id_number_characters": (
+        "身份证号码应为 17 位数字加一位数字或 X，第 {position} 位却是「{char}」。",
+        "An identity number is 17 digits and then a digit or X; character {position} is '{char}'.",
+    ),
     "reason.id_number_format_15": (
         "这是 15 位的第一代身份证号码，请改填 18 位的号码。",
         "This is an old 15-digit identity number; please give the 18-digit one.",

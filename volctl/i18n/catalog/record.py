@@ -201,6 +201,10 @@ MESSAGES = {
     "opt.awarded_by": ("表彰单位。", "Awarded by."),
     "opt.filter_year": ("只看这一年。", "Only this year."),
     "commend.added": ("已登记 {year} 年度「{title}」：{who}", "Recorded {year} {title}: {who}"),
+    "commend.no_recipient": (
+        "请指定获表彰的志愿者（--volunteer）或队伍（--team）。",
+        "Say who is commended: a volunteer (--volunteer) or a team (--team).",
+    ),
     "commend.one_recipient": (
         "请指定一名志愿者（--volunteer）或一个队伍（--team），只能二选一。",
         "Give either a volunteer (--volunteer) or a team (--team), not both.",
@@ -213,7 +217,6 @@ MESSAGES = {
         "{who} 已有 {year} 年度「{title}」表彰。",
         "{who} already has the {year} {title} commendation.",
     ),
-    "reason.year_invalid": ("年份 {value} 无效。", "The year {value} is not valid."),
     "col.year": ("年度", "year"),
     "col.team": ("队伍", "team"),
     "col.awarded_on": ("日期", "awarded"),

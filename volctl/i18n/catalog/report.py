@@ -101,6 +101,11 @@ MESSAGES = {
         "年份 {value} 不在 {first} 至 {last} 年之间。",
         "The year {value} is not between {first} and {last}.",
     ),
+    "report.output_suffix": (
+        "不能写入 {path}：报表文件名须以 {accepted} 之一结尾（文件名决定写入的格式）。",
+        "Cannot write {path}: a report's file name must end in one of {accepted} (the name "
+        "says which format is written).",
+    ),
     "report.year_or_range": (
         "--year 与 --from/--to 只能选一种。",
         "Give either --year or --from/--to, not both.",

@@ -90,8 +90,12 @@ MESSAGES = {
         "A region code has 6 digits, not '{value}'.",
     ),
     "settings.bad_number": (
-        "「{value}」不是 0 到 10000 之间的数。",
-        "'{value}' is not a number from 0 to 10000.",
+        "「{value}」不是数字，请写成 48 或 48.5 这样的数。",
+        "'{value}' is not a number; write it as 48 or 48.5.",
+    ),
+    "settings.number_out_of_range": (
+        "「{value}」超出范围：应大于 0，最多 {limit}。",
+        "'{value}' is out of range: it must be above 0 and at most {limit}.",
     ),
     "settings.bad_thresholds": (
         "星级门槛应为 5 个递增的正整数小时数，例如 100,300,600,1000,1500，而不是「{value}」。",

@@ -16,7 +16,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
-from volctl.i18n import t
+from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 
 app = group("commend", "help.commend")
@@ -100,13 +100,13 @@ def suggest(
         {
             **p,
             "reasons": "；".join(t(f"commend.reason_{r['code']}", **r) for r in p["reasons"]),
-            "already": "、".join(p["already"]),
+            "already": join_list(p["already"]),
         }
         for p in data["volunteers"]
     ]
     if fmt is Format.csv:
         emit(
-            people + [{**team, "already": "、".join(team["already"])} for team in data["teams"]],
+            people + [{**team, "already": join_list(team["already"])} for team in data["teams"]],
             fmt,
             output=output,
         )
@@ -126,7 +126,7 @@ def suggest(
             Column("already", t("col.already")),
         ],
     )
-    teams = [{**team, "already": "、".join(team["already"])} for team in data["teams"]]
+    teams = [{**team, "already": join_list(team["already"])} for team in data["teams"]]
     emit(
         teams,
         fmt,

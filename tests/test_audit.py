@@ -40,3 +40,19 @@ def test_the_chinese_audit_table_names_a_volunteers_fields_in_chinese(cli, add_v
     table = cli("--lang", "zh", "audit").stdout
     assert "工作单位" in table and "（空）→东湖街道" in table
     assert "employer" not in table and "None" not in table
+
+
+def test_the_chinese_audit_names_settings_teams_and_batches_in_chinese(
+    cli, roster, monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per entry
+    assert cli("settings", "contact_person", "王芳").exit_code == 0
+    assert cli("team", "add", "东湖服务队", "--level", "中队").exit_code == 0
+    assert cli("team", "update", "东湖服务队", "--base", "东湖服务中心").exit_code == 0
+    table = cli("--lang", "zh", "audit").stdout
+    team = next(line for line in table.splitlines() if "team.update" in line)
+    assert "服务基地: （空）→东湖服务中心" in team and "base" not in team
+    settings = [line for line in table.splitlines() if "settings.set" in line]
+    assert any("经办人: （空）→王芳" in line for line in settings)
+    assert any("单位名称（填报单位）: （空）→东湖社区" in line for line in settings)
+    assert "key=" not in table and "old=" not in table and "contact_person" not in table

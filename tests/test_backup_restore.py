@@ -6,6 +6,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 from volctl.errors import EXIT_CANCELLED, InvalidInput, RosterError
 
 
@@ -91,3 +93,14 @@ def test_restore_refuses_a_damaged_backup(cli, add_volunteer, tmp_path, roster) 
     result = cli("restore", str(backup), "--yes")
     assert result.exit_code == RosterError.exit_code
     assert names(roster) == ["王秀英"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("zh", "（不是数据库文件）"), ("en", "(not a database file)")]
+)
+def test_restore_says_in_words_why_a_file_is_not_a_roster(cli, roster, tmp_path, lang, reason):
+    other = tmp_path / "notroster.db"
+    other.write_text("hello", encoding="utf-8")
+    result = cli("--lang", lang, "restore", str(other), "--yes")
+    assert result.exit_code == RosterError.exit_code
+    assert reason in result.stderr and "not_sqlite" not in result.stderr

@@ -133,3 +133,51 @@ def test_every_table_that_points_at_volunteers_has_a_label_for_undo_refusals(tmp
         if fk[2] == "volunteers"
     }
     assert {f"intake.used_in.{table}" for table in tables} <= set(catalogue())
+
+
+def test_a_missing_argument_is_named_whole_in_chinese(cli, roster) -> None:
+    result = cli("--lang", "zh", "register", "import")
+    assert result.exit_code == 2
+    assert "错误：缺少参数 'FILE...'。" in result.stderr and "。.." not in result.stderr
+
+
+def test_a_mistyped_command_gets_its_suggestion_in_chinese(cli, roster) -> None:
+    result = cli("--lang", "zh", "register", "lst")
+    assert "没有命令 'lst'。是否想输入 'list'？" in result.stderr
+
+
+def test_english_counts_read_right_for_one_and_for_several() -> None:
+    i18n.set_lang("en")
+    assert t("source.overlaps_count", count=1).startswith("1 person is counted")
+    assert t("source.overlaps_count", count=2).startswith("2 people are counted")
+    assert t("register.count", count=1) == "1 volunteer"
+    assert t("hours.list_count", count=1, people=1, hours=2.0) == "1 record, 1 person, 2.0 h"
+    i18n.set_lang("zh")
+    assert t("source.overlaps_count", count=1).startswith("1 人")
+
+
+def test_no_english_message_counts_people_or_things_without_a_plural_form() -> None:
+    bare = re.compile(
+        r"\{(count|n|rows|twice|volunteers|people|records|entries|removed)\} "
+        r"(people|persons|volunteers|records|entries|rows|activities|teams|members|pairings)\b"
+    )
+    offenders = [
+        key
+        for key, (_zh, en) in catalogue().items()
+        if bare.search(en)
+        and " matches " not in en
+        and not key.startswith("demo.")
+        and "more than" not in en
+        and "rows ×" not in en
+        and "first {rows}" not in en
+    ]
+    assert not offenders, offenders
+
+
+def test_lists_in_english_messages_use_english_punctuation() -> None:
+    i18n.set_lang("en")
+    assert i18n.join_list(["2", "3"]) == "2, 3"
+    assert i18n.aside("V000001 王五", "phone") == "V000001 王五 (phone)"
+    i18n.set_lang("zh")
+    assert i18n.join_list(["2", "3"]) == "2、3"
+    assert i18n.aside("V000001 王五", "手机") == "V000001 王五（手机）"

@@ -281,7 +281,7 @@ def test_undo_refuses_while_a_later_batch_has_updated_people_it_added(
     for extra in ((), ("--dry-run",)):
         result = cli("register", "undo-import", "1", *extra)
         assert result.exit_code == Conflict.exit_code, result.stderr
-        assert "later import batch(es) 2、3" in result.stderr
+        assert "later import batch(es) 2, 3" in result.stderr
         assert "V000001 志愿者1" in result.stderr and "V000002 志愿者2" in result.stderr
         assert "volctl register undo-import 3" in result.stderr  # the newest first
         assert snapshot(roster) == before
@@ -304,7 +304,7 @@ def test_undo_refuses_while_a_later_batch_changed_again_a_value_it_would_restore
     before = snapshot(roster)
     result = cli("register", "undo-import", "1")
     assert result.exit_code == Conflict.exit_code
-    assert "later import batch(es) 2" in result.stderr and "V000001 志愿者1（phone" in result.stderr
+    assert "later import batch(es) 2" in result.stderr and "V000001 志愿者1 (phone" in result.stderr
     assert snapshot(roster) == before
     run(cli, "register", "undo-import", "2")
     assert run(cli, "register", "undo-import", "1")["restored"] == 1
@@ -332,7 +332,7 @@ def test_undo_refuses_when_someone_it_added_was_corrected_by_hand_since(
     before = snapshot(roster)
     result = cli("register", "undo-import", "1")
     assert result.exit_code == Conflict.exit_code
-    assert "corrected since" in result.stderr and "V000002 志愿者2（phone" in result.stderr
+    assert "corrected since" in result.stderr and "V000002 志愿者2 (phone" in result.stderr
     assert "register deactivate" in result.stderr and "V000001" not in result.stderr
     assert snapshot(roster) == before
 
@@ -349,3 +349,37 @@ def test_undo_refuses_when_people_it_added_have_service_records(cli, roster, tmp
     assert "V000001 志愿者1" in result.stderr and "service records" in result.stderr
     assert snapshot(roster) == before
     assert query(roster, "SELECT count(*) FROM service_records") == [(1,)]
+
+
+def test_the_refusal_of_a_second_undo_gives_the_time_in_local_time(
+    cli, roster, tmp_path, monkeypatch
+) -> None:
+    import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1)])))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert cli("register", "undo-import", "1").exit_code == 0
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        again = cli("register", "undo-import", "1")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    (stamp,) = query(roster, "SELECT undone_at FROM import_batches")[0]
+    local = datetime.fromisoformat(stamp).astimezone(ZoneInfo("Asia/Shanghai"))
+    assert f"already undone on {local:%Y-%m-%d %H:%M}." in again.stderr
+    assert stamp not in again.stderr
+
+
+def test_a_chinese_refusal_lists_volunteers_with_chinese_punctuation(cli, roster, tmp_path) -> None:
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
+    import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(77)), person(3)])
+    import_update(cli, tmp_path, "c.xlsx", [person(2, political="党员")])
+    result = cli("--lang", "zh", "register", "undo-import", "1")
+    assert "之后的导入批次 2、3" in result.stderr and "V000001 志愿者1（手机" in result.stderr
+    english = cli("register", "undo-import", "1").stderr
+    assert not set("、；（）") & set(english.replace("志愿者", ""))

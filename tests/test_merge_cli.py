@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import make_id
 from tests.helpers_merge import PEOPLE, build, export, street
+from volctl.errors import NotFound
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +196,22 @@ def test_source_origin_names_the_community_and_its_number(cli, built, db) -> Non
     assert added.exit_code == 0, added.stderr
     own = cli("source", "origin", "街道干部", db=db)
     assert own.exit_code == 0 and "entered in this roster" in own.stderr
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("A20250315-07", "No activity 'A20250315-07'"),
+        ("T20250315-07", "No training 'T20250315-07'"),
+        ("R009999", "No beneficiary 'R009999'"),
+        ("无此人", "Nothing in this roster goes by '无此人'"),
+    ],
+)
+def test_source_origin_of_something_missing_says_what_was_looked_up(cli, db, ref, expected) -> None:
+    result = cli("source", "origin", ref, db=db)
+    assert result.exit_code == NotFound.exit_code
+    assert expected in result.stderr and "No volunteer" not in result.stderr
+    assert "activity, training or beneficiary number" in result.stderr
 
 
 def test_every_merge_is_recorded_in_the_audit_log(cli, built, db) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from tests.conftest import make_id
 from tests.helpers_structure import ok, people, recipient, rows
 from volctl.errors import Conflict, InvalidInput
@@ -120,3 +123,15 @@ def test_a_name_shared_by_two_beneficiaries_is_ambiguous(cli, roster) -> None:
     recipient(cli, "陈阿婆", "残疾人")
     result = cli("recipient", "show", "陈阿婆")
     assert result.exit_code == Conflict.exit_code and "R000002" in result.stderr
+
+
+def test_recipient_list_as_csv_names_the_paired_volunteers_in_plain_text(
+    cli, roster, add_volunteer
+) -> None:
+    a, b = people(add_volunteer, "王秀英", "李明")
+    number = recipient(cli)
+    ok(cli("recipient", "pair", number, a, b, "--since", "2025-01-01"))
+    result = cli("recipient", "list", "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["volunteers"].startswith(f"{a} 王秀英 ") and f";{b} 李明 " in row["volunteers"]
+    assert "{" not in result.stdout and "'" not in row["volunteers"]

@@ -235,7 +235,7 @@ def test_top_limits_the_list_of_the_most_active(cli, community) -> None:
 
 def test_planned_activities_past_their_date_are_pointed_out(cli, community) -> None:
     result = cli("report", "summary", "--year", "2025", "--format", "json", db=community)
-    assert "1 activities of 2025 are past their date but still planned" in result.stderr
+    assert "1 activity of 2025 is past the date but still planned" in result.stderr
 
 
 def test_an_unknown_team_or_a_future_year_is_refused_clearly(cli, community) -> None:

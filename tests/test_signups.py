@@ -93,3 +93,30 @@ def test_withdrawing_keeps_the_signup_on_record_and_frees_the_place(
     ]
     missing = cli("activity", "withdraw", number, b, "--reason", "x")
     assert missing.exit_code == Conflict.exit_code and "not on" in missing.stderr
+
+
+def test_the_signup_time_is_shown_in_local_time_and_kept_as_stored_in_json(
+    cli, roster, add_volunteer, monkeypatch
+) -> None:
+    import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    (a,) = people(add_volunteer, "王秀英")
+    number = activity(cli)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        ok(cli("activity", "signup", number, a))
+        stored = ok(cli("activity", "show", number, "--format", "json"))["signups"][0]
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        table = cli("activity", "show", number).stdout
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert stored["signed_up_at"].endswith("+00:00")
+    moment = datetime.fromisoformat(stored["signed_up_at"])
+    local = moment.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert local.strftime("%Y-%m-%d %H:%M") in table
+    assert stored["signed_up_at"] not in table

@@ -280,3 +280,20 @@ def test_register_list_shows_the_members_of_a_team_and_its_sub_teams(
     listed = ok(cli("register", "list", "--team", "东湖社区分队", "--format", "json"))
     assert [v["name"] for v in listed] == ["王秀英", "李明"]
     assert cli("register", "list", "--team", "无此队").exit_code == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh", "已更正 东湖服务队：上级队伍、负责人"), ("en", "parent team, responsible person")],
+)
+def test_a_team_update_names_the_parent_and_the_teams_responsible_person(
+    cli, hierarchy, add_volunteer, lang, expected
+) -> None:
+    (leader,) = people(add_volunteer, "王秀英")
+    args = ("team", "update", "东湖服务队", "--parent", "西湖社区分队", "--leader", leader)
+    result = cli("--lang", lang, *args)
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stderr and "field." not in result.stderr
+    assert "活动负责人" not in result.stderr
+    moved = cli("--lang", lang, "team", "update", "当湖街道中队", "--top")
+    assert "field." not in moved.stderr

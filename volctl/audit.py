@@ -186,20 +186,28 @@ def entries(
 
 
 def summarise(
-    detail: object, limit: int = 120, label: Callable[[str], str] = str, comma: str = ", "
+    detail: object,
+    limit: int = 120,
+    label: Callable[[str], str] = str,
+    comma: str = ", ",
+    empty: str = "",
 ) -> str:
     """One line for a table: key=value pairs, nested old/new shown as old→new; ``label`` names
-    a key in the clerk's language."""
+    a key in the clerk's language, ``empty`` stands for an empty old or new value."""
     if not isinstance(detail, dict):
         return str(detail)[:limit]
+
+    def shown(value: object) -> object:
+        return empty if value is None or value == "" else value
+
     parts = []
     for key, value in detail.items():
         if value is None:
             continue
         if isinstance(value, dict) and {"old", "new"} <= set(value):
-            parts.append(f"{label(key)}: {value['old']}→{value['new']}")
+            parts.append(f"{label(key)}: {shown(value['old'])}→{shown(value['new'])}")
         elif isinstance(value, dict):
-            parts.append(f"{label(key)}: {summarise(value, limit, label, comma)}")
+            parts.append(f"{label(key)}: {summarise(value, limit, label, comma, empty)}")
         else:
             parts.append(f"{label(key)}={value}")
     text = comma.join(parts)

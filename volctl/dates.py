@@ -200,3 +200,18 @@ def check_period(first: date | None, last: date | None, *, field: str = "date_to
 
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def clock(stamp: object) -> str:
+    """A stored time stamp (ISO 8601 with its UTC offset) as the clerk reads it: in local time,
+    to the minute (2026-11-23 16:43). JSON keeps the stamp as stored."""
+    if stamp is None or stamp == "":
+        return ""
+    text = str(stamp)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -19,6 +19,7 @@ from pathlib import Path
 from volctl import settings
 from volctl.db import open_roster, transaction
 from volctl.errors import InvalidInput, Where, file_error
+from volctl.i18n import join_list
 
 DEMO_ORG = "当湖街道东湖社区（示例）"
 DEMO_YEAR = 2025
@@ -58,7 +59,7 @@ def build(folder: Path) -> DemoResult:
         raise InvalidInput(key, folder=str(folder), path=str(path))
     taken = _files_in_the_way(folder)
     if taken:
-        raise InvalidInput("demo.files_exist", folder=str(folder), files="、".join(taken))
+        raise InvalidInput("demo.files_exist", folder=str(folder), files=join_list(taken))
     conn = open_roster(path, create=True)
     result = DemoResult(path, conn)
     rng = random.Random(DEMO_YEAR)
@@ -382,7 +383,7 @@ def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, objec
     certificate = folder / CERTIFICATE.format(volunteer_no=best)
     certificates.issue(conn, best, certificate, year=DEMO_YEAR, today=end)
     written.append(certificate.name)
-    return ("demo.step_forms", {"files": "、".join(written)})
+    return ("demo.step_forms", {"files": join_list(written)})
 
 
 __all__ = ["DEMO_YEAR", "DemoResult", "build", "examples_dir"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from volctl.errors import InvalidInput, Where
+from volctl.i18n import join_list
 from volctl.text import clean, compact
 
 RESIDENT_ID = "居民身份证"
@@ -41,7 +42,7 @@ def id_type(value: str | None, where: Where | None = None) -> str:
     found = _ID_TYPE_ALIASES.get(text.lower())
     if found is None:
         raise InvalidInput(
-            "reason.id_type_unknown", where=where, value=text, choices="、".join(ID_TYPES)
+            "reason.id_type_unknown", where=where, value=text, choices=join_list(ID_TYPES)
         )
     return found
 

@@ -24,6 +24,7 @@ from volctl.db import (
     transaction,
 )
 from volctl.errors import InvalidInput, RosterError, Where
+from volctl.i18n import t
 from volctl.schema import LATEST
 
 
@@ -103,7 +104,12 @@ def check_backup(path: Path) -> sqlite3.Connection:
     if state.kind == "missing":
         raise InvalidInput("restore.missing", where=Where(field="backup_file"), path=str(path))
     if state.kind != "roster":
-        raise RosterError("restore.not_roster", path=str(path), kind=state.kind)
+        raise RosterError(
+            "restore.not_roster",
+            path=str(path),
+            kind=state.kind,
+            reason=t(f"info.state_{state.kind}"),
+        )
     if state.version > LATEST:
         raise RosterError(
             "roster.newer",

@@ -26,6 +26,7 @@ class Column:
     header: str
     justify: str = "left"
     no_wrap: bool = False
+    style: str | None = None
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -52,6 +53,9 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict):
+        # A record inside a list (a recipient's volunteers): its values, as a person reads it.
+        return " ".join(text for text in (_cell(v) for v in value.values()) if text)
     if isinstance(value, list | tuple):
         return ";".join(_cell(v) for v in value)
     if isinstance(value, float) and value.is_integer():
@@ -113,6 +117,8 @@ def to_csv(
 def _display(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return " ".join(text for text in (_display(v) for v in value.values()) if text)
     if isinstance(value, list | tuple):
         return "、".join(_display(v) for v in value)
     if isinstance(value, float):
@@ -127,27 +133,207 @@ def table(
     title: str | None = None,
     caption: str | None = None,
 ) -> Any:
-    """A rich Table of ``rows`` showing ``columns``."""
-    from rich.cells import cell_len
-    from rich.markup import escape
-    from rich.table import Table
-
+    """A table of ``rows`` showing ``columns``, laid out for the terminal it is printed on."""
     cells = [[_display(row.get(col.key)) for col in columns] for row in rows]
-    grid = Table(title=title, caption=caption, header_style="bold", show_lines=False)
-    for index, col in enumerate(columns):
-        # A column that must not wrap (a masked identity number, a date) keeps its whole
-        # width on a narrow terminal; the columns that may wrap give way instead.
-        widest = max((cell_len(line[index]) for line in cells), default=0)
-        grid.add_column(
-            col.header,
-            justify=col.justify,  # type: ignore[arg-type]
-            overflow="fold",
-            no_wrap=col.no_wrap,
-            min_width=widest if col.no_wrap else None,
+    return FittedTable(columns, cells, title=title, caption=caption)
+
+
+# A column that may wrap keeps at least this many cells (three Chinese characters), and a
+# header wraps no narrower than this unless the column's values are narrower still.
+MIN_TEXT_WIDTH = 6
+# A header's longest word is kept whole up to this width while the table fits.
+MAX_HEADER_WORD = 12
+# Borders are dropped before a column is squeezed below this (or its natural width).
+COMFORT_WIDTH = 10
+
+
+def _words_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _break_header(header: str, width: int) -> str:
+    """A header too wide for its column breaks before its bracketed unit: 服务时长 / （小时）."""
+    from rich.cells import cell_len
+
+    if cell_len(header) <= width:
+        return header
+    for bracket in ("（", " ("):
+        head, found, tail = header.partition(bracket)
+        if found and head and cell_len(head) <= width:
+            return head + "\n" + (found + tail).strip()
+    return header
+
+
+def _lines_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a table is drawn: its box, the padding either side of a cell, and its edges."""
+
+    box: str
+    padding: int
+    show_edge: bool
+
+    def chrome(self, count: int) -> int:
+        """Cells a table of ``count`` columns spends on borders and padding."""
+        return (2 if self.show_edge else 0) + (count - 1) + 2 * self.padding * count
+
+
+FULL = _Layout("HEAVY_HEAD", 1, True)
+COMPACT = _Layout("SPACED_HEAD", 0, False)
+
+
+def _box(name: str) -> Any:
+    from rich import box
+
+    if name == "SPACED_HEAD":
+        # rich's SIMPLE_HEAD with a gap in the rule under the headers between columns.
+        return box.Box("    \n    \n ─  \n    \n    \n    \n    \n    \n")
+    return getattr(box, name)
+
+
+class FittedTable:
+    """A table that fits the width it is printed at, never hiding or splitting a value.
+
+    Every column keeps a readable minimum: a column that must not wrap (an identity number, a
+    date) or holds numbers (right-justified) is as wide as its widest value, so a number is
+    never split across lines; a text column keeps at least ``MIN_TEXT_WIDTH`` cells. Text
+    columns give way first, then long headers wrap. When even the minimums do not fit, the
+    borders are dropped; when that is not enough either, each row becomes a block of
+    "header  value" lines, so every column is still shown.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        cells: Sequence[Sequence[str]],
+        *,
+        title: str | None = None,
+        caption: str | None = None,
+        title_justify: str = "center",
+    ) -> None:
+        self.columns = list(columns)
+        self.cells = [list(line) for line in cells]
+        self.title = title
+        self.caption = caption
+        self.title_justify = title_justify
+
+    def _fixed(self, col: Column) -> bool:
+        return col.no_wrap or col.justify == "right"
+
+    def widths(self) -> tuple[list[int], list[int], list[int]]:
+        """Each column's content width: the least it can take (a long header word folded), the
+        least it takes with its header's words whole, and what it would like."""
+        hard: list[int] = []
+        whole: list[int] = []
+        natural: list[int] = []
+        for index, col in enumerate(self.columns):
+            widest = max((_lines_width(line[index]) for line in self.cells), default=0)
+            word = _words_width(col.header)
+            values = widest if self._fixed(col) else min(widest, MIN_TEXT_WIDTH)
+            low = max(values, min(word, MIN_TEXT_WIDTH), 1)
+            hard.append(low)
+            whole.append(max(low, min(word, MAX_HEADER_WORD)))
+            natural.append(max(widest, _lines_width(col.header), whole[-1]))
+        return hard, whole, natural
+
+    def fit(self, available: int) -> tuple[_Layout, list[int]] | None:
+        """The layout and column widths for ``available`` cells, or None when no table fits.
+        Borders are kept while every column keeps a comfortable width; else dropped."""
+        hard, whole, natural = self.widths()
+        comfortable = [min(n, COMFORT_WIDTH) for n in natural]
+        full = self._shrink(available - FULL.chrome(len(self.columns)), hard, whole, natural)
+        if full is not None and all(w >= c for w, c in zip(full, comfortable, strict=True)):
+            return FULL, full
+        compact = self._shrink(available - COMPACT.chrome(len(self.columns)), hard, whole, natural)
+        if compact is not None:
+            return COMPACT, compact
+        return None
+
+    def _shrink(
+        self, room: int, hard: list[int], whole: list[int], natural: list[int]
+    ) -> list[int] | None:
+        """Column widths summing to at most ``room``, or None when the minimums do not fit."""
+        if sum(hard) > room:
+            return None
+        widths = list(natural)
+        excess = sum(widths) - room
+        # Text columns give way first, then long headers wrap between words, and only then
+        # does a header word fold; always the widest column that can still give way.
+        stages = (
+            (whole, lambda col: not self._fixed(col)),
+            (whole, self._fixed),
+            (hard, lambda col: True),
         )
-    for line in cells:
-        grid.add_row(*(escape(text) for text in line))
-    return grid
+        for least, may in stages:
+            while excess > 0:
+                candidates = [
+                    i for i, col in enumerate(self.columns) if may(col) and widths[i] > least[i]
+                ]
+                if not candidates:
+                    break
+                widest = max(candidates, key=lambda i: widths[i])
+                widths[widest] -= 1
+                excess -= 1
+        return widths
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.markup import escape
+        from rich.table import Table
+        from rich.text import Text
+
+        fitted = self.fit(options.max_width)
+        if fitted is None:
+            yield from self._blocks()
+            return
+        layout, widths = fitted
+        grid = Table(
+            title=self.title,
+            caption=self.caption,
+            header_style="bold",
+            show_lines=False,
+            box=_box(layout.box),
+            padding=(0, layout.padding),
+            show_edge=layout.show_edge,
+            title_justify=self.title_justify,  # type: ignore[arg-type]
+        )
+        for col, width in zip(self.columns, widths, strict=True):
+            grid.add_column(
+                Text(_break_header(col.header, width)),
+                justify=col.justify,  # type: ignore[arg-type]
+                overflow="fold",
+                width=width,
+                style=col.style,
+            )
+        for line in self.cells:
+            grid.add_row(*(escape(text) for text in line))
+        yield grid
+
+    def _blocks(self) -> Any:
+        """One block per row: each column's header and value on a line of its own."""
+        from rich.markup import escape
+        from rich.table import Table
+        from rich.text import Text
+
+        if self.title:
+            yield Text(self.title, style="bold")
+        for number, line in enumerate(self.cells):
+            if number:
+                yield Text("")
+            block = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
+            block.add_column(style="bold", overflow="fold")
+            block.add_column(overflow="fold")
+            for col, text in zip(self.columns, line, strict=True):
+                block.add_row(Text(col.header), escape(text))
+            yield block
+        if self.caption:
+            yield Text(self.caption, style="dim")
 
 
 def record_table(

@@ -24,7 +24,8 @@ from volctl.cli.common import (
     warn,
     year_option,
 )
-from volctl.i18n import t
+from volctl.dates import clock
+from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
 app = group("activity", "help.activity")
@@ -352,6 +353,7 @@ def show(act: ActArg, fmt: FormatOption = Format.table, show_pii: ShowPiiOption 
     if people:
         for person in people:
             person["forced"] = t("activity.forced_mark") if person["forced"] else ""
+            person["signed_up_at"] = clock(person["signed_up_at"])
         emit(
             people,
             fmt,
@@ -433,7 +435,7 @@ def update(
         emit({"activity": record, "changed": sorted(diff)}, fmt)
         return
     if diff:
-        fields = "、".join(t(f"field.{k}") for k in diff)
+        fields = field_labels("activities", diff)
         notice(t("activity.updated", activity_no=row["activity_no"], fields=fields))
     else:
         notice(t("activity.unchanged", activity_no=row["activity_no"]))
@@ -495,7 +497,7 @@ def signup(
     for person in result["already"]:
         notice(t("activity.already_signed_up", **person, activity_no=result["activity_no"]))
     if result["forced"]:
-        names = "、".join(p["name"] for p in result["forced"])
+        names = join_list(p["name"] for p in result["forced"])
         warn(t("activity.forced", names=names, capacity=result["capacity"]))
     capacity = result["capacity"]
     notice(
@@ -520,7 +522,7 @@ def withdraw(
     conn = roster()
     out = activities.withdraw(conn, act, vols, reason)
     if fmt is Format.table:
-        notice(t("activity.withdrawn", names="、".join(p["name"] for p in out)))
+        notice(t("activity.withdrawn", names=join_list(p["name"] for p in out)))
         return
     emit(out, fmt)
 

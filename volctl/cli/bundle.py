@@ -20,7 +20,8 @@ from volctl.cli.common import (
     notice,
     roster,
 )
-from volctl.i18n import t
+from volctl.dates import clock
+from volctl.i18n import join_list, t
 from volctl.render import Format
 
 
@@ -70,8 +71,9 @@ def attach(export: typer.Typer) -> None:
         data = summary(manifest, output)
         if fmt is Format.table:
             counts = data.pop("counts")
-            data["counts"] = "，".join(f"{t('bundle.part_' + k)} {v}" for k, v in counts.items())
+            data["counts"] = join_list(f"{t('bundle.part_' + k)} {v}" for k, v in counts.items())
             data["content_hash"] = data["content_hash"][:16]
+            data["exported_at"] = clock(data["exported_at"])
             data["with_beneficiaries"] = t(
                 "bundle.yes" if data["with_beneficiaries"] else "bundle.no"
             )

@@ -17,7 +17,7 @@ from volctl.cli.common import (
     roster,
     year_option,
 )
-from volctl.i18n import t
+from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 
 app = group("commend", "help.commend")
@@ -101,13 +101,13 @@ def suggest(
         {
             **p,
             "reasons": "；".join(t(f"commend.reason_{r['code']}", **r) for r in p["reasons"]),
-            "already": "、".join(p["already"]),
+            "already": join_list(p["already"]),
         }
         for p in data["volunteers"]
     ]
     if fmt is Format.csv:
         emit(
-            people + [{**team, "already": "、".join(team["already"])} for team in data["teams"]],
+            people + [{**team, "already": join_list(team["already"])} for team in data["teams"]],
             fmt,
             output=output,
         )
@@ -127,7 +127,7 @@ def suggest(
             Column("already", t("col.already")),
         ],
     )
-    teams = [{**team, "already": "、".join(team["already"])} for team in data["teams"]]
+    teams = [{**team, "already": join_list(team["already"])} for team in data["teams"]]
     emit(
         teams,
         fmt,

@@ -19,7 +19,8 @@ from volctl.cli.common import (
     roster,
     warn,
 )
-from volctl.i18n import t
+from volctl.dates import clock
+from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 
 app = group("log-hours", "help.hours")
@@ -127,9 +128,15 @@ _WRAP_WIDTH = 24  # what a wrapping column needs at least to stay readable
 
 
 def _fit(
-    rows: list[dict[str, Any]], ranked: list[tuple[Column, int]], output: Path | None
+    rows: list[dict[str, Any]],
+    ranked: list[tuple[Column, int]],
+    output: Path | None,
+    fmt: Format = Format.table,
 ) -> list[Column]:
-    """The columns that fit the terminal (or a 160-wide file), dropping the highest ranks."""
+    """The columns that fit the terminal (or a 160-wide file), dropping the highest ranks and
+    saying which (json and csv carry every key and need no columns)."""
+    if fmt is not Format.table:
+        return [column for column, _ in ranked]
     from rich.cells import cell_len
     from rich.console import Console
 
@@ -147,6 +154,9 @@ def _fit(
             break
         last = max(i for i, (_, r) in enumerate(chosen) if r == rank)
         del chosen[last]
+    left_out = [column.header for column, _ in ranked if (column, _) not in chosen]
+    if left_out:
+        notice(t("output.columns_left_out", columns=join_list(left_out)))
     return [column for column, _ in chosen]
 
 
@@ -166,7 +176,7 @@ def _for_table(record: dict[str, Any]) -> dict[str, Any]:
         shown["time"] = f"{record['start']}–{record['end']}"
     for key in ("recorded_at", "corrected_at"):
         if record.get(key):
-            shown[key] = record[key][:16].replace("T", " ")
+            shown[key] = clock(record[key])
     if "kind" in record:
         shown["kind"] = t(f"hours.kind.{record['kind']}")
         shown["current"] = "✓" if record["current"] else ""
@@ -306,7 +316,13 @@ def activity(
     caption = t("hours.roster_recorded", count=len(shown), hours=records.hours(minutes))
     if fmt is Format.table:
         shown = [_for_table(r) for r in shown]
-    emit(shown, fmt, columns=_fit(shown, _record_columns(), output), output=output, caption=caption)
+    emit(
+        shown,
+        fmt,
+        columns=_fit(shown, _record_columns(), output, fmt),
+        output=output,
+        caption=caption,
+    )
 
 
 @command(app, "import", "help.hours.import")
@@ -350,7 +366,7 @@ def import_(
             t(
                 "hours.import_again",
                 batch=report.previous["id"],
-                at=str(report.previous["imported_at"])[:16].replace("T", " "),
+                at=clock(report.previous["imported_at"]),
             )
         )
     summary = t(
@@ -379,7 +395,7 @@ def import_(
             if detail["hint"]:
                 shown["message"] = f"{detail['message']} {detail['hint']}"
             rows.append(shown)
-        columns = _fit(rows, _import_columns(), output)
+        columns = _fit(rows, _import_columns(), output, fmt)
         emit(rows, fmt, columns=columns, output=output)
     notice(summary)
 
@@ -415,7 +431,7 @@ def list_(
         caption = t("hours.history_count", entries=len(entries), records=chains)
         if fmt is Format.table:
             entries = [_for_table(e) for e in entries]
-        columns = _fit(entries, _history_columns(), output)
+        columns = _fit(entries, _history_columns(), output, fmt)
         emit(entries, fmt, columns=columns, output=output, caption=caption)
         return
     shown = [records.public(row) for row in records.effective(conn, filters)]
@@ -424,7 +440,13 @@ def list_(
     caption = t("hours.list_count", count=len(shown), people=people, hours=records.hours(minutes))
     if fmt is Format.table:
         shown = [_for_table(r) for r in shown]
-    emit(shown, fmt, columns=_fit(shown, _record_columns(), output), output=output, caption=caption)
+    emit(
+        shown,
+        fmt,
+        columns=_fit(shown, _record_columns(), output, fmt),
+        output=output,
+        caption=caption,
+    )
 
 
 @command(app, "amend", "help.hours.amend")

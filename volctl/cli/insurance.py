@@ -17,7 +17,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
-from volctl.i18n import t
+from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 
 app = group("insurance", "help.insurance")
@@ -77,7 +77,7 @@ def add(
         return
     notice(t("insurance.added", count=len(result["added"]), policy=result["policy_no"]))
     if skipped:
-        names = "、".join(f"{p['volunteer_no']} {p['name']}" for p in skipped)
+        names = join_list(f"{p['volunteer_no']} {p['name']}" for p in skipped)
         notice(t("insurance.skipped_inactive", count=len(skipped), names=names))
 
 

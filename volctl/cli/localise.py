@@ -37,13 +37,13 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.S), key)
     for pattern, key in (
         (r"^No such option: (?P<a>\S+)(?P<rest>.*)$", "click.no_such_option"),
-        (r"^Missing option (?P<a>.+?)\.(?P<rest>.*)$", "click.missing_option"),
-        (r"^Missing argument (?P<a>.+?)\.(?P<rest>.*)$", "click.missing_argument"),
+        (r"^Missing option (?P<a>.+?)\.(?P<rest>\s.*)?$", "click.missing_option"),
+        (r"^Missing argument (?P<a>.+?)\.(?P<rest>\s.*)?$", "click.missing_argument"),
         (r"^Invalid value for (?P<a>.+?): (?P<rest>.*)$", "click.invalid_value"),
         (r"^Got unexpected extra arguments? \((?P<a>.*)\)(?P<rest>)$", "click.extra_args"),
-        (r"^Option (?P<a>.+?) requires an argument\.(?P<rest>.*)$", "click.needs_value"),
+        (r"^Option (?P<a>.+?) requires an argument\.(?P<rest>\s.*)?$", "click.needs_value"),
         (r"^Option (?P<a>.+?) requires (?P<rest>.*)$", "click.needs_value"),
-        (r"^No such command (?P<a>.+?)\.(?P<rest>.*)$", "click.no_such_command_error"),
+        (r"^No such command (?P<a>.+?)\.(?P<rest>\s.*)?$", "click.no_such_command_error"),
         (r"^Missing command\.(?P<a>)(?P<rest>.*)$", "click.missing_command"),
     )
 )
@@ -74,13 +74,24 @@ def _gettext(message: str) -> str:
     )
 
 
+# Suggestions Click and Typer add after a message ("Did you mean 'list'?").
+_SUGGESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<text>.*?)\.? Did you mean (?P<a>.+)\?$", re.S), "click.did_you_mean"),
+    (re.compile(r"^(?P<text>.*?) ?\(Possible options: (?P<a>.+)\)$", re.S), "click.possible"),
+)
+
+
 def translate_usage_error(text: str) -> str:
     if get_lang() == "en":
         return text
+    for pattern, key in _SUGGESTIONS:
+        m = pattern.match(text)
+        if m:
+            return translate_usage_error(m.group("text")) + t(key, a=m.group("a"))
     for pattern, key in _ERRORS:
         m = pattern.match(text)
         if m:
-            rest = m.group("rest").strip()
+            rest = (m.group("rest") or "").strip()
             if key == "click.invalid_value":
                 rest = _detail(rest)
             return t(key, a=m.group("a"), rest=rest).strip()

@@ -19,7 +19,7 @@ from volctl.cli.common import (
     roster,
     show_code_list,
 )
-from volctl.i18n import t
+from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
 app = group("recipient", "help.recipient")
@@ -222,7 +222,7 @@ def update(
         emit({"recipient": record, "changed": sorted(diff)}, fmt)
         return
     if diff:
-        fields = "、".join(t(f"field.{'group' if k == 'group_name' else k}") for k in diff)
+        fields = field_labels("recipients", diff)
         notice(t("recipient.updated", recipient_no=row["recipient_no"], fields=fields))
     else:
         notice(t("recipient.unchanged", recipient_no=row["recipient_no"]))
@@ -247,7 +247,7 @@ def _status_command(status: str, name: str, help_key: str, done_key: str) -> Non
         if fmt is Format.table:
             notice(t(done_key, recipient_no=row["recipient_no"], name=row["name"]))
             if ended:
-                notice(t("recipient.pairings_ended", volunteers="、".join(ended), on=day))
+                notice(t("recipient.pairings_ended", volunteers=join_list(ended), on=day))
             return
         emit(record, fmt)
 
@@ -275,7 +275,7 @@ def pair(
             t(
                 "recipient.paired",
                 recipient=result["name"],
-                names="、".join(p["name"] for p in result["added"]),
+                names=join_list(p["name"] for p in result["added"]),
                 since=result["since"],
                 pairing=result["pairing"],
                 count=len(result["volunteers"]),
@@ -301,7 +301,7 @@ def unpair(
             t(
                 "recipient.unpaired",
                 recipient=result["name"],
-                names="、".join(p["name"] for p in result["ended"]),
+                names=join_list(p["name"] for p in result["ended"]),
                 on=result["ended_on"],
             )
         )

@@ -19,7 +19,7 @@ from volctl.cli.common import (
     roster,
     warn,
 )
-from volctl.i18n import t
+from volctl.i18n import field_labels, t
 from volctl.render import Column, Format
 
 # A volunteer's guardian is a record or empty: CSV always has its columns, filled or blank.
@@ -297,7 +297,7 @@ def update(
     if not diff:
         notice(t("register.unchanged", volunteer_no=row["volunteer_no"], name=row["name"]))
     else:
-        fields = "、".join(t(f"field.{key}") for key in diff)
+        fields = field_labels("volunteers", diff)
         notice(
             t("register.updated", volunteer_no=row["volunteer_no"], name=row["name"], fields=fields)
         )

@@ -28,7 +28,8 @@ from volctl.cli.common import (
     writing_stdout,
 )
 from volctl.cli.register import app
-from volctl.i18n import t
+from volctl.dates import clock
+from volctl.i18n import join_list, t
 from volctl.intake import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
 from volctl.render import Column, Format
 
@@ -173,7 +174,7 @@ def _notices(result: Any, show_pii: bool) -> None:
                 )
             )
         if f.table.header.unknown:
-            labels = "、".join(c.label for c in f.table.header.unknown)
+            labels = join_list(c.label for c in f.table.header.unknown)
             notice(t("intake.unknown_columns", file=name, columns=labels))
         if f.table.other_sheets:
             notice(
@@ -181,7 +182,7 @@ def _notices(result: Any, show_pii: bool) -> None:
                     "intake.other_sheets",
                     file=name,
                     sheet=f.table.sheet,
-                    others="、".join(f.table.other_sheets),
+                    others=join_list(f.table.other_sheets),
                 )
             )
         if f.registered_on_source == "sheet" and f.registered_on is not None:
@@ -203,7 +204,7 @@ def _notices(result: Any, show_pii: bool) -> None:
 
 def _when(iso: str) -> str:
     """2025-03-01T09:30:12+08:00 -> 2025-03-01 09:30, as a clerk reads it."""
-    return iso[:16].replace("T", " ")
+    return clock(iso)
 
 
 def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
@@ -301,7 +302,7 @@ def imports(
         columns=[
             Column("batch", t("intake.col.batch"), "right", no_wrap=True),
             Column("imported_at", t("intake.col.imported_at"), no_wrap=True),
-            Column("file", t("intake.col.file"), no_wrap=True),
+            Column("file", t("intake.col.file")),
             Column("sheet", t("intake.col.sheet")),
             Column("rows", t("intake.col.rows"), "right"),
             Column("imported", t("intake.col.imported"), "right"),
@@ -345,7 +346,7 @@ def undo_import(
         {
             "action": t("intake.action.restore"),
             **v,
-            "fields": "、".join(t(f"field.{f}") for f in v["fields"]),
+            "fields": join_list(t(f"field.{f}") for f in v["fields"]),
         }
         for v in outcome["restored_volunteers"]
     ]

@@ -57,34 +57,33 @@ def grid(
     caption: str | None = None,
     bar_of: str | None = None,
     indent: str | None = None,
-) -> Table:
+) -> Any:
     """A table of ``rows``; ``bar_of``: add a bar chart of that column; ``indent``: indent
     that column by the row's ``depth`` (a team tree)."""
+    from volctl.render import Column, FittedTable
+
     rows = list(rows)
     lang = get_lang()
-    table = Table(title=title, caption=caption, header_style="bold", title_justify="left")
-    for key, header in columns:
-        table.add_column(
-            header,
-            justify="right" if key in NUMERIC else "left",
-            overflow="fold",
-            no_wrap=key in UNBROKEN,
-        )
+    shown = [
+        Column(key, header, "right" if key in NUMERIC else "left", no_wrap=key in UNBROKEN)
+        for key, header in columns
+    ]
     largest = max((float(r.get(bar_of) or 0) for r in rows), default=0.0) if bar_of else 0.0
     if bar_of:
-        table.add_column("", no_wrap=True, style="cyan")
+        shown.append(Column("", "", no_wrap=True, style="cyan"))
+    cells = []
     for row in rows:
-        cells = []
+        line = []
         for key, _header in columns:
             value = row.get(key)
             text = signed(value) if key == "change" else display(key, value, lang)
             if key == indent and row.get("depth"):
                 text = "  " * int(row["depth"]) + text
-            cells.append(escape(text))
+            line.append(text)
         if bar_of:
-            cells.append(bar(float(row.get(bar_of) or 0), largest))
-        table.add_row(*cells)
-    return table
+            line.append(bar(float(row.get(bar_of) or 0), largest))
+        cells.append(line)
+    return FittedTable(shown, cells, title=title, caption=caption, title_justify="left")
 
 
 def section(

@@ -23,6 +23,7 @@ from volctl.cli.common import (
     roster,
     warn,
 )
+from volctl.dates import clock
 from volctl.i18n import t
 from volctl.render import Column, Format
 
@@ -32,22 +33,29 @@ BackupFile = Annotated[
 
 
 def _detail(entry: dict[str, Any]) -> str:
-    """An audit entry's detail as the clerk reads it: a volunteer's fields by their labels,
-    the time stamps left out (the entry has its own), an empty value shown as such."""
+    """An audit entry's detail as the clerk reads it: each entity's fields by their labels
+    (a team's, a setting's, a batch's), the time stamps left out (the entry has its own), an
+    empty value shown as such."""
     from volctl import audit
-    from volctl.i18n import catalogue
+    from volctl.i18n import catalogue, field_label
 
-    known = catalogue()
+    entity = entry["entity"]
+    empty = t("audit.empty_value")
+    detail = entry["detail"]
+    if entity == "settings" and isinstance(detail, dict) and "key" in detail:
+        key = f"setting.{detail['key']}"
+        name = t(key) if key in catalogue() else str(detail["key"])
+        old, new = (
+            detail.get(k) if detail.get(k) not in (None, "") else empty for k in ("old", "new")
+        )
+        return f"{name}: {old}→{new}"
 
     def label(key: str) -> str:
-        labelled = entry["entity"] == "volunteers" and f"field.{key}" in known
-        return t(f"field.{key}") if labelled else key
+        return field_label(entity, key) or key
 
-    detail = entry["detail"]
     if isinstance(detail, dict):
         detail = {k: v for k, v in detail.items() if k not in ("created_at", "updated_at")}
-    text = audit.summarise(detail, label=label, comma=t("audit.comma"))
-    return text.replace("None→", t("audit.empty_value") + "→")
+    return audit.summarise(detail, label=label, comma=t("audit.comma"), empty=empty)
 
 
 def attach(app: typer.Typer) -> None:
@@ -153,7 +161,7 @@ def attach(app: typer.Typer) -> None:
             rows: list[dict[str, Any]] = [
                 {
                     **e,
-                    "at": str(e["at"])[:16].replace("T", " "),
+                    "at": clock(e["at"]),
                     "detail": _detail(e),
                 }
                 for e in entries

@@ -18,6 +18,7 @@ from volctl.cli.common import (
     roster,
     year_option,
 )
+from volctl.dates import clock
 from volctl.i18n import t
 from volctl.render import Column, Format
 
@@ -47,7 +48,7 @@ def list_cmd(
     if fmt is Format.table:
         for row in rows:
             row["content_hash"] = row["content_hash"][:8]
-            row["last_merged_at"] = row["last_merged_at"][:16].replace("T", " ")
+            row["last_merged_at"] = clock(row["last_merged_at"])
     emit(
         rows,
         fmt,
@@ -113,7 +114,7 @@ def show_cmd(
         [
             {
                 **r,
-                "merged_at": r["merged_at"][:16].replace("T", " "),
+                "merged_at": clock(r["merged_at"]),
                 "content_hash": r["content_hash"][:16],
                 "outcome": t(f"merge.outcome_{r['outcome']}"),
             }
@@ -249,7 +250,7 @@ def origin_cmd(
         notice(t("source.origin_here", ref=data["ref"]))
         return
     emit(
-        [{**o, "merged_at": str(o["merged_at"])[:16].replace("T", " ")} for o in data["origins"]],
+        [{**o, "merged_at": clock(o["merged_at"])} for o in data["origins"]],
         fmt,
         title=t("source.origin_title", ref=data["ref"]),
         columns=[

@@ -18,7 +18,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
-from volctl.i18n import t
+from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
 app = group("team", "help.team")
@@ -113,7 +113,7 @@ def add(
         raise InvalidInput(
             "reason.team_level_missing",
             where=Where(field="level"),
-            choices="、".join(teams.LEVELS),
+            choices=join_list(teams.LEVELS),
         )
     conn = roster()
     row = teams.add(
@@ -196,7 +196,7 @@ def update(
         emit({"team": record, "changed": sorted(diff)}, fmt)
         return
     if diff:
-        fields = "、".join(t(f"field.{k}") for k in diff)
+        fields = field_labels("teams", diff)
         notice(t("team.updated", name=row["name"], fields=fields))
     else:
         notice(t("team.unchanged", name=row["name"]))
@@ -365,7 +365,7 @@ def join(
             else:
                 notice(t("team.joined", **_keep(r)))
             if r["left"]:
-                notice(t("team.moved_from", teams="、".join(r["left"]), **_keep(r)))
+                notice(t("team.moved_from", teams=join_list(r["left"]), **_keep(r)))
         return
     emit(results, fmt)
 

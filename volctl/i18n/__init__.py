@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping, Sequence
+import string
+from collections.abc import Iterable, Mapping, Sequence
 
 LANGS = ("zh", "en")
 _lang: str | None = None
@@ -91,4 +92,59 @@ def t_in(lang: str, key: str, /, **params: object) -> str:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
     text = texts[0] if lang == "zh" else texts[1]
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus counted words for English: ``{count:~person|people}`` gives
+    "1 person" or "3 people", ``{count:?is|are}`` the word alone ("is" for 1, else "are")."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec[:1] in ("~", "?"):
+            one, _, many = format_spec[1:].partition("|")
+            word = one if value == 1 else many
+            return f"{value} {word}" if format_spec[0] == "~" else word
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def join_list(items: Iterable[object]) -> str:
+    """A list in a sentence: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return t("list.join").join(str(item) for item in items)
+
+
+def join_items(items: Iterable[object]) -> str:
+    """Longer entries in a sentence: 甲（…）；乙 in Chinese, "a (…); b" in English."""
+    return t("list.join_items").join(str(item) for item in items)
+
+
+def aside(text: str, note: str) -> str:
+    """``text`` with a note in brackets: 王五（姓名） in Chinese, "王五 (name)" in English."""
+    return t("list.aside", text=text, note=note) if note else text
+
+
+# The catalogue prefix of a stored entity's own field labels, where a column's meaning differs
+# from the shared ``field.*`` label (a team's leader_id is its 负责人, not an activity's).
+ENTITY_FIELDS = {
+    "volunteers": "volunteer_field",
+    "teams": "team_field",
+    "recipients": "recipient_field",
+    "activities": "activity_field",
+}
+
+
+def field_label(entity: str, key: str) -> str | None:
+    """The label of ``key``, a stored field of ``entity`` (a table name), or None if none."""
+    known = catalogue()
+    prefix = ENTITY_FIELDS.get(entity)
+    for candidate in (f"{prefix}.{key}" if prefix else "", f"field.{key}", f"audit.key.{key}"):
+        if candidate in known:
+            return t(candidate)
+    return None
+
+
+def field_labels(entity: str, keys: Iterable[str]) -> str:
+    """Changed fields in a message: their labels, joined for the language."""
+    return join_list(field_label(entity, key) or key for key in keys)

@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from volctl import audit
+from volctl.dates import clock
 from volctl.db import transaction
 from volctl.errors import Conflict, NotFound
-from volctl.i18n import catalogue, t
+from volctl.i18n import aside, catalogue, join_items, join_list, t
 from volctl.text import clean
 
 KIND = "volunteers"
@@ -245,8 +246,8 @@ def _later_changes(
 
 def _person(row: sqlite3.Row, fields: Iterable[str]) -> str:
     """A volunteer in a refusal: number, name and the fields concerned."""
-    labels = "、".join(t(f"field.{k}") for k in fields if f"field.{k}" in catalogue())
-    return f"{row['volunteer_no']} {row['name']}" + (f"（{labels}）" if labels else "")
+    labels = join_list(t(f"field.{k}") for k in fields if f"field.{k}" in catalogue())
+    return aside(f"{row['volunteer_no']} {row['name']}", labels)
 
 
 def _refuse_later_work(
@@ -277,7 +278,7 @@ def _refuse_later_work(
         return conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
 
     def examples(found: dict[int, set[str]]) -> str:
-        return "；".join(
+        return join_items(
             _person(row(vid), sorted(fields)) for vid, fields in list(found.items())[:EXAMPLES]
         )
 
@@ -287,7 +288,7 @@ def _refuse_later_work(
             "intake.undo_later_batch",
             hint="hint.undo_later_batch",
             batch=batch_id,
-            later="、".join(str(b) for b in later_batches),
+            later=join_list(later_batches),
             latest=later_batches[-1],
             count=len(by_batch),
             examples=examples(by_batch),
@@ -315,7 +316,7 @@ def undo(
                 "intake.batch_already_undone",
                 batch=batch_id,
                 file=batch["file_name"],
-                undone_at=batch["undone_at"],
+                undone_at=clock(batch["undone_at"]),
             )
         added = conn.execute(
             "SELECT * FROM volunteers WHERE import_batch_id = ? ORDER BY id", (batch_id,)
@@ -323,9 +324,11 @@ def undo(
         by_id = {row["id"]: row for row in added}
         uses = references(conn, batch_id)
         if uses:
-            examples = "；".join(
-                f"{by_id[vid]['volunteer_no']} {by_id[vid]['name']}"
-                f"（{'、'.join(_table_label(x) for x in tables)}）"
+            examples = join_items(
+                aside(
+                    f"{by_id[vid]['volunteer_no']} {by_id[vid]['name']}",
+                    join_list(_table_label(x) for x in tables),
+                )
                 for vid, tables in list(uses.items())[:EXAMPLES]
             )
             raise Conflict(
@@ -358,7 +361,7 @@ def undo(
                 hint="hint.undo_changed_since",
                 batch=batch_id,
                 count=len(changed_since),
-                examples="；".join(changed_since[:EXAMPLES]),
+                examples=join_items(changed_since[:EXAMPLES]),
             )
         undone_at = audit.now_iso()
         outcome = {

@@ -21,7 +21,7 @@ from typing import Any
 
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
-from volctl.i18n import t, t_in
+from volctl.i18n import join_list, t, t_in
 from volctl.intake import batches, guard
 from volctl.intake.headers import GUARDIAN, is_footer
 from volctl.intake.reader import Table, open_table
@@ -534,7 +534,7 @@ def _update(
     if write:
         volunteers.apply_corrections(conn, row, diff, batch=result.batch)
     result.updated += 1
-    fields = "、".join(t(f"field.{name}") for name in diff)
+    fields = join_list(t(f"field.{name}") for name in diff)
     result.details.append(
         Detail(
             display,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from volctl.errors import InvalidInput, Where
+from volctl.i18n import join_list
 from volctl.intake import guard
 from volctl.intake.headers import HEADER_SCAN_ROWS, Header, Merge, detect, is_blank
 
@@ -50,7 +51,7 @@ def open_table(path: Path, *, sheet: str | None, limits: guard.Limits) -> Table:
             "intake.no_id_column",
             hint="hint.no_header",
             where=Where(file=str(path), row=table.header.row),
-            columns="、".join(c.label for c in table.header.columns if c.label),
+            columns=join_list(c.label for c in table.header.columns if c.label),
         )
     return table
 
@@ -141,7 +142,7 @@ def match_sheet(names: list[str], wanted: str, path: Path) -> str:
         "intake.no_such_sheet",
         where=Where(file=str(path), field="import_sheet"),
         sheet=wanted,
-        sheets="、".join(f"{number} {name}" for number, name in enumerate(names, start=1)),
+        sheets=join_list(f"{number} {name}" for number, name in enumerate(names, start=1)),
     )
 
 
@@ -190,7 +191,7 @@ def _no_header(path: Path, sheet: str | None, sheets: Sequence[str]) -> InvalidI
         "intake.no_header_any_sheet",
         hint="hint.no_header",
         where=Where(file=str(path)),
-        sheets="、".join(sheets),
+        sheets=join_list(sheets),
     )
 
 

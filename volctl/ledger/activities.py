@@ -19,6 +19,7 @@ from typing import Any
 from volctl import audit, codes
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.i18n import join_list
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
 from volctl.text import bounded, clean, plain_whole
@@ -184,7 +185,7 @@ def prepare(
             "reason.theme_unknown",
             where=Where(field="theme"),
             value=theme,
-            choices="、".join(codes.THEMES),
+            choices=join_list(codes.THEMES),
         )
     group = None
     if clean(given.beneficiary_group):

@@ -33,6 +33,7 @@ from volctl import audit, settings
 from volctl.dates import check_period
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.i18n import join_list
 from volctl.ledger.listing import Filters, effective
 from volctl.ledger.totals import hours
 from volctl.roster import volunteers
@@ -269,7 +270,7 @@ def _warnings(
         (volunteer_id, first.isoformat(), last.isoformat()),
     ).fetchall()
     if before:
-        warnings.append(("certificate.issued_before", {"numbers": "、".join(r[0] for r in before)}))
+        warnings.append(("certificate.issued_before", {"numbers": join_list(r[0] for r in before)}))
     if not show_pii:
         warnings.append(("certificate.masked", {}))
     return warnings

@@ -24,6 +24,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.i18n import join_list
 from volctl.merge import bundle, content, copies, ledger, people, structure
 from volctl.merge.context import SourceContext, State
 
@@ -66,7 +67,7 @@ def merge(
             "reason.team_level_unknown",
             where=Where(field="level"),
             value=options.parent_level,
-            choices="、".join(LEVELS),
+            choices=join_list(LEVELS),
         )
     sources: list[content.Source] = []
     try:

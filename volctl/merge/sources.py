@@ -465,9 +465,21 @@ def origin(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     team = conn.execute("SELECT id, name FROM teams WHERE name = ?", (text,)).fetchone()
     if team is not None:
         return _row_origin(conn, "teams", team[0], team[1])
+    for pattern, key in (
+        (r"A\d{8}-\d+", "activity.not_found"),
+        (r"T\d{8}-\d+", "training.not_found"),
+        (r"R\d+", "recipient.not_found"),
+    ):
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            raise NotFound(key, hint="hint.origin_ref", ref=text)
     from volctl.roster import volunteers
 
-    person = volunteers.find(conn, text)
+    try:
+        person = volunteers.find(conn, text)
+    except NotFound as exc:
+        if exc.key != "volunteer.not_found":
+            raise
+        raise NotFound("source.origin_not_found", hint="hint.origin_ref", ref=text) from None
     origins = [
         {
             "source": row["label"],

@@ -13,6 +13,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
+from volctl.i18n import join_list
 from volctl.text import bounded, clean
 
 CATEGORY = "category"
@@ -51,7 +52,7 @@ def check(conn: sqlite3.Connection, name: str, raw: object, where: Where | None 
         hint=f"hint.{name}_add",
         where=where,
         value=text,
-        choices="、".join(known),
+        choices=join_list(known),
     )
 
 

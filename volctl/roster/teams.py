@@ -28,6 +28,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.i18n import join_list
 from volctl.identity import display_phone, free_text, mask_phone, parse_phone
 from volctl.roster import volunteers
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean, compact
@@ -142,7 +143,7 @@ def _level(raw: object) -> str:
             "reason.team_level_unknown",
             where=Where(field="level"),
             value=text,
-            choices="、".join(LEVELS),
+            choices=join_list(LEVELS),
         )
     return text
 
@@ -182,7 +183,7 @@ def _check_parent(
     parent_level = parent["level"] if parent is not None else None
     if parent_level in allowed:
         return
-    choices = "、".join(p for p in allowed if p)
+    choices = join_list(p for p in allowed if p)
     if not choices:
         raise InvalidInput("team.top_level", where=Where(field="parent"), level=level)
     if parent is None:
@@ -352,7 +353,7 @@ def dissolve(
             raise Conflict(
                 "team.has_subteams",
                 team=team["name"],
-                subteams="、".join(r[0] for r in subteams),
+                subteams=join_list(r[0] for r in subteams),
             )
         open_rows = conn.execute(
             "SELECT * FROM memberships WHERE team_id = ? AND left_on IS NULL", (team["id"],)
@@ -453,7 +454,7 @@ def join(
             "reason.team_role_unknown",
             where=Where(field="role"),
             value=role,
-            choices="、".join(ROLES),
+            choices=join_list(ROLES),
         )
     day = _day(since, today, "joined_on")
     results = []

@@ -176,7 +176,7 @@ MESSAGES = {
     "activity_status.cancelled": ("已取消", "cancelled"),
     "yes": ("是", "yes"),
     "activity.added": ("已新增活动：{activity_no} {title}", "Planned {activity_no} {title}"),
-    "activity.count": ("共 {count} 个活动", "{count} activities"),
+    "activity.count": ("共 {count} 个活动", "{count:~activity|activities}"),
     "activity.updated": ("已更正 {activity_no}：{fields}", "Corrected {activity_no}: {fields}"),
     "activity.unchanged": ("{activity_no} 没有变化。", "{activity_no}: nothing changed."),
     "activity.nothing_to_update": ("没有给出要修改的内容。", "Nothing to change was given."),
@@ -283,7 +283,7 @@ MESSAGES = {
     ),
     "activity.served_added": (
         "已记录 {count} 条服务对象，共 {people} 人次。",
-        "Recorded {count} entries, {people} people in all.",
+        "Recorded {count:~entry|entries}, {people:~person|people} in all.",
     ),
     "activity.served_removed": (
         "已撤回服务对象记录 {id}（{group} {people} 人，记录保留）。",

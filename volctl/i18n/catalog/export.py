@@ -166,7 +166,7 @@ MESSAGES = {
     ),
     "export.form_written": (
         "已写入 {path}：{title}，{rows} 条，{sheets} 个工作表。",
-        "Written to {path}: {title}, {rows} entries, {sheets} sheet(s).",
+        "Written to {path}: {title}, {rows:~entry|entries}, {sheets:~sheet|sheets}.",
     ),
     "export.form_written_plain": ("已写入 {path}：{title}。", "Written to {path}: {title}."),
     "export.form_empty": (
@@ -270,7 +270,7 @@ MESSAGES = {
     ),
     "export.table_written": (
         "已写入 {path}：{table} 共 {rows} 行。",
-        "Written to {path}: {rows} rows of {table}.",
+        "Written to {path}: {rows:~row|rows} of {table}.",
     ),
     "export.table_kind_table": ("数据表", "table"),
     "export.table_kind_view": ("视图", "view"),

@@ -221,7 +221,7 @@ MESSAGES = {
     ),
     "hours.roster_recorded": (
         "已记录 {count} 人，共 {hours} 小时",
-        "Recorded {count} people, {hours} h in all",
+        "Recorded {count:~person|people}, {hours} h in all",
     ),
     "hours.already_left": (
         "{volunteer_no} {name} 已有本活动的服务记录 #{record}，保持不变。",
@@ -233,11 +233,11 @@ MESSAGES = {
     ),
     "hours.list_count": (
         "共 {count} 条记录，{people} 人，{hours} 小时",
-        "{count} records, {people} people, {hours} h",
+        "{count:~record|records}, {people:~person|people}, {hours} h",
     ),
     "hours.history_count": (
         "{records} 条记录的 {entries} 个条目",
-        "{entries} entries of {records} records",
+        "{entries:~entry|entries} of {records:~record|records}",
     ),
     "hours.amended": (
         "已更正服务记录 #{record}（更正条目 #{entry}），现为 {hours} 小时；原记录保留。",
@@ -249,12 +249,12 @@ MESSAGES = {
     ),
     "hours.import_done": (
         "{file}（活动 {activity_no}）：{rows} 行，已记录 {recorded}，未记录 {rejected}，跳过 {skipped}，共 {hours} 小时",
-        "{file} (activity {activity_no}): {rows} rows, {recorded} recorded, {rejected} rejected, "
+        "{file} (activity {activity_no}): {rows:~row|rows}, {recorded} recorded, {rejected} rejected, "
         "{skipped} skipped, {hours} h",
     ),
     "hours.import_dry_run": (
         "试运行，未写入任何记录。{file}（活动 {activity_no}）：{rows} 行，可记录 {recorded}，未记录 {rejected}，跳过 {skipped}，共 {hours} 小时",
-        "Dry run, nothing written. {file} (activity {activity_no}): {rows} rows, {recorded} "
+        "Dry run, nothing written. {file} (activity {activity_no}): {rows:~row|rows}, {recorded} "
         "would be recorded, {rejected} rejected, {skipped} skipped, {hours} h",
     ),
     "hours.import_again": (

@@ -327,7 +327,7 @@ MESSAGES = {
     ),
     "intake.undo_changed_since": (
         "不能撤销批次 {batch}：它更新过的 {count} 名志愿者的信息此后又被修改过：{examples}",
-        "Cannot undo batch {batch}: {count} volunteers it updated have been changed again "
+        "Cannot undo batch {batch}: {count:~volunteer|volunteers} it updated {count:?has|have} been changed again "
         "since: {examples}",
     ),
     "hint.undo_changed_since": (
@@ -347,7 +347,7 @@ MESSAGES = {
     ),
     "intake.undo_edited_since": (
         "不能撤销批次 {batch}：它新增的 {count} 名志愿者此后已被修改过，撤销会连同这些修改一起删除：{examples}",
-        "Cannot undo batch {batch}: {count} volunteers it added have been corrected since, and "
+        "Cannot undo batch {batch}: {count:~volunteer|volunteers} it added {count:?has|have} been corrected since, and "
         "undoing would delete them with those corrections: {examples}",
     ),
     "hint.undo_edited_since": (
@@ -357,17 +357,17 @@ MESSAGES = {
     ),
     "intake.undo_confirm": (
         "将删除批次 {batch}（{file}）新增的 {removed} 名志愿者，并恢复被它更新的 {restored} 名志愿者的信息。继续吗？",
-        "This removes the {removed} volunteers batch {batch} ({file}) added and restores the "
+        "This removes the {removed:~volunteer|volunteers} batch {batch} ({file}) added and restores the "
         "{restored} it updated. Continue?",
     ),
     "intake.undo_cancelled": ("已取消，台账未作改动。", "Cancelled; the roster was not changed."),
     "intake.undo_done": (
         "已撤销批次 {batch}（{file}）：删除 {removed} 名志愿者，恢复 {restored} 名志愿者的信息。",
-        "Undid batch {batch} ({file}): removed {removed} volunteers, restored {restored}.",
+        "Undid batch {batch} ({file}): removed {removed:~volunteer|volunteers}, restored {restored}.",
     ),
     "intake.undo_preview": (
         "预览：撤销批次 {batch}（{file}）将删除 {removed} 名志愿者，恢复 {restored} 名志愿者的信息（未作改动）。",
-        "Preview: undoing batch {batch} ({file}) would remove {removed} volunteers and restore "
+        "Preview: undoing batch {batch} ({file}) would remove {removed:~volunteer|volunteers} and restore "
         "{restored} (nothing changed).",
     ),
     "intake.col.fields": ("恢复的信息", "restored fields"),
@@ -392,7 +392,7 @@ MESSAGES = {
     # Template.
     "intake.template_written": (
         "空白报名表已写入 {path}（{rows} 行）。",
-        "Blank sign-up sheet written to {path} ({rows} rows).",
+        "Blank sign-up sheet written to {path} ({rows:~row|rows}).",
     ),
     "intake.template_not_xlsx": (
         "报名表须保存为 .xlsx 文件：{path}",

@@ -308,8 +308,8 @@ MESSAGES = {
     "merge.totals": (
         "本名册现有 {sources} 个来源、{volunteers} 名志愿者、{activities} 项活动、{records} 条有效服务记录；"
         "{twice} 人在两个及以上来源在册（volctl source overlaps）。",
-        "This roster now holds {sources} sources, {volunteers} volunteers, {activities} "
-        "activities and {records} records that count; {twice} people are registered in two or "
+        "This roster now holds {sources:~source|sources}, {volunteers:~volunteer|volunteers}, {activities:~activity|activities} "
+        "and {records:~record|records} that count; {twice:~person is|people are} registered in two or "
         "more sources (volctl source overlaps).",
     ),
     "merge.conflicts_left": (
@@ -343,6 +343,16 @@ MESSAGES = {
     "merge.col_source_no": ("在来源中的编号", "number there"),
     "merge.col_status": ("状态", "status"),
     # ------------------------------------------------------------------ sources
+    "source.origin_not_found": (
+        "台账中没有「{ref}」：它不是记录号、活动、培训、服务对象、队伍或志愿者。",
+        "Nothing in this roster goes by '{ref}': no record, activity, training, beneficiary, "
+        "team or volunteer.",
+    ),
+    "hint.origin_ref": (
+        "可以查：记录号（#12）、活动编号、培训编号、服务对象编号、队伍名称，或志愿者的编号、身份证号、手机号、姓名。",
+        "Look up a record (#12), an activity, training or beneficiary number, a team's name, or "
+        "a volunteer's number, identity number, phone or name.",
+    ),
     "source.not_found": ("没有名为“{ref}”的来源。", "No source “{ref}”."),
     "hint.source_not_found": (
         "volctl source list 列出全部来源。",
@@ -378,7 +388,7 @@ MESSAGES = {
     "source.runs_title": ("历次合并", "Merges"),
     "source.overlaps_count": (
         "{count} 人被两个及以上来源计入。",
-        "{count} people are counted by two or more sources.",
+        "{count:~person is|people are} counted by two or more sources.",
     ),
     "source.origin_title": ("{ref} 的出处", "Where {ref} came from"),
     "source.origin_here": (

@@ -93,7 +93,7 @@ MESSAGES = {
         "已登记服务对象：{recipient_no} {name}",
         "Registered {recipient_no} {name}",
     ),
-    "recipient.count": ("共 {count} 人", "{count} beneficiaries"),
+    "recipient.count": ("共 {count} 人", "{count:~beneficiary|beneficiaries}"),
     "recipient.updated": ("已更正 {recipient_no}：{fields}", "Corrected {recipient_no}: {fields}"),
     "recipient.unchanged": ("{recipient_no} 的信息没有变化。", "{recipient_no}: nothing changed."),
     "recipient.nothing_to_update": ("没有给出要修改的内容。", "Nothing to change was given."),
@@ -159,14 +159,14 @@ MESSAGES = {
     ),
     "recipient.paired": (
         "{names} 自 {since} 起与 {recipient} 结对；现为{pairing}（{count} 名志愿者）。",
-        "{names} paired with {recipient} from {since}; now {pairing} ({count} volunteers).",
+        "{names} paired with {recipient} from {since}; now {pairing} ({count:~volunteer|volunteers}).",
     ),
     "recipient.unpaired": (
         "{names} 与 {recipient} 的结对已于 {on} 结束（记录保留）。",
         "{names}'s pairing with {recipient} ended on {on} (kept on record).",
     ),
     "recipient.pairings_title": ("结对记录", "Pairings"),
-    "recipient.pairings_count": ("共 {count} 条结对", "{count} pairings"),
+    "recipient.pairings_count": ("共 {count} 条结对", "{count:~pairing|pairings}"),
     "reason.missing_group": (
         "请用 --group 指定服务人群（volctl recipient groups 列出可用人群）。",
         "Give the group with --group (volctl recipient groups lists them).",

@@ -120,12 +120,12 @@ MESSAGES = {
     ),
     "insurance.added": (
         "已为 {count} 名志愿者登记保单 {policy}。",
-        "Recorded policy {policy} for {count} volunteers.",
+        "Recorded policy {policy} for {count:~volunteer|volunteers}.",
     ),
     "insurance.nobody": ("没有指定要投保的志愿者。", "No volunteers to insure were given."),
     "insurance.only_inactive": (
         "「{team}」的 {count} 名队员都已停用，没有可投保的志愿者。",
-        "All {count} members of {team} are inactive: nobody to insure.",
+        "{team} has {count:~member|members}, all inactive: nobody to insure.",
     ),
     "insurance.skipped_inactive": (
         "未为 {count} 名已停用的队员投保：{names}。",
@@ -186,7 +186,10 @@ MESSAGES = {
         "完成年度目标，全年 {hours} 小时（第 {rank} 名）",
         "met the yearly target with {hours} hours (rank {rank})",
     ),
-    "commend.reason_activities_led": ("带队组织活动 {count} 次", "led {count} activities"),
+    "commend.reason_activities_led": (
+        "带队组织活动 {count} 次",
+        "led {count:~activity|activities}",
+    ),
     "col.year_hours": ("全年时长", "hours this year"),
     "col.reasons": ("理由", "reasons"),
     "col.suggested_title": ("建议称号", "suggested title"),

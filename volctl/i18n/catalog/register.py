@@ -95,7 +95,7 @@ MESSAGES = {
     "opt.reason": ("原因（必填）。", "Reason (required)."),
     "opt.status_on": ("生效日期（默认今天）。", "Effective date (default today)."),
     "register.added": ("已登记：{volunteer_no} {name}", "Registered {volunteer_no} {name}"),
-    "register.count": ("共 {count} 人", "{count} volunteers"),
+    "register.count": ("共 {count} 人", "{count:~volunteer|volunteers}"),
     "register.updated": (
         "已更正 {volunteer_no} {name}：{fields}",
         "Corrected {volunteer_no} {name}: {fields}",

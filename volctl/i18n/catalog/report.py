@@ -133,8 +133,8 @@ MESSAGES = {
     ),
     "report.unconfirmed": (
         "{year} 年有 {count} 项活动日期已过但仍是「计划中」，未计入活动次数：开展了的请用 volctl activity update 活动编号 --status held 标记，未开展的请取消。",
-        "{count} activities of {year} are past their date but still planned and are not "
-        "counted: mark those held with volctl activity update ACT --status held, cancel the "
+        "{count:~activity|activities} of {year} {count:?is|are} past the date but still planned, "
+        "so not counted: mark those held with volctl activity update ACT --status held, cancel the "
         "others.",
     ),
     "report.insurance_none": (
@@ -165,7 +165,7 @@ MESSAGES = {
     ),
     "report.caption.hours": (
         "合计：{volunteers} 人参加服务 {participations} 人次，共 {hours} 小时",
-        "In all: {volunteers} volunteers, {participations} participations, {hours} hours",
+        "In all: {volunteers:~volunteer|volunteers}, {participations:~participation|participations}, {hours} hours",
     ),
     "report.by.month": ("月份", "month"),
     "report.by.team": ("队伍", "team"),
@@ -191,7 +191,7 @@ MESSAGES = {
     ),
     "report.caption.services": (
         "服务 {participations} 人次，共 {hours} 小时",
-        "{participations} participations, {hours} hours",
+        "{participations:~participation|participations}, {hours} hours",
     ),
     # ------------------------------------------------------------------ sections
     "report.section.overview": ("总体情况", "Overview"),

@@ -44,7 +44,7 @@ MESSAGES = {
     "schedule.not_saved": ("未保存，台账没有改动。", "Not saved; the roster is unchanged."),
     "schedule.saved": (
         "已创建 {count} 个活动（已存在 {existing} 个，未重复创建）。",
-        "Created {count} activities ({existing} already there, not duplicated).",
+        "Created {count:~activity|activities} ({existing} already there, not duplicated).",
     ),
     "schedule.nothing_new": (
         "这些日期的活动都已存在（{existing} 个），没有新建。",
@@ -100,6 +100,6 @@ MESSAGES = {
     ),
     "sheet.written": (
         "已写入签到表 {path}（{count} 人）",
-        "Sign-in sheet written to {path} ({count} volunteers)",
+        "Sign-in sheet written to {path} ({count:~volunteer|volunteers})",
     ),
 }

@@ -73,6 +73,12 @@ MESSAGES = {
     ),
     "opt.team_leave_on": ("退出日期（默认今天）。", "Date they left (default today)."),
     "field.team": ("队伍", "team"),
+    # A team's stored fields where the shared label means something else (volctl/i18n
+    # field_label): its leader is the team's 负责人, not an activity's.
+    "team_field.name": ("队伍名称", "team name"),
+    "team_field.parent_id": ("上级队伍", "parent team"),
+    "team_field.leader_id": ("负责人", "responsible person"),
+    "team_field.contact_id": ("联系人", "contact"),
     "field.id": ("编号", "id"),
     "field.level": ("层级", "level"),
     "field.parent": ("上级队伍", "parent team"),
@@ -107,7 +113,7 @@ MESSAGES = {
         "--top 和 --parent 不能同时使用。",
         "--top and --parent cannot be used together.",
     ),
-    "team.count": ("共 {count} 支队伍（人数按 {on}）", "{count} teams (members on {on})"),
+    "team.count": ("共 {count} 支队伍（人数按 {on}）", "{count:~team|teams} (members on {on})"),
     "team.none": (
         "还没有队伍；用 volctl team add 新建。",
         "No teams yet; create one with volctl team add.",
@@ -115,7 +121,7 @@ MESSAGES = {
     "team.tree_title": ("队伍层级（人数按 {on}）", "Teams (members on {on})"),
     "team.tree_counts": (
         "本队 {members} 人，含下级 {total} 人",
-        "{members} members, {total} in all",
+        "{members:~member|members}, {total} in all",
     ),
     "team.tree_leader": ("负责人：{name}", "responsible: {name}"),
     "team.members_title": ("成员（{on}）", "Members on {on}"),

@@ -314,15 +314,7 @@ def activity(
     shown = [records.public(row) for row in result.records]
     minutes = sum(r["minutes"] for r in shown)
     caption = t("hours.roster_recorded", count=len(shown), hours=records.hours(minutes))
-    if fmt is Format.table:
-        shown = [_for_table(r) for r in shown]
-    emit(
-        shown,
-        fmt,
-        columns=_fit(shown, _record_columns(), output, fmt),
-        output=output,
-        caption=caption,
-    )
+    _emit_records(shown, fmt, output, caption)
 
 
 @command(app, "import", "help.hours.import")
@@ -438,6 +430,13 @@ def list_(
     minutes = sum(r["minutes"] for r in shown)
     people = len({r["volunteer_no"] for r in shown})
     caption = t("hours.list_count", count=len(shown), people=people, hours=records.hours(minutes))
+    _emit_records(shown, fmt, output, caption)
+
+
+def _emit_records(
+    shown: list[dict[str, Any]], fmt: Format, output: Path | None, caption: str
+) -> None:
+    """Service records as a table that fits the terminal, or as JSON/CSV."""
     if fmt is Format.table:
         shown = [_for_table(r) for r in shown]
     emit(

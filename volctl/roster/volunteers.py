@@ -481,6 +481,30 @@ def update(
     return updated, diff
 
 
+# What a registration date may not come after: (reason, message parameter, the first such
+# thing as (parameter value, date)).
+_EARLIER_THAN_REGISTRATION = (
+    (
+        "service",
+        "record",
+        "SELECT record_id, service_date FROM service_chains WHERE volunteer_id = ?"
+        " AND voided = 0 AND service_date < ? ORDER BY service_date, record_id LIMIT 1",
+    ),
+    (
+        "membership",
+        "team",
+        "SELECT t.name, m.joined_on FROM memberships m JOIN teams t ON t.id = m.team_id"
+        " WHERE m.volunteer_id = ? AND m.joined_on < ? ORDER BY m.joined_on, m.id LIMIT 1",
+    ),
+    (
+        "pairing",
+        "recipient",
+        "SELECT r.name, p.started_on FROM pairings p JOIN recipients r ON r.id = p.recipient_id"
+        " WHERE p.volunteer_id = ? AND p.started_on < ? ORDER BY p.started_on, p.id LIMIT 1",
+    ),
+)
+
+
 def check_registration(
     conn: sqlite3.Connection,
     volunteer_id: int,
@@ -489,48 +513,17 @@ def check_registration(
 ) -> None:
     """A corrected registration date may not come after what the volunteer already did: the
     earliest service that counts, team membership or pairing (``InvalidInput``)."""
-    service = conn.execute(
-        "SELECT record_id, service_date FROM service_chains WHERE volunteer_id = ?"
-        " AND voided = 0 AND service_date < ? ORDER BY service_date, record_id LIMIT 1",
-        (volunteer_id, registered_on),
-    ).fetchone()
-    if service is not None:
-        raise InvalidInput(
-            "reason.registered_after_service",
-            hint="hint.registered_after_records",
-            where=where,
-            registered_on=registered_on,
-            record=service["record_id"],
-            date=service["service_date"],
-        )
-    membership = conn.execute(
-        "SELECT t.name, m.joined_on FROM memberships m JOIN teams t ON t.id = m.team_id"
-        " WHERE m.volunteer_id = ? AND m.joined_on < ? ORDER BY m.joined_on, m.id LIMIT 1",
-        (volunteer_id, registered_on),
-    ).fetchone()
-    if membership is not None:
-        raise InvalidInput(
-            "reason.registered_after_membership",
-            hint="hint.registered_after_records",
-            where=where,
-            registered_on=registered_on,
-            team=membership["name"],
-            date=membership["joined_on"],
-        )
-    pairing = conn.execute(
-        "SELECT r.name, p.started_on FROM pairings p JOIN recipients r ON r.id = p.recipient_id"
-        " WHERE p.volunteer_id = ? AND p.started_on < ? ORDER BY p.started_on, p.id LIMIT 1",
-        (volunteer_id, registered_on),
-    ).fetchone()
-    if pairing is not None:
-        raise InvalidInput(
-            "reason.registered_after_pairing",
-            hint="hint.registered_after_records",
-            where=where,
-            registered_on=registered_on,
-            recipient=pairing["name"],
-            date=pairing["started_on"],
-        )
+    for code, name, sql in _EARLIER_THAN_REGISTRATION:
+        found = conn.execute(sql, (volunteer_id, registered_on)).fetchone()
+        if found is not None:
+            raise InvalidInput(
+                f"reason.registered_after_{code}",
+                hint="hint.registered_after_records",
+                where=where,
+                registered_on=registered_on,
+                date=found[1],
+                **{name: found[0]},
+            )
 
 
 def corrections(

@@ -23,7 +23,6 @@ from volctl.cli.common import (
     roster,
     warn,
 )
-from volctl.dates import clock
 from volctl.i18n import t
 from volctl.render import Column, Format
 
@@ -148,7 +147,7 @@ def attach(app: typer.Typer) -> None:
         output: OutputOption = None,
         show_pii: ShowPiiOption = False,
     ) -> None:
-        from volctl import audit
+        from volctl import audit, dates
 
         entries = audit.entries(
             roster(),
@@ -161,7 +160,7 @@ def attach(app: typer.Typer) -> None:
             rows: list[dict[str, Any]] = [
                 {
                     **e,
-                    "at": clock(e["at"]),
+                    "at": dates.clock(e["at"]),
                     "detail": _detail(e),
                 }
                 for e in entries

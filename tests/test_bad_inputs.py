@@ -323,3 +323,28 @@ def test_refusals_leave_the_roster_file_untouched(cli, roster) -> None:
     cli("commend", "add", "--year", "2025", "--title", "x")
     after = sqlite3.connect(roster).execute("SELECT count(*) FROM audit_log").fetchone()[0]
     assert before == after
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "summary", "--year", "9" * 5000],
+        ["settings", "star_thresholds", "1,2,3,4," + "9" * 5000],
+        [
+            "activity",
+            "add",
+            "探访",
+            "--date",
+            "2025-03-15",
+            "--category",
+            "助老",
+            "--capacity",
+            "9" * 5000,
+        ],
+    ],
+    ids=["year", "star thresholds", "capacity"],
+)
+def test_a_number_thousands_of_digits_long_is_refused_in_one_sentence(cli, roster, command) -> None:
+    result = cli(*command)
+    assert result.exit_code in (2, 3), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout and "internal" not in result.stderr

@@ -332,7 +332,7 @@ def test_insuring_a_team_leaves_out_its_inactive_members_and_says_how_many(
     table = cli(*args[:-4], "--policy", "P2", "--from", "2026-01-01", "--to", "2026-12-31")
     assert table.exit_code == 0
     assert "Recorded policy P2 for 2 volunteers" in table.stderr
-    assert "Left out 1 inactive member(s)" in table.stderr and "李明" in table.stderr
+    assert "Left out 1 inactive member:" in table.stderr and "李明" in table.stderr
 
 
 def test_insuring_a_team_of_only_inactive_members_is_refused(cli, roster, add_volunteer) -> None:
@@ -405,3 +405,22 @@ def test_check_warns_of_a_consent_date_after_the_registration_in_old_data(cli, r
     assert [(f["check"], f["severity"]) for f in findings] == [("consent_date", "warning")]
     assert "2025-04-01" in findings[0]["message"] and "2025-03-01" in findings[0]["message"]
     assert "--guardian-consent-on" in findings[0]["advice"]
+
+
+def test_an_earlier_registration_date_carries_the_consent_volctl_dated_itself(cli, roster) -> None:
+    ok(minor(cli))
+    ok(cli("register", "update", "小明", "--registered-on", "2025-02-15"))
+    shown = cli("register", "show", "小明", "--format", "json", "--show-pii").json()
+    assert shown["registered_on"] == "2025-02-15"
+    assert shown["guardian"]["consent_on"] == "2025-02-15"
+
+
+def test_a_stored_contradictory_consent_does_not_block_an_unrelated_correction(cli, roster) -> None:
+    ok(minor(cli))
+    conn = sqlite3.connect(roster)  # old data, written around volctl
+    conn.execute("UPDATE volunteers SET guardian_consent_on = '2025-04-01'")
+    conn.commit()
+    conn.close()
+    ok(cli("register", "update", "小明", "--phone", make_phone(40)))
+    refused_ = cli("register", "update", "小明", "--registered-on", "2025-02-15")
+    refused(refused_, InvalidInput.exit_code, "guardian's consent date", "2025-04-01")

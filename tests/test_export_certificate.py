@@ -229,7 +229,7 @@ def test_with_own_and_merged_hours_only_the_rosters_own_records_are_certified(
     left_out = issued["merged_left_out"]
     assert [part["source"] for part in left_out] == ["当湖街道东湖社区", "当湖街道西湖社区"]
     assert all(part["services"] > 0 and part["hours"] > 0 for part in left_out)
-    assert "recorded by merged communities (当湖街道东湖社区、当湖街道西湖社区)" in result.stderr
+    assert "recorded by merged communities (当湖街道东湖社区, 当湖街道西湖社区)" in result.stderr
     ws = openpyxl.load_workbook(tmp_path / "证明.xlsx").active
     text = "\n".join(sheet_text(ws))
     assert "参加志愿服务1次" in text and "累计服务时长2.0小时" in text

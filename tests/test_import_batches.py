@@ -113,7 +113,7 @@ def test_undo_removes_exactly_what_the_batch_added(cli, roster, tmp_path, add_vo
     add_volunteer("先登记的", id_number=person(9)[3], phone=make_phone(9))
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
     run(cli, "register", "import", str(signup(tmp_path, "b.xlsx", [person(3)])))
-    outcome = run(cli, "register", "undo-import", "1", "--reason", "发错了文件")
+    outcome = run(cli, "register", "undo-import", "1", "--yes", "--reason", "发错了文件")
     assert outcome["removed"] == 2 and outcome["restored"] == 0
     assert [v["volunteer_no"] for v in outcome["removed_volunteers"]] == ["V000002", "V000003"]
     assert sorted(r[0] for r in query(roster, "SELECT name FROM volunteers")) == sorted(
@@ -129,7 +129,7 @@ def test_undo_removes_exactly_what_the_batch_added(cli, roster, tmp_path, add_vo
 def test_after_an_undo_the_same_file_imports_again(cli, roster, tmp_path) -> None:
     path = signup(tmp_path, "a.xlsx", [person(1)])
     run(cli, "register", "import", str(path))
-    run(cli, "register", "undo-import", "a.xlsx")
+    run(cli, "register", "undo-import", "a.xlsx", "--yes")
     result = cli("register", "import", str(path), "--format", "json")
     assert result.json()["imported"] == 1 and "already imported" not in result.stderr
     assert query(roster, "SELECT volunteer_no FROM volunteers") == [("V000002",)]  # never reused
@@ -139,7 +139,7 @@ def test_undo_restores_what_on_duplicate_update_overwrote(cli, roster, tmp_path)
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1)])))
     newer = signup(tmp_path, "b.xlsx", [person(1, phone=make_phone(77)), person(2)])
     run(cli, "register", "import", str(newer), "--on-duplicate", "update")
-    outcome = run(cli, "register", "undo-import", "2")
+    outcome = run(cli, "register", "undo-import", "2", "--yes")
     assert outcome["removed"] == 1 and outcome["restored"] == 1
     assert outcome["restored_volunteers"] == [
         {"volunteer_no": "V000001", "name": "志愿者1", "fields": ["phone"]}
@@ -155,7 +155,7 @@ def test_undo_refuses_when_an_updated_value_was_changed_since(cli, roster, tmp_p
     run(cli, "register", "import", str(newer), "--on-duplicate", "update")
     assert cli("register", "update", "V000001", "--phone", make_phone(88)).exit_code == 0
     before = snapshot(roster)
-    result = cli("register", "undo-import", "2")
+    result = cli("register", "undo-import", "2", "--yes")
     assert result.exit_code == Conflict.exit_code
     assert "changed again" in result.stderr and "V000001" in result.stderr
     assert snapshot(roster) == before
@@ -175,7 +175,7 @@ def test_undo_refuses_when_a_volunteer_has_been_used_since(cli, roster, tmp_path
         )
     conn.close()
     before = snapshot(roster)
-    result = cli("register", "undo-import", "1")
+    result = cli("register", "undo-import", "1", "--yes")
     assert result.exit_code == Conflict.exit_code
     assert "V000002 志愿者2" in result.stderr and "team memberships" in result.stderr
     assert snapshot(roster) == before
@@ -191,7 +191,7 @@ def test_undo_finds_references_in_tables_it_has_never_heard_of(cli, roster, tmp_
         )
         conn.execute("INSERT INTO awards (winner) VALUES (1)")
     conn.close()
-    result = cli("register", "undo-import", "1")
+    result = cli("register", "undo-import", "1", "--yes")
     assert result.exit_code == Conflict.exit_code and "awards" in result.stderr
     assert count(roster) == 1
 
@@ -199,24 +199,24 @@ def test_undo_finds_references_in_tables_it_has_never_heard_of(cli, roster, tmp_
 def test_a_deactivated_volunteer_counts_as_used(cli, roster, tmp_path) -> None:
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1)])))
     assert cli("register", "deactivate", "V000001", "--reason", "搬走").exit_code == 0
-    result = cli("register", "undo-import", "1")
+    result = cli("register", "undo-import", "1", "--yes")
     assert result.exit_code == Conflict.exit_code and "status changes" in result.stderr
 
 
 def test_an_undo_dry_run_changes_nothing(cli, roster, tmp_path) -> None:
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1)])))
     before = snapshot(roster)
-    outcome = run(cli, "register", "undo-import", "1", "--dry-run")
+    outcome = run(cli, "register", "undo-import", "1", "--yes", "--dry-run")
     assert outcome["removed"] == 1 and outcome["dry_run"] is True
     assert snapshot(roster) == before
 
 
 def test_a_batch_is_undone_once_and_an_unknown_batch_is_not_found(cli, roster, tmp_path) -> None:
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1)])))
-    assert cli("register", "undo-import", "1").exit_code == 0
-    again = cli("register", "undo-import", "1")
+    assert cli("register", "undo-import", "1", "--yes").exit_code == 0
+    again = cli("register", "undo-import", "1", "--yes")
     assert again.exit_code == Conflict.exit_code and "already undone" in again.stderr
-    missing = cli("register", "undo-import", "42")
+    missing = cli("register", "undo-import", "42", "--yes")
     assert missing.exit_code == NotFound.exit_code and "register imports" in missing.stderr
     listed = run(cli, "register", "imports")
     assert listed[0]["status"] == "undone" and listed[0]["remaining"] == 0
@@ -279,18 +279,18 @@ def test_undo_refuses_while_a_later_batch_has_updated_people_it_added(
     import_update(cli, tmp_path, "c.xlsx", [person(2, political="党员")])
     before = snapshot(roster)
     for extra in ((), ("--dry-run",)):
-        result = cli("register", "undo-import", "1", *extra)
+        result = cli("register", "undo-import", "1", "--yes", *extra)
         assert result.exit_code == Conflict.exit_code, result.stderr
-        assert "later import batch(es) 2, 3" in result.stderr
+        assert "later import batches (2, 3)" in result.stderr
         assert "V000001 志愿者1" in result.stderr and "V000002 志愿者2" in result.stderr
         assert "volctl register undo-import 3" in result.stderr  # the newest first
         assert snapshot(roster) == before
     # Newest first, each undo restores what it overwrote; then the first batch goes cleanly.
-    assert run(cli, "register", "undo-import", "3")["restored"] == 1
-    refused = cli("register", "undo-import", "1")
-    assert refused.exit_code == Conflict.exit_code and "batch(es) 2 " in refused.stderr
-    assert run(cli, "register", "undo-import", "2")["removed"] == 1
-    outcome = run(cli, "register", "undo-import", "1")
+    assert run(cli, "register", "undo-import", "3", "--yes")["restored"] == 1
+    refused = cli("register", "undo-import", "1", "--yes")
+    assert refused.exit_code == Conflict.exit_code and "batches (2)" in refused.stderr
+    assert run(cli, "register", "undo-import", "2", "--yes")["removed"] == 1
+    outcome = run(cli, "register", "undo-import", "1", "--yes")
     assert outcome["removed"] == 2 and count(roster) == 0
     assert query(roster, "SELECT id FROM import_batches WHERE undone_at IS NULL") == []
 
@@ -302,12 +302,12 @@ def test_undo_refuses_while_a_later_batch_changed_again_a_value_it_would_restore
     import_update(cli, tmp_path, "a.xlsx", [person(1, phone=make_phone(77))])
     import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(88))])
     before = snapshot(roster)
-    result = cli("register", "undo-import", "1")
+    result = cli("register", "undo-import", "1", "--yes")
     assert result.exit_code == Conflict.exit_code
-    assert "later import batch(es) 2" in result.stderr and "V000001 志愿者1 (phone" in result.stderr
+    assert "later import batches (2)" in result.stderr and "V000001 志愿者1 (phone" in result.stderr
     assert snapshot(roster) == before
-    run(cli, "register", "undo-import", "2")
-    assert run(cli, "register", "undo-import", "1")["restored"] == 1
+    run(cli, "register", "undo-import", "2", "--yes")
+    assert run(cli, "register", "undo-import", "1", "--yes")["restored"] == 1
     assert phones(roster) == [("V000001", "+86" + make_phone(1), "群众")]
 
 
@@ -317,10 +317,12 @@ def test_a_later_batch_that_changed_other_fields_is_kept_by_the_undo(
     add_volunteer("志愿者1", id_number=person(1)[3], phone=make_phone(1), political="群众")
     import_update(cli, tmp_path, "a.xlsx", [person(1, phone=make_phone(77))])
     import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(77), political="党员")])
-    outcome = run(cli, "register", "undo-import", "1")  # restores the phone only: nothing lost
+    outcome = run(
+        cli, "register", "undo-import", "1", "--yes"
+    )  # restores the phone only: nothing lost
     assert outcome["restored_volunteers"][0]["fields"] == ["phone"]
     assert phones(roster) == [("V000001", "+86" + make_phone(1), "中共党员")]
-    assert run(cli, "register", "undo-import", "2")["restored"] == 1
+    assert run(cli, "register", "undo-import", "2", "--yes")["restored"] == 1
     assert phones(roster) == [("V000001", "+86" + make_phone(1), "群众")]
 
 
@@ -330,7 +332,7 @@ def test_undo_refuses_when_someone_it_added_was_corrected_by_hand_since(
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
     assert cli("register", "update", "V000002", "--phone", make_phone(88)).exit_code == 0
     before = snapshot(roster)
-    result = cli("register", "undo-import", "1")
+    result = cli("register", "undo-import", "1", "--yes")
     assert result.exit_code == Conflict.exit_code
     assert "corrected since" in result.stderr and "V000002 志愿者2 (phone" in result.stderr
     assert "register deactivate" in result.stderr and "V000001" not in result.stderr
@@ -362,10 +364,10 @@ def test_the_refusal_of_a_second_undo_gives_the_time_in_local_time(
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     try:
-        assert cli("register", "undo-import", "1").exit_code == 0
+        assert cli("register", "undo-import", "1", "--yes").exit_code == 0
         monkeypatch.setenv("TZ", "Asia/Shanghai")
         time.tzset()
-        again = cli("register", "undo-import", "1")
+        again = cli("register", "undo-import", "1", "--yes")
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -379,7 +381,15 @@ def test_a_chinese_refusal_lists_volunteers_with_chinese_punctuation(cli, roster
     run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
     import_update(cli, tmp_path, "b.xlsx", [person(1, phone=make_phone(77)), person(3)])
     import_update(cli, tmp_path, "c.xlsx", [person(2, political="党员")])
-    result = cli("--lang", "zh", "register", "undo-import", "1")
+    result = cli("--lang", "zh", "register", "undo-import", "1", "--yes")
     assert "之后的导入批次 2、3" in result.stderr and "V000001 志愿者1（手机" in result.stderr
-    english = cli("register", "undo-import", "1").stderr
+    english = cli("register", "undo-import", "1", "--yes").stderr
     assert not set("、；（）") & set(english.replace("志愿者", ""))
+
+
+def test_an_undo_with_no_terminal_to_ask_and_no_yes_removes_nothing(cli, roster, tmp_path) -> None:
+    run(cli, "register", "import", str(signup(tmp_path, "a.xlsx", [person(1), person(2)])))
+    before = cli("register", "list", "--format", "json").json()
+    result = cli("register", "undo-import", "1")
+    assert result.exit_code == 2 and "--yes" in result.stderr
+    assert cli("register", "list", "--format", "json").json() == before

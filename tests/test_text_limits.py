@@ -63,6 +63,10 @@ def setting_up(cli, roster, add_volunteer) -> Path:
             ],
             "insurer",
         ),
+        (
+            ["commend", "add", "--year", "2025", "--title", LONG, "--volunteer", "王秀英"],
+            "title",
+        ),
     ],
     ids=[
         "org name",
@@ -71,6 +75,7 @@ def setting_up(cli, roster, add_volunteer) -> Path:
         "dissolve reason",
         "deactivate reason",
         "insurer",
+        "commendation title",
     ],
 )
 def test_a_text_past_its_limit_is_refused_naming_the_field_and_nothing_is_written(

@@ -23,8 +23,10 @@ def halfwidth(value: str) -> str:
 
 # Numbers as people type them: digits, at most one decimal point, an optional minus. Python's
 # own float()/int()/Decimal() also take 1_000, nan, inf and 1e3, which no clerk means.
-_PLAIN_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_PLAIN_WHOLE = re.compile(r"-?[0-9]+")
+# At most 30 digits: no count, year or hour a clerk types is longer, and Python refuses to
+# turn more than 4,300 digits into a number at all.
+_PLAIN_DECIMAL = re.compile(r"-?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
+_PLAIN_WHOLE = re.compile(r"-?[0-9]{1,30}")
 
 
 def plain_decimal(value: object) -> Decimal | None:

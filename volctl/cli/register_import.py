@@ -331,7 +331,7 @@ def undo_import(
     from volctl.intake import batches
 
     conn = roster()
-    if not dry_run and not yes and sys.stdin.isatty():
+    if not dry_run and not yes:
         preview = batches.undo(conn, batch, reason=reason, dry_run=True)
         confirm(t("intake.undo_confirm", **_counts(preview)), t("intake.undo_cancelled"))
     outcome = batches.undo(conn, batch, reason=reason, dry_run=dry_run)

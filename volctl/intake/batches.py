@@ -32,7 +32,7 @@ from volctl.dates import clock
 from volctl.db import transaction
 from volctl.errors import Conflict, NotFound
 from volctl.i18n import aside, catalogue, join_items, join_list, t
-from volctl.text import clean
+from volctl.text import bounded, clean
 
 KIND = "volunteers"
 EXAMPLES = 5  # volunteers named in a refusal; the rest are counted
@@ -307,7 +307,7 @@ def undo(
     conn: sqlite3.Connection, ref: str, *, reason: str | None = None, dry_run: bool = False
 ) -> dict[str, Any]:
     """Remove what a batch added and restore what it overwrote (one transaction)."""
-    reason = clean(reason) or None
+    reason = bounded(reason, "reason")
     with transaction(conn):
         batch = find(conn, ref)
         batch_id = batch["id"]

@@ -506,7 +506,7 @@ def signup(
                 capacity=capacity,
                 current=current,
                 adding=len(new),
-                already="、".join(f"{p['volunteer_no']} {p['name']}" for p in already),
+                already=join_list(f"{p['volunteer_no']} {p['name']}" for p in already),
             )
         added: list[dict[str, Any]] = []
         forced: list[dict[str, Any]] = []

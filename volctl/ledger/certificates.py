@@ -203,7 +203,7 @@ def _services(
             hint="hint.certificate_only_merged",
             volunteer_no=person["volunteer_no"],
             name=person["name"],
-            sources="、".join(part["source"] for part in merged),
+            sources=join_list(part["source"] for part in merged),
             hours=hours(sum(part["minutes"] for part in merged)),
         )
     ids = json.dumps(sorted({r["activity_id"] for r in rows}))
@@ -237,7 +237,7 @@ def _left_out_warning(merged: list[dict[str, Any]]) -> tuple[str, dict[str, obje
     return (
         "certificate.merged_left_out",
         {
-            "sources": "、".join(part["source"] for part in merged),
+            "sources": join_list(part["source"] for part in merged),
             "services": sum(part["services"] for part in merged),
             "hours": hours(sum(part["minutes"] for part in merged)),
         },

@@ -11,7 +11,7 @@ from volctl.dates import check_year
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import teams, volunteers
-from volctl.text import clean
+from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean
 
 COMMON_TITLES = ("优秀志愿者", "先进集体", "优秀志愿服务项目", "星级志愿者")
 
@@ -29,9 +29,9 @@ def add(
     today: date | None = None,
 ) -> dict[str, Any]:
     today = today or date.today()
-    title_text = clean(title)
-    if not title_text:
-        raise InvalidInput("reason.missing_commend_title", where=Where(field="commend_title"))
+    title_text = bounded(title, "commend_title", SHORT_TEXT, missing="reason.missing_commend_title")
+    awarded_by = bounded(awarded_by, "awarded_by", SHORT_TEXT)
+    notes = bounded(notes, "notes", NOTES_TEXT)
     if volunteer is None and team is None:
         raise InvalidInput("commend.no_recipient", hint="hint.commend_one_recipient")
     if volunteer is not None and team is not None:

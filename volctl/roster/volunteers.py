@@ -119,8 +119,11 @@ def prepare(
     *,
     today: date | None = None,
     where: Locate = _option_where,
+    check_consent: bool = True,
 ) -> Prepared:
-    """Validate and normalise one volunteer; raise ``InvalidInput`` on the first problem."""
+    """Validate and normalise one volunteer; raise ``InvalidInput`` on the first problem.
+    ``check_consent``: check the consent date against the birth and registration dates (a
+    correction that touches none of them leaves a stored date as it is; ``check`` reports it)."""
     today = today or date.today()
     warnings: list[str] = []
     name = _text(given.name, "name", where)
@@ -188,7 +191,7 @@ def prepare(
         given.guardian_consent_on, where=where("guardian_consent_on"), allow_partial=False
     )
     values["guardian_consent_on"] = consent.value.isoformat() if consent else None
-    if consent is not None:
+    if consent is not None and check_consent:
         _check_consent(consent.value, born, registered_on, today, where("guardian_consent_on"))
     if age_on(born, registered_on) < ADULT_AGE:
         if not values["guardian_name"] or not values["guardian_phone"]:
@@ -539,7 +542,18 @@ def corrections(
     if "id_number" in changes:
         merged.gender = changes.get("gender")
         merged.birth_date = changes.get("birth_date")
-    prepared = prepare(merged, today=today, where=where)
+    # A consent volctl dated itself (the registration day) moves with a corrected registration.
+    if (
+        "registered_on" in changes
+        and "guardian_consent_on" not in changes
+        and row["guardian_consent_on"] is not None
+        and row["guardian_consent_on"] == row["registered_on"]
+    ):
+        merged.guardian_consent_on = changes["registered_on"]
+    dates_touched = {"guardian_consent_on", "registered_on", "birth_date", "id_number"}
+    prepared = prepare(
+        merged, today=today, where=where, check_consent=bool(dates_touched & set(changes))
+    )
     diff = {k: (row[k], v) for k, v in prepared.values.items() if row[k] != v}
     return prepared, diff
 

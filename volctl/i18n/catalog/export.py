@@ -215,7 +215,7 @@ MESSAGES = {
     "certificate.merged_left_out": (
         "另有 {services} 次服务（{hours} 小时）由合并进来的社区记录（{sources}），未计入本证明，"
         "由这些社区自行出具证明。",
-        "{services} more service(s) ({hours} h) were recorded by merged communities ({sources}) "
+        "{services:~more service|more services} ({hours} h) were recorded by merged communities ({sources}) "
         "and are not on this certificate: those communities certify them.",
     ),
     "certificate.no_org": (
@@ -244,7 +244,7 @@ MESSAGES = {
         "已出具证明 {number}（{name}，{hours} 小时），写入 {path}，并已登记。",
         "Certificate {number} issued ({name}, {hours} hours), written to {path} and registered.",
     ),
-    "certificate.count": ("共 {count} 份证明", "{count} certificate(s)"),
+    "certificate.count": ("共 {count} 份证明", "{count:~certificate|certificates}"),
     # An import cannot be undone once a certificate names one of its volunteers.
     "intake.used_in.certificates": ("志愿服务记录证明", "service certificates"),
     # ------------------------------------------------------------------ raw tables

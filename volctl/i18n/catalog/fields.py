@@ -41,6 +41,7 @@ MESSAGES = {
     "field.date_from": ("起始日期", "from date"),
     "field.date_to": ("截止日期", "to date"),
     "field.trainer": ("培训人", "trainer"),
+    "field.awarded_by": ("授予单位", "awarded by"),
     # The roster's settings (volctl settings KEY VALUE)
     "field.org_name": ("组织名称（org_name）", "organisation name (org_name)"),
     "field.region_code": ("行政区划代码（region_code）", "region code (region_code)"),

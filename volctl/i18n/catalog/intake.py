@@ -337,12 +337,12 @@ MESSAGES = {
     ),
     "intake.undo_later_batch": (
         "不能撤销批次 {batch}：之后的导入批次 {later} 又更新了其中 {count} 名志愿者，撤销会丢掉这些更新：{examples}",
-        "Cannot undo batch {batch}: the later import batch(es) {later} updated {count} of the "
+        "Cannot undo batch {batch}: later import batches ({later}) updated {count} of the "
         "same volunteers, and undoing would discard those updates: {examples}",
     ),
     "hint.undo_later_batch": (
         "请先从最新的批次起撤销批次 {later}（volctl register undo-import {latest}），再撤销批次 {batch}；需要时再重新导入后来的文件。",
-        "Undo batch(es) {later} first, newest first (volctl register undo-import {latest}), then "
+        "Undo the later batches ({later}) first, newest first (volctl register undo-import {latest}), then "
         "batch {batch}; import the later files again if they are still wanted.",
     ),
     "intake.undo_edited_since": (

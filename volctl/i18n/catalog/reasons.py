@@ -156,7 +156,7 @@ MESSAGES = {
     "reason.deactivated_before_service": (
         "{volunteer_no} {name} 在 {on} 及以后还有 {count} 条服务记录（最早一条：记录 {record}，{date}；"
         "最晚 {last}），不能从 {on} 起停用。",
-        "{volunteer_no} {name} has {count} service record(s) on or after {on} (the first: record "
+        "{volunteer_no} {name} has {count:~service record|service records} on or after {on} (the first: record "
         "{record} on {date}; the last on {last}), so they cannot be inactive from {on}.",
     ),
     "hint.deactivated_before_service": (

@@ -129,7 +129,7 @@ MESSAGES = {
     ),
     "insurance.skipped_inactive": (
         "未为 {count} 名已停用的队员投保：{names}。",
-        "Left out {count} inactive member(s): {names}.",
+        "Left out {count:~inactive member|inactive members}: {names}.",
     ),
     "hint.insurance_nobody": (
         "列出志愿者编号，或用 --team 队伍名称。",

@@ -394,12 +394,17 @@ def test_a_training_dated_before_1990_is_refused(cli, roster) -> None:
     assert dump(roster) == before
 
 
-def test_check_warns_of_a_consent_date_after_the_registration_in_old_data(cli, roster) -> None:
-    ok(minor(cli))
-    conn = sqlite3.connect(roster)  # old data, written around volctl
+def consent_dated_after_registration(roster: Path) -> None:
+    """Old data, written around volctl: the minor's consent dated after the registration."""
+    conn = sqlite3.connect(roster)
     conn.execute("UPDATE volunteers SET guardian_consent_on = '2025-04-01'")
     conn.commit()
     conn.close()
+
+
+def test_check_warns_of_a_consent_date_after_the_registration_in_old_data(cli, roster) -> None:
+    ok(minor(cli))
+    consent_dated_after_registration(roster)
     result = cli("check", "--format", "json")
     findings = result.json()["findings"]
     assert [(f["check"], f["severity"]) for f in findings] == [("consent_date", "warning")]
@@ -417,10 +422,7 @@ def test_an_earlier_registration_date_carries_the_consent_volctl_dated_itself(cl
 
 def test_a_stored_contradictory_consent_does_not_block_an_unrelated_correction(cli, roster) -> None:
     ok(minor(cli))
-    conn = sqlite3.connect(roster)  # old data, written around volctl
-    conn.execute("UPDATE volunteers SET guardian_consent_on = '2025-04-01'")
-    conn.commit()
-    conn.close()
+    consent_dated_after_registration(roster)
     ok(cli("register", "update", "小明", "--phone", make_phone(40)))
     refused_ = cli("register", "update", "小明", "--registered-on", "2025-02-15")
     refused(refused_, InvalidInput.exit_code, "guardian's consent date", "2025-04-01")

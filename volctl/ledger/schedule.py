@@ -181,21 +181,17 @@ def check_days(conn: sqlite3.Connection, days: Iterable[date]) -> HolidayCheck:
     flags: dict[date, DayFlag] = {}
     uncovered: set[int] = set()
     package = _calendar()
+    span = covered_years()
     for day in days:
         mine = own.get(day.isoformat())
         if mine is not None:
             flags[day] = DayFlag(mine["kind"], mine["name"], "roster")
             continue
-        if package is None:
+        if package is None or span is None or not span[0] <= day.year <= span[1]:
             if day.year not in own_years:
                 uncovered.add(day.year)
             continue
-        try:
-            on_holiday, name = package.get_holiday_detail(day)
-        except NotImplementedError:
-            if day.year not in own_years:
-                uncovered.add(day.year)
-            continue
+        on_holiday, name = package.get_holiday_detail(day)
         if name:
             zh = _HOLIDAY_ZH.get(name, name)
             flags[day] = DayFlag("holiday" if on_holiday else "workday", zh, "chinesecalendar")

@@ -105,6 +105,43 @@ RECIPIENT_COLUMNS = (
 # Without --with-beneficiaries: a number and a group, nothing that says who.
 RECIPIENT_COUNT_COLUMNS = ("id", "recipient_no", "group_name", "status", "registered_on")
 
+# A team's and an activity's fields besides their id and name/number: what a bundle carries
+# and what a merge compares and copies.
+TEAM_COLUMNS = (
+    "level",
+    "parent_id",
+    "leader_id",
+    "contact_id",
+    "unit",
+    "office_phone",
+    "base",
+    "founded_on",
+    "status",
+    "dissolved_on",
+    "status_reason",
+    "notes",
+)
+
+ACTIVITY_COLUMNS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "category",
+    "theme",
+    "team_id",
+    "beneficiary_group",
+    "capacity",
+    "leader_id",
+    "status",
+    "status_reason",
+    "description",
+    "needs_insurance",
+    "series_key",
+)
+
+
 PARTS: tuple[Part, ...] = (
     Part("code_lists", "code_lists", ("list", "value"), "builtin = 0", "list, position, value"),
     Part("volunteers", "volunteers", VOLUNTEER_COLUMNS),
@@ -116,22 +153,7 @@ PARTS: tuple[Part, ...] = (
     Part(
         "teams",
         "teams",
-        (
-            "id",
-            "name",
-            "level",
-            "parent_id",
-            "leader_id",
-            "contact_id",
-            "unit",
-            "office_phone",
-            "base",
-            "founded_on",
-            "status",
-            "dissolved_on",
-            "status_reason",
-            "notes",
-        ),
+        ("id", "name", *TEAM_COLUMNS),
     ),
     Part(
         "memberships",
@@ -141,26 +163,7 @@ PARTS: tuple[Part, ...] = (
     Part(
         "activities",
         "activities",
-        (
-            "id",
-            "activity_no",
-            "title",
-            "date",
-            "start_time",
-            "end_time",
-            "place",
-            "category",
-            "theme",
-            "team_id",
-            "beneficiary_group",
-            "capacity",
-            "leader_id",
-            "status",
-            "status_reason",
-            "description",
-            "needs_insurance",
-            "series_key",
-        ),
+        ("id", "activity_no", *ACTIVITY_COLUMNS),
     ),
     Part("records", "service_records", RECORD_COLUMNS),
     Part(

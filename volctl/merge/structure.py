@@ -22,6 +22,7 @@ import sqlite3
 from typing import Any
 
 from volctl import audit
+from volctl.merge.content import ACTIVITY_COLUMNS, TEAM_COLUMNS
 from volctl.merge.context import SourceContext
 from volctl.roster.teams import ALLOWED_PARENTS, RANK
 
@@ -106,21 +107,6 @@ def code_lists(ctx: SourceContext) -> int:
 
 
 # ----------------------------------------------------------------------------- teams
-
-TEAM_COLUMNS = (
-    "level",
-    "parent_id",
-    "leader_id",
-    "contact_id",
-    "unit",
-    "office_phone",
-    "base",
-    "founded_on",
-    "status",
-    "dissolved_on",
-    "status_reason",
-    "notes",
-)
 
 
 def _tree_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -278,25 +264,6 @@ def _fold_target(
 
 
 # ----------------------------------------------------------------------------- activities
-
-ACTIVITY_COLUMNS = (
-    "title",
-    "date",
-    "start_time",
-    "end_time",
-    "place",
-    "category",
-    "theme",
-    "team_id",
-    "beneficiary_group",
-    "capacity",
-    "leader_id",
-    "status",
-    "status_reason",
-    "description",
-    "needs_insurance",
-    "series_key",
-)
 
 
 def activities(ctx: SourceContext) -> Counts:

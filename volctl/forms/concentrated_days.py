@@ -38,7 +38,8 @@ HEADERS = (
 )
 MIN_WIDTHS = (6, 16, 7, 12, 10, 12, 12, 13, 8, 10)
 MAX_WIDTHS = (6, 16, 8, 32, 14, 30, 30, 13, 12, 30)
-TITLE_ROW, FILLED_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, 4
+# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
+INFO_ROW, HEADER_ROW = 3, 4
 FOOTER = "填表人：　　　　　　　　　　联系电话："
 MONTHLY_PRESETS = ("third-week-saturday", "third-saturday")
 
@@ -96,19 +97,18 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         spans.append((start, len(rows) - start))
 
     title = f"{year}年志愿服务集中活动日安排表"
-    wb, ws = page.new_workbook("集中活动日安排表")
-    columns = len(HEADERS)
-    widths = page.plan_widths(
-        [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
+    wb, ws, widths = page.form_sheet(
+        "集中活动日安排表",
+        title,
+        HEADERS,
+        rows,
+        stamp=filled_by(conn),
+        filled_on=request.today,
         minimum=MIN_WIDTHS,
         maximum=MAX_WIDTHS,
         budget=page.LANDSCAPE_WIDTH,
     )
-    page.set_widths(ws, widths)
-    page.title(ws, TITLE_ROW, title, columns)
-    page.two_part_line(
-        ws, FILLED_ROW, filled_by(conn), f"填报日期：{page.cn_date(request.today)}", columns
-    )
+    columns = len(HEADERS)
     label = rule.preset.label if rule.preset is not None else rule.rrule
     info = f"集中活动日：{label}，全年共 {len(days)} 天"
     if team is not None:

@@ -45,7 +45,8 @@ HEADERS = (
 )
 MIN_WIDTHS = (7, 12, 16, 11, 9, 13, 9, 7, 16, 10, 9, 9, 8, 9)
 MAX_WIDTHS = (8, 12, 30, 11, 13, 13, 9, 7, 36, 20, 13, 13, 9, 24)
-TITLE_ROW, FILLED_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, 4
+# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
+INFO_ROW, HEADER_ROW = 3, 4
 FOOTER = "记录人：　　　　　　　　　　审核人：　　　　　　　　　　负责人（签字）："
 ATTENDANCE = {
     "present": "出勤",
@@ -144,19 +145,18 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     services = sum(1 for r in found if r["minutes"] > 0)
     serving = len({r["volunteer_id"] for r in found if r["minutes"] > 0})
 
-    wb, ws = page.new_workbook("服务记录台账")
-    columns = len(HEADERS)
-    widths = page.plan_widths(
-        [[h, *(r[i] for r in rows[:2000])] for i, h in enumerate(HEADERS)],
+    wb, ws, widths = page.form_sheet(
+        "服务记录台账",
+        TITLE,
+        HEADERS,
+        rows[:2000],  # the widths from a sample: a year's ledger has tens of thousands of rows
+        stamp=filled_by(conn),
+        filled_on=request.today,
         minimum=MIN_WIDTHS,
         maximum=MAX_WIDTHS,
         budget=page.LANDSCAPE_WIDTH,
     )
-    page.set_widths(ws, widths)
-    page.title(ws, TITLE_ROW, TITLE, columns)
-    page.two_part_line(
-        ws, FILLED_ROW, filled_by(conn), f"填报日期：{page.cn_date(request.today)}", columns
-    )
+    columns = len(HEADERS)
     info = f"统计期间：{page.cn_date(first)}至{page.cn_date(last)}"
     if team is not None:
         info += f"　　组织队伍：{team['name']}及其下属队伍"

@@ -35,7 +35,8 @@ from volctl.identity import display_phone
 HEADERS = ("序号", "姓名", "单位及职务", "办公电话", "手机")
 MIN_WIDTHS = (6, 10, 26, 16, 15, 12)
 MAX_WIDTHS = (6, 16, 44, 18, 18, 26)
-TITLE_ROW, STAMP_ROW, HEADER_ROW = 1, 2, 3
+# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
+HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
 BLANK_WHEN_EMPTY = 5
 
@@ -66,17 +67,17 @@ def write(
         rows = [r[: len(headers)] for r in rows]
 
     title = f"{team['name']}{layout.form}"
-    wb, ws = page.new_workbook(layout.form)
     columns = len(headers)
-    widths = page.plan_widths(
-        [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)],
+    wb, ws, widths = page.form_sheet(
+        layout.form,
+        title,
+        headers,
+        rows,
+        stamp=layout.stamp,
+        filled_on=request.today,
         minimum=MIN_WIDTHS[:columns],
         maximum=MAX_WIDTHS[:columns],
     )
-    page.set_widths(ws, widths)
-    page.title(ws, TITLE_ROW, title, columns)
-    filled_on = f"填报日期：{page.cn_date(request.today)}"
-    page.two_part_line(ws, STAMP_ROW, layout.stamp, filled_on, columns)
     end = page.table(ws, HEADER_ROW, headers, rows, widths, centred=(1, 4, 5), min_height=28)
     footer_row = end + 1
     page.merged_line(ws, footer_row, FOOTER, columns, height=30)

@@ -402,6 +402,34 @@ def grid_row(
     ws.row_dimensions[row].height = max(min_height, LINE_HEIGHT * lines + 8)
 
 
+def form_sheet(
+    sheet_name: str,
+    heading: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    stamp: str,
+    filled_on: date,
+    minimum: Sequence[int],
+    maximum: Sequence[int] | int = 40,
+    budget: float = PORTRAIT_WIDTH,
+) -> tuple[Workbook, Worksheet, list[float]]:
+    """A roster form's sheet and its first two lines: columns as wide as the table needs
+    (``headers`` over ``rows``), the title in row 1, and in row 2 who fills it in (``stamp``,
+    e.g. 填报单位（盖章）：…) with the date. Returns the workbook, the sheet and the widths."""
+    wb, ws = new_workbook(sheet_name)
+    widths = plan_widths(
+        [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)],
+        minimum=minimum,
+        maximum=maximum,
+        budget=budget,
+    )
+    set_widths(ws, widths)
+    title(ws, 1, heading, len(headers))
+    two_part_line(ws, 2, stamp, f"填报日期：{cn_date(filled_on)}", len(headers))
+    return wb, ws, widths
+
+
 def two_part_line(
     ws: Worksheet,
     row: int,

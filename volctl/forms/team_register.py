@@ -52,7 +52,8 @@ HEADERS = (
 )
 MIN_WIDTHS = (6, 10, 6, 10, 10, 10, 20, 21, 14, 12, 10)
 MAX_WIDTHS = (6, 14, 6, 10, 14, 14, 36, 22, 16, 24, 22)
-TITLE_ROW, FILLED_ROW, GRID_ROW = 1, 2, 3
+# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
+GRID_ROW = 3
 GRID_ROWS = 4
 HEADER_ROW = GRID_ROW + GRID_ROWS
 FOOTER = "负责人（签字）：　　　　　　　　　　填表人：　　　　　　　　　　联系电话："
@@ -89,19 +90,18 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
     rows += [[n, *[""] * 10] for n in range(len(rows) + 1, len(rows) + blank + 1)]
 
-    wb, ws = page.new_workbook("队伍登记表")
-    columns = len(HEADERS)
-    widths = page.plan_widths(
-        [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
+    wb, ws, widths = page.form_sheet(
+        "队伍登记表",
+        TITLE,
+        HEADERS,
+        rows,
+        stamp=filled_by(conn),
+        filled_on=request.today,
         minimum=MIN_WIDTHS,
         maximum=MAX_WIDTHS,
         budget=page.LANDSCAPE_WIDTH,
     )
-    page.set_widths(ws, widths)
-    page.title(ws, TITLE_ROW, TITLE, columns)
-    page.two_part_line(
-        ws, FILLED_ROW, filled_by(conn), f"填报日期：{page.cn_date(request.today)}", columns
-    )
+    columns = len(HEADERS)
     for offset, values in enumerate(_grid(team, len(members), request)):
         cells = [
             (first, last, text, i % 2 == 0)

@@ -46,7 +46,8 @@ HEADERS = (
 )
 MIN_WIDTHS = (6, 10, 6, 10, 12, 20, 21, 14, 14, 16)
 MAX_WIDTHS = (6, 14, 6, 10, 14, 36, 22, 16, 28, 30)
-TITLE_ROW, FILLED_ROW, HEADER_ROW = 1, 2, 3
+# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
+HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
 BLANK_WHEN_EMPTY = 5
 
@@ -90,19 +91,18 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
     rows += [[n, *[""] * 9] for n in range(len(rows) + 1, len(rows) + blank + 1)]
 
-    wb, ws = page.new_workbook("劝导志愿者名单")
-    columns = len(HEADERS)
-    widths = page.plan_widths(
-        [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
+    wb, ws, widths = page.form_sheet(
+        "劝导志愿者名单",
+        TITLE,
+        HEADERS,
+        rows,
+        stamp=filled_by(conn),
+        filled_on=request.today,
         minimum=MIN_WIDTHS,
         maximum=MAX_WIDTHS,
         budget=page.LANDSCAPE_WIDTH,
     )
-    page.set_widths(ws, widths)
-    page.title(ws, TITLE_ROW, TITLE, columns)
-    page.two_part_line(
-        ws, FILLED_ROW, filled_by(conn), f"填报日期：{page.cn_date(request.today)}", columns
-    )
+    columns = len(HEADERS)
     end = page.table(
         ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 3, 4, 5, 7, 8), min_height=26
     )

@@ -123,15 +123,16 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                     start_row=top, start_column=column, end_row=top + count - 1, end_column=column
                 )
     footer_row = end + 1
-    page.merged_line(ws, footer_row, FOOTER, columns, height=30)
-    page.finish(
+    page.close_form(
+        wb,
         ws,
+        path,
+        footer=FOOTER,
+        footer_row=footer_row,
         columns=columns,
-        last_row=footer_row,
-        header_rows=(HEADER_ROW, HEADER_ROW),
+        header_row=HEADER_ROW,
         landscape=True,
     )
-    page.save(wb, path)
     return result(
         path,
         title,

@@ -173,15 +173,16 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=6)
     ws.cell(row=end, column=1).font = page.body_font(bold=True)
     footer_row = end + 2
-    page.merged_line(ws, footer_row, FOOTER, columns, height=30)
-    page.finish(
+    page.close_form(
+        wb,
         ws,
+        path,
+        footer=FOOTER,
+        footer_row=footer_row,
         columns=columns,
-        last_row=footer_row,
-        header_rows=(HEADER_ROW, HEADER_ROW),
+        header_row=HEADER_ROW,
         landscape=True,
     )
-    page.save(wb, path)
     return result(
         path,
         TITLE,

@@ -25,6 +25,7 @@ from typing import Any
 from volctl.forms.request import (
     FormRequest,
     Member,
+    add_blank_rows,
     result,
     team_for,
     team_members,
@@ -38,7 +39,6 @@ MAX_WIDTHS = (6, 16, 44, 18, 18, 26)
 # Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
 HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
-BLANK_WHEN_EMPTY = 5
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,7 @@ def write(
         members = [m for m in members if m.role == "副队长" and m.team == team["name"]]
     headers: Sequence[str] = HEADERS if layout.deputies_only else (*HEADERS, "备注")
     rows = [_row(n, m, request, team["name"]) for n, m in enumerate(members, start=1)]
-    blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
-    rows += [[n, *[""] * (len(headers) - 1)] for n in range(len(rows) + 1, len(rows) + blank + 1)]
+    blank = add_blank_rows(rows, request, len(headers))
     if layout.deputies_only:
         rows = [r[: len(headers)] for r in rows]
 
@@ -80,9 +79,16 @@ def write(
     )
     end = page.table(ws, HEADER_ROW, headers, rows, widths, centred=(1, 4, 5), min_height=28)
     footer_row = end + 1
-    page.merged_line(ws, footer_row, FOOTER, columns, height=30)
-    page.finish(ws, columns=columns, last_row=footer_row, header_rows=(HEADER_ROW, HEADER_ROW))
-    page.save(wb, path, private=request.show_pii)
+    page.close_form(
+        wb,
+        ws,
+        path,
+        footer=FOOTER,
+        footer_row=footer_row,
+        columns=columns,
+        header_row=HEADER_ROW,
+        private=request.show_pii,
+    )
     return result(path, title, len(members), blank_rows=blank, team=team["name"], as_of=on)
 
 

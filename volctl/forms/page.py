@@ -454,6 +454,32 @@ def two_part_line(
     ws.row_dimensions[row].height = height
 
 
+def close_form(
+    wb: Workbook,
+    ws: Worksheet,
+    path: Path,
+    *,
+    footer: str,
+    footer_row: int,
+    columns: int,
+    header_row: int,
+    landscape: bool = False,
+    private: bool = False,
+    footer_height: float = 30,
+) -> None:
+    """A roster form's end: the footer line (审核人/填表人…), the page set-up with the table's
+    header repeated on every sheet of paper, and the file saved (``private``: owner only)."""
+    merged_line(ws, footer_row, footer, columns, height=footer_height)
+    finish(
+        ws,
+        columns=columns,
+        last_row=footer_row,
+        header_rows=(header_row, header_row),
+        landscape=landscape,
+    )
+    save(wb, path, private=private)
+
+
 def finish(
     ws: Worksheet,
     *,

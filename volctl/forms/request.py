@@ -111,6 +111,18 @@ def org_name(conn: sqlite3.Connection) -> str:
     return str(settings.get(conn, "org_name") or "")
 
 
+# Numbered empty rows on a roster form that lists nobody, so it can still be filled in by hand.
+BLANK_WHEN_EMPTY = 5
+
+
+def add_blank_rows(rows: list[list[Any]], request: FormRequest, width: int) -> int:
+    """Append ``--blank`` numbered empty rows of ``width`` cells (``BLANK_WHEN_EMPTY`` when
+    ``rows`` is empty and none were asked for); how many were added."""
+    blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
+    rows += [[n, *[""] * (width - 1)] for n in range(len(rows) + 1, len(rows) + blank + 1)]
+    return blank
+
+
 def filled_by(conn: sqlite3.Connection) -> str:
     """The left part of the line under the title: 填报单位（盖章）：{org}."""
     return f"填报单位（盖章）：{org_name(conn)}"

@@ -26,6 +26,7 @@ from typing import Any
 
 from volctl.forms.request import (
     FormRequest,
+    add_blank_rows,
     birth_month,
     filled_by,
     listed,
@@ -57,7 +58,6 @@ GRID_ROW = 3
 GRID_ROWS = 4
 HEADER_ROW = GRID_ROW + GRID_ROWS
 FOOTER = "负责人（签字）：　　　　　　　　　　填表人：　　　　　　　　　　联系电话："
-BLANK_WHEN_EMPTY = 5
 # The grid's cells over the table's 11 columns: label, value, label, value, label, value.
 SPANS = ((1, 2), (3, 5), (6, 6), (7, 7), (8, 8), (9, 11))
 
@@ -87,8 +87,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 note.strip(),
             ]
         )
-    blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
-    rows += [[n, *[""] * 10] for n in range(len(rows) + 1, len(rows) + blank + 1)]
+    blank = add_blank_rows(rows, request, 11)
 
     wb, ws, widths = page.form_sheet(
         "队伍登记表",
@@ -112,15 +111,18 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 3, 4, 5, 6, 8, 9), min_height=26
     )
     footer_row = end + 1
-    page.merged_line(ws, footer_row, FOOTER, columns, height=36)
-    page.finish(
+    page.close_form(
+        wb,
         ws,
+        path,
+        footer=FOOTER,
+        footer_row=footer_row,
         columns=columns,
-        last_row=footer_row,
-        header_rows=(HEADER_ROW, HEADER_ROW),
+        header_row=HEADER_ROW,
         landscape=True,
+        private=request.show_pii,
+        footer_height=36,
     )
-    page.save(wb, path, private=request.show_pii)
     return result(path, TITLE, len(members), blank_rows=blank, team=team["name"], as_of=on)
 
 

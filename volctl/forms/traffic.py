@@ -24,6 +24,7 @@ from typing import Any
 
 from volctl.forms.request import (
     FormRequest,
+    add_blank_rows,
     birth_month,
     filled_by,
     result,
@@ -49,7 +50,6 @@ MAX_WIDTHS = (6, 14, 6, 10, 14, 36, 22, 16, 28, 30)
 # Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
 HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
-BLANK_WHEN_EMPTY = 5
 
 
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
@@ -88,8 +88,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 "；".join(reasons),
             ]
         )
-    blank = request.blank_rows or (0 if rows else BLANK_WHEN_EMPTY)
-    rows += [[n, *[""] * 9] for n in range(len(rows) + 1, len(rows) + blank + 1)]
+    blank = add_blank_rows(rows, request, 10)
 
     wb, ws, widths = page.form_sheet(
         "劝导志愿者名单",
@@ -114,15 +113,17 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     page.merged_line(ws, end, note, columns, height=24)
     page.wrap_line(ws, end, columns)
     footer_row = end + 2
-    page.merged_line(ws, footer_row, FOOTER, columns, height=30)
-    page.finish(
+    page.close_form(
+        wb,
         ws,
+        path,
+        footer=FOOTER,
+        footer_row=footer_row,
         columns=columns,
-        last_row=footer_row,
-        header_rows=(HEADER_ROW, HEADER_ROW),
+        header_row=HEADER_ROW,
         landscape=True,
+        private=request.show_pii,
     )
-    page.save(wb, path, private=request.show_pii)
     return result(
         path,
         TITLE,

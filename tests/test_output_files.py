@@ -115,7 +115,7 @@ def test_a_rejects_workbook_that_cannot_be_written_leaves_the_roster_unchanged(
     cli, roster, tmp_path
 ) -> None:
     path = write_csv(tmp_path / "报名.csv", sheet([person(1), person(2, id="3.30482E+17")]))
-    (tmp_path / ".rejects.xlsx.tmp").mkdir()  # where its temporary file would go
+    (tmp_path / f".rejects.xlsx.{os.getpid()}.tmp").mkdir()  # where its temporary file goes
     result = cli("register", "import", str(path), "--rejects", str(tmp_path / "rejects.xlsx"))
     assert result.exit_code == 3 and "Cannot write the rejects workbook" in result.stderr
     assert "--rejects" in result.stderr and count(roster) == 0

@@ -11,13 +11,13 @@ import contextlib
 import itertools
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from volctl.errors import RosterError, file_error
+from volctl.errors import RosterError, Where, file_error
 from volctl.schema import APPLICATION_ID, LATEST, MIGRATION_SET, STEPS, Step, run_script, steps
 
 ENV_DB = "VOLCTL_DB"
@@ -332,40 +332,31 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
     )
 
 
-SIDECARS = ("-journal", "-wal", "-shm")
-
-
-def backup_to(conn: sqlite3.Connection, dest: Path, *, exclusive: bool = False) -> Path:
+def backup_to(
+    conn: sqlite3.Connection,
+    dest: Path,
+    *,
+    exclusive: bool = False,
+    verify: Callable[[Path], None] | None = None,
+) -> Path:
     """A consistent copy of the open roster (SQLite's online backup), created 0600.
 
-    If the copy fails (a full disk), the file this call created is removed with the journal
-    files SQLite left beside it: a half copy is no backup, and would stand in the way of the
-    next try. ``exclusive``: refuse (``FileExistsError``) a file that is already there.
-    """
-    leftovers = [dest.with_name(dest.name + s) for s in SIDECARS]
-    leftovers = [p for p in leftovers if not p.exists()]
-    created = create_file(dest, exclusive=exclusive)
-    try:
-        target = sqlite3.connect(str(dest))
+    The copy is made under a temporary name and renamed into place once complete (and, with
+    ``verify``, once that check of the copy passed), so a full disk or a kill leaves nothing
+    at ``dest``. ``exclusive``: never replace a file that is already there."""
+    from volctl import files
+
+    with files.replacing(dest, overwrite=not exclusive, where=Where(field="backup_file")) as tmp:
+        target = sqlite3.connect(str(tmp))
         try:
             conn.backup(target)
             # A backup is one self-contained file: no -wal/-shm beside it.
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        os.chmod(dest, 0o600)
-    except BaseException:
-        if created:
-            remove_copy(dest, leftovers)
-        raise
+        if verify is not None:
+            verify(tmp)
     return dest
-
-
-def remove_copy(dest: Path, sidecars: Iterable[Path] = ()) -> None:
-    """Remove a copy this command made and could not finish (never anything else)."""
-    for path in (dest, *sidecars):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -14,13 +14,11 @@ from pathlib import Path
 
 from volctl import audit
 from volctl.db import (
-    SIDECARS,
     backup_to,
     connect_read_only,
     disk_full,
     inspect_file,
     refuse_read_only,
-    remove_copy,
     transaction,
 )
 from volctl.errors import InvalidInput, RosterError, Where
@@ -56,30 +54,24 @@ def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
         raise InvalidInput(
             "output.no_folder", where=Where(field="backup_file"), folder=str(dest.parent)
         )
-    sidecars = [dest.with_name(dest.name + s) for s in SIDECARS]
-    sidecars = [p for p in sidecars if not p.exists()]
-    try:
-        backup_to(conn, dest, exclusive=True)
-    except FileExistsError:
-        raise InvalidInput(
-            "backup.exists", where=Where(field="backup_file"), path=str(dest)
-        ) from None
-    except sqlite3.Error as exc:
-        raise _backup_failed(exc, dest) from None
-    try:
-        copy = sqlite3.connect(f"{dest.resolve().as_uri()}?mode=ro", uri=True)
+    found: dict[str, int] = {}
+
+    def verify(copy_path: Path) -> None:
+        """A copy that fails its check is no backup: it never reaches ``dest``."""
+        copy = sqlite3.connect(f"{copy_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             checked = integrity(copy)
-            volunteers = copy.execute("SELECT count(*) FROM volunteers").fetchone()[0]
+            found["volunteers"] = copy.execute("SELECT count(*) FROM volunteers").fetchone()[0]
         finally:
             copy.close()
         if not checked.ok:
             raise RosterError("backup.copy_damaged", path=str(dest))
-    except BaseException as exc:
-        remove_copy(dest, sidecars)  # a copy that fails its check is no backup either
-        if isinstance(exc, sqlite3.Error):
-            raise _backup_failed(exc, dest) from None
-        raise
+
+    try:
+        backup_to(conn, dest, exclusive=True, verify=verify)
+    except sqlite3.Error as exc:
+        raise _backup_failed(exc, dest) from None
+    volunteers = found["volunteers"]
     return {
         "path": str(dest.resolve()),
         "bytes": dest.stat().st_size,

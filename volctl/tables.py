@@ -19,14 +19,13 @@ Safety, whatever the format:
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from volctl.audit import PII_KEYS, mask_detail
-from volctl.errors import InvalidInput, NotFound, Where, file_error
+from volctl.errors import InvalidInput, NotFound, Where
 from volctl.render import FORMULA_PREFIXES
 
 FORMATS = ("csv", "json", "xlsx")
@@ -298,28 +297,16 @@ def export(
 def export_file(
     conn: sqlite3.Connection, name: str, kind: str, path: Path, *, show_pii: bool = False
 ) -> int:
-    """Write table ``name`` to ``path``: a temporary file readable by its owner only (raw data
-    holds names and more), renamed into place once complete."""
-    if not path.parent.exists():
-        raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
+    """Write table ``name`` to ``path``, whole or not at all and readable by its owner only
+    (raw data holds names and more)."""
+    from volctl import files
+
     columns, data = rows(conn, name, show_pii=show_pii)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        if kind == "xlsx":
-            os.close(fd)
+    if kind == "xlsx":
+        with files.replacing(path) as tmp:
             count = write_xlsx(columns, data, tmp, sheet=name)
-        else:
-            encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-            writer = write_json if kind == "json" else write_csv
-            with open(fd, "w", encoding=encoding, newline="") as out:
-                count = writer(columns, data, out)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise file_error(exc, path) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    else:
+        writer = write_json if kind == "json" else write_csv
+        with files.open_text(path, encoding=files.text_encoding(path)) as out:
+            count = writer(columns, data, out)
     return count

@@ -310,23 +310,11 @@ def writing_stdout() -> Iterator[None]:
 
 
 def write_text_output(path: Path, text: str) -> None:
-    """Write a report file next to nothing else: a temporary name, then an atomic rename.
-    The file is readable by its owner only: a report may name people and their hours."""
-    from volctl.errors import InvalidInput, Where, file_error
+    """Write a report file whole or not at all, readable by its owner only: a report may name
+    people and their hours."""
+    from volctl import files
 
-    if not path.parent.exists():
-        raise InvalidInput("output.no_folder", where=Where(field="output"), folder=str(path.parent))
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        encoding = "utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8"
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o600)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise file_error(exc, path) from None
+    files.write_text(path, text, encoding=files.text_encoding(path))
 
 
 def confirm(question: str, cancelled: str, *, err: bool = False) -> None:

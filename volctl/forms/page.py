@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
-import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from copy import copy
@@ -46,7 +45,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from volctl.errors import InvalidInput, Where, file_error
+from volctl.errors import InvalidInput, Where
 from volctl.ledger.totals import hours as rounded_hours
 
 SONG = "宋体"
@@ -517,11 +516,13 @@ def save(
     hint: str | None = None,
     where: Where | None = None,
 ) -> None:
-    """Write an .xlsx file whole or not at all: a temporary file beside it, then an atomic
-    rename. ``private``: readable by its owner only from the moment it is created (a form
-    printed with personal data in full, a rejects workbook); ``overwrite=False``: refuse an
-    existing file (``refuse_existing``). A failure to write raises ``error`` (its message
-    takes ``{path}`` and ``{reason}``) with ``hint`` and ``where``."""
+    """Write an .xlsx file whole or not at all, through the one writer (:mod:`volctl.files`).
+    ``private``: readable by its owner only from the moment it is created (a form printed with
+    personal data in full, a rejects workbook); ``overwrite=False``: refuse an existing file
+    (``refuse_existing``). A failure to write raises ``error`` (its message takes ``{path}``
+    and ``{reason}``) with ``hint`` and ``where``."""
+    from volctl import files
+
     field = where or Where(field="output")
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("output.not_xlsx", where=field, path=str(path))
@@ -529,19 +530,13 @@ def save(
         raise InvalidInput("output.no_folder", where=field, folder=str(path.parent))
     if not overwrite:
         refuse_existing(path, where=field)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)  # a leftover keeps its mode: start afresh
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600 if private else 0o666)
-        with os.fdopen(fd, "wb") as f:
-            write_workbook(wb, f)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        if not isinstance(exc, OSError):
-            raise
-        raise file_error(exc, path, error, hint=hint, where=where) from None
+    with (
+        files.replacing(
+            path, private=private, overwrite=overwrite, error=error, hint=hint, where=where
+        ) as tmp,
+        open(tmp, "wb") as handle,
+    ):
+        write_workbook(wb, handle)
 
 
 def write_workbook(wb: Workbook, target: str | Path | IO[bytes]) -> None:

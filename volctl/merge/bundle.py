@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import zipfile
 import zlib
@@ -27,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from volctl import __version__, audit
+from volctl import __version__, audit, files
 from volctl.db import transaction
 from volctl.errors import InvalidInput, RosterError, Where, file_error
 from volctl.merge import content
@@ -153,34 +152,12 @@ def write(
     in the transaction that records the export.
     """
     where = Where(field="output")
-    if dest.is_dir():
-        raise InvalidInput("output.is_folder", where=where, path=str(dest))
-    if dest.exists() and not force:
-        raise InvalidInput("output.exists", hint="hint.output_exists", where=where, path=str(dest))
-    if not dest.parent.is_dir():
-        raise InvalidInput("output.no_folder", where=where, folder=str(dest.parent))
+    files.check_target(dest, overwrite=force, where=where)
     if not content.organisation(conn)["org_name"]:
         raise InvalidInput("bundle.no_org", hint="hint.bundle_no_org")
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except OSError as exc:
-        raise file_error(exc, dest) from None
-    try:
-        conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
-        try:
-            with (
-                os.fdopen(fd, "wb") as raw,
-                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
-            ):
+    manifest: dict[str, Any] = {}
 
-                def sink(part: content.Part) -> IO[bytes]:
-                    return archive.open(part.file, "w", force_zip64=True)
-
-                manifest = describe(conn, with_beneficiaries=with_beneficiaries, sink=sink)
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-        finally:
-            conn.execute("COMMIT")
+    def record_export() -> None:
         with transaction(conn):
             audit.record(
                 conn,
@@ -192,13 +169,20 @@ def write(
                 with_beneficiaries=with_beneficiaries,
                 counts=counts(manifest),
             )
-            os.replace(tmp, dest)  # the file appears only with its audit entry
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):  # a full disk: the file is the bundle, not the temporary
-            raise file_error(exc, dest) from None
-        raise
-    os.chmod(dest, 0o600)
+
+    # The file appears only once its export is in the audit log.
+    with files.open_binary(dest, overwrite=force, before_rename=record_export) as raw:
+        conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
+        try:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+
+                def sink(part: content.Part) -> IO[bytes]:
+                    return archive.open(part.file, "w", force_zip64=True)
+
+                manifest.update(describe(conn, with_beneficiaries=with_beneficiaries, sink=sink))
+                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        finally:
+            conn.execute("COMMIT")
     return manifest
 
 

@@ -44,6 +44,10 @@ MESSAGES = {
         "{path} is a folder; give a file name.",
     ),
     "output.cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "output.not_regular": (
+        "{path} 不是普通文件（可能是设备或管道），未写入。",
+        "{path} is not a regular file (a device or a pipe); nothing was written.",
+    ),
     "output.not_xlsx": (
         "输出文件须为 .xlsx：{path}",
         "The output file must be an .xlsx file: {path}",

@@ -22,6 +22,7 @@ from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
+from volctl.roster.refs import expand
 from volctl.text import bounded, clean, plain_whole
 
 STATUSES = ("planned", "held", "cancelled")
@@ -472,7 +473,7 @@ def signup(
                 title=activity["title"],
             )
         people: dict[int, sqlite3.Row] = {}
-        for vol in vol_refs:
+        for vol in expand(conn, vol_refs):
             person = volunteers.find(conn, vol)
             people.setdefault(person["id"], person)
         if not people:
@@ -593,7 +594,7 @@ def withdraw(
     out = []
     with transaction(conn):
         activity = find(conn, ref)
-        for vol in dict.fromkeys(vol_refs):
+        for vol in dict.fromkeys(expand(conn, vol_refs)):
             person = volunteers.find(conn, vol)
             signup_row = conn.execute(
                 "SELECT * FROM signups WHERE activity_id = ? AND volunteer_id = ?"

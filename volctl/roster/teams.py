@@ -552,8 +552,10 @@ def leave(
 
 
 def _distinct_volunteers(conn: sqlite3.Connection, refs: Iterable[str]) -> list[sqlite3.Row]:
+    from volctl.roster.refs import expand
+
     seen: dict[int, sqlite3.Row] = {}
-    for ref in refs:
+    for ref in expand(conn, refs):
         row = volunteers.find(conn, ref)
         seen.setdefault(row["id"], row)
     if not seen:

@@ -57,7 +57,7 @@ def number_of(conn: sqlite3.Connection, person: Person) -> str:
 
 def build(path: Path, short: str) -> Path:
     """A community roster at ``path`` (see the module's docstring)."""
-    from volctl.ledger import activities, records, training
+    from volctl.ledger import activities, records, signups, training
     from volctl.roster import commendations, insurance, recipients, teams, volunteers
 
     org, members = COMMUNITIES[short]
@@ -101,7 +101,7 @@ def build(path: Path, short: str) -> Path:
             served_groups=[f"空巢老人:{5 + i}"],
         )
         crew = numbers[i % 3 :]
-        activities.signup(conn, activity["activity_no"], crew, force=True)
+        signups.signup(conn, activity["activity_no"], crew, force=True)
         records.add_roster(conn, activity["activity_no"], records.ServiceInput(), absent=crew[-1:])
     first = conn.execute("SELECT min(record_id) FROM service_chains").fetchone()[0]
     records.amend(conn, str(first), records.ServiceInput(hours="2"), "按签到表更正")

@@ -224,7 +224,7 @@ def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
 def _hours(
     conn: sqlite3.Connection, people: list[str], rng: random.Random
 ) -> tuple[str, dict[str, object]]:
-    from volctl.ledger import activities, records
+    from volctl.ledger import records, signups
 
     rows = conn.execute("SELECT activity_no, title FROM activities ORDER BY date").fetchall()
     total = 0
@@ -233,7 +233,7 @@ def _hours(
             crew = people[3:5]
         else:
             crew = people[:4] + rng.sample(people[4:], rng.randint(6, 12))
-        activities.signup(conn, number, crew, force=True)
+        signups.signup(conn, number, crew, force=True)
         absent = crew[-1:] if rng.random() < 0.5 else []
         done = records.add_roster(conn, number, records.ServiceInput(), absent=absent)
         total += len(done.records)

@@ -140,6 +140,7 @@ def add(
 ) -> None:
     from volctl.errors import InvalidInput, Where
     from volctl.ledger import activities
+    from volctl.ledger.beneficiaries import served as served_entries
 
     if date is None:
         raise InvalidInput("reason.date_missing", where=Where(field="date"))
@@ -167,7 +168,7 @@ def add(
     record = activities.public(row, show_pii=show_pii)
     if fmt is Format.table:
         notice(t("activity.added", activity_no=row["activity_no"], title=row["title"]))
-    _show(record, fmt, extra={"served": activities.served(conn, row["id"])})
+    _show(record, fmt, extra={"served": served_entries(conn, row["id"])})
 
 
 @command(app, "schedule", "help.activity.schedule")
@@ -333,16 +334,15 @@ def list_(
 
 @command(app, "show", "help.activity.show")
 def show(act: ActArg, fmt: FormatOption = Format.table, show_pii: ShowPiiOption = False) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import activities, beneficiaries, signups
 
     conn = roster()
     row = activities.get(conn, activities.find(conn, act)["id"])
     record = activities.public(row, show_pii=show_pii)
     people = [
-        activities.signup_record(s, show_pii=show_pii)
-        for s in activities.roster_of(conn, row["id"])
+        signups.signup_record(s, show_pii=show_pii) for s in signups.roster_of(conn, row["id"])
     ]
-    served = activities.served(conn, row["id"])
+    served = beneficiaries.served(conn, row["id"])
     if fmt is Format.json:
         emit({**record, "signups": people, "served": served}, fmt)
         return
@@ -466,10 +466,10 @@ def signup(
     force: Annotated[bool, typer.Option("--force", help=t("opt.act_force"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import signups
 
     conn = roster()
-    result = activities.signup(conn, act, vols, force=force)
+    result = signups.signup(conn, act, vols, force=force)
     for w in result["warnings"]:
         warn(t(f"activity.{w['code']}", **{k: v or "" for k, v in w.items() if k != "code"}))
     if fmt is Format.json:
@@ -517,10 +517,10 @@ def withdraw(
     reason: Annotated[str, _opt("--reason", key="opt.reason")],
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import signups
 
     conn = roster()
-    out = activities.withdraw(conn, act, vols, reason)
+    out = signups.withdraw(conn, act, vols, reason)
     if fmt is Format.table:
         notice(t("activity.withdrawn", names=join_list(p["name"] for p in out)))
         return

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from volctl import settings
-from volctl.ledger.activities import served_by_group
+from volctl.ledger.beneficiaries import served_by_group
 from volctl.reports import hours as breakdown
 from volctl.reports import stars
 from volctl.reports.common import (

@@ -237,16 +237,16 @@ def tree(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import team_tree
 
     day = _on_date(on)
     conn = roster()
-    nodes = teams.tree(conn, day)
+    nodes = team_tree.tree(conn, day)
     if fmt is Format.json:
         emit(nodes, fmt, output=output)
         return
     if fmt is Format.csv:
-        emit(teams.flatten_tree(nodes), fmt, output=output)
+        emit(team_tree.flatten_tree(nodes), fmt, output=output)
         return
     if not nodes:
         notice(t("team.none"))
@@ -352,10 +352,10 @@ def join(
     move: Annotated[bool, typer.Option("--move", help=t("opt.team_move"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import memberships
 
     conn = roster()
-    results = teams.join(
+    results = memberships.join(
         conn, team, vols, role=role, since=parse_day_option(since, "joined_on"), move=move
     )
     if fmt is Format.table:
@@ -381,10 +381,10 @@ def leave(
     on: Annotated[str | None, _opt("--on", "opt.team_leave_on", "DATE")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import memberships
 
     conn = roster()
-    results = teams.leave(conn, team, vols, on=parse_day_option(on, "left_on"))
+    results = memberships.leave(conn, team, vols, on=parse_day_option(on, "left_on"))
     if fmt is Format.table:
         for r in results:
             notice(

@@ -370,6 +370,10 @@ def join(
     emit(results, fmt)
 
 
+def _keep_member(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: result[k] for k in ("volunteer_no", "name", "team", "role", "joined_on")}
+
+
 def _keep(result: dict[str, Any]) -> dict[str, Any]:
     return {k: result[k] for k in ("volunteer_no", "name", "team", "role", "since")}
 
@@ -379,11 +383,24 @@ def leave(
     team: TeamArg,
     vols: VolsArg,
     on: Annotated[str | None, _opt("--on", "opt.team_leave_on", "DATE")] = None,
+    undo: Annotated[bool, typer.Option("--undo", help=t("opt.team_leave_undo"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     from volctl.roster import memberships
 
     conn = roster()
+    if undo:
+        if on is not None:
+            from volctl.errors import InvalidInput, Where
+
+            raise InvalidInput("team.undo_with_on", where=Where(field="left_on"))
+        undone = memberships.undo_leave(conn, team, vols)
+        if fmt is Format.table:
+            for r in undone:
+                notice(t("team.leave_undone", on=r["undone_left_on"], **_keep_member(r)))
+            return
+        emit(undone, fmt)
+        return
     results = memberships.leave(conn, team, vols, on=parse_day_option(on, "left_on"))
     if fmt is Format.table:
         for r in results:

@@ -49,6 +49,51 @@ def _open(conn: sqlite3.Connection, team_id: int, volunteer_id: int, role: str, 
     return cursor.lastrowid
 
 
+def _refuse_overlap(
+    conn: sqlite3.Connection, team: sqlite3.Row, person: sqlite3.Row, day: str
+) -> None:
+    """A membership from ``day`` on may not overlap one that ended after ``day`` (rejoining
+    with the original date after a leave would count the same days twice)."""
+    earlier = conn.execute(
+        "SELECT joined_on, left_on FROM memberships WHERE team_id = ? AND volunteer_id = ?"
+        " AND left_on IS NOT NULL AND left_on > ? AND left_on > joined_on"
+        " ORDER BY left_on DESC LIMIT 1",
+        (team["id"], person["id"], day),
+    ).fetchone()
+    if earlier is not None:
+        raise Conflict(
+            "team.membership_overlap",
+            hint="hint.team_leave_undo",
+            where=Where(field="joined_on"),
+            volunteer_no=person["volunteer_no"],
+            name=person["name"],
+            team=team["name"],
+            since=day,
+            joined_on=earlier["joined_on"],
+            left_on=earlier["left_on"],
+        )
+
+
+def _correct_role(
+    conn: sqlite3.Connection,
+    membership: sqlite3.Row,
+    role: str,
+    team: sqlite3.Row,
+    person: sqlite3.Row,
+) -> None:
+    conn.execute("UPDATE memberships SET role = ? WHERE id = ?", (role, membership["id"]))
+    audit.record(
+        conn,
+        "membership.role_correct",
+        "memberships",
+        membership["id"],
+        team=team["name"],
+        volunteer_no=person["volunteer_no"],
+        role={"old": membership["role"], "new": role},
+        joined_on=membership["joined_on"],
+    )
+
+
 def join(
     conn: sqlite3.Connection,
     team_ref: object,
@@ -102,6 +147,7 @@ def join(
                 "left": [],
             }
             current = _open_membership(conn, team["id"], person["id"])
+            _refuse_overlap(conn, team, person, day)
             if current is not None:
                 if current["role"] == role:
                     raise Conflict(
@@ -112,9 +158,15 @@ def join(
                         role=role,
                         since=current["joined_on"],
                     )
-                close_membership(conn, current, day, "role_change")
                 result["action"] = "role_changed"
                 result["old_role"] = current["role"]
+                if current["joined_on"] == day:
+                    # The role from the first day: the membership is corrected, not closed (a
+                    # membership ending the day it began would list them as a former member).
+                    _correct_role(conn, current, role, team, person)
+                else:
+                    close_membership(conn, current, day, "role_change")
+                    current = None
             if move:
                 others = conn.execute(
                     "SELECT m.*, t.name AS team_name FROM memberships m JOIN teams t"
@@ -125,7 +177,8 @@ def join(
                 for other in others:
                     close_membership(conn, other, day, "move")
                     result["left"].append(other["team_name"])
-            _open(conn, team["id"], person["id"], role, day)
+            if current is None:
+                _open(conn, team["id"], person["id"], role, day)
             results.append(result)
     return results
 
@@ -162,6 +215,67 @@ def leave(
                     "role": current["role"],
                     "joined_on": current["joined_on"],
                     "left_on": day,
+                }
+            )
+    return results
+
+
+def undo_leave(
+    conn: sqlite3.Connection, team_ref: object, vol_refs: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Undo ``team leave`` entered by mistake: the membership it ended is open again, as if
+    the leave had not happened (no second membership, so no days counted twice); the audit
+    log keeps the leave and its undoing. Only a leave is undone: a membership ended by a move,
+    a role change or the team's dissolution is refused, naming what ended it. All or nothing."""
+    results = []
+    with transaction(conn):
+        team = find(conn, team_ref)
+        if team["status"] != "active":
+            raise Conflict("team.dissolved", team=team["name"])
+        for person in _distinct_volunteers(conn, vol_refs):
+            named = {"volunteer_no": person["volunteer_no"], "name": person["name"]}
+            if _open_membership(conn, team["id"], person["id"]) is not None:
+                raise Conflict("team.undo_still_member", team=team["name"], **named)
+            last = conn.execute(
+                "SELECT * FROM memberships WHERE team_id = ? AND volunteer_id = ?"
+                " AND left_on IS NOT NULL ORDER BY left_on DESC, id DESC LIMIT 1",
+                (team["id"], person["id"]),
+            ).fetchone()
+            if last is None:
+                raise Conflict("team.not_member", team=team["name"], **named)
+            ended_by = conn.execute(
+                "SELECT action FROM audit_log WHERE entity = 'memberships' AND entity_id = ?"
+                " AND action IN ('membership.leave', 'membership.move', 'membership.role_change',"
+                " 'membership.dissolve') ORDER BY id DESC LIMIT 1",
+                (last["id"],),
+            ).fetchone()
+            if ended_by is not None and ended_by[0] != "membership.leave":
+                raise Conflict(
+                    f"team.undo_ended_by_{ended_by[0].split('.', 1)[1]}",
+                    team=team["name"],
+                    left_on=last["left_on"],
+                    **named,
+                )
+            if person["status"] != "active":
+                raise Conflict("team.volunteer_inactive", hint="hint.reactivate_first", **named)
+            conn.execute("UPDATE memberships SET left_on = NULL WHERE id = ?", (last["id"],))
+            audit.record(
+                conn,
+                "membership.leave_undone",
+                "memberships",
+                last["id"],
+                team=team["name"],
+                volunteer_no=person["volunteer_no"],
+                left_on={"old": last["left_on"], "new": None},
+            )
+            results.append(
+                {
+                    **named,
+                    "team": team["name"],
+                    "role": last["role"],
+                    "joined_on": last["joined_on"],
+                    "left_on": None,
+                    "undone_left_on": last["left_on"],
                 }
             )
     return results

@@ -423,11 +423,13 @@ def members(conn: sqlite3.Connection, team_id: int, on: date) -> list[sqlite3.Ro
 
 
 def former_members(conn: sqlite3.Connection, team_id: int, on: date) -> list[sqlite3.Row]:
-    """Memberships of the team that ended on or before ``on`` (history, newest first)."""
+    """Memberships of the team that ended on or before ``on`` (history, newest first); one
+    that ended the day it began (a role corrected, a join undone that day) held no day."""
     return conn.execute(
         "SELECT m.*, v.volunteer_no, v.name, v.phone, v.status AS volunteer_status"
         " FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id"
         " WHERE m.team_id = ? AND m.left_on IS NOT NULL AND m.left_on <= ?"
+        " AND m.left_on > m.joined_on"  # a membership ended the day it began held no day
         " ORDER BY m.left_on DESC, v.volunteer_no",
         (team_id, on.isoformat()),
     ).fetchall()

@@ -300,9 +300,16 @@ def add(
 
 
 def update(
-    conn: sqlite3.Connection, ref: str, changes: dict[str, object]
+    conn: sqlite3.Connection,
+    ref: str,
+    changes: dict[str, object],
+    *,
+    today: date | None = None,
 ) -> tuple[sqlite3.Row, dict[str, tuple[Any, Any]]]:
-    """Correct an activity's details or mark it held; its number stays."""
+    """Correct an activity's details or mark it held; its number stays. An activity dated
+    after today cannot be held (nor a held one moved after today)."""
+    today = today or date.today()
+    changes = dict(changes)
     status = changes.pop("status", None)
     unknown = set(changes) - set(FIELDS)
     if unknown:
@@ -324,6 +331,14 @@ def update(
                     value=status,
                 )
             values["status"] = status
+        if values.get("status", row["status"]) == "held" and values["date"] > today.isoformat():
+            raise InvalidInput(
+                "reason.held_in_future",
+                hint="hint.held_in_future",
+                where=Where(field="status" if status else "date"),
+                activity_no=row["activity_no"],
+                date=values["date"],
+            )
         diff = {k: (row[k], v) for k, v in values.items() if row[k] != v}
         if not diff:
             return get(conn, row["id"]), {}
@@ -341,6 +356,52 @@ def update(
             changes={k: {"old": o, "new": v} for k, (o, v) in diff.items()},
         )
         return get(conn, row["id"]), diff
+
+
+def select(
+    conn: sqlite3.Connection,
+    refs: Sequence[str],
+    *,
+    past_planned: bool = False,
+    today: date | None = None,
+) -> list[str]:
+    """The activities a command names, each once, in order: ``refs`` (several, or comma
+    lists) and, with ``past_planned``, every activity dated before today still planned."""
+    from volctl.roster.refs import words
+
+    chosen = [find(conn, ref)["activity_no"] for ref in words(refs)]
+    if past_planned:
+        chosen += [row["activity_no"] for row in still_planned(conn, today=today)]
+    if not chosen:
+        raise InvalidInput(
+            "activity.none_chosen" if not past_planned else "activity.none_past_planned",
+            where=Where(field="activity"),
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def still_planned(conn: sqlite3.Connection, *, today: date | None = None) -> list[sqlite3.Row]:
+    """Activities dated before today that are still planned: held or cancelled, they should
+    say so (the reports count only held ones)."""
+    today = today or date.today()
+    return conn.execute(
+        f"{_SELECT} WHERE a.status = 'planned' AND a.date < ? ORDER BY a.date, a.activity_no",
+        (today.isoformat(),),
+    ).fetchall()
+
+
+def update_many(
+    conn: sqlite3.Connection, refs: Sequence[str], changes: dict[str, object]
+) -> list[tuple[sqlite3.Row, dict[str, tuple[Any, Any]]]]:
+    """``update`` for several activities in one transaction: all of them, or none."""
+    with transaction(conn):
+        return [update(conn, ref, changes) for ref in refs]
+
+
+def cancel_many(conn: sqlite3.Connection, refs: Sequence[str], reason: object) -> list[sqlite3.Row]:
+    """``cancel`` for several activities in one transaction: all of them, or none."""
+    with transaction(conn):
+        return [cancel(conn, ref, reason) for ref in refs]
 
 
 def _as_input(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, object]:
@@ -456,6 +517,18 @@ def unserve(conn: sqlite3.Connection, ref: str, entry_id: int, reason: object) -
 # ----------------------------------------------------------------------------- output
 
 
+def series_rule(key: str | None) -> str | None:
+    """The rule of the series an activity belongs to, as a clerk names it (每月第三个星期六,
+    or the RRULE), from its ``series_key``; ``None`` outside a series."""
+    if not key:
+        return None
+    from volctl.ledger.schedule import rule_label
+
+    rule = key.split("|", 1)[0]
+    source, _, merged = rule.partition(":")  # a merged series: "<source>:<rule>|…"
+    return rule_label(merged if source.isdigit() and merged else rule)
+
+
 def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
     """The documented JSON shape of an activity."""
     leader = None
@@ -485,4 +558,5 @@ def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
         "description": row["description"],
         "needs_insurance": bool(row["needs_insurance"]),
         "series_key": row["series_key"],
+        "series": series_rule(row["series_key"]),
     }

@@ -114,9 +114,10 @@ def main_options(
 
 
 def _attach_top_level_commands() -> None:
-    from volctl.cli import merge, safety, setup
+    from volctl.cli import merge, safety, setup, status
 
     setup.attach(app)
+    status.attach(app)
     safety.attach(app)
     merge.attach(app)
 

@@ -171,6 +171,15 @@ class _CJKTextWrapper(_textwrap.TextWrapper):
         return lines
 
 
+def wrap(text: str, width: int, *, indent: str = "", hang: str = "") -> str:
+    """``text`` wrapped to ``width`` terminal columns, Chinese measured as two and broken
+    between characters; the first line starts with ``indent``, the others with ``hang``."""
+    wrapper = _CJKTextWrapper(
+        width=max(width, 20), initial_indent=indent, subsequent_indent=hang, replace_whitespace=True
+    )
+    return "\n".join(wrapper.wrap(text))
+
+
 def install() -> None:
     """Route Typer/Click's own texts through the catalogue (idempotent)."""
     if hasattr(typer.core, "_"):

@@ -178,6 +178,8 @@ def list_(
         str | None, typer.Option("--team", metavar="TEAM", help=t("opt.register_team"))
     ] = None,
     untrained: Annotated[bool, typer.Option("--untrained", help=t("opt.untrained"))] = False,
+    idle: Annotated[bool, typer.Option("--idle", help=t("opt.register_idle"))] = False,
+    no_team: Annotated[bool, typer.Option("--no-team", help=t("opt.register_no_team"))] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
@@ -200,6 +202,15 @@ def list_(
 
         members = {v["id"] for v in teams.members_under(conn, team, today)}
         rows = [row for row in rows if row["id"] in members]
+    if idle or no_team:
+        from volctl import todo
+
+        for wanted, keep in ((idle, todo.idle), (no_team, todo.teamless)):
+            if wanted:
+                chosen = set(keep(conn, today))
+                rows = [row for row in rows if row["volunteer_no"] in chosen]
+    if not rows and not conn.execute("SELECT 1 FROM volunteers LIMIT 1").fetchone():
+        notice(t("status.start_hint"))
     records = [volunteers.public(row, show_pii=show_pii, today=today) for row in rows]
     if fmt is Format.table:
         for record in records:

@@ -57,32 +57,44 @@ def _detail(entry: dict[str, Any]) -> str:
     return audit.summarise(detail, label=label, comma=t("audit.comma"), empty=empty)
 
 
+def _describe_backup(held: dict[str, Any]) -> None:
+    """What a backup holds, said before the clerk is asked to restore it."""
+    from volctl import dates
+
+    notice(
+        t(
+            "restore.holds",
+            path=held["path"],
+            org=held["org"] or t("restore.no_org"),
+            last_change=dates.clock(held["last_change"]) if held["last_change"] else "-",
+            **{k: held[k] for k in ("volunteers", "teams", "activities", "records")},
+        )
+    )
+
+
 def attach(app: typer.Typer) -> None:
     """Register backup, restore, check and audit on the root app."""
 
     @command(app, "backup", "help.backup")
-    def backup_cmd(file: BackupFile = None, fmt: FormatOption = Format.table) -> None:
+    def backup_cmd(file: BackupFile = None) -> None:
         from volctl import maintenance
 
         conn = roster()
-        dest = file or maintenance.default_backup_path(location().path)
+        dest = maintenance.backup_target(location().path, file)
         result = maintenance.backup(conn, dest)
-        if fmt is Format.table:
-            notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
-        else:
-            emit(result, fmt)
+        notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
 
     @command(app, "restore", "help.restore")
     def restore_cmd(
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
-        fmt: FormatOption = Format.table,
     ) -> None:
         from volctl import maintenance
 
         source = maintenance.check_backup(file)
         try:
             target = location().path
+            _describe_backup(maintenance.describe_backup(source, file))
             if not yes:
                 confirm(t("restore.confirm", path=str(target)), t("restore.cancelled"))
             conn = roster(create=True)
@@ -91,10 +103,7 @@ def attach(app: typer.Typer) -> None:
             source.close()
         close_connections()
         roster()  # reopen: upgrades a backup from an older volctl, with its own backup first
-        if fmt is Format.table:
-            notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
-        else:
-            emit(result, fmt)
+        notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
 
     @command(app, "check", "help.check")
     def check_cmd(fmt: FormatOption = Format.table, output: OutputOption = None) -> None:

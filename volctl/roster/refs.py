@@ -91,3 +91,37 @@ def expand(conn: sqlite3.Connection, refs: Iterable[str]) -> list[str]:
             )
         out.extend(numbers)
     return out
+
+
+def compress(numbers: Iterable[str], conn: sqlite3.Connection) -> str:
+    """Volunteer numbers as ``expand`` reads them back, consecutive runs of the roster's
+    numbers as ranges: ``V000018-V000020,V000025`` (what a command suggestion can carry)."""
+    prefix = _prefix(conn)
+    on_roster = [
+        row[0] for row in conn.execute("SELECT volunteer_no FROM volunteers ORDER BY volunteer_no")
+    ]
+    position = {number: i for i, number in enumerate(on_roster)}
+    wanted = sorted({n for n in numbers}, key=lambda n: position.get(n, -1))
+    parts: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) > 2:
+            parts.append(f"{run[0]}-{run[-1]}")
+        else:
+            parts.extend(run)
+        run.clear()
+
+    for number in wanted:
+        follows = (
+            run
+            and number in position
+            and run[-1] in position
+            and position[number] == position[run[-1]] + 1
+            and _range(f"{run[0]}-{number}", prefix) is not None
+        )
+        if not follows:
+            flush()
+        run.append(number)
+    flush()
+    return ",".join(parts)

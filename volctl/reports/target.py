@@ -5,6 +5,9 @@ while it runs), in a team's scope its members that day, each with their whole ye
 hours, whichever team they served with: the same people and hours as the summary's
 ``volunteers_registered`` and ``met_target``. A volunteer's team is the one they are in on that
 day; a team's figures include the teams under it.
+
+Beside the target, hours are rounded down and the hours short up (47 h 59 min is 47.9 h, 0.1 h
+short, never 48.0 and 0.0); a total of hours short adds up the people's as shown.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 from volctl import settings
 from volctl.errors import InvalidInput, Where
-from volctl.reports.common import Basis, find_scope, hours, phone, year_period
+from volctl.reports.common import Basis, find_scope, hours_down, hours_up, phone, year_period
 
 MAX_TARGET = 8784  # hours in a leap year
 
@@ -78,7 +81,7 @@ def report(
         for team_id in targets:
             counted[team_id] += 1
             met[team_id] += missing == 0
-            short[team_id] += missing
+            short[team_id] += -(-missing // 6)  # tenths of an hour, each person's rounded up
         if missing:
             first = order.get(own[0], -1) if own else 1 << 30
             below.append((first, minutes, number, name, mobile, services, own))
@@ -93,7 +96,7 @@ def report(
             "volunteers": counted[row["id"]],
             "met": met[row["id"]],
             "below": counted[row["id"]] - met[row["id"]],
-            "hours_short": hours(short[row["id"]]),
+            "hours_short": short[row["id"]] / 10,
         }
         for row in listed
     ]
@@ -106,7 +109,7 @@ def report(
                 "volunteers": counted[None],
                 "met": met[None],
                 "below": counted[None] - met[None],
-                "hours_short": hours(short[None]),
+                "hours_short": short[None] / 10,
             }
         )
     return {
@@ -117,7 +120,7 @@ def report(
         "volunteers": len(people),
         "met": len(people) - len(below),
         "below": len(below),
-        "hours_short": hours(sum(goal_minutes - b[1] for b in below)),
+        "hours_short": sum(-((b[1] - goal_minutes) // 6) for b in below) / 10,
         "by_team": by_team,
         "below_target": [
             {
@@ -126,8 +129,8 @@ def report(
                 "phone": phone(mobile, show_pii),
                 "team": "、".join(names[t] for t in own) or None,
                 "participations": services,
-                "hours": hours(minutes),
-                "hours_short": hours(goal_minutes - minutes),
+                "hours": hours_down(minutes),
+                "hours_short": hours_up(goal_minutes - minutes),
             }
             for _first, minutes, number, name, mobile, services, own in below
         ],

@@ -24,6 +24,7 @@ from volctl.cli.common import (
     warn,
     year_option,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.dates import clock
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
@@ -121,7 +122,9 @@ def _input(**options: Any) -> Any:
 
 @command(app, "add", "help.activity.add")
 def add(
-    title: TitleArg,
+    title: Annotated[
+        Optional[str], typer.Argument(metavar="TITLE", help=t("arg.act_title"), show_default=False)
+    ] = None,
     date: Date = None,
     start: Start = None,
     end: End = None,
@@ -136,16 +139,21 @@ def add(
     needs_insurance: Insurance = None,
     served: Served = None,
     served_group: ServedGroup = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
+    from volctl.cli import guided, questions
     from volctl.ledger import activities
     from volctl.ledger.beneficiaries import served as served_entries
 
-    if date is None:
-        raise InvalidInput("reason.date_missing", where=Where(field="date"))
     conn = roster()
+    asked = guided.fill(
+        {"title": title, "date": date, "category": category},
+        questions.activity(conn),
+        no_input=no_input,
+    )
+    title, date, category = asked["title"], asked["date"], asked["category"]
     row = activities.add(
         conn,
         _input(

@@ -19,6 +19,7 @@ from volctl.cli.common import (
     roster,
     warn,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.i18n import field_labels, t
 from volctl.render import Column, Format
 
@@ -122,11 +123,29 @@ def add(
     guardian_consent_on: GuardianConsent = None,
     registered_on: RegisteredOn = None,
     notes: Notes = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
+    from volctl.cli import guided, questions
     from volctl.roster import volunteers
 
+    conn = roster()
+    asked = guided.fill(
+        {
+            "name": name,
+            "id_number": id_number,
+            "phone": phone,
+            "id_type": id_type,
+            "registered_on": registered_on,
+            "guardian_name": guardian_name,
+            "guardian_phone": guardian_phone,
+        },
+        questions.volunteer(conn),
+        no_input=no_input,
+    )
+    name, id_number, phone = asked["name"], asked["id_number"], asked["phone"]
+    guardian_name, guardian_phone = asked["guardian_name"], asked["guardian_phone"]
     given = volunteers.VolunteerInput(
         **_given(
             name=name,
@@ -156,7 +175,6 @@ def add(
             notes=notes,
         )
     )
-    conn = roster()
     row, warnings = volunteers.register(conn, given)
     for key in warnings:
         warn(t(key))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -18,6 +18,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
@@ -93,7 +94,10 @@ def _on_date(on: str | None) -> date:
 
 @command(app, "add", "help.team.add")
 def add(
-    name: Annotated[str, typer.Argument(metavar="NAME", help=t("arg.team_name"))],
+    name: Annotated[
+        Optional[str],
+        typer.Argument(metavar="NAME", help=t("arg.team_name"), show_default=False),
+    ] = None,
     level: Level = None,
     parent: Parent = None,
     leader: Leader = None,
@@ -103,19 +107,16 @@ def add(
     base: Base = None,
     founded_on: Founded = None,
     notes: Notes = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
+    from volctl.cli import guided, questions
     from volctl.roster import teams
 
-    if level is None:
-        raise InvalidInput(
-            "reason.team_level_missing",
-            where=Where(field="level"),
-            choices=join_list(teams.LEVELS),
-        )
     conn = roster()
+    asked = guided.fill({"name": name, "level": level}, questions.team(), no_input=no_input)
+    name, level = asked["name"], asked["level"]
     row = teams.add(
         conn,
         teams.TeamInput(

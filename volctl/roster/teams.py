@@ -135,7 +135,7 @@ def ancestors(conn: sqlite3.Connection, team_id: int) -> list[int]:
 # ----------------------------------------------------------------------------- validation
 
 
-def _level(raw: object) -> str:
+def check_level(raw: object) -> str:
     text = compact(raw)
     if text not in LEVELS:
         raise InvalidInput(
@@ -211,7 +211,7 @@ def add(conn: sqlite3.Connection, given: TeamInput, *, today: date | None = None
     name = _text(given.name, "team")
     if not name:
         raise InvalidInput("reason.missing_team_name", where=Where(field="team"))
-    level = _level(given.level)
+    level = check_level(given.level)
     founded = parse_date(given.founded_on, where=Where(field="founded_on"), allow_partial=False)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM teams WHERE name = ?", (name,)).fetchone():
@@ -265,7 +265,7 @@ def update(
             if other is not None and other[0] != row["id"]:
                 raise Conflict("team.exists", name=name)
             new["name"] = name
-        level = _level(changes["level"]) if "level" in changes else row["level"]
+        level = check_level(changes["level"]) if "level" in changes else row["level"]
         new["level"] = level
         if "parent" in changes:
             parent = find(conn, changes["parent"]) if clean(changes["parent"]) else None

@@ -108,7 +108,13 @@ def ask(field: Field, values: dict[str, Any]) -> Answer:
 
         typer.echo(t("guided.choices", choices=join_list(field.choices())), err=True)
     while True:
-        raw = typer.prompt(field.label, default="", show_default=False, err=True)
+        raw = typer.prompt(
+            field.label,
+            default="",
+            show_default=False,
+            err=True,
+            prompt_suffix=t("guided.prompt_suffix"),
+        )
         text = str(raw).strip()
         if not text:
             typer.echo("  " + t("guided.required", field=field.label), err=True)

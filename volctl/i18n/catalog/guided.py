@@ -14,6 +14,7 @@ MESSAGES = {
         "At a terminal you are asked for each; in a script, give them all with the options above.",
     ),
     "guided.required": ("「{field}」必须填写。", "{field} is required."),
+    "guided.prompt_suffix": ("：", ": "),
     "guided.choices": ("可选：{choices}", "One of: {choices}"),
     "guided.id_tells": (
         "性别 {gender}，出生日期 {birth_date}（{age} 岁）",

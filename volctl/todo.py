@@ -157,7 +157,9 @@ def held_without_hours(ctx: Context) -> Item | None:
 @rule
 def rejects_pending(ctx: Context) -> Item | None:
     """Recent imports with rejected rows whose corrected rows have not come back: no later
-    import (not undone) of a file named after it (``报名表.rejects.xlsx``, ``报名表-改.xlsx``)."""
+    import (not undone) of a file named after it (``报名表.rejects.xlsx``, ``报名表-改.xlsx``)
+    or of a sheet named after it (the rejects workbook names its sheet after the file it
+    came from, whatever the workbook is called)."""
     since = (ctx.today - timedelta(days=RECENT_IMPORT_DAYS)).isoformat()
     batches = ctx.conn.execute(
         "SELECT id, file_name, rejected FROM import_batches WHERE kind = 'volunteers'"
@@ -170,8 +172,8 @@ def rejects_pending(ctx: Context) -> Item | None:
         stem = batch["file_name"].rsplit(".", 1)[0]
         again = ctx.conn.execute(
             "SELECT 1 FROM import_batches WHERE kind = 'volunteers' AND undone_at IS NULL"
-            " AND id > ? AND substr(file_name, 1, ?) = ?",
-            (batch["id"], len(stem), stem),
+            " AND id > ? AND (substr(file_name, 1, ?) = ? OR sheet = ?)",
+            (batch["id"], len(stem), stem, stem[:28]),
         ).fetchone()
         if again is None:
             pending.append(batch)
@@ -182,8 +184,8 @@ def rejects_pending(ctx: Context) -> Item | None:
     return Item(
         "rejects_pending",
         len(pending),
-        [f"{b['id']}:{b['file_name']}" for b in pending],
-        {"rows": rows, "files": [b["file_name"] for b in pending]},
+        [b["file_name"] for b in pending],
+        {"rows": rows, "batches": [b["id"] for b in pending], "first": first},
         f"volctl register import {first}.rejects.xlsx",
     )
 

@@ -560,10 +560,11 @@ def _updated_many(done: list[Any], fmt: Format, show_pii: bool) -> None:
         else:
             notice(t("activity.unchanged", activity_no=row["activity_no"]))
     shown = [r["activity"] for r in records]
+    wanted = ("activity_no", "date", "title", "status")  # the one line each that was changed
     emit(
         [_for_table(r) for r in shown] if fmt is Format.table else shown,
         fmt,
-        columns=_columns(),
+        columns=[c for c in _columns() if c.key in wanted],
         caption=t("activity.count", count=len(shown)),
     )
 

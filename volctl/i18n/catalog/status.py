@@ -36,9 +36,10 @@ MESSAGES = {
         "once.",
     ),
     "todo.rejects_pending": (
-        "最近 {count} 次导入有 {rows} 行未通过，改正后尚未重新导入：{refs}。",
+        "最近 {count} 次导入有 {rows} 行未通过，改正后尚未重新导入：{refs}。未通过的行在导入时写出的退回工作簿里（默认名为 {first}.rejects.xlsx），改正后导入它。",
         "{count:~recent import has|recent imports have} {rows:~rejected row|rejected rows} "
-        "not yet corrected and imported again: {refs}.",
+        "not yet corrected and imported again: {refs}. They are in the rejects workbook the "
+        "import wrote ({first}.rejects.xlsx unless named otherwise): correct it and import it.",
     ),
     "todo.insurance_expiring": (
         "{count} 名志愿者的意外保险将在 {days} 天内到期且未续保（最早 {first_end}）：{refs}。",

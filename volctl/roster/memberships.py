@@ -21,8 +21,10 @@ from volctl.roster import volunteers
 from volctl.roster.teams import ROLES, _day, close_membership, find
 
 
-def _open_membership(conn: sqlite3.Connection, team_id: int, volunteer_id: int) -> sqlite3.Row:
-    row: sqlite3.Row = conn.execute(
+def _open_membership(
+    conn: sqlite3.Connection, team_id: int, volunteer_id: int
+) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM memberships WHERE team_id = ? AND volunteer_id = ? AND left_on IS NULL",
         (team_id, volunteer_id),
     ).fetchone()

@@ -375,7 +375,7 @@ def select(
     if not chosen:
         raise InvalidInput(
             "activity.none_chosen" if not past_planned else "activity.none_past_planned",
-            where=Where(field="activity"),
+            where=Where(field="activity_no"),
         )
     return list(dict.fromkeys(chosen))
 

@@ -76,23 +76,27 @@ def _refuse_overlap(
         )
 
 
-def _correct_role(
+def _correct(
     conn: sqlite3.Connection,
     membership: sqlite3.Row,
-    role: str,
+    action: str,
     team: sqlite3.Row,
     person: sqlite3.Row,
+    field: str,
+    value: str | None,
 ) -> None:
-    conn.execute("UPDATE memberships SET role = ? WHERE id = ?", (role, membership["id"]))
+    """Correct one field of a membership (its role, its end), the old value in the audit log."""
+    assert field in ("role", "left_on")
+    conn.execute(f"UPDATE memberships SET {field} = ? WHERE id = ?", (value, membership["id"]))
     audit.record(
         conn,
-        "membership.role_correct",
+        action,
         "memberships",
         membership["id"],
         team=team["name"],
         volunteer_no=person["volunteer_no"],
-        role={"old": membership["role"], "new": role},
         joined_on=membership["joined_on"],
+        **{field: {"old": membership[field], "new": value}},
     )
 
 
@@ -165,7 +169,7 @@ def join(
                 if current["joined_on"] == day:
                     # The role from the first day: the membership is corrected, not closed (a
                     # membership ending the day it began would list them as a former member).
-                    _correct_role(conn, current, role, team, person)
+                    _correct(conn, current, "membership.role_correct", team, person, "role", role)
                 else:
                     close_membership(conn, current, day, "role_change")
                     current = None
@@ -260,16 +264,7 @@ def undo_leave(
                 )
             if person["status"] != "active":
                 raise Conflict("team.volunteer_inactive", hint="hint.reactivate_first", **named)
-            conn.execute("UPDATE memberships SET left_on = NULL WHERE id = ?", (last["id"],))
-            audit.record(
-                conn,
-                "membership.leave_undone",
-                "memberships",
-                last["id"],
-                team=team["name"],
-                volunteer_no=person["volunteer_no"],
-                left_on={"old": last["left_on"], "new": None},
-            )
+            _correct(conn, last, "membership.leave_undone", team, person, "left_on", None)
             results.append(
                 {
                     **named,

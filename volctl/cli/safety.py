@@ -29,6 +29,38 @@ from volctl.render import Column, Format
 BackupFile = Annotated[
     Optional[Path], typer.Argument(metavar="FILE", help=t("arg.backup_file"), show_default=False)
 ]
+PassphraseFile = Annotated[
+    Optional[Path],
+    typer.Option("--passphrase-file", metavar="FILE", help=t("opt.passphrase_file")),
+]
+
+
+def _passphrase(file: Path | None, *, twice: bool) -> str:
+    """The passphrase from ``--passphrase-file``, else asked at the terminal (twice for a new
+    backup); no terminal and no file: refused, naming the option."""
+    import sys
+
+    from volctl import keys
+    from volctl.errors import InvalidInput, Where
+
+    if file is not None:
+        passphrase, loose = keys.read_passphrase_file(file)
+        if loose:
+            warn(t("backup.passphrase_file_loose", path=str(file)))
+        return passphrase
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "backup.passphrase_needed",
+            hint="hint.passphrase_file",
+            where=Where(field="passphrase"),
+        )
+    text: str = typer.prompt(
+        t("backup.passphrase_prompt"),
+        hide_input=True,
+        confirmation_prompt=t("backup.passphrase_again") if twice else False,
+        err=True,
+    )
+    return text
 
 
 def _detail(entry: dict[str, Any]) -> str:
@@ -61,14 +93,29 @@ def attach(app: typer.Typer) -> None:
     """Register backup, restore, check and audit on the root app."""
 
     @command(app, "backup", "help.backup")
-    def backup_cmd(file: BackupFile = None, fmt: FormatOption = Format.table) -> None:
-        from volctl import maintenance
+    def backup_cmd(
+        file: BackupFile = None,
+        encrypt: Annotated[bool, typer.Option("--encrypt", help=t("opt.backup_encrypt"))] = False,
+        passphrase_file: PassphraseFile = None,
+        fmt: FormatOption = Format.table,
+    ) -> None:
+        from volctl import keys, maintenance
 
         conn = roster()
+        encrypt = encrypt or passphrase_file is not None
         dest = file or maintenance.default_backup_path(location().path)
-        result = maintenance.backup(conn, dest)
+        if encrypt and file is None:
+            dest = dest.with_name(dest.name + ".age")
+        passphrase = None
+        if encrypt:
+            passphrase = keys.check_passphrase(_passphrase(passphrase_file, twice=True))
+        result = maintenance.backup(conn, dest, passphrase=passphrase)
         if fmt is Format.table:
             notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
+            if result["encrypted"]:
+                notice(t("backup.encrypted_done"))
+            elif result["removable"]:
+                warn(t("backup.removable_unencrypted"))
         else:
             emit(result, fmt)
 
@@ -76,11 +123,15 @@ def attach(app: typer.Typer) -> None:
     def restore_cmd(
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
+        passphrase_file: PassphraseFile = None,
         fmt: FormatOption = Format.table,
     ) -> None:
-        from volctl import maintenance
+        from volctl import keys, maintenance
 
-        source = maintenance.check_backup(file)
+        passphrase = None
+        if keys.file_is_encrypted(file):
+            passphrase = _passphrase(passphrase_file, twice=False)
+        source = maintenance.check_backup(file, passphrase=passphrase)
         try:
             target = location().path
             if not yes:

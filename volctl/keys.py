@@ -691,17 +691,20 @@ def decrypt_bundle(conn: sqlite3.Connection, path: Path) -> IO[bytes]:
     keys = own_or_none(conn)
     if keys is None:
         raise InvalidInput("bundle.encrypted_no_keys", hint="hint.keys_init", where=where)
+    try:
+        source = path.open("rb")
+    except OSError as exc:
+        raise file_error(exc, path, "bundle.cannot_read", where=where) from None
     scratch = files.scratch()
     try:
-        with path.open("rb") as source:
+        with source:
             pyrage.decrypt_io(source, scratch, [keys.identity, *keys.older_identities])
-    except pyrage.DecryptError as exc:
+    except (pyrage.DecryptError, OSError) as exc:
+        # The stream's own failures (an altered or cut-short payload) come as OSError.
         scratch.close()
-        key = "bundle.not_for_us" if "no matching keys" in str(exc).lower() else "bundle.damaged"
+        text = str(exc).lower()
+        key = "bundle.not_for_us" if "no matching keys" in text else "bundle.encrypted_damaged"
         raise InvalidInput(key, hint="hint.bundle_ask_again", where=where) from None
-    except OSError as exc:
-        scratch.close()
-        raise file_error(exc, path, "bundle.cannot_read", where=where) from None
     except BaseException:
         scratch.close()
         raise

@@ -296,6 +296,11 @@ MESSAGES = {
         "The bundle was not encrypted for this roster (or it was altered): it cannot be "
         "opened. Refused.",
     ),
+    "bundle.encrypted_damaged": (
+        "数据包无法解密：加密后被改动过、已损坏或不完整，拒绝合并。",
+        "The bundle cannot be decrypted: it was altered, damaged or cut short after it was "
+        "encrypted. Refused.",
+    ),
     "bundle.unsigned": (
         "数据包没有签名，无法确认它来自谁，拒绝合并。",
         "The bundle is not signed, so who sent it cannot be checked: refused.",

@@ -126,6 +126,11 @@ def test_a_malformed_key_is_refused_with_what_it_should_look_like(cli, roster, b
     assert cli("keys", "list", "--format", "json").json()["trusted"] == []
 
 
+def test_a_key_file_that_is_not_there_is_named(cli, roster, tmp_path) -> None:
+    refused = cli("keys", "trust", "当湖街道", str(tmp_path / "当湖街道.key"))
+    assert refused.exit_code == 3 and "当湖街道.key" in refused.stderr
+
+
 def test_trust_refuses_the_roster_s_own_key_and_one_key_under_two_names(cli, roster, other):
     own = cli("keys", "init").stdout.strip()
     assert cli("keys", "trust", "我自己", own).exit_code == 3

@@ -351,7 +351,8 @@ def _write_keys(folder: Path) -> PublicKey:
         f"{identity}\n"
     )
     where = Where(field="keys")
-    files.write_text(folder / RECEIVE_FILE, identity_text, private=True)
+    with files.open_text(folder / RECEIVE_FILE, private=True, overwrite=False, where=where) as text:
+        text.write(identity_text)
     with files.open_binary(folder / SIGN_FILE, private=True, overwrite=False, where=where) as out:
         out.write(signer.private_bytes(Encoding.PEM, PrivateFormat.OpenSSH, NoEncryption()))
     return public
@@ -492,6 +493,8 @@ def read_key_argument(value: str) -> str:
                 "keys.bad_public_key", hint="hint.keys_bad_public_key", where=Where(file=path.name)
             )
         return lines[0]
+    if path.suffix or os.sep in value or "/" in value:
+        raise InvalidInput("keys.file_missing", hint="hint.keys_bad_public_key", path=value)
     return value
 
 

@@ -178,6 +178,10 @@ MESSAGES = {
         "This is not a volctl public key: it should be the line volctl keys show prints, "
         "volctl:age1…:AAAA….",
     ),
+    "keys.file_missing": (
+        "找不到公钥文件 {path}（也不是以 volctl: 开头的公钥）。",
+        "No key file {path} (nor is it a public key starting volctl:).",
+    ),
     "hint.keys_bad_public_key": (
         "请对方重新运行 volctl keys show，把整行复制发来（或存成文件发来）。",
         "Ask the other office to run volctl keys show again and send the whole line (or save "

@@ -274,6 +274,8 @@ def test_a_trusted_community_cannot_sign_for_another_one(cli, communities, here,
     """西湖 is trusted too, but 东湖's roster, once merged as signed by 东湖, stays 东湖's."""
     first = sealed(cli, communities["东湖"], tmp_path / "east.zip.age")
     assert cli("merge", str(first), db=here).exit_code == 0
+    # Its roster file merged directly (no signature to check) does not lose who signs for it.
+    assert cli("merge", str(communities["东湖"]), db=here).exit_code == 0
     members = open_up(here, first)
     west = keys._load(community_keys("西湖"))
     assert west is not None

@@ -281,6 +281,9 @@ def _merge_source(
         "signature": signer.status,
         "signed_by": signer.name,
     }
+    if signer.status == "roster" and existing is not None and existing["signature"] == "verified":
+        # Its roster file read here directly: who signs its bundles stays on record.
+        fields["signature"], fields["signed_by"] = "verified", existing["signed_by"]
     if existing is None:
         label = _label(conn, org["org_name"])
         record = {

@@ -188,3 +188,59 @@ def test_no_backup_means_no_reminder(roster) -> None:
         assert backups.last(conn) is None
     finally:
         conn.close()
+
+
+def _at_a_terminal(db: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run volctl on a pseudo-terminal, typing ``answers`` one per prompt; its exit code and
+    what the terminal showed."""
+    import os
+    import pty
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: volctl, its stdin a terminal
+        env = {**os.environ, "VOLCTL_LANG": "en"}
+        os.execvpe(sys.executable, [sys.executable, "-m", "volctl", "--db", str(db), *args], env)
+    import select
+
+    shown, pending, answered = b"", list(answers), 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1.0)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child is gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+        # Answer each prompt once it is on the screen (getpass flushes what was typed ahead).
+        if pending and shown[answered:].rstrip().endswith(b":"):
+            time.sleep(0.2)
+            os.write(fd, pending.pop(0).encode() + b"\n")
+            answered = len(shown)
+    else:
+        os.kill(pid, 9)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace")
+
+
+def test_at_a_terminal_the_passphrase_is_asked_twice_and_again_when_they_differ(
+    roster, people, tmp_path
+) -> None:
+    dest = tmp_path / "typed.db.age"
+    code, shown = _at_a_terminal(
+        roster,
+        ["backup", "--encrypt", str(dest)],
+        ["short", "long enough 1", "long enough 2", "long enough 1", "long enough 1"],
+    )
+    assert code == 0, shown
+    assert "too short" in shown and "differ" in shown
+    assert shown.count("Backup passphrase:") == 3 and "long enough" not in shown
+    code, shown = _at_a_terminal(roster, ["restore", str(dest), "--yes"], ["long enough 1"])
+    assert code == 0, shown
+    assert "Restored from" in shown

@@ -54,13 +54,22 @@ def _passphrase(file: Path | None, *, twice: bool) -> str:
             hint="hint.passphrase_file",
             where=Where(field="passphrase"),
         )
-    text: str = typer.prompt(
-        t("backup.passphrase_prompt"),
-        hide_input=True,
-        confirmation_prompt=t("backup.passphrase_again") if twice else False,
-        err=True,
-    )
-    return text
+
+    def ask(key: str) -> str:
+        text: str = typer.prompt(t(key), hide_input=True, err=True)
+        return text
+
+    for _attempt in range(3):
+        text = ask("backup.passphrase_prompt")
+        if not twice:
+            return text
+        if len(text) < keys.MIN_PASSPHRASE:
+            warn(t("backup.passphrase_short", limit=keys.MIN_PASSPHRASE))
+        elif ask("backup.passphrase_again") != text:
+            warn(t("backup.passphrase_mismatch"))
+        else:
+            return text
+    raise InvalidInput("backup.passphrase_not_set", where=Where(field="passphrase"))
 
 
 def _detail(entry: dict[str, Any]) -> str:

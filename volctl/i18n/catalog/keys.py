@@ -389,6 +389,14 @@ MESSAGES = {
     ),
     "backup.passphrase_prompt": ("备份口令", "Backup passphrase"),
     "backup.passphrase_again": ("再输入一次口令", "The passphrase again"),
+    "backup.passphrase_mismatch": (
+        "两次输入的口令不一致，请重新输入。",
+        "The two passphrases differ: once more.",
+    ),
+    "backup.passphrase_not_set": (
+        "三次都没有设好口令，未做备份。",
+        "No passphrase was set in three tries: no backup was made.",
+    ),
     "backup.passphrase_needed": (
         "加密备份需要口令：在终端运行时会提示输入，否则请用 --passphrase-file。",
         "An encrypted backup needs a passphrase: it is asked at a terminal; otherwise give "

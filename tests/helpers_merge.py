@@ -72,7 +72,7 @@ def community_keys(short: str) -> Path:
 
 def public_key(short: str) -> str:
     """The community's public key, as ``volctl keys show`` prints it."""
-    found = keys._load(community_keys(short))
+    found = keys.load(community_keys(short))
     assert found is not None
     return found.public.text
 
@@ -105,7 +105,7 @@ def resign(bundle: Path, short: str) -> None:
     who altered their own bundle would: its signature is then good, its content is not."""
     with zipfile.ZipFile(bundle) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
-    own = keys._load(community_keys(short))
+    own = keys.load(community_keys(short))
     assert own is not None
     members["manifest.json.sig"] = keys.sign(own, members["manifest.json"])
     with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -69,7 +69,7 @@ def state(roster: Path) -> str:
 
 
 def street_identity(here: Path) -> keys.OwnKeys:
-    own = keys._load(keys.folder_of(here))
+    own = keys.load(keys.folder_of(here))
     assert own is not None
     return own
 
@@ -257,7 +257,7 @@ def test_a_signature_by_another_key_is_refused(cli, communities, here, tmp_path)
     stranger = tmp_path / "stranger.db"
     assert cli("init", "--org", "冒充者", db=stranger).exit_code == 0
     assert cli("keys", "init", db=stranger).exit_code == 0
-    forger = keys._load(keys.folder_of(stranger))
+    forger = keys.load(keys.folder_of(stranger))
     assert forger is not None
     members["manifest.json.sig"] = keys.sign(forger, members["manifest.json"])
     forged = seal_again(here, members, tmp_path / "other-key.zip.age")
@@ -277,7 +277,7 @@ def test_a_trusted_community_cannot_sign_for_another_one(cli, communities, here,
     # Its roster file merged directly (no signature to check) does not lose who signs for it.
     assert cli("merge", str(communities["东湖"]), db=here).exit_code == 0
     members = open_up(here, first)
-    west = keys._load(community_keys("西湖"))
+    west = keys.load(community_keys("西湖"))
     assert west is not None
     manifest = json.loads(members["manifest.json"])
     manifest["exported_at"] = "2099-01-01T00:00:00+08:00"

@@ -15,7 +15,7 @@ from volctl import keys
 def secrets_of(roster: Path) -> list[bytes]:
     """The private halves as stored, and in the forms they could leak in."""
     folder = keys.folder_of(roster)
-    own = keys._load(folder)
+    own = keys.load(folder)
     assert own is not None
     from cryptography.hazmat.primitives.serialization import (
         Encoding,
@@ -84,7 +84,7 @@ def test_private_keys_appear_in_no_output_log_audit_entry_bundle_or_backup(
 
     import pyrage
 
-    street_keys = keys._load(keys.folder_of(street))
+    street_keys = keys.load(keys.folder_of(street))
     assert street_keys is not None
     opened = pyrage.decrypt(bundle.read_bytes(), [street_keys.identity])
     members = b"".join(

@@ -240,7 +240,7 @@ def test_the_signature_format_is_openssh_s_both_ways(cli, roster, tmp_path) -> N
         pytest.skip("ssh-keygen (OpenSSH) is not installed")
     cli("keys", "init")
     shown = cli("keys", "show", "--format", "json").json()
-    own = keys._load(roster.with_name(roster.name + ".keys"))
+    own = keys.load(roster.with_name(roster.name + ".keys"))
     assert own is not None
     message = tmp_path / "manifest.json"
     message.write_bytes('{"org": "东湖社区"}'.encode())

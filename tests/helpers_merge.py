@@ -14,14 +14,18 @@ with a pairing, and group counts of people served.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sqlite3
+import tempfile
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import make_id, make_phone
-from volctl import settings
+from volctl import keys, settings
 from volctl.db import open_roster, transaction
 
 
@@ -47,6 +51,68 @@ TWICE = {1, 6, 7, 8, 12, 13}
 DAYS = ("2024-05-18", "2024-11-16", "2025-03-15", "2025-06-21", "2025-09-20")
 
 
+# Every roster of one community in the tests signs with the same keys (made once per process),
+# so a copy of a community's roster signs as that community does, and a street trusts them all.
+_KEY_FOLDERS: dict[str, Path] = {}
+
+
+def community_keys(short: str) -> Path:
+    """The key folder of community ``short`` (made the first time it is asked for)."""
+    if short not in _KEY_FOLDERS:
+        home = Path(tempfile.mkdtemp(prefix="volctl-test-keys-"))
+        atexit.register(shutil.rmtree, home, True)
+        conn = open_roster(home / "keys.db", create=True)
+        try:
+            keys.init(conn)
+        finally:
+            conn.close()
+        _KEY_FOLDERS[short] = keys.folder_of(home / "keys.db")
+    return _KEY_FOLDERS[short]
+
+
+def public_key(short: str) -> str:
+    """The community's public key, as ``volctl keys show`` prints it."""
+    found = keys.load(community_keys(short))
+    assert found is not None
+    return found.public.text
+
+
+def give_keys(roster: Path, short: str) -> None:
+    """Put community ``short``'s keys beside ``roster`` (a copy of its roster has none)."""
+    target = keys.folder_of(roster)
+    if not target.exists():
+        shutil.copytree(community_keys(short), target)
+
+
+def short_name(roster: Path) -> str | None:
+    """Which of the test communities a roster file belongs to (by its organisation)."""
+    conn = open_roster(roster)
+    try:
+        org = settings.get(conn, "org_name")
+    finally:
+        conn.close()
+    return next((short for short, (name, _) in COMMUNITIES.items() if name == org), None)
+
+
+def trust_communities(conn: sqlite3.Connection) -> None:
+    """Trust every test community's key under its short name (东湖, 西湖, 南湖)."""
+    for short in COMMUNITIES:
+        keys.trust(conn, short, public_key(short))
+
+
+def resign(bundle: Path, short: str) -> None:
+    """Sign a bundle's (edited) manifest again with community ``short``'s key, as a sender
+    who altered their own bundle would: its signature is then good, its content is not."""
+    with zipfile.ZipFile(bundle) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    own = keys.load(community_keys(short))
+    assert own is not None
+    members["manifest.json.sig"] = keys.sign(own, members["manifest.json"])
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
 def number_of(conn: sqlite3.Connection, person: Person) -> str:
     return str(
         conn.execute(
@@ -61,6 +127,7 @@ def build(path: Path, short: str) -> Path:
     from volctl.roster import commendations, insurance, memberships, recipients, teams, volunteers
 
     org, members = COMMUNITIES[short]
+    give_keys(path, short)
     conn = open_roster(path, create=True)
     with transaction(conn):
         settings.set_value(conn, "org_name", org)
@@ -155,6 +222,9 @@ def build(path: Path, short: str) -> Path:
 def export(roster: Path, dest: Path, **options: Any) -> Path:
     from volctl.merge import bundle
 
+    short = short_name(roster)
+    if short is not None:
+        give_keys(roster, short)
     conn = open_roster(roster)
     try:
         bundle.write(conn, dest, **options)
@@ -164,10 +234,13 @@ def export(roster: Path, dest: Path, **options: Any) -> Path:
 
 
 def street(path: Path) -> sqlite3.Connection:
-    """The street's own roster, empty but for its organisation."""
+    """The street's own roster, empty but for its organisation and keys; it trusts the keys of
+    every test community."""
     conn = open_roster(path, create=True)
     with transaction(conn):
         settings.set_value(conn, "org_name", "当湖街道")
+    keys.init(conn)
+    trust_communities(conn)
     return conn
 
 
@@ -175,4 +248,5 @@ def merge(conn: sqlite3.Connection, *paths: Path, **options: Any) -> dict[str, A
     from volctl.merge import engine
 
     options.setdefault("parent", "当湖街道中队")
+    trust_communities(conn)
     return engine.merge(conn, list(paths), engine.Options(**options))

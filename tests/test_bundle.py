@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers_merge import build, export
+from tests.helpers_merge import build, export, resign, street
 from volctl.merge import bundle
 
 
@@ -162,8 +162,9 @@ def test_a_bundle_from_a_newer_volctl_is_refused(cli, roster, tmp_path) -> None:
     manifest["volctl_version"] = "9.0"
     manifest["content_hash"] = bundle.content_hash(manifest)
     rewrite(out, {"manifest.json": json.dumps(manifest).encode()})
-    assert cli("init", "--org", "当湖街道").exit_code == 0
-    result = cli("merge", str(out))
+    resign(out, "东湖")
+    street(tmp_path / "street.db").close()
+    result = cli("merge", str(out), db=tmp_path / "street.db")
     assert result.exit_code == 6 and "newer volctl (9.0)" in result.stderr
 
 
@@ -179,11 +180,13 @@ def test_a_forged_bundle_with_a_consistent_hash_but_broken_rows_is_refused_clean
     entry["sha256"] = hashlib.sha256(data).hexdigest()
     manifest["content_hash"] = bundle.content_hash(manifest)
     rewrite(out, {"volunteers.jsonl": data, "manifest.json": json.dumps(manifest).encode()})
-    assert cli("init", "--org", "当湖街道").exit_code == 0
-    result = cli("merge", str(out))
+    resign(out, "东湖")  # the sender itself, so the signature holds and the rows are checked
+    street(tmp_path / "street.db").close()
+    result = cli("merge", str(out), db=tmp_path / "street.db")
     assert result.exit_code == 3 and "volunteers.jsonl" in result.stderr
     assert "Traceback" not in result.stderr
-    assert cli("info", "--format", "json").json()["counts"]["volunteers"] == 0
+    info = cli("info", "--format", "json", db=tmp_path / "street.db").json()
+    assert info["counts"]["volunteers"] == 0
 
 
 @pytest.mark.parametrize(

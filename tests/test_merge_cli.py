@@ -115,6 +115,8 @@ def test_a_street_bundle_and_one_of_its_communities_cannot_both_be_counted(
     assert {i["org_name"] for i in manifest["includes"]} == {"当湖街道东湖社区", "当湖街道西湖社区"}
     street(tmp_path / "city.db").close()
     city = tmp_path / "city.db"
+    street_key = cli("keys", "show", db=db).stdout.strip()
+    assert cli("keys", "trust", "当湖街道", street_key, db=city).exit_code == 0
     both = cli("merge", str(street_bundle), str(built["东湖.zip"]), db=city)
     assert both.exit_code == 5 and "counted twice" in both.stderr
     assert (

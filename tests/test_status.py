@@ -203,3 +203,26 @@ def test_status_fits_an_80_column_terminal_in_both_languages(
         for line in shown.splitlines():
             if "→" not in line:
                 assert display_width(line) <= 80, line
+
+
+def test_an_unencrypted_backup_on_removable_media_is_called_out(
+    cli, roster, add_volunteer, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from volctl import backups
+
+    add_volunteer()
+    stick = tmp_path / "media" / "usb"
+    stick.mkdir(parents=True)
+    monkeypatch.setattr(backups, "MEDIA_ROOTS", (str(tmp_path / "media"),))
+    ok(cli("backup", str(stick)))
+    found = items(roster)["backup_unencrypted"]
+    assert found.refs[0].startswith(str(stick)) and "--encrypt" in found.command
+    ok(cli("backup", str(stick), "--encrypt", "--passphrase-file", str(_passphrase(tmp_path))))
+    assert "backup_unencrypted" not in items(roster)
+
+
+def _passphrase(folder: Path) -> Path:
+    path = folder / "passphrase.txt"
+    path.write_text("correct horse battery staple\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path

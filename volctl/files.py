@@ -172,6 +172,15 @@ def open_text(path: Path, *, encoding: str = "utf-8", **options: object) -> Iter
         yield handle
 
 
+def scratch() -> IO[bytes]:
+    """A nameless owner-only temporary file for work in progress (a bundle being encrypted
+    or decrypted): no other process can open it by name, and it is gone when closed or when
+    volctl is killed."""
+    import tempfile
+
+    return tempfile.TemporaryFile(mode="w+b")
+
+
 def write_text(path: Path, text: str, *, encoding: str = "utf-8", private: bool = True) -> None:
     """Write ``text`` to ``path`` whole or not at all."""
     with open_text(path, encoding=encoding, private=private) as handle:

@@ -59,8 +59,12 @@ def backup_target(roster: Path, given: Path | None) -> Path:
     return given
 
 
-def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
-    """A consistent copy of the open roster at ``dest`` (never over an existing file)."""
+def backup(
+    conn: sqlite3.Connection, dest: Path, *, passphrase: str | None = None
+) -> dict[str, object]:
+    """A consistent copy of the open roster at ``dest`` (never over an existing file);
+    with ``passphrase``, encrypted in age's passphrase mode (``volctl.keys``). The backup is
+    recorded on the roster (encrypted or not, on removable media or not)."""
     if dest.exists():
         raise InvalidInput("backup.exists", where=Where(field="backup_file"), path=str(dest))
     if not dest.parent.is_dir():
@@ -81,29 +85,56 @@ def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
             raise RosterError("backup.copy_damaged", path=str(dest))
 
     try:
-        backup_to(conn, dest, exclusive=True, verify=verify)
+        if passphrase is None:
+            backup_to(conn, dest, exclusive=True, verify=verify)
+        else:
+            _encrypted_backup(conn, dest, passphrase, found)
     except sqlite3.Error as exc:
         raise _backup_failed(exc, dest) from None
     volunteers = found["volunteers"]
-    result: dict[str, object] = {
+    from volctl import backups
+
+    where = backups.record(conn, dest, _roster_path(conn), encrypted=passphrase is not None)
+    return {
         "path": str(dest.resolve()),
         "bytes": dest.stat().st_size,
         "volunteers": volunteers,
         "integrity": "ok",
+        **where,
     }
-    remember_backup(conn, result)
-    return result
 
 
-def remember_backup(conn: sqlite3.Connection, result: dict[str, object]) -> None:
-    """Note the backup in the roster's audit log (``volctl status`` reads the last one, and
-    how old it is); a roster on read-only media cannot remember it."""
-    from volctl.db import is_read_only
+def _roster_path(conn: sqlite3.Connection) -> Path:
+    from volctl.keys import roster_file
 
-    if is_read_only(conn):
-        return
-    with transaction(conn):
-        audit.record(conn, "roster.backup", None, None, **result)
+    return roster_file(conn)
+
+
+def _encrypted_backup(
+    conn: sqlite3.Connection, dest: Path, passphrase: str, found: dict[str, int]
+) -> None:
+    """The roster copied into memory (never as plain text on the disk or the stick), checked,
+    and written to ``dest`` encrypted: the file is whole or not there at all."""
+    from volctl import files, keys
+
+    keys.check_passphrase(passphrase)
+    copy = sqlite3.connect(":memory:")
+    try:
+        conn.backup(copy)
+        if not integrity(copy).ok:
+            raise RosterError("backup.copy_damaged", path=str(dest))
+        found["volunteers"] = copy.execute("SELECT count(*) FROM volunteers").fetchone()[0]
+        image = bytearray(copy.serialize())
+    finally:
+        copy.close()
+    # The file header's write/read versions (bytes 18-19) say "rollback journal", as
+    # `PRAGMA journal_mode = DELETE` makes the plain backups: once decrypted (by volctl or by
+    # any age tool) it is one self-contained file, readable on read-only media too.
+    image[18:20] = b"\x01\x01"
+    sealed = keys.encrypt_with_passphrase(bytes(image), passphrase)
+    del image
+    with files.open_binary(dest, overwrite=False, where=Where(field="backup_file")) as out:
+        out.write(sealed)
 
 
 def _backup_failed(exc: sqlite3.Error, dest: Path) -> RosterError:
@@ -116,8 +147,13 @@ def _backup_failed(exc: sqlite3.Error, dest: Path) -> RosterError:
     return RosterError("backup.failed", path=str(dest), reason=reason)
 
 
-def check_backup(path: Path) -> sqlite3.Connection:
-    """Open a backup read-only after checking it is a sound volctl roster this volctl can read."""
+def check_backup(path: Path, *, passphrase: str | None = None) -> sqlite3.Connection:
+    """Open a backup read-only after checking it is a sound volctl roster this volctl can read
+    (an encrypted backup is decrypted into memory with ``passphrase``)."""
+    from volctl import keys
+
+    if keys.file_is_encrypted(path):
+        return _check_encrypted_backup(path, passphrase)
     state = inspect_file(path)
     if state.kind == "missing":
         raise InvalidInput("restore.missing", where=Where(field="backup_file"), path=str(path))
@@ -167,6 +203,54 @@ def describe_backup(source: sqlite3.Connection, path: Path) -> dict[str, object]
         "activities": one("SELECT count(*) FROM activities") or 0,
         "records": one("SELECT count(*) FROM service_chains WHERE voided = 0") or 0,
     }
+
+
+def _check_encrypted_backup(path: Path, passphrase: str | None) -> sqlite3.Connection:
+    from volctl import keys
+    from volctl.errors import file_error
+    from volctl.schema import APPLICATION_ID
+
+    where = Where(file=path.name)
+    if passphrase is None:
+        raise InvalidInput("restore.needs_passphrase", hint="hint.restore_passphrase", where=where)
+    try:
+        data = keys.decrypt_with_passphrase(path.read_bytes(), passphrase, path)
+    except OSError as exc:
+        raise file_error(exc, path, "restore.cannot_read", error=RosterError) from None
+    source = sqlite3.connect(":memory:")
+    try:
+        source.deserialize(data)
+        del data
+        app_id = source.execute("PRAGMA application_id").fetchone()[0]
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        checked = integrity(source)
+    except sqlite3.DatabaseError:
+        source.close()
+        raise RosterError(
+            "restore.not_roster", path=str(path), kind="corrupt", reason=t("info.state_corrupt")
+        ) from None
+    if app_id != APPLICATION_ID:
+        source.close()
+        raise RosterError(
+            "restore.not_roster", path=str(path), kind="foreign", reason=t("info.state_foreign")
+        )
+    if version > LATEST:
+        source.close()
+        raise RosterError(
+            "roster.newer",
+            hint="hint.roster_upgrade_volctl",
+            path=str(path),
+            version=version,
+            supported=LATEST,
+        )
+    if not checked.ok:
+        source.close()
+        raise RosterError(
+            "restore.damaged",
+            path=str(path),
+            problems="; ".join(checked.problems[:3]) or "foreign keys",
+        )
+    return source
 
 
 def restore(

@@ -9,8 +9,8 @@ to translate) in ``volctl/i18n/catalog/status.py``::
 
     @rule
     def unencrypted_backup(ctx: Context) -> Item | None:
-        last = last_backup(ctx.conn)  # {"at", "path", …} from the backup's audit entry
-        if last is None or last.get("encrypted", True):
+        last = last_backup(ctx.conn)  # {"made_at", "path", "encrypted", "removable", …}
+        if last is None or last["encrypted"]:
             return None
         return Item("unencrypted_backup", 1, [last["path"]], {}, "volctl backup --encrypt …")
 
@@ -20,7 +20,6 @@ Items name the records they are about (activity numbers, volunteer numbers, batc
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -363,14 +362,11 @@ def holidays_missing(ctx: Context) -> Item | None:
 
 
 def last_backup(conn: sqlite3.Connection) -> dict[str, Any] | None:
-    """The last backup this roster made (its audit entry's detail, with ``at``), or None."""
-    row = conn.execute(
-        "SELECT at, detail FROM audit_log WHERE action = 'roster.backup' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
-        return None
-    detail: dict[str, Any] = json.loads(row["detail"])
-    return {**detail, "at": row["at"]}
+    """The last backup this roster made (``volctl.backups``: when, where, encrypted, on
+    removable media), or None."""
+    from volctl import backups
+
+    return backups.last(conn)
 
 
 @rule
@@ -384,7 +380,7 @@ def backup_due(ctx: Context) -> Item | None:
     last = last_backup(ctx.conn)
     if last is None:
         return Item("backup_never", 1, [], {"days": days}, "volctl backup …")
-    made = datetime.fromisoformat(last["at"]).date()
+    made = datetime.fromisoformat(last["made_at"]).date()
     age = (ctx.today - made).days
     if age <= days:
         return None
@@ -395,3 +391,14 @@ def backup_due(ctx: Context) -> Item | None:
         {"days": days, "age": age, "on": made.isoformat()},
         "volctl backup …",
     )
+
+
+@rule
+def backup_unencrypted(ctx: Context) -> Item | None:
+    """The last backup on removable media was not encrypted: whoever finds the stick reads it."""
+    from volctl import backups
+
+    found = backups.unencrypted_on_removable_media(ctx.conn)
+    if found is None:
+        return None
+    return Item("backup_unencrypted", 1, [found["path"]], found["params"], found["command"])

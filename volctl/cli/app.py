@@ -34,6 +34,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "report": ("volctl.cli.report", "help.report"),
     "export": ("volctl.cli.export", "help.export"),
     "source": ("volctl.cli.source", "help.source"),
+    "keys": ("volctl.cli.keys", "help.keys"),
 }
 
 

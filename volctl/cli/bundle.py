@@ -7,7 +7,7 @@ keeping the bundle code apart from the forms and certificates.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -19,6 +19,7 @@ from volctl.cli.common import (
     emit,
     notice,
     roster,
+    warn,
 )
 from volctl.dates import clock
 from volctl.i18n import join_list, t
@@ -43,6 +44,8 @@ def summary(manifest: dict[str, Any], path: Path) -> dict[str, Any]:
         "with_beneficiaries": manifest["with_beneficiaries"],
         "includes": len(manifest["includes"]),
         "counts": counts(manifest),
+        "signed_by": manifest["signed_by"],
+        "encrypted_to": manifest["encrypted_to"],
     }
 
 
@@ -60,16 +63,30 @@ def attach(export: typer.Typer) -> None:
         with_beneficiaries: Annotated[
             bool, typer.Option("--with-beneficiaries", help=t("opt.bundle_beneficiaries"))
         ] = False,
+        to: Annotated[
+            Optional[str],
+            typer.Option("--to", metavar="NAME|PUBLIC-KEY", help=t("opt.bundle_to")),
+        ] = None,
         force: ForceOption = False,
         fmt: FormatOption = Format.table,
     ) -> None:
         from volctl.merge import bundle
 
+        conn = roster()
         manifest = bundle.write(
-            roster(), output, with_beneficiaries=with_beneficiaries, force=force
+            conn, output, with_beneficiaries=with_beneficiaries, force=force, to=to
         )
+        if manifest["keys_created"]:
+            notice(t("keys.made_for_bundle", fingerprint=manifest["signed_by"]))
+            notice(t("keys.made_next"))
         data = summary(manifest, output)
         if fmt is Format.table:
+            sent_to = data.pop("encrypted_to")
+            data["encrypted_to"] = (
+                t("bundle.not_encrypted_short")
+                if sent_to is None
+                else (sent_to["name"] or sent_to["fingerprint"] or t("bundle.age_recipient"))
+            )
             counts = data.pop("counts")
             data["counts"] = join_list(f"{t('bundle.part_' + k)} {v}" for k, v in counts.items())
             data["content_hash"] = data["content_hash"][:16]
@@ -81,6 +98,12 @@ def attach(export: typer.Typer) -> None:
             emit(data, fmt, labels=labels, title=t("bundle.written_title"))
         else:
             emit(data, fmt)
-        notice(t("bundle.personal_data", path=str(output)))
+        receiver = manifest["encrypted_to"]
+        if receiver is None:
+            notice(t("bundle.personal_data", path=str(output)))
+            warn(t("bundle.not_encrypted"))
+        else:
+            name = receiver["name"] or receiver["fingerprint"] or t("bundle.age_recipient")
+            notice(t("bundle.encrypted_for", path=str(output), name=name))
         if not with_beneficiaries:
             notice(t("bundle.beneficiaries_as_counts"))

@@ -42,9 +42,25 @@ def _outcome_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                 "entries": records.get("entries", 0),
                 "retired": records.get("retired", 0) + records.get("rebuilt", 0),
                 "conflicts": people.get("conflicts", 0),
+                "signature": signature_text(item["signature"], short=True),
             }
         )
     return rows
+
+
+def signature_text(signature: dict[str, Any], *, short: bool = False) -> str:
+    """How a source's bundle was signed, for a table: 已验证：东湖社区 / verified: 东湖社区
+    (``short``: ✓东湖社区), with ", encrypted" when it was."""
+    status = signature.get("status")
+    if status is None:
+        return t("keys.signature_none")
+    name = signature.get("signed_by") or ""
+    if short and status == "verified":
+        return f"✓{name}"
+    text = t(f"keys.signature_{status}", name=name)
+    if signature.get("encrypted") and not short:
+        text += t("keys.signature_encrypted")
+    return text
 
 
 def conflict_columns() -> list[Column]:
@@ -88,6 +104,9 @@ def attach(app: typer.Typer) -> None:
         with_beneficiaries: Annotated[
             bool, typer.Option("--with-beneficiaries", help=t("opt.merge_beneficiaries"))
         ] = False,
+        accept_unsigned: Annotated[
+            bool, typer.Option("--accept-unsigned", help=t("opt.merge_accept_unsigned"))
+        ] = False,
         fmt: FormatOption = Format.table,
         output: OutputOption = None,
         show_pii: ShowPiiOption = False,
@@ -112,6 +131,7 @@ def attach(app: typer.Typer) -> None:
                 dry_run=dry_run,
                 allow_older=allow_older,
                 with_beneficiaries=with_beneficiaries,
+                accept_unsigned=accept_unsigned,
             ),
             progress=progress,
             show_pii=show_pii,
@@ -129,6 +149,7 @@ def attach(app: typer.Typer) -> None:
                 columns=[
                     Column("source", t("merge.col_source")),
                     Column("outcome", t("merge.col_outcome"), no_wrap=True),
+                    Column("signature", t("merge.col_signature")),
                     Column("hash", t("merge.col_content_hash"), no_wrap=True),
                     Column("added", t("merge.col_people_added"), "right"),
                     Column("linked", t("merge.col_people_linked"), "right"),
@@ -144,6 +165,9 @@ def attach(app: typer.Typer) -> None:
                     title=t("merge.conflicts_title"),
                     columns=conflict_columns(),
                 )
+        for item in report["sources"]:
+            if item["signature"]["status"] == "unsigned":
+                warn(t("merge.unsigned_accepted", file=Path(item["file"]).name))
         totals = report["totals"]
         notice(
             t(

@@ -29,6 +29,47 @@ from volctl.render import Column, Format
 BackupFile = Annotated[
     Optional[Path], typer.Argument(metavar="FILE", help=t("arg.backup_file"), show_default=False)
 ]
+PassphraseFile = Annotated[
+    Optional[Path],
+    typer.Option("--passphrase-file", metavar="FILE", help=t("opt.passphrase_file")),
+]
+
+
+def _passphrase(file: Path | None, *, twice: bool) -> str:
+    """The passphrase from ``--passphrase-file``, else asked at the terminal (twice for a new
+    backup); no terminal and no file: refused, naming the option."""
+    import sys
+
+    from volctl import keys
+    from volctl.errors import InvalidInput, Where
+
+    if file is not None:
+        passphrase, loose = keys.read_passphrase_file(file)
+        if loose:
+            warn(t("backup.passphrase_file_loose", path=str(file)))
+        return passphrase
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "backup.passphrase_needed",
+            hint="hint.passphrase_file",
+            where=Where(field="passphrase"),
+        )
+
+    def ask(key: str) -> str:
+        text: str = typer.prompt(t(key), hide_input=True, err=True)
+        return text
+
+    for _attempt in range(3):
+        text = ask("backup.passphrase_prompt")
+        if not twice:
+            return text
+        if len(text) < keys.MIN_PASSPHRASE:
+            warn(t("backup.passphrase_short", limit=keys.MIN_PASSPHRASE))
+        elif ask("backup.passphrase_again") != text:
+            warn(t("backup.passphrase_mismatch"))
+        else:
+            return text
+    raise InvalidInput("backup.passphrase_not_set", where=Where(field="passphrase"))
 
 
 # Keys of audit details that hold a row's internal id -> (table, the column the clerk knows it
@@ -124,22 +165,40 @@ def attach(app: typer.Typer) -> None:
     """Register backup, restore, check and audit on the root app."""
 
     @command(app, "backup", "help.backup")
-    def backup_cmd(file: BackupFile = None) -> None:
-        from volctl import maintenance
+    def backup_cmd(
+        file: BackupFile = None,
+        encrypt: Annotated[bool, typer.Option("--encrypt", help=t("opt.backup_encrypt"))] = False,
+        passphrase_file: PassphraseFile = None,
+    ) -> None:
+        from volctl import keys, maintenance
 
         conn = roster()
+        encrypt = encrypt or passphrase_file is not None
         dest = maintenance.backup_target(location().path, file)
-        result = maintenance.backup(conn, dest)
+        if encrypt and dest != file:  # a name volctl chose: say what the file is
+            dest = dest.with_name(dest.name + ".age")
+        passphrase = None
+        if encrypt:
+            passphrase = keys.check_passphrase(_passphrase(passphrase_file, twice=True))
+        result = maintenance.backup(conn, dest, passphrase=passphrase)
         notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
+        if result["encrypted"]:
+            notice(t("backup.encrypted_done"))
+        elif result["removable"]:
+            warn(t("backup.removable_unencrypted"))
 
     @command(app, "restore", "help.restore")
     def restore_cmd(
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
+        passphrase_file: PassphraseFile = None,
     ) -> None:
-        from volctl import maintenance
+        from volctl import keys, maintenance
 
-        source = maintenance.check_backup(file)
+        passphrase = None
+        if keys.file_is_encrypted(file):
+            passphrase = _passphrase(passphrase_file, twice=False)
+        source = maintenance.check_backup(file, passphrase=passphrase)
         try:
             target = location().path
             _describe_backup(maintenance.describe_backup(source, file))

@@ -105,11 +105,12 @@ def show_cmd(
     if fmt is not Format.table:
         emit({**listed, "roster_uid": row["roster_uid"], "runs": history}, fmt)
         return
-    emit(
-        {**listed, "roster_uid": row["roster_uid"]},
-        fmt,
-        labels={k: t(f"source.field_{k}") for k in (*listed, "roster_uid")},
-    )
+    from volctl.cli.merge import signature_text
+
+    shown = {**listed, "roster_uid": row["roster_uid"]}
+    shown["signature"] = signature_text({"status": listed["signature"], **listed})
+    del shown["signed_by"]
+    emit(shown, fmt, labels={k: t(f"source.field_{k}") for k in shown})
     emit(
         [
             {
@@ -117,6 +118,7 @@ def show_cmd(
                 "merged_at": clock(r["merged_at"]),
                 "content_hash": r["content_hash"][:16],
                 "outcome": t(f"merge.outcome_{r['outcome']}"),
+                "signature": signature_text({"status": r["signature"], **r}),
             }
             for r in history
         ],
@@ -129,6 +131,7 @@ def show_cmd(
             Column("file", t("merge.col_file")),
             Column("content_hash", t("merge.col_content_hash"), no_wrap=True),
             Column("outcome", t("merge.col_outcome")),
+            Column("signature", t("merge.col_signature")),
         ],
     )
 

@@ -9,10 +9,17 @@ and SHA-256 of every file, and ``content_hash``: the SHA-256 of the manifest's c
 content (the files' hashes included, the export time and the exporting volctl left out), so
 an unchanged roster exported twice has the same content hash.
 
-On reading, everything is checked before a single row is used: the archive itself (zip CRCs:
-a truncated download is refused), the manifest's content hash, that the archive holds exactly
-the files the manifest lists, and each file's SHA-256 and row count. A bundle that fails any
-check is refused whole.
+The manifest is signed by the roster's Ed25519 key: ``manifest.json.sig`` beside it is an SSH
+signature (``volctl.keys``) of the manifest's exact bytes, so the signature covers every part
+through their hashes. With ``--to``, the whole zip is then encrypted in the age format to the
+receiving roster's key: the file is ``age(zip(parts, manifest.json, manifest.json.sig))``.
+
+On reading, everything is checked before a single row is used: an encrypted bundle is
+decrypted with this roster's key (age authenticates every byte: an altered file is refused),
+the archive itself (zip CRCs: a truncated download is refused), the manifest's signature
+against the keys this roster trusts (unsigned, unknown or revoked signers are refused), the
+manifest's content hash, that the archive holds exactly the files the manifest lists, and
+each file's SHA-256 and row count. A bundle that fails any check is refused whole.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from volctl import __version__, audit, files
+from volctl import __version__, audit, files, keys
 from volctl.db import transaction
 from volctl.errors import InvalidInput, RosterError, Where, file_error
 from volctl.merge import content
@@ -35,6 +42,7 @@ from volctl.schema import LATEST
 FORMAT = "volctl-bundle"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.sig"  # an SSH signature of manifest.json (volctl.keys)
 MAX_LINE = 1 << 20  # no row of a roster comes near a megabyte
 MAX_MANIFEST = 1 << 20
 ZIP_HEADER = b"PK\x03\x04"
@@ -143,8 +151,13 @@ def write(
     *,
     with_beneficiaries: bool = False,
     force: bool = False,
+    to: str | None = None,
 ) -> dict[str, Any]:
-    """Write the roster's bundle to ``dest`` (created 0600); return its manifest.
+    """Write the roster's bundle to ``dest`` (created 0600), signed with the roster's key
+    (made now if it has none) and, with ``to`` (a trusted name, a public key or an age
+    recipient), encrypted to the receiver. Returns its manifest, with ``signed_by`` (this
+    roster's key fingerprint), ``encrypted_to`` (``{name, fingerprint}`` or None) and
+    ``keys_created``.
 
     The roster is read in one snapshot, so the parts agree with each other even while another
     volctl is writing; the export is recorded in the audit log (it carries personal data).
@@ -155,6 +168,11 @@ def write(
     files.check_target(dest, overwrite=force, where=where)
     if not content.organisation(conn)["org_name"]:
         raise InvalidInput("bundle.no_org", hint="hint.bundle_no_org")
+    receiver = keys.recipient(conn, to) if to is not None else None
+    own, created = keys.ensure(conn)
+    encrypted_to = (
+        {"name": receiver.name, "fingerprint": receiver.fingerprint} if receiver else None
+    )
     manifest: dict[str, Any] = {}
 
     def record_export() -> None:
@@ -168,22 +186,41 @@ def write(
                 content_hash=manifest["content_hash"],
                 with_beneficiaries=with_beneficiaries,
                 counts=counts(manifest),
+                signed_by=own.public.fingerprint,
+                encrypted_to=encrypted_to,
             )
 
     # The file appears only once its export is in the audit log.
     with files.open_binary(dest, overwrite=force, before_rename=record_export) as raw:
-        conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
+        target = raw if receiver is None else files.scratch()
         try:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            conn.execute("BEGIN")  # one snapshot of every part; writers are not held up
+            try:
+                with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zipped:
 
-                def sink(part: content.Part) -> IO[bytes]:
-                    return archive.open(part.file, "w", force_zip64=True)
+                    def sink(part: content.Part) -> IO[bytes]:
+                        return zipped.open(part.file, "w", force_zip64=True)
 
-                manifest.update(describe(conn, with_beneficiaries=with_beneficiaries, sink=sink))
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+                    manifest.update(
+                        describe(conn, with_beneficiaries=with_beneficiaries, sink=sink)
+                    )
+                    text = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+                    zipped.writestr(MANIFEST, text)
+                    zipped.writestr(SIGNATURE, keys.sign(own, text))
+            finally:
+                conn.execute("COMMIT")
+            if receiver is not None:
+                target.seek(0)
+                keys.encrypt_stream(target, raw, receiver)
         finally:
-            conn.execute("COMMIT")
-    return manifest
+            if target is not raw:
+                target.close()
+    return {
+        **manifest,
+        "signed_by": own.public.fingerprint,
+        "encrypted_to": encrypted_to,
+        "keys_created": created,
+    }
 
 
 # ----------------------------------------------------------------------------- reading
@@ -194,38 +231,69 @@ def _refuse(key: str, path: Path, **params: object) -> InvalidInput:
 
 
 class Bundle:
-    """A verified bundle file, open for reading its parts (``content.Source``)."""
+    """A verified bundle file, open for reading its parts (``content.Source``).
 
-    def __init__(self, path: Path) -> None:
+    ``trust`` checks the manifest's signature against this roster's trusted keys (None: the
+    signature is not looked at, for reading a bundle's structure only); ``stream`` is the
+    decrypted zip of an encrypted bundle (``path`` then only names it)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        trust: keys.BundleTrust | None = None,
+        stream: IO[bytes] | None = None,
+    ) -> None:
         self.path = str(path)
         self._file = path
+        self._stream = stream
+        self.encrypted = stream is not None
+        self.signer: keys.Signer | None = None
         try:
-            self._zip = zipfile.ZipFile(path)
+            self._zip = zipfile.ZipFile(stream if stream is not None else path)
         except (zipfile.BadZipFile, EOFError, ValueError):
+            self._close_stream()
             raise _refuse("bundle.damaged", path) from None
         except OSError as exc:
+            self._close_stream()
             raise file_error(exc, path, "bundle.cannot_read", where=Where(file=path.name)) from None
         try:
-            self.manifest = self._verify()
+            self.manifest = self._verify(trust)
         except BaseException:
-            self._zip.close()
+            self.close()
             raise
+
+    def _close_stream(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
 
     def close(self) -> None:
         self._zip.close()
+        self._close_stream()
 
-    def _read_manifest(self) -> dict[str, Any]:
+    def _member(self, name: str, limit: int) -> bytes | None:
+        """A small member's bytes (None when the archive has none of that name)."""
         path = self._file
         try:
-            info = self._zip.getinfo(MANIFEST)
+            info = self._zip.getinfo(name)
         except KeyError:
-            raise _refuse("bundle.no_manifest", path) from None
-        if info.file_size > MAX_MANIFEST:
+            return None
+        if info.file_size > limit:
             raise _refuse("bundle.manifest_invalid", path)
         try:
-            manifest = json.loads(self._zip.read(MANIFEST).decode("utf-8"))
+            return self._zip.read(name)
         except (zipfile.BadZipFile, EOFError, zlib.error):
             raise _refuse("bundle.damaged", path) from None
+
+    def _read_manifest(self, trust: keys.BundleTrust | None) -> dict[str, Any]:
+        path = self._file
+        raw = self._member(MANIFEST, MAX_MANIFEST)
+        if raw is None:
+            raise _refuse("bundle.no_manifest", path)
+        if trust is not None:  # the signature first: nothing unsigned is even parsed further
+            self.signer = trust.check(raw, self._member(SIGNATURE, keys.MAX_SIGNATURE), path.name)
+        try:
+            manifest = json.loads(raw.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             raise _refuse("bundle.manifest_invalid", path) from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -242,9 +310,9 @@ class Bundle:
             )
         return manifest
 
-    def _verify(self) -> dict[str, Any]:
+    def _verify(self, trust: keys.BundleTrust | None) -> dict[str, Any]:
         path = self._file
-        manifest = self._read_manifest()
+        manifest = self._read_manifest(trust)
         try:
             files = {str(f["name"]): (int(f["rows"]), str(f["sha256"])) for f in manifest["files"]}
             str(manifest["roster_uid"])
@@ -257,10 +325,14 @@ class Bundle:
             raise _refuse("bundle.manifest_invalid", path)
         if content_hash(manifest) != manifest["content_hash"]:
             raise _refuse("bundle.manifest_altered", path)
-        names = set(self._zip.namelist())
+        names = set(self._zip.namelist()) - {SIGNATURE}  # checked above when it matters
         expected = set(files) | {MANIFEST}
         missing = sorted({p.file for p in content.PARTS} - set(files))
-        if names != expected or missing or len(names) != len(self._zip.namelist()):
+        if (
+            names != expected
+            or missing
+            or len(set(self._zip.namelist())) != len(self._zip.namelist())
+        ):
             odd = sorted((names ^ expected) | set(missing))
             raise _refuse("bundle.files_mismatch", path, files=", ".join(odd) or "-")
         for name, (rows, sha256) in files.items():
@@ -327,6 +399,8 @@ class RosterFile:
 
         self.path = str(path)
         self.with_beneficiaries = with_beneficiaries
+        self.encrypted = False
+        self.signer = keys.Signer("roster")  # a file on this computer: no signature to check
         state = inspect_file(path)
         if state.version != LATEST:
             key = "merge.roster_newer" if state.version > LATEST else "merge.roster_older"
@@ -354,8 +428,11 @@ class RosterFile:
         self._conn.close()
 
 
-def open_source(path: Path, *, with_beneficiaries: bool = False) -> content.Source:
-    """A bundle file or a roster file, checked; refused with a clear message otherwise."""
+def open_source(
+    path: Path, *, trust: keys.BundleTrust, with_beneficiaries: bool = False
+) -> content.Source:
+    """A bundle file (decrypted with this roster's key when encrypted, its signature checked
+    by ``trust``) or a roster file, checked; refused with a clear message otherwise."""
     from volctl.db import SQLITE_HEADER, inspect_file
 
     if not path.exists():
@@ -364,10 +441,19 @@ def open_source(path: Path, *, with_beneficiaries: bool = False) -> content.Sour
         raise InvalidInput("merge.input_not_file", where=Where(file=str(path)))
     try:
         with path.open("rb") as f:
-            head = f.read(len(SQLITE_HEADER))
+            head = f.read(len(keys.AGE_MAGIC))
     except OSError as exc:
         raise file_error(exc, path, "bundle.cannot_read", where=Where(file=path.name)) from None
-    if head == SQLITE_HEADER:
+    if keys.is_encrypted(head):
+        stream = trust.decrypt(path)
+        if stream.read(len(ZIP_HEADER)) != ZIP_HEADER:
+            stream.close()
+            raise InvalidInput(
+                "merge.unknown_input", hint="hint.merge_inputs", where=Where(file=path.name)
+            )
+        stream.seek(0)
+        return Bundle(path, trust=trust, stream=stream)
+    if head.startswith(SQLITE_HEADER):
         state = inspect_file(path)
         if state.kind != "roster":
             raise InvalidInput("merge.not_a_roster", where=Where(file=path.name), kind=state.kind)
@@ -376,4 +462,4 @@ def open_source(path: Path, *, with_beneficiaries: bool = False) -> content.Sour
         raise InvalidInput(
             "merge.unknown_input", hint="hint.merge_inputs", where=Where(file=path.name)
         )
-    return Bundle(path)  # a zip cut short is refused there as damaged
+    return Bundle(path, trust=trust)  # a zip cut short is refused there as damaged

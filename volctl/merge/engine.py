@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from volctl import audit
+from volctl import audit, keys
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
@@ -36,6 +36,7 @@ class Options:
     dry_run: bool = False
     allow_older: bool = False
     with_beneficiaries: bool = False  # for roster files given directly
+    accept_unsigned: bool = False  # bundles from before signatures (recorded as such)
 
 
 class _DryRun(Exception):
@@ -70,11 +71,14 @@ def merge(
             choices=join_list(LEVELS),
         )
     sources: list[content.Source] = []
+    trust = keys.BundleTrust(conn, accept_unsigned=options.accept_unsigned)
     try:
         for path in paths:
             if progress:
                 progress("merge.progress_checking", {"file": Path(path).name})
-            sources.append(bundle.open_source(path, with_beneficiaries=options.with_beneficiaries))
+            sources.append(
+                bundle.open_source(path, trust=trust, with_beneficiaries=options.with_beneficiaries)
+            )
         _check_inputs(conn, sources)
         try:
             with transaction(conn):
@@ -116,6 +120,7 @@ def _check_inputs(conn: sqlite3.Connection, sources: list[content.Source]) -> No
         names[uid] = name
         if uid in inside:
             raise Conflict("merge.already_inside", where=where, source=inside[uid])
+        _check_signer(conn, source, uid, where)
     for source in sources:
         for inner in source.manifest.get("includes") or []:
             uid = inner.get("roster_uid")
@@ -134,6 +139,34 @@ def _check_inputs(conn: sqlite3.Connection, sources: list[content.Source]) -> No
                     where=Where(file=Path(source.path).name),
                     source=label[0],
                 )
+
+
+def _signer(source: content.Source) -> keys.Signer:
+    return getattr(source, "signer", None) or keys.Signer("unsigned")
+
+
+def _check_signer(conn: sqlite3.Connection, source: content.Source, uid: str, where: Where) -> None:
+    """A roster's bundles keep coming from the same trusted office: one signed by another
+    trusted name, or an unsigned one after signed ones, is refused (a trusted community
+    cannot replace another's contribution, nor can a signature be stripped off)."""
+    signer = _signer(source)
+    if signer.status == "roster":
+        return
+    before = conn.execute(
+        "SELECT signed_by FROM merge_sources WHERE roster_uid = ? AND signature = 'verified'",
+        (uid,),
+    ).fetchone()
+    if before is None or before["signed_by"] == signer.name:
+        return
+    if signer.status == "unsigned":
+        raise InvalidInput("merge.unsigned_after_signed", where=where, name=before["signed_by"])
+    raise Conflict(
+        "merge.signer_changed",
+        hint="hint.merge_signer_changed",
+        where=where,
+        name=before["signed_by"],
+        signer=signer.name,
+    )
 
 
 def _parent(conn: sqlite3.Connection, options: Options, state: State) -> int | None:
@@ -171,6 +204,23 @@ def _merge_source(
         "SELECT * FROM merge_sources WHERE roster_uid = ?", (manifest["roster_uid"],)
     ).fetchone()
     now = audit.now_iso()
+    signer = _signer(source)
+    signature = {
+        "status": signer.status,
+        "signed_by": signer.name,
+        "fingerprint": signer.fingerprint,
+        "encrypted": bool(getattr(source, "encrypted", False)),
+    }
+    if signer.status == "unsigned":
+        audit.record(
+            conn,
+            "merge.unsigned_accepted",
+            "merge_sources",
+            existing["id"] if existing else None,
+            file=source.path,
+            org_name=org["org_name"],
+            content_hash=manifest["content_hash"],
+        )
     report: dict[str, Any] = {
         "file": source.path,
         "source": existing["label"] if existing else None,
@@ -180,9 +230,15 @@ def _merge_source(
         "exported_at": manifest["exported_at"],
         "with_beneficiaries": bool(manifest.get("with_beneficiaries")),
         "counts": bundle.counts(manifest),
+        "signature": signature,
     }
     if existing is not None and existing["content_hash"] == manifest["content_hash"]:
         _run(conn, existing["id"], source, "unchanged", {}, now)
+        if signer.status == "verified":
+            conn.execute(
+                "UPDATE merge_sources SET signature = ?, signed_by = ? WHERE id = ?",
+                (signer.status, signer.name, existing["id"]),
+            )
         audit.record(
             conn,
             "merge.source",
@@ -192,6 +248,8 @@ def _merge_source(
             file=source.path,
             outcome="unchanged",
             content_hash=manifest["content_hash"],
+            signature=signer.status,
+            signed_by=signer.name,
         )
         return {**report, "outcome": "unchanged", "changes": {}}
     if (
@@ -220,7 +278,12 @@ def _merge_source(
             ensure_ascii=False,
         ),
         "last_merged_at": now,
+        "signature": signer.status,
+        "signed_by": signer.name,
     }
+    if signer.status == "roster" and existing is not None and existing["signature"] == "verified":
+        # Its roster file read here directly: who signs its bundles stays on record.
+        fields["signature"], fields["signed_by"] = "verified", existing["signed_by"]
     if existing is None:
         label = _label(conn, org["org_name"])
         record = {
@@ -277,6 +340,8 @@ def _merge_source(
         content_hash=manifest["content_hash"],
         exported_at=manifest["exported_at"],
         changes=changes,
+        signature=signer.status,
+        signed_by=signer.name,
     )
     return {**report, "source": label, "outcome": outcome, "changes": changes}
 
@@ -289,9 +354,11 @@ def _run(
     summary: dict[str, Any],
     now: str,
 ) -> int:
+    signer = _signer(source)
     cursor = conn.execute(
         "INSERT INTO merge_runs (source_id, merged_at, operator, file_name, content_hash,"
-        " exported_at, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " exported_at, outcome, summary, signature, signed_by, signer_fingerprint, encrypted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             source_id,
             now,
@@ -301,6 +368,10 @@ def _run(
             source.manifest["exported_at"],
             outcome,
             json.dumps(summary),
+            signer.status,
+            signer.name,
+            signer.fingerprint,
+            int(bool(getattr(source, "encrypted", False))),
         ),
     )
     assert cursor.lastrowid is not None

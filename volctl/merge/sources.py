@@ -138,6 +138,8 @@ def list_sources(conn: sqlite3.Connection, *, year: int | None = None) -> list[d
                 "first_merged_at": row["first_merged_at"],
                 "last_merged_at": row["last_merged_at"],
                 "content_hash": row["content_hash"],
+                "signature": row["signature"],
+                "signed_by": row["signed_by"],
                 "with_beneficiaries": bool(row["with_beneficiaries"]),
                 **{
                     k: numbers[k]
@@ -185,6 +187,10 @@ def runs(conn: sqlite3.Connection, source_id: int) -> list[dict[str, Any]]:
             "exported_at": row["exported_at"],
             "outcome": row["outcome"],
             "changes": json.loads(row["summary"]),
+            "signature": row["signature"],
+            "signed_by": row["signed_by"],
+            "signer_fingerprint": row["signer_fingerprint"],
+            "encrypted": None if row["encrypted"] is None else bool(row["encrypted"]),
         }
         for row in conn.execute(
             "SELECT * FROM merge_runs WHERE source_id = ? ORDER BY id", (source_id,)

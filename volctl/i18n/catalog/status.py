@@ -78,6 +78,11 @@ MESSAGES = {
         "上次备份在 {on}，已过 {age} 天（设定为每 {days} 天一次）：{refs}。",
         "The last backup was on {on}, {age} days ago (set to every {days} days): {refs}.",
     ),
+    "todo.backup_unencrypted": (
+        "最近一次备份到移动介质（{path}，{at}）没有加密：拿到它的人能读出名册上每个人的信息。请做一份加密备份，并删除那份未加密的。",
+        "The last backup on removable media ({path}, {at}) was not encrypted: whoever finds it "
+        "reads every person on the roster. Make an encrypted one and delete the unencrypted copy.",
+    ),
     "setting.backup_days": (
         "备份提醒间隔（天）：volctl status 在上次备份早于此天数时提醒",
         "backup reminder (days): volctl status asks for a backup older than this",

@@ -252,7 +252,7 @@ def _fold_target(
     if row["parent_id"] is None or row["parent_id"] not in ctx.teams:
         # Only a team of this roster's own: two communities' teams are never one team.
         same = conn.execute(
-            "SELECT id FROM teams WHERE name = ? AND level = ? AND id NOT IN"
+            "SELECT id FROM teams WHERE fold(name) = fold(?) AND level = ? AND id NOT IN"
             " (SELECT row_id FROM source_rows WHERE kind = 'teams')",
             (row["name"], row["level"]),
         ).fetchone()

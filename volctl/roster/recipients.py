@@ -28,7 +28,7 @@ from volctl.identity import (
     parse_phone,
 )
 from volctl.roster import code_lists
-from volctl.text import TEXT, bounded, clean, compact, mask_text
+from volctl.text import TEXT, bounded, clean, compact, mask_text, typed
 
 STATUSES = ("active", "inactive", "all")
 PREFIX = "R"
@@ -180,7 +180,9 @@ def find(conn: sqlite3.Connection, ref: object) -> sqlite3.Row:
         row = conn.execute("SELECT * FROM recipients WHERE id_number = ?", (number,)).fetchone()
         if row is not None:
             return row
-    rows = conn.execute("SELECT * FROM recipients WHERE name = ? ORDER BY id", (text,)).fetchall()
+    rows = conn.execute(
+        "SELECT * FROM recipients WHERE fold(name) = ? ORDER BY id", (text,)
+    ).fetchall()
     if not rows and sum(ch.isdigit() for ch in text) >= 7:
         try:
             phone = parse_phone(text)
@@ -388,7 +390,7 @@ def pair(
                     person["id"],
                     helper["id"],
                     day.isoformat(),
-                    clean(notes) or None,
+                    typed(notes) or None,
                     audit.now_iso(),
                 ),
             )

@@ -138,9 +138,9 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
         try:  # the first-generation number: 6-digit region, YYMMDD, 3-digit sequence
             date(1900 + int(text[6:8]), int(text[8:10]), int(text[10:12]))
         except ValueError:
-            raise InvalidInput(
-                "reason.id_number_15_birth_date", where=where, value=text[6:12]
-            ) from None
+            error = InvalidInput("reason.id_number_15_birth_date", where=where, value=text[6:12])
+            error.code = "id_number_birth_date"
+            raise error from None
         raise InvalidInput("reason.id_number_format_15", where=where)
     if not _GB11643.fullmatch(text):
         if len(text) == 18:  # the right length, a wrong character: say which
@@ -231,7 +231,7 @@ _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
 EXTENSION = ";ext="
 # An extension written after a number: 转8001, 分机 8001, 分机号：8001, ext. 8001, x8001, #8001.
 _EXTENSION_WORD = re.compile(
-    r"[(\[]?(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?(\d{1,6})\)?$",
+    r"[(\[]?(?:(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?)+(\d{1,6})\)?$",
     re.IGNORECASE,
 )
 # Or a dash after an 8-digit local number: 0573-85012345-8001.

@@ -12,20 +12,21 @@ the audit log). New volunteers are written in batches with ``executemany``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list, t, t_in
-from volctl.intake import batches, guard
-from volctl.intake.headers import GUARDIAN, is_footer
+from volctl.intake import batches, columns, guard
+from volctl.intake.headers import GUARDIAN, is_blank, is_footer
 from volctl.intake.reader import Table, open_table
-from volctl.intake.rows import RowReader
+from volctl.intake.rows import RowReader, is_empty
 from volctl.roster import volunteers
 
 ON_DUPLICATE = ("skip", "update")
@@ -50,6 +51,8 @@ class Options:
     limits: guard.Limits = field(default_factory=guard.Limits)
     today: date | None = None
     replace_rejects: bool = False  # --force: write over an existing rejects workbook
+    columns: tuple[str, ...] = ()  # --column "HEADER=field"
+    remember: bool = False  # --remember: save the --column mappings for this roster
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Detail:
     duplicate_of: dict[str, Any] | None = None
     changed: list[str] = field(default_factory=list)
     origin: dict[str, Any] | None = None  # the first row of the same person in this run
+    sheet: str | None = None
 
     def public(self) -> dict[str, Any]:
         volunteer_no = self.volunteer_no
@@ -75,6 +79,7 @@ class Detail:
             volunteer_no = self.origin.get("volunteer_no")  # known once that row was stored
         return {
             "file": self.file,
+            "sheet": self.sheet,
             "row": self.row,
             "outcome": self.outcome,
             "name": self.name,
@@ -104,9 +109,11 @@ class FileResult:
     table: Table
     sha256: str
     registered_on: date | None
-    registered_on_source: str  # column, option, sheet, today
+    registered_on_source: str  # option, sheet, submitted (a form tool's time), today
     previous: list[dict[str, Any]]
     rows: int = 0
+    footers: int = 0  # footer lines skipped (signatures, stamps, counts, notes, declarations)
+    below_footer: list[int] = field(default_factory=list)  # rows like a person's, not read
     imported: int = 0
     duplicates: int = 0
     updated: int = 0
@@ -128,19 +135,34 @@ class FileResult:
         }
 
     def public(self) -> dict[str, Any]:
+        from volctl.headings import column_letter
+
         header = self.table.header
         return {
             "file": str(self.path),
             "sheet": self.table.sheet,
             "format": self.table.kind,
+            "layout": "form" if self.table.forms else "table",
+            "forms": self.table.forms,
             "sha256": self.sha256,
             "header_row": header.row,
             "columns": [
-                {"column": c.label, "field": _public_field(c.field)}
+                {
+                    "column": c.label,
+                    "letter": None if self.table.forms else column_letter(c.index),
+                    "field": _public_field(c.field),
+                    "how": c.how,
+                    "clue": c.clue or None,
+                }
                 for c in header.columns
                 if c.label
             ],
             "unknown_columns": [c.label for c in header.unknown],
+            "unread_columns": [
+                c.label for c in header.columns if c.label and _public_field(c.field) == "ignored"
+            ],
+            "footer_rows": self.footers,
+            "rows_below_footer": self.below_footer,
             "other_sheets": self.table.other_sheets,
             "registered_on": self.registered_on.isoformat() if self.registered_on else None,
             "registered_on_source": self.registered_on_source,
@@ -157,6 +179,9 @@ class ImportResult:
     files: list[FileResult]
     dry_run: bool
     on_duplicate: str
+    remembered: bool = False  # the --column mappings were saved for this roster
+    mappings: list[columns.ColumnMapping] = field(default_factory=list)  # --column
+    remember_asked: bool = False
 
     def public(self) -> dict[str, Any]:
         """The documented JSON shape of ``volctl register import``."""
@@ -177,20 +202,24 @@ class ImportResult:
             "batch": batch_ids[0] if len(batch_ids) == 1 else None,
             "batches": batch_ids,
             "rejects_file": rejects[0] if len(rejects) == 1 else None,
+            "footer_rows": sum(f.footers for f in self.files),
             "dry_run": self.dry_run,
             "on_duplicate": self.on_duplicate,
+            "columns_remembered": self.remembered,
             "files": [f.public() for f in self.files],
             "details": [d.public() for f in self.files for d in f.details],
         }
 
 
 def _public_field(name: str | None) -> str | None:
-    from volctl.intake.headers import IGNORE
+    from volctl.intake.headers import IGNORE, METADATA, SUBMITTED
 
     if name == GUARDIAN:
         return "guardian"
-    if name == IGNORE:
+    if name in (IGNORE, METADATA):
         return "ignored"
+    if name == SUBMITTED:
+        return "submitted"
     return name
 
 
@@ -222,12 +251,20 @@ def run_import(
         # Refused before any file is read: every row would be refused for it.
         raise InvalidInput("reason.registered_in_future", where=Where(field="registered_on"))
     _check_rejects_target(paths, options)
+    mappings = columns.parse(options.columns)
+    if options.remember and not mappings:
+        raise InvalidInput("intake.remember_without_column", where=Where(field="remember"))
     if options.dry_run:
         files = _run(conn, paths, options, progress, write=False)
     else:
         with transaction(conn):
             files = _run(conn, paths, options, progress, write=True)
-    return ImportResult(files, options.dry_run, options.on_duplicate)
+            if options.remember:
+                columns.remember(conn, mappings)
+    result = ImportResult(files, options.dry_run, options.on_duplicate)
+    result.remembered = options.remember and not options.dry_run
+    result.mappings, result.remember_asked = mappings, options.remember
+    return result
 
 
 def _check_rejects_target(paths: list[Path], options: Options) -> None:
@@ -289,10 +326,13 @@ def _run(
     today = options.today or date.today()
     registered = volunteers.identities(conn)
     seen: dict[tuple[str, str], dict[str, Any]] = {}
+    settled = (columns.as_table(columns.parse(options.columns)), columns.remembered(conn))
     results = []
     for path in paths:
         results.append(
-            _import_file(conn, path, options, today, registered, seen, progress, write=write)
+            _import_file(
+                conn, path, options, today, registered, seen, progress, settled, write=write
+            )
         )
     if options.rejects is not None:
         with_rejects = [r for r in results if r.rejected_rows]
@@ -340,10 +380,14 @@ def _import_file(
     registered: dict[tuple[str, str], tuple[int, str, str]],
     seen: dict[tuple[str, str], dict[str, Any]],
     progress: Progress | None,
+    settled: tuple[dict[str, str], dict[str, str]],
     *,
     write: bool,
 ) -> FileResult:
-    table = open_table(path, sheet=options.sheet, limits=options.limits)
+    explicit, remembered = settled
+    table = open_table(
+        path, sheet=options.sheet, limits=options.limits, explicit=explicit, remembered=remembered
+    )
     digest = sha256_of(path)
     default_on, source = _default_registration(options, table, today)
     result = FileResult(
@@ -355,6 +399,8 @@ def _import_file(
         previous=batches.previous(conn, digest),
     )
     reader = RowReader(table.header)
+    if source == "today" and reader.submitted is not None:
+        result.registered_on_source = "submitted"
     result.masked_columns = _personal_columns(reader)
     where = _Locations(path, reader)
     locate = where.__getitem__
@@ -364,6 +410,8 @@ def _import_file(
     pending_seen: list[dict[str, Any]] = []  # their entries in ``seen``, to note their numbers
     display = str(path)
     rows_read = 0
+    after_footer = False
+    by_submission = result.registered_on_source == "submitted"
 
     def flush() -> None:
         if write and pending:
@@ -377,8 +425,15 @@ def _import_file(
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:
             progress(display, rows_read, table.total)
-        if is_footer(values):
-            break
+        if after_footer or is_footer(values):
+            # Signatures, stamps, counts, notes, declarations: not people, not rejects; what
+            # stands below them (spare rows, examples, instructions) is not read either.
+            if not is_blank(values):
+                result.footers += 1
+                if after_footer and _holds_a_person(reader, values):
+                    result.below_footer.append(number)
+            after_footer = True
+            continue
         if not reader.is_data(values):
             continue
         result.rows += 1
@@ -396,6 +451,8 @@ def _import_file(
         dated = given.registered_on is not None
         if not dated and default_on is not None:
             given.registered_on = default_on
+        elif not dated and by_submission:
+            given.registered_on = submission_day(reader.submitted_on(values))
         try:
             prepared = volunteers.prepare(given, today=today, where=locate)
         except InvalidInput as error:
@@ -413,7 +470,7 @@ def _import_file(
                     "duplicate",
                     name,
                     reason="duplicate",
-                    message=t("intake.duplicate_in_run", file=first["file"], row=first["row"]),
+                    message=_same_as(first),
                     duplicate_of={"file": first["file"], "row": first["row"]},
                     origin=first,
                 )
@@ -421,7 +478,7 @@ def _import_file(
             continue
         known = registered.get(key)
         if known is None:
-            seen[key] = {"file": display, "row": number}
+            seen[key] = {"file": display, "row": number, "sheet": _form_sheet(table, number)}
             pending.append(prepared.values)
             pending_seen.append(seen[key])
             result.imported += 1
@@ -429,7 +486,12 @@ def _import_file(
                 flush()
             continue
         vid, volunteer_no, registered_name = known
-        seen[key] = {"file": display, "row": number, "volunteer_no": volunteer_no}
+        seen[key] = {
+            "file": display,
+            "row": number,
+            "volunteer_no": volunteer_no,
+            "sheet": _form_sheet(table, number),
+        }
         if options.on_duplicate == "update":
             _update(
                 conn,
@@ -463,11 +525,54 @@ def _import_file(
             )
         )
     flush()
+    for detail in result.details:
+        detail.sheet = table.sheet_of(detail.row)
     if progress is not None:
         progress(display, rows_read, rows_read)
     if write and result.batch is not None:
         batches.finish(conn, result.batch, result.counts(), dict(result.reasons))
     return result
+
+
+def _form_sheet(table: Table, row: int) -> str | None:
+    return table.sheet_of(row) if table.forms else None
+
+
+def _same_as(first: dict[str, Any]) -> str:
+    """ "The same person as …": a row of a sheet, or a form (one sheet per person)."""
+    if first.get("sheet"):
+        return t("intake.duplicate_in_run_form", file=first["file"], sheet=first["sheet"])
+    return t("intake.duplicate_in_run", file=first["file"], row=first["row"])
+
+
+def _holds_a_person(reader: RowReader, values: Any) -> bool:
+    """Whether a row below a footer looks like a person's (an identity number or a phone):
+    it is not read, and the clerk is told."""
+    for name in ("id_number", "phone"):
+        index = reader.field_column(name)
+        if index is not None and index < len(values) and not is_empty(values[index]):
+            value = values[index]
+            if not isinstance(value, str) or sum(ch.isdigit() for ch in value) >= 7:
+                return True
+    return False
+
+
+_SUBMITTED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def submission_day(value: object) -> object:
+    """The day of an online form's submission time (2025/03/01 08:37:00, a date cell)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date) or value is None:
+        return value
+    m = _SUBMITTED.search(str(value))
+    if m is None:
+        return value  # refused by prepare as an unreadable registration date, naming it
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return value
 
 
 def _default_registration(options: Options, table: Table, today: date) -> tuple[date | None, str]:

@@ -124,8 +124,8 @@ def parse_id_number(
             raise InvalidInput("reason.id_number_format_other", where=where, kind=kind)
         return IdNumber(number=text)
     parsed = _parse_gb11643(text, today=today or date.today(), where=where)
-    if kind == RESIDENT_ID and parsed.kind == FOREIGN_PERMANENT:
-        return parsed  # a foreign permanent resident's card in the identity-number column
+    if parsed.kind is None or kind == RESIDENT_ID:
+        return parsed  # (a foreign permanent resident's card in the identity-number column)
     return replace(parsed, kind=None)
 
 
@@ -180,7 +180,7 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
                 value=text,
             )
         raise InvalidInput("reason.id_number_checksum", where=where)
-    foreign = _FOREIGN_2023.fullmatch(text) is not None
+    foreign = text[0] == "9" and _FOREIGN_2023.fullmatch(text) is not None
     region = None if foreign else region_name(text[:6])
     warnings = () if region or foreign else ("warning.region_unknown",)
     return IdNumber(

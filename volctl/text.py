@@ -125,16 +125,18 @@ def split_list(value: object) -> list[str]:
     order; an item repeated (in any width) is kept once."""
     if value is None:
         return []
-    raw = value if isinstance(value, str) else str(value)
+    return list(_split_text(value if isinstance(value, str) else str(value)))
+
+
+@functools.lru_cache(maxsize=4096)  # a sheet's lists repeat: the same few choices
+def _split_text(raw: str) -> tuple[str, ...]:
     text = _typed_text(_CONTROL.sub(" ", raw.replace("\n", "、")))
-    if not text:
-        return []
     seen: dict[str, str] = {}
     for item in _LIST_SEPARATORS.split(text):
         item = item.strip()
         if item:
             seen.setdefault(clean(item), item)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def mask_text(value: str | None, keep: int = 1) -> str | None:

@@ -74,23 +74,31 @@ def summary_tables(summary: dict[str, Any], output: Path | None) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    counts = ("rows", "imported", "duplicates", "updated", "rejected")
+    # Columns that cannot hold anything are left out, so the table fits 80 columns: no rows
+    # are updated without --on-duplicate update, and a preview makes no batch.
+    counts = ["rows", "imported", "duplicates", "updated", "rejected"]
+    if summary["on_duplicate"] != "update":
+        counts.remove("updated")
+    batches = not summary["dry_run"]
     title = t("intake.title_dry_run" if summary["dry_run"] else "intake.title")
     files = Table(title=title, header_style="bold")
     files.add_column(t("intake.col.file"), overflow="fold", min_width=12)
-    files.add_column(t("intake.col.sheet"))
+    files.add_column(t("intake.col.sheet"), overflow="fold")
     for key in counts:
-        files.add_column(t(f"intake.col.{key}"), justify="right")
-    files.add_column(t("intake.col.batch"), justify="right")
+        files.add_column(t(f"intake.col.{key}"), justify="right", overflow="fold")
+    if batches:
+        files.add_column(t("intake.col.batch"), justify="right")
     for f in summary["files"]:
+        batch = [str(f["batch"] or "—")] if batches else []
         files.add_row(
             escape(Path(f["file"]).name),
             escape(f["sheet"] or ""),
             *(str(f[key]) for key in counts),
-            str(f["batch"] or "—"),
+            *batch,
         )
     if len(summary["files"]) > 1:
-        files.add_row(t("intake.total"), "", *(str(summary[key]) for key in counts), "")
+        total = [t("intake.total"), "", *(str(summary[key]) for key in counts)]
+        files.add_row(*total, *([""] if batches else []))
     parts: list[Any] = [files]
     if summary["dry_run"]:
         parts.extend(column_table(f) for f in summary["files"])

@@ -36,6 +36,7 @@ RAW_FIELDS = frozenset(
 )
 NOTE_SEPARATOR = "; "
 PHONES = ("phone", "office_phone", "emergency_phone", "guardian_phone")
+_SEVERAL = re.compile(r"[/／、,，|｜;；或\n]")  # a phone cell that may hold two numbers
 
 
 def is_empty(value: object) -> bool:
@@ -151,7 +152,11 @@ class RowReader:
             if isinstance(value, str):
                 if not value.isspace():
                     given[name] = value
-                    if name in PHONES and len(parts := split_phones(value)) > 1:
+                    if (
+                        name in PHONES
+                        and _SEVERAL.search(value)
+                        and len(parts := split_phones(value)) > 1
+                    ):
                         several.append((name, parts))
             else:
                 given[name] = value if name in RAW_FIELDS else cell_text(value)

@@ -136,9 +136,10 @@ def prepare(
     office_phone = _optional_phone(given.office_phone, "office_phone", where)
     # No phone of their own: an office line is the contact; a child registered as a minor is
     # reached through the guardian (checked below, once the registration date is known).
-    phone_later = not compact(given.phone) and not office_phone and bool(ident.birth_date)
+    own_phone = bool(compact(given.phone))
+    phone_later = not own_phone and not office_phone and bool(ident.birth_date)
     phone: str | None
-    if compact(given.phone) or not (office_phone or phone_later):
+    if own_phone or not (office_phone or phone_later):
         phone = parse_phone(given.phone, where=where("phone"))
     else:
         phone = office_phone

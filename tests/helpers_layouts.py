@@ -5,14 +5,13 @@ kinds of ``fixtures/layouts/``, spelled, separated and footed otherwise."""
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from tests.conftest import make_id, make_phone
-from tests.helpers_intake import write_csv
+from tests.helpers_intake import write_csv, write_ods
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 Merges = Sequence[tuple[int, int, int, int]]  # first row, first column, last row, last column
@@ -107,32 +106,7 @@ def _ods(path: Path, rows: Sequence[Sequence[Any]], merges: Merges) -> Path:
             else:
                 cells.append(_ods_cell(value, spans.get((r, c))))
         body.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
-        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="名单">'
-        f"{''.join(body)}</table:table></office:spreadsheet></office:body>"
-        "</office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
-        ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/"'
-        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-    return path
+    return write_ods(path, [], sheet_name="名单", raw_table="".join(body))
 
 
 def pid(n: int, born: str = "19800101", male: bool = True) -> str:

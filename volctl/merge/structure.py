@@ -127,7 +127,9 @@ def _tree_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _free_name(conn: sqlite3.Connection, name: str, label: str, mine: int | None) -> str:
     def taken(candidate: str) -> bool:
-        row = conn.execute("SELECT id FROM teams WHERE name = ?", (candidate,)).fetchone()
+        row = conn.execute(
+            "SELECT id FROM teams WHERE fold(name) = fold(?)", (candidate,)
+        ).fetchone()
         return row is not None and row[0] != mine
 
     if not taken(name):

@@ -12,11 +12,9 @@ the audit log). New volunteers are written in batches with ``executemany``.
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +22,36 @@ from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list, t, t_in
 from volctl.intake import batches, columns, guard
-from volctl.intake.headers import GUARDIAN, is_blank, is_footer
+from volctl.intake.headers import is_blank, is_footer
 from volctl.intake.reader import Table, open_table
-from volctl.intake.rows import RowReader, is_empty
+from volctl.intake.results import (
+    Detail,
+    FileResult,
+    ImportResult,
+    Rejected,
+    mask_digits,
+    masked_params,
+    personal_columns,
+)
+from volctl.intake.rows import RowReader, submission_day
 from volctl.roster import volunteers
+
+__all__ = [  # the run, and what it reports (``results``; ``rejects`` reads FileResult here)
+    "Detail",
+    "FileResult",
+    "ImportResult",
+    "Options",
+    "Rejected",
+    "default_rejects_path",
+    "mask_digits",
+    "masked_params",
+    "run_import",
+    "sha256_of",
+]
 
 ON_DUPLICATE = ("skip", "update")
 FLUSH_EVERY = 2_000  # new volunteers written per executemany
 PROGRESS_EVERY = 500
-# Fields whose values an error message must not show unmasked.
-PHONE_FIELDS = frozenset({"phone", "office_phone", "emergency_phone", "guardian_phone"})
 # Fields never copied from a duplicate row onto the registered record: they are its identity.
 IDENTITY_FIELDS = frozenset({"id_type", "id_number"})
 
@@ -53,178 +71,6 @@ class Options:
     replace_rejects: bool = False  # --force: write over an existing rejects workbook
     columns: tuple[str, ...] = ()  # --column "HEADER=field"
     remember: bool = False  # --remember: save the --column mappings for this roster
-
-
-@dataclass
-class Detail:
-    """A row that was not a plain import: rejected, duplicate or updated."""
-
-    file: str
-    row: int
-    outcome: str
-    name: str | None
-    reason: str | None = None
-    column: str | None = None
-    message: str | None = None
-    hint: str | None = None
-    volunteer_no: str | None = None
-    duplicate_of: dict[str, Any] | None = None
-    changed: list[str] = field(default_factory=list)
-    origin: dict[str, Any] | None = None  # the first row of the same person in this run
-    sheet: str | None = None
-
-    def public(self) -> dict[str, Any]:
-        volunteer_no = self.volunteer_no
-        if volunteer_no is None and self.origin is not None:
-            volunteer_no = self.origin.get("volunteer_no")  # known once that row was stored
-        return {
-            "file": self.file,
-            "sheet": self.sheet,
-            "row": self.row,
-            "outcome": self.outcome,
-            "name": self.name,
-            "reason": self.reason,
-            "column": self.column,
-            "message": self.message,
-            "hint": self.hint,
-            "volunteer_no": volunteer_no,
-            "duplicate_of": self.duplicate_of,
-            "changed": self.changed,
-        }
-
-
-@dataclass
-class Rejected:
-    """A rejected row as it was in the sheet, for the rejects workbook."""
-
-    row: int
-    values: list[object]
-    column: int | None  # the cell at fault
-    reason: str  # in Chinese: the workbook goes back to whoever filled in the sheet
-
-
-@dataclass
-class FileResult:
-    path: Path
-    table: Table
-    sha256: str
-    registered_on: date | None
-    registered_on_source: str  # option, sheet, submitted (a form tool's time), today
-    previous: list[dict[str, Any]]
-    rows: int = 0
-    footers: int = 0  # footer lines skipped (signatures, stamps, counts, notes, declarations)
-    below_footer: list[int] = field(default_factory=list)  # rows like a person's, not read
-    imported: int = 0
-    duplicates: int = 0
-    updated: int = 0
-    rejected: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-    batch: int | None = None
-    rejects_file: Path | None = None
-    details: list[Detail] = field(default_factory=list)
-    rejected_rows: list[Rejected] = field(default_factory=list)
-    masked_columns: dict[int, str] = field(default_factory=dict)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "rows": self.rows,
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "updated": self.updated,
-            "rejected": self.rejected,
-        }
-
-    def public(self) -> dict[str, Any]:
-        from volctl.headings import column_letter
-
-        header = self.table.header
-        return {
-            "file": str(self.path),
-            "sheet": self.table.sheet,
-            "format": self.table.kind,
-            "layout": "form" if self.table.forms else "table",
-            "forms": self.table.forms,
-            "sha256": self.sha256,
-            "header_row": header.row,
-            "columns": [
-                {
-                    "column": c.label,
-                    "letter": None if self.table.forms else column_letter(c.index),
-                    "field": _public_field(c.field),
-                    "how": c.how,
-                    "clue": c.clue or None,
-                }
-                for c in header.columns
-                if c.label
-            ],
-            "unknown_columns": [c.label for c in header.unknown],
-            "unread_columns": [
-                c.label for c in header.columns if c.label and _public_field(c.field) == "ignored"
-            ],
-            "footer_rows": self.footers,
-            "rows_below_footer": self.below_footer,
-            "other_sheets": self.table.other_sheets,
-            "registered_on": self.registered_on.isoformat() if self.registered_on else None,
-            "registered_on_source": self.registered_on_source,
-            **self.counts(),
-            "reasons": _sorted_counts(self.reasons),
-            "batch": self.batch,
-            "rejects_file": str(self.rejects_file) if self.rejects_file else None,
-            "previous_batches": self.previous,
-        }
-
-
-@dataclass
-class ImportResult:
-    files: list[FileResult]
-    dry_run: bool
-    on_duplicate: str
-    remembered: bool = False  # the --column mappings were saved for this roster
-    mappings: list[columns.ColumnMapping] = field(default_factory=list)  # --column
-    remember_asked: bool = False
-
-    def public(self) -> dict[str, Any]:
-        """The documented JSON shape of ``volctl register import``."""
-        total: Counter[str] = Counter()
-        reasons: Counter[str] = Counter()
-        for f in self.files:
-            total.update(f.counts())
-            reasons.update(f.reasons)
-        batch_ids = [f.batch for f in self.files if f.batch is not None]
-        rejects = list(dict.fromkeys(str(f.rejects_file) for f in self.files if f.rejects_file))
-        return {
-            "rows": total["rows"],
-            "imported": total["imported"],
-            "duplicates": total["duplicates"],
-            "updated": total["updated"],
-            "rejected": total["rejected"],
-            "reasons": _sorted_counts(reasons),
-            "batch": batch_ids[0] if len(batch_ids) == 1 else None,
-            "batches": batch_ids,
-            "rejects_file": rejects[0] if len(rejects) == 1 else None,
-            "footer_rows": sum(f.footers for f in self.files),
-            "dry_run": self.dry_run,
-            "on_duplicate": self.on_duplicate,
-            "columns_remembered": self.remembered,
-            "files": [f.public() for f in self.files],
-            "details": [d.public() for f in self.files for d in f.details],
-        }
-
-
-def _public_field(name: str | None) -> str | None:
-    from volctl.intake.headers import IGNORE, METADATA, SUBMITTED
-
-    if name == GUARDIAN:
-        return "guardian"
-    if name in (IGNORE, METADATA):
-        return "ignored"
-    if name == SUBMITTED:
-        return "submitted"
-    return name
-
-
-def _sorted_counts(counts: Counter[str]) -> dict[str, int]:
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def sha256_of(path: Path) -> str:
@@ -401,7 +247,7 @@ def _import_file(
     reader = RowReader(table.header)
     if source == "today" and reader.submitted is not None:
         result.registered_on_source = "submitted"
-    result.masked_columns = _personal_columns(reader)
+    result.masked_columns = personal_columns(reader)
     where = _Locations(path, reader)
     locate = where.__getitem__
     if write:
@@ -430,7 +276,7 @@ def _import_file(
             # stands below them (spare rows, examples, instructions) is not read either.
             if not is_blank(values):
                 result.footers += 1
-                if after_footer and _holds_a_person(reader, values):
+                if after_footer and reader.holds_a_person(values):
                     result.below_footer.append(number)
             after_footer = True
             continue
@@ -545,36 +391,6 @@ def _same_as(first: dict[str, Any]) -> str:
     return t("intake.duplicate_in_run", file=first["file"], row=first["row"])
 
 
-def _holds_a_person(reader: RowReader, values: Any) -> bool:
-    """Whether a row below a footer looks like a person's (an identity number or a phone):
-    it is not read, and the clerk is told."""
-    for name in ("id_number", "phone"):
-        index = reader.field_column(name)
-        if index is not None and index < len(values) and not is_empty(values[index]):
-            value = values[index]
-            if not isinstance(value, str) or sum(ch.isdigit() for ch in value) >= 7:
-                return True
-    return False
-
-
-_SUBMITTED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-
-
-def submission_day(value: object) -> object:
-    """The day of an online form's submission time (2025/03/01 08:37:00, a date cell)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date) or value is None:
-        return value
-    m = _SUBMITTED.search(str(value))
-    if m is None:
-        return value  # refused by prepare as an unreadable registration date, naming it
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return value
-
-
 def _default_registration(options: Options, table: Table, today: date) -> tuple[date | None, str]:
     """The registration date of rows without their own: --registered-on, else the sheet's
     填报日期 (when not in the future), else today."""
@@ -685,49 +501,3 @@ def _reject(
     if label:
         reason_zh = f"「{label}」{reason_zh}"
     result.rejected_rows.append(Rejected(number, list(values), index, reason_zh))
-
-
-def masked_params(field_name: str | None, params: dict[str, object]) -> dict[str, object]:
-    """An error's parameters with the personal value in it masked (phones, identity numbers)."""
-    if "value" not in params or field_name is None:
-        return params
-    value = str(params["value"])
-    if field_name in PHONE_FIELDS:
-        return {**params, "value": mask_digits(value)}
-    if field_name == "id_number" and "e" not in value.lower():
-        # 3.30482e+17 is what Excel kept of a number: a region code, nothing personal.
-        from volctl.identity import mask_id_number
-
-        return {
-            **params,
-            "value": mask_id_number(value) if len(value) >= 12 else mask_digits(value),
-        }
-    return params
-
-
-def mask_digits(text: str) -> str:
-    """A number that is not a valid phone, masked: the first three and last two digits stay."""
-    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
-    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))
-
-
-def _personal_columns(reader: RowReader) -> dict[int, str]:
-    """Columns written as text in the rejects workbook, by how they are masked: id, phone,
-    guardian, text, address (masked unless --show-pii) and office (a fixed line, not masked)."""
-    kinds = {
-        "id_number": "id",
-        "phone": "phone",
-        "emergency_phone": "phone",
-        "guardian_phone": "phone",
-        "address": "address",
-        "emergency_contact": "text",
-        "guardian_name": "text",
-    }
-    found = {index: kinds[name] for index, name in reader.mapped if name in kinds}
-    if reader.guardian is not None:
-        found[reader.guardian] = "guardian"
-    for index, name in reader.mapped:
-        if name == "office_phone":
-            found.setdefault(index, "office")
-    return found

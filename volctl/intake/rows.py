@@ -184,6 +184,17 @@ class RowReader:
             given["notes"] = NOTE_SEPARATOR.join(typed(n) for n in notes)
         return VolunteerInput(**given)
 
+    def holds_a_person(self, values: Sequence[object]) -> bool:
+        """Whether a row below a footer looks like a person's (an identity number or a phone):
+        it is not read, and the clerk is told."""
+        for name in ("id_number", "phone"):
+            index = self.field_column(name)
+            if index is not None and index < len(values) and not is_empty(values[index]):
+                value = values[index]
+                if not isinstance(value, str) or sum(ch.isdigit() for ch in value) >= 7:
+                    return True
+        return False
+
     def submitted_on(self, values: Sequence[object]) -> object:
         """The row's submission time (an online form's export), or None."""
         index = self.submitted
@@ -302,3 +313,21 @@ def split_guardian(text: object) -> tuple[str | None, str | None, str | None]:
             names.append(word)
     name = " ".join(names) or None
     return name, phone, relation
+
+
+_SUBMITTED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def submission_day(value: object) -> object:
+    """The day of an online form's submission time (2025/03/01 08:37:00, a date cell)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date) or value is None:
+        return value
+    m = _SUBMITTED.search(str(value))
+    if m is None:
+        return value  # refused by prepare as an unreadable registration date, naming it
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return value

@@ -118,3 +118,50 @@ def test_arbitrary_text_is_either_a_valid_number_or_a_clear_refusal(text: str) -
         assert exc.key.startswith("reason.")
     else:
         assert len(parsed.number) == 18
+
+
+# ----------------------------------------------------------------------------- at the edges
+
+
+def test_the_standards_own_1880_example_is_refused_as_born_before_1900_said_so() -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_id_number("440524188001010014")  # GB 11643-1999's example: a valid checksum
+    assert info.value.key == "reason.id_number_born_before_1900"
+    assert info.value.code == "id_number_birth_date"  # the reason code stays the same
+
+
+def test_hong_kong_macau_and_taiwan_residence_permits_are_known_regions() -> None:
+    for region, place in (("810000", "香港"), ("820000", "澳门"), ("830000", "台湾")):
+        parsed = parse_id_number(make_id(region=region), "港澳台居民居住证")
+        assert parsed.warnings == () and parsed.region is not None and place in parsed.region
+
+
+def test_the_2023_foreign_permanent_resident_card_gives_its_birth_date() -> None:
+    parsed = parse_id_number("932682198501010017", "外国人永久居留身份证")
+    assert (parsed.birth_date, parsed.gender, parsed.warnings) == (date(1985, 1, 1), "男", ())
+    # Given in an identity-number column, it is recognised for what it is.
+    as_id = parse_id_number("932682198501010017")
+    assert as_id.kind == "外国人永久居留身份证" and as_id.birth_date == date(1985, 1, 1)
+    assert reason("932682198501010018", kind="外国人永久居留身份证") == "id_number_checksum"
+
+
+def test_a_foreign_card_registers_with_its_document_type(cli, roster) -> None:
+    result = cli(
+        "register", "add", "--name", "John Smith", "--id-number", "932682198501010017",
+        "--phone", "13812345678", "--format", "json", "--show-pii",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    record = result.json()
+    assert (record["id_type"], record["birth_date"]) == ("外国人永久居留身份证", "1985-01-01")
+
+
+def test_a_15_digit_number_with_an_impossible_date_says_the_date_is_impossible() -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_id_number("330482801301001")  # 1980-13-01
+    assert info.value.key == "reason.id_number_15_birth_date"
+    assert info.value.code == "id_number_birth_date"
+    assert reason("330482800101001") == "id_number_format_15"  # a real date: give the 18
+
+
+def test_a_masked_number_is_named_as_masked() -> None:
+    assert reason("3304**********0011") == "id_number_masked"

@@ -146,7 +146,7 @@ def test_a_long_information_line_wraps_within_the_table(cli, roster, tmp_path) -
     ok(cli("activity", "sheet", number, "-o", str(path)))
     ws = openpyxl.load_workbook(path).active
     assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 40
-    assert "地点：东湖社区党群服务中心二楼会议室(东湖路88号,近公交东湖站)" in ws["A2"].value
+    assert "地点：东湖社区党群服务中心二楼会议室（东湖路88号，近公交东湖站）" in ws["A2"].value
 
 
 # ----------------------------------------------------------------------------- read back in

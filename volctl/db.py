@@ -193,9 +193,18 @@ def _connect(path: Path, *, read_only: bool = False) -> Roster:
     conn.read_only = read_only
     conn.path = path
     conn.row_factory = sqlite3.Row
+    register_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
     return conn
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions volctl's queries use: ``fold(text)``, the form stored texts are compared
+    in (``volctl.text.fold``: 「（教师）」 and 「(教师)」 alike)."""
+    from volctl.text import fold
+
+    conn.create_function("fold", 1, fold, deterministic=True)
 
 
 def is_read_only(conn: sqlite3.Connection) -> bool:

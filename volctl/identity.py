@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from volctl.errors import InvalidInput, Where
@@ -29,8 +29,16 @@ ID_TYPES: dict[str, tuple[str, ...]] = {
     "外国人永久居留身份证": ("永居证", "foreign-permanent-resident"),
 }
 _ID_TYPE_ALIASES = {alias.lower(): name for name, aliases in ID_TYPES.items() for alias in aliases}
+FOREIGN_PERMANENT = "外国人永久居留身份证"
 # Types whose numbers follow GB 11643 (18 characters, MOD 11-2).
 _GB11643_TYPES = {RESIDENT_ID, "港澳台居民居住证"}
+# Residence permits of Hong Kong, Macau and Taiwan residents carry these "region" codes.
+_PERMIT_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行政区", "830000": "台湾地区"}
+# The 2023 foreign permanent-resident card: 9, the issuing province (2), the nationality (3),
+# the birth date (8), a sequence (3, odd for men) and GB 11643's check character.
+_FOREIGN_2023 = re.compile(
+    r"9(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5])\d{14}[\dX]"  # a mainland province issues it
+)
 
 
 def id_type(value: str | None, where: Where | None = None) -> str:
@@ -56,6 +64,7 @@ class IdNumber:
     gender: str | None = None  # 男 / 女
     region: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    kind: str | None = None  # the document the number turned out to be, when not the one given
 
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
@@ -99,6 +108,8 @@ def parse_id_number(
             value=_show_float(raw),
         )
     text = _clean_id_text(raw)
+    if "*" in text:  # copied from a masked list or form
+        raise InvalidInput("reason.id_number_masked", hint="hint.id_number_masked", where=where)
     if _SCIENTIFIC.match(text):
         raise InvalidInput(
             "reason.id_number_mangled_by_excel",
@@ -106,11 +117,16 @@ def parse_id_number(
             where=where,
             value=text,
         )
+    if kind == FOREIGN_PERMANENT and _FOREIGN_2023.fullmatch(text):
+        return _parse_gb11643(text, today=today or date.today(), where=where)
     if kind not in _GB11643_TYPES:
         if not _OTHER_DOCUMENT.fullmatch(text):
             raise InvalidInput("reason.id_number_format_other", where=where, kind=kind)
         return IdNumber(number=text)
-    return _parse_gb11643(text, today=today or date.today(), where=where)
+    parsed = _parse_gb11643(text, today=today or date.today(), where=where)
+    if parsed.kind is None or kind == RESIDENT_ID:
+        return parsed  # (a foreign permanent resident's card in the identity-number column)
+    return replace(parsed, kind=None)
 
 
 def _show_float(raw: object) -> str:
@@ -119,6 +135,12 @@ def _show_float(raw: object) -> str:
 
 def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
     if len(text) == 15 and text.isdigit():
+        try:  # the first-generation number: 6-digit region, YYMMDD, 3-digit sequence
+            date(1900 + int(text[6:8]), int(text[8:10]), int(text[10:12]))
+        except ValueError:
+            error = InvalidInput("reason.id_number_15_birth_date", where=where, value=text[6:12])
+            error.code = "id_number_birth_date"
+            raise error from None
         raise InvalidInput("reason.id_number_format_15", where=where)
     if not _GB11643.fullmatch(text):
         if len(text) == 18:  # the right length, a wrong character: say which
@@ -138,8 +160,14 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise InvalidInput("reason.id_number_birth_date", where=where, value=text[6:14]) from None
-    if born > today or born.year < 1900:
+    if born > today:
         raise InvalidInput("reason.id_number_birth_date", where=where, value=text[6:14])
+    if born.year < 1900:
+        # GB 11643's own example (440524188001010014) is born in 1880: a real number,
+        # not a volunteer's. The same refusal, said as it is.
+        error = InvalidInput("reason.id_number_born_before_1900", where=where, value=text[6:14])
+        error.code = "id_number_birth_date"
+        raise error
     from stdnum.cn import ric  # imported here: python-stdnum costs ~40 ms at start-up
 
     if ric.calc_check_digit(text) != text[17]:
@@ -152,14 +180,16 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
                 value=text,
             )
         raise InvalidInput("reason.id_number_checksum", where=where)
-    region = region_name(text[:6])
-    warnings = () if region else ("warning.region_unknown",)
+    foreign = text[0] == "9" and _FOREIGN_2023.fullmatch(text) is not None
+    region = None if foreign else region_name(text[:6])
+    warnings = () if region or foreign else ("warning.region_unknown",)
     return IdNumber(
         number=text,
         birth_date=born,
         gender="男" if int(text[16]) % 2 else "女",
         region=region,
         warnings=warnings,
+        kind=FOREIGN_PERMANENT if foreign else None,
     )
 
 
@@ -172,6 +202,8 @@ def region_name(code: str) -> str | None:
     """
     from stdnum import numdb
 
+    if code in _PERMIT_REGIONS:
+        return _PERMIT_REGIONS[code]
     info: dict[str, str] = {}
     for _part, props in numdb.get("cn/loc").info(code):
         info.update(props)
@@ -195,6 +227,47 @@ def mask_id_number(number: str | None) -> str | None:
 # ----------------------------------------------------------------------------- phones
 
 _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
+# A stored phone carries its extension as RFC 3966 does: +8657385012345;ext=8001.
+EXTENSION = ";ext="
+# An extension written after a number: 转8001, 分机 8001, 分机号：8001, ext. 8001, x8001, #8001.
+_EXTENSION_WORD = re.compile(
+    r"[(\[]?(?:(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?)+(\d{1,6})\)?$",
+    re.IGNORECASE,
+)
+# Or a dash after an 8-digit local number: 0573-85012345-8001.
+_EXTENSION_DASH = re.compile(r"(.*\d{8})[-‐－—](\d{1,6})")
+_WITH_AREA_CODE = re.compile(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
+# Between two numbers in one cell: 13957312345/0573-85012345, 13957312345、0573-85012345.
+_PHONE_LIST = re.compile(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
+
+
+def split_extension(text: str) -> tuple[str, str | None]:
+    """A phone as written (spaces removed, NFKC) -> (the number, its extension or None)."""
+    m = _EXTENSION_WORD.search(text)
+    if m is not None and m.start() > 0:
+        return text[: m.start()], m.group(1)
+    m = _EXTENSION_DASH.fullmatch(text)
+    if m is not None:
+        digits = _PHONE_JUNK.sub("", m.group(1))
+        if _WITH_AREA_CODE.fullmatch(digits) and not digits.lstrip("+").startswith("1"):
+            return m.group(1), m.group(2)
+    return text, None
+
+
+def split_phones(raw: object) -> list[object]:
+    """The numbers in one cell: "13957312345/0573-85012345" -> both; anything else -> [raw].
+    Split only where every part holds at least seven digits (a whole number)."""
+    if not isinstance(raw, str):
+        return [raw]
+    parts = [p for p in _PHONE_LIST.split(raw.strip()) if p.strip()]
+    if len(parts) < 2 or any(sum(ch.isdigit() for ch in compact(p)) < 7 for p in parts):
+        return [raw]
+    return list(parts)
+
+
+def is_mobile(e164: str | None) -> bool:
+    """A mainland mobile (+861…), as stored."""
+    return bool(e164) and len(e164 or "") == 14 and (e164 or "").startswith("+861")
 
 
 def _mask_typed(text: str) -> str:
@@ -205,19 +278,36 @@ def _mask_typed(text: str) -> str:
 
 
 def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "phone") -> str:
-    """A phone in canonical E.164 form (+8613812345678); mobiles and fixed lines accepted.
+    """A phone in canonical E.164 form (+8613812345678); mobiles and fixed lines accepted,
+    a fixed line with its extension (+8657385012345;ext=8001).
 
-    Accepts 138-1234-5678, +86 138…, (0573)85012345, full-width digits and numbers that a
-    spreadsheet turned into 13812345678.0.
+    Accepts 138-1234-5678, +86 138…, (0573)85012345, full-width digits, numbers that a
+    spreadsheet turned into 13812345678.0, and extensions written 0573-85012345转8001,
+    0573-85012345-8001, … 分机8001, ext. 8001, x8001 or #8001.
     """
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = _PHONE_JUNK.sub("", compact(raw)).lstrip("'")
-    if not text:
-        raise InvalidInput(f"reason.missing_{field_code}", where=where)
+    text = compact(raw).lstrip("'")
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
+    number, extension = split_extension(text)
+    text = _PHONE_JUNK.sub("", number)
+    if not text:
+        raise InvalidInput(f"reason.missing_{field_code}", where=where)
+    if extension is None:
+        fast = _ordinary_mobile(text)
+        if fast is not None:
+            return fast
+    e164 = _parse_number(text, where, field_code)
+    if extension is None:
+        return e164
+    if is_mobile(e164):  # a mobile has no extension: something else was typed
+        raise InvalidInput(f"reason.{field_code}_invalid", where=where, value=_mask_typed(text))
+    return e164 + EXTENSION + extension
+
+
+def _parse_number(text: str, where: Where | None, field_code: str) -> str:
     import phonenumbers  # imported here: ~60 ms at start-up
 
     if text.startswith("00"):
@@ -264,9 +354,13 @@ def _ordinary_mobile(text: str) -> str | None:
 
 
 def display_phone(e164: str | None) -> str | None:
-    """How a clerk writes a phone: 13812345678, 0573-85012345, or +852 … abroad."""
+    """How a clerk writes a phone: 13812345678, 0573-85012345, 0573-85012345 转 8001, or
+    +852 … abroad."""
     if not e164:
         return e164
+    if EXTENSION in e164:
+        line, _, extension = e164.partition(EXTENSION)
+        return f"{display_phone(line)} 转 {extension}"
     if not e164.startswith("+86"):
         return e164
     national = e164[3:]
@@ -284,7 +378,11 @@ def display_phone(e164: str | None) -> str | None:
 
 
 def mask_phone(e164: str | None) -> str | None:
-    """138****5678 / 0573-****2345: the last four digits stay, and the prefix."""
+    """138****5678 / 0573-****2345: the last four digits stay, and the prefix; an extension
+    (a switchboard's, not personal) is shown: 0573-****2345 转 8001."""
+    if e164 and EXTENSION in e164:
+        line, _, extension = e164.partition(EXTENSION)
+        return f"{mask_phone(line)} 转 {extension}"
     shown = display_phone(e164)
     if not shown:
         return shown

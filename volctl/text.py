@@ -1,4 +1,12 @@
-"""Cleaning of free text as it arrives from sheets and terminals."""
+"""Cleaning of free text as it arrives from sheets and terminals.
+
+Two forms of one text: ``typed`` is what is stored and printed, the text as the clerk typed it
+(full-width （）：， kept; only invisible characters, control characters and runs of spaces
+are tidied); ``clean`` (also ``fold``) is what is compared: NFKC, so that 「平湖市实验小学（教师）」
+and 「平湖市实验小学(教师)」 are the same name. Identity numbers, phones, dates and codes are read
+through ``clean``/``compact``: they are codes, not text. Lookups of stored text compare folded
+forms; SQL can call ``fold(column)`` on every connection ``volctl.db`` opens.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +67,26 @@ def clean(value: object) -> str:
     return _clean_text(value if isinstance(value, str) else str(value))
 
 
+def typed(value: object) -> str:
+    """One line of text as typed: invisible and control characters removed, runs of spaces
+    (ideographic ones too) made one space, the ends trimmed; full-width punctuation kept."""
+    if value is None:
+        return ""
+    return _typed_text(value if isinstance(value, str) else str(value))
+
+
+def fold(value: object) -> str:
+    """The form texts are compared in (matching, lookups, searching): :func:`clean`. Stored
+    texts written before volctl kept them as typed were stored in this form already, so a
+    folded lookup finds old and new entries alike."""
+    return clean(value)
+
+
+def same_text(a: object, b: object) -> bool:
+    """Whether two texts are the same once folded: 「东湖（一）队」 and 「东湖(一)队」 are."""
+    return clean(a) == clean(b)
+
+
 def compact(value: object) -> str:
     """Like :func:`clean` but with every space removed (for numbers and codes)."""
     if value is None:
@@ -76,25 +104,39 @@ def _clean_text(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _typed_text(text: str) -> str:
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=65536)
 def _compact_text(text: str) -> str:
     return _SPACES.sub("", _clean_text(text))
 
 
-_LIST_SEPARATORS = re.compile(r"[、,，;；/|\n]+")
+# Between the items of a list as people type them, and as online forms join multiple choices
+# (┋ from wjx.cn, ; and | from others).
+_LIST_SEPARATORS = re.compile(r"[、,，;；/|｜┋¦\n]+")
 
 
 def split_list(value: object) -> list[str]:
-    """Split a list typed as 环境保护、助老服务 / a,b / a;b into clean items, keeping order."""
-    text = clean(value)
-    if not text:
+    """Split a list typed as 环境保护、助老服务 / a,b / a;b / a┋b into items as typed, keeping
+    order; an item repeated (in any width) is kept once."""
+    if value is None:
         return []
-    items = _LIST_SEPARATORS.split(text)
-    seen: dict[str, None] = {}
-    for item in items:
+    return list(_split_text(value if isinstance(value, str) else str(value)))
+
+
+@functools.lru_cache(maxsize=4096)  # a sheet's lists repeat: the same few choices
+def _split_text(raw: str) -> tuple[str, ...]:
+    text = _typed_text(_CONTROL.sub(" ", raw.replace("\n", "、")))
+    seen: dict[str, str] = {}
+    for item in _LIST_SEPARATORS.split(text):
         item = item.strip()
         if item:
-            seen.setdefault(item, None)
-    return list(seen)
+            seen.setdefault(clean(item), item)
+    return tuple(seen.values())
 
 
 def mask_text(value: str | None, keep: int = 1) -> str | None:
@@ -121,9 +163,10 @@ def bounded(
     where: Where | None = None,
     missing: str | None = None,
 ) -> str | None:
-    """``value`` cleaned, or None when empty (refused with the key ``missing`` when given);
-    refused when longer than ``limit`` characters. ``where`` defaults to the ``field``."""
-    text = clean(value)
+    """``value`` as typed (:func:`typed`), or None when empty (refused with the key ``missing``
+    when given); refused when longer than ``limit`` characters. ``where`` defaults to the
+    ``field``."""
+    text = typed(value)
     place = where if where is not None else Where(field=field)
     if not text:
         if missing:

@@ -48,6 +48,9 @@ class Field:
     # Required only when this says so, from what is known by then (a minor's guardian, once
     # the identity number shows a child); a question that cannot tell yet is not asked.
     when: Callable[[dict[str, Any]], bool] | None = None
+    # Without a terminal a conditional field is left to the domain, whose refusal says why it
+    # is needed (a minor's guardian); ``False``: it is named with the other missing fields.
+    domain_explains: bool = True
 
     def needed(self, values: dict[str, Any]) -> bool:
         if self.when is None:
@@ -81,7 +84,7 @@ def fill(values: dict[str, Any], fields: Sequence[Field], *, no_input: bool) -> 
     if not interactive(no_input):
         # Fields required only in some cases (a minor's guardian) are left to the domain,
         # whose refusal says why they are needed.
-        missing = [f for f in missing if f.when is None]
+        missing = [f for f in missing if f.when is None or not f.domain_explains]
         if not missing:
             return values
         from volctl.errors import InvalidInput

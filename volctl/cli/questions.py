@@ -38,6 +38,20 @@ def _minor(values: dict[str, Any]) -> bool:
     )
 
 
+def _phone_needed(values: dict[str, Any]) -> bool:
+    """A phone of one's own, unless an adult gives an office line or a minor is reached
+    through the guardian's phone (what the identity number cannot tell yet counts as adult)."""
+    from volctl.cli.guided import blank
+
+    try:
+        minor = _minor(values)
+    except Exception:  # no identity number yet, or a wrong one: the domain says so
+        minor = False
+    if minor:
+        return blank(values.get("guardian_phone"))
+    return blank(values.get("office_phone"))
+
+
 def volunteer(conn: sqlite3.Connection) -> list[Field]:
     """``register add``: name, identity number (gender and birth date shown as it tells them,
     a second registration refused at once), phone; a minor's guardian and phone."""
@@ -88,7 +102,6 @@ def volunteer(conn: sqlite3.Connection) -> list[Field]:
     return [
         Field("name", "--name", t("field.name"), name),
         Field("id_number", "--id-number", t("field.id_number"), identity),
-        Field("phone", "--phone", t("field.phone"), phone),
         Field("guardian_name", "--guardian-name", t("field.guardian_name"), guardian, when=_minor),
         Field(
             "guardian_phone",
@@ -96,6 +109,15 @@ def volunteer(conn: sqlite3.Connection) -> list[Field]:
             t("field.guardian_phone"),
             guardian_phone,
             when=_minor,
+        ),
+        # Asked after the guardian: a child reached through the guardian needs no phone.
+        Field(
+            "phone",
+            "--phone",
+            t("field.phone"),
+            phone,
+            when=_phone_needed,
+            domain_explains=False,
         ),
     ]
 

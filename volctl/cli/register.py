@@ -140,6 +140,7 @@ def add(
             "registered_on": registered_on,
             "guardian_name": guardian_name,
             "guardian_phone": guardian_phone,
+            "office_phone": office_phone,
         },
         questions.volunteer(conn),
         no_input=no_input,

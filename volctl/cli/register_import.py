@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -23,17 +23,16 @@ from volctl.cli.common import (
     notice,
     parse_day_option,
     roster,
-    warn,
     write_text_output,
     writing_stdout,
 )
 from volctl.cli.register import app
+from volctl.cli.register_import_view import DETAILS_SHOWN
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.intake import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
 from volctl.render import Column, Format
 
-DETAILS_SHOWN = 30  # rows listed in the terminal; json and the rejects workbook have them all
 DETAIL_KEYS = (
     "file",
     "row",
@@ -82,11 +81,17 @@ def import_(
     max_size: Annotated[
         str, typer.Option("--max-size", metavar="MB", help=t("opt.import.max_size"))
     ] = f"{DEFAULT_MAX_MB:g}",
+    column: Annotated[
+        Optional[list[str]],
+        typer.Option("--column", metavar="HEADER=FIELD", help=t("opt.import.column")),
+    ] = None,
+    remember: Annotated[bool, typer.Option("--remember", help=t("opt.import.remember"))] = False,
     force: ForceOption = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     show_pii: ShowPii = False,
 ) -> None:
+    from volctl.cli import register_import_view as view
     from volctl.errors import InvalidInput, Where
     from volctl.intake import guard, importer
     from volctl.text import plain_decimal, plain_whole
@@ -106,11 +111,13 @@ def import_(
         show_pii=show_pii,
         limits=guard.Limits(max_rows=rows_cap, max_mb=float(size_cap)),
         replace_rejects=force,
+        columns=tuple(column or ()),
+        remember=remember,
     )
     conn = roster()
     with _progress() as progress:
         result = importer.run_import(conn, list(files), options, progress)
-    _notices(result, show_pii)
+    view.notices(result, show_pii)
     summary = result.public()
     if fmt is Format.json:
         emit(summary, fmt, output=output)
@@ -125,7 +132,7 @@ def import_(
             write_text_output(output, text)
             notice(t("output.written", path=str(output)))
     else:
-        _summary_tables(summary, output)
+        view.summary_tables(summary, output)
 
 
 class _progress:
@@ -161,124 +168,9 @@ class _progress:
             self.bar.stop()
 
 
-def _notices(result: Any, show_pii: bool) -> None:
-    for f in result.files:
-        name = str(f.path)
-        if f.previous:
-            warn(
-                t(
-                    "intake.already_imported",
-                    file=name,
-                    when=_when(f.previous[-1]["imported_at"]),
-                    batches=", ".join(str(p["batch"]) for p in f.previous),
-                )
-            )
-        if f.table.header.unknown:
-            labels = join_list(c.label for c in f.table.header.unknown)
-            notice(t("intake.unknown_columns", file=name, columns=labels))
-        if f.table.other_sheets:
-            notice(
-                t(
-                    "intake.other_sheets",
-                    file=name,
-                    sheet=f.table.sheet,
-                    others=join_list(f.table.other_sheets),
-                )
-            )
-        if f.registered_on_source == "sheet" and f.registered_on is not None:
-            notice(t("intake.registered_on_sheet", file=name, date=f.registered_on.isoformat()))
-    written = {}
-    for f in result.files:
-        if f.rejects_file is not None:
-            written[str(f.rejects_file)] = written.get(str(f.rejects_file), 0) + f.rejected
-    for path, count in written.items():
-        key = "intake.rejects_written_pii" if show_pii else "intake.rejects_written"
-        notice(t(key, path=path, count=count))
-    if result.dry_run:
-        notice(t("intake.dry_run_note"))
-    else:
-        ids = [f.batch for f in result.files if f.batch is not None]
-        if ids:
-            notice(t("intake.batch_recorded", batches=", ".join(map(str, ids)), first=ids[0]))
-
-
 def _when(iso: str) -> str:
     """2025-03-01T09:30:12+08:00 -> 2025-03-01 09:30, as a clerk reads it."""
     return clock(iso)
-
-
-def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
-    from rich.console import Console, Group
-    from rich.markup import escape
-    from rich.table import Table
-
-    counts = ("rows", "imported", "duplicates", "updated", "rejected")
-    title = t("intake.title_dry_run" if summary["dry_run"] else "intake.title")
-    files = Table(title=title, header_style="bold")
-    files.add_column(t("intake.col.file"), overflow="fold", min_width=12)
-    files.add_column(t("intake.col.sheet"))
-    for key in counts:
-        files.add_column(t(f"intake.col.{key}"), justify="right")
-    files.add_column(t("intake.col.batch"), justify="right")
-    for f in summary["files"]:
-        files.add_row(
-            escape(Path(f["file"]).name),
-            escape(f["sheet"] or ""),
-            *(str(f[key]) for key in counts),
-            str(f["batch"] or "—"),
-        )
-    if len(summary["files"]) > 1:
-        files.add_row(t("intake.total"), "", *(str(summary[key]) for key in counts), "")
-    parts: list[Any] = [files]
-    if summary["reasons"]:
-        reasons = Table(title=t("intake.reasons_title"), header_style="bold")
-        reasons.add_column(t("intake.col.reason"))
-        reasons.add_column(t("intake.col.meaning"))
-        reasons.add_column(t("intake.col.count"), justify="right")
-        for code, count in summary["reasons"].items():
-            meaning = t(f"reason.{code}", **_placeholders(code))
-            reasons.add_row(code, escape(meaning), str(count))
-        parts.append(reasons)
-    details = summary["details"]
-    if details:
-        listing = Table(title=t("intake.details_title"), header_style="bold")
-        for key in ("row", "name", "outcome", "message"):
-            listing.add_column(
-                t(f"intake.col.{key}"), overflow="fold", justify="right" if key == "row" else "left"
-            )
-        several = len(summary["files"]) > 1
-        for d in details[:DETAILS_SHOWN]:
-            where = f"{Path(d['file']).name}:{d['row']}" if several else str(d["row"])
-            message = d["message"] or ""
-            if d["column"]:
-                message = f"[{d['column']}] {message}"
-            listing.add_row(
-                where, escape(d["name"] or ""), t(f"intake.outcome.{d['outcome']}"), escape(message)
-            )
-        parts.append(listing)
-        if len(details) > DETAILS_SHOWN:
-            parts.append(t("intake.more_details", count=len(details) - DETAILS_SHOWN))
-    if output is None:
-        with writing_stdout():
-            Console(highlight=False).print(Group(*parts))
-        return
-    import os
-
-    capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    capture.print(Group(*parts))
-    write_text_output(output, capture.export_text())
-    notice(t("output.written", path=str(output)))
-
-
-def _placeholders(code: str) -> dict[str, str]:
-    """A reason's message without its row-specific values, for the summary's legend."""
-    import string
-
-    from volctl.i18n import catalogue
-
-    texts = catalogue().get(f"reason.{code}", ("", ""))
-    names = {n for text in texts for _l, n, _s, _c in string.Formatter().parse(text) if n}
-    return {name: "…" for name in names}
 
 
 @command(app, "imports", "help.register.imports")

@@ -32,6 +32,7 @@ from volctl.forms.request import (
     unit_and_position,
 )
 from volctl.identity import display_phone
+from volctl.roster.contact import contact_phone
 
 HEADERS = ("序号", "姓名", "单位及职务", "办公电话", "手机")
 MIN_WIDTHS = (6, 10, 26, 16, 15, 12)
@@ -102,6 +103,6 @@ def _row(n: int, member: Member, request: FormRequest, team: str) -> list[object
         person["name"],
         unit_and_position(person),
         display_phone(person["office_phone"]) or "",
-        request.phone(person["phone"]),
+        request.phone(contact_phone(person)),
         note,
     ]

@@ -23,6 +23,7 @@ from typing import Any
 
 from volctl.errors import Conflict
 from volctl.identity import display_phone, mask_phone
+from volctl.roster.contact import contact_phone
 
 HEADERS = ("序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注")
 MIN_WIDTHS = (6, 12, 10, 14, 11, 11, 14, 12)
@@ -74,7 +75,7 @@ def write(
     page.header_row(ws, HEADER_ROW, HEADERS)
     rows: list[list[object]] = []
     for n, person in enumerate(people, start=1):
-        phone = display_phone(person["phone"]) if show_pii else mask_phone(person["phone"])
+        phone = (display_phone if show_pii else mask_phone)(contact_phone(person))
         rows.append([n, person["volunteer_no"], person["name"], phone or "", "", "", "", ""])
     for n in range(len(people) + 1, len(people) + blank_rows + 1):
         rows.append([n, "", "", "", "", "", "", ""])

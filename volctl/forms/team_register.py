@@ -36,6 +36,7 @@ from volctl.forms.request import (
     unit_and_position,
 )
 from volctl.identity import display_phone
+from volctl.roster.contact import contact_phone
 
 TITLE = "志愿者队伍基本情况登记表"
 HEADERS = (
@@ -82,7 +83,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 person["education"] or "",
                 unit_and_position(person),
                 request.id_number(person["id_number"]),
-                request.phone(person["phone"]),
+                request.phone(contact_phone(person)),
                 listed(person["skills"]),
                 note.strip(),
             ]

@@ -30,6 +30,7 @@ from volctl.forms.request import (
     result,
     unit_and_position,
 )
+from volctl.roster.contact import contact_phone
 
 TITLE = "文明交通行为劝导志愿者名单"
 WORD = "交通"
@@ -83,7 +84,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 person["political_status"] or "",
                 unit_and_position(person),
                 request.id_number(person["id_number"]),
-                request.phone(person["phone"]),
+                request.phone(contact_phone(person)),
                 "、".join(team_names.get(person["id"], [])),
                 "；".join(reasons),
             ]

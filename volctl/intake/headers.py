@@ -1,178 +1,70 @@
-"""Header rows: where a sheet's header is, and which roster field each column holds.
+"""Header rows of sign-up sheets: where the header is, what each column holds, where the
+data ends.
 
 Sheets put title rows, a merged title and a "填报单位(盖章)… 填报日期…" line above the header,
-write the same column a dozen ways (姓　名 with an ideographic space, 公民身份号码, 手机号码,
-"身份证号码（必填）"), sometimes in two rows (a merged 监护人 over 姓名 and 电话), and end with a
-"填表人/审核人" footer. ``detect`` finds the header by its content; ``field_for`` maps one
-header text through the alias table after normalising full-width characters and spaces.
+sometimes a two-row header (a merged 监护人 over 姓名 and 电话, 联系方式 over 手机 and 固定电话)
+and end with footers: signatures, stamps, 制表/审核, dates, 共计N人, 备注/填报说明, a
+declaration. ``detect`` finds the header by its content and reads it by meaning
+(``volctl.headings``, shared with the template filler); ``is_footer`` recognises a footer
+line, which is skipped and counted, never a rejected row.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from volctl.text import clean
+from volctl.headings import (
+    GUARDIAN,
+    IGNORE,
+    METADATA,
+    SIGNUP,
+    SUBMITTED,
+    Merge,
+    Reading,
+    Vocabulary,
+    column_letter,
+    is_group_row,
+    normalise,
+    read_header,
+    text_of,
+)
+from volctl.text import clean, compact
 
-IGNORE = "_ignore"  # read but not stored: 序号, 年龄 (derived), the rejects file's own columns
-GUARDIAN = "_guardian"  # one cell with the guardian's name and phone: "覃某某 15674244799"
 HEADER_SCAN_ROWS = 30  # the header is looked for among the first rows that hold anything
 
-# Roster field -> the header texts that mean it (compared after ``normalise``).
-ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "志愿者姓名", "真实姓名", "本人姓名", "name", "full name"),
-    "gender": ("性别", "sex", "gender"),
-    "birth_date": (
-        "出生年月",
-        "出生日期",
-        "出生年月日",
-        "出生时间",
-        "生日",
-        "birth",
-        "birthday",
-        "birth date",
-        "date of birth",
-    ),
-    "id_type": ("证件类型", "证件种类", "id type", "document type"),
-    "id_number": (
-        "身份证号码",
-        "身份证号",
-        "身份证",
-        "公民身份号码",
-        "公民身份证号码",
-        "身份号码",
-        "身份证件号码",
-        "身份证明号码",
-        "证件号码",
-        "证件号",
-        "id",
-        "id number",
-        "id no",
-        "identity number",
-    ),
-    "phone": (
-        "联系电话",
-        "手机号码",
-        "手机",
-        "手机号",
-        "电话",
-        "电话号码",
-        "联系方式",
-        "移动电话",
-        "联系手机",
-        "本人电话",
-        "本人手机",
-        "phone",
-        "mobile",
-        "tel",
-        "telephone",
-    ),
-    "ethnicity": ("民族", "ethnicity"),
-    "political_status": ("政治面貌", "政治面目", "political status"),
-    "education": ("文化程度", "学历", "最高学历", "文化水平", "education"),
-    "employer": (
-        "工作单位",
-        "单位",
-        "所在单位",
-        "工作单位及职务",
-        "单位及职务",
-        "工作单位及职称",
-        "工作单位或学校",
-        "学校",
-        "就读学校",
-        "employer",
-    ),
-    "position": ("职务", "职称", "职务/职称", "岗位", "position"),
-    "office_phone": ("办公电话", "单位电话", "座机", "固定电话", "office phone"),
-    "address": (
-        "住址",
-        "家庭住址",
-        "居住地址",
-        "现住址",
-        "通讯地址",
-        "地址",
-        "家庭地址",
-        "现居住地",
-        "address",
-    ),
-    "area": ("所在社区", "服务区域", "社区", "所属社区", "服务地区", "所在小区", "area"),
-    "skills": ("专业特长", "特长", "技能", "专长", "服务技能", "个人特长", "特长爱好", "skills"),
-    "intentions": (
-        "服务意向",
-        "志愿服务意向",
-        "意向",
-        "服务类别",
-        "服务项目",
-        "志愿服务类别",
-        "意向服务",
-        "服务领域",
-        "intentions",
-    ),
-    "availability": ("服务时间", "可服务时间", "空闲时间", "可参加活动时间", "availability"),
-    "emergency_contact": ("紧急联系人", "emergency contact"),
-    "emergency_phone": ("紧急联系电话", "紧急联系人电话", "emergency phone"),
-    "guardian_name": ("监护人", "监护人姓名"),
-    "guardian_phone": ("监护人电话", "监护人联系电话", "监护人手机", "监护人手机号码"),
-    "guardian_relation": ("与监护人关系", "监护人关系", "与本人关系"),
-    "registered_on": ("登记日期", "报名日期", "注册日期", "登记时间", "报名时间", "registered on"),
-    "notes": ("备注", "说明", "notes", "remarks"),
-    GUARDIAN: (
-        "监护人及电话",
-        "监护人及联系电话",
-        "监护人姓名及电话",
-        "监护人姓名及联系电话",
-        "监护人姓名电话",
-        "监护人信息",
-    ),
-    IGNORE: (
-        "序号",
-        "编号",
-        "序",
-        "no",
-        "no.",
-        "年龄",
-        "原行号",
-        "错误原因",
-        "签名",
-        "签字",
-        "本人签名",
-        "本人签字",
-    ),
-}
+# Roster field -> the header texts that mean it exactly (the vocabulary's alias table).
+ALIASES: dict[str, tuple[str, ...]] = {f.name: f.aliases for f in SIGNUP.fields}
 
-_NOISE = re.compile(r"[\s*※✱:]+")  # after NFKC: spaces, "必填" stars, trailing colons
-_BRACKETED = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
+Column = Reading  # one column of the header: index, label, field, how it was read
 
-
-def normalise(text: object) -> str:
-    """A header text as compared with the alias table: NFKC (full-width to ASCII), lower
-    case, without spaces of any kind, stars or colons."""
-    return _NOISE.sub("", clean(text).lower())
-
-
-_TABLE = {normalise(alias): name for name, aliases in ALIASES.items() for alias in aliases}
+__all__ = [
+    "ALIASES",
+    "GUARDIAN",
+    "HEADER_SCAN_ROWS",
+    "IGNORE",
+    "METADATA",
+    "SUBMITTED",
+    "Column",
+    "Header",
+    "Merge",
+    "column_letter",
+    "detect",
+    "field_for",
+    "is_blank",
+    "is_footer",
+    "normalise",
+    "sheet_date",
+]
 
 
 def field_for(text: object) -> str | None:
-    """The roster field a header names, or None: 身份证号码（必填） and 身 份 证 号 count too."""
-    key = normalise(text)
-    if not key:
-        return None
-    found = _TABLE.get(key)
-    if found is None:
-        stripped = _BRACKETED.sub("", key)
-        if stripped and stripped != key:
-            found = _TABLE.get(stripped)
-    return found
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int  # 0-based position in the row
-    label: str  # the header as written (one line), e.g. 公民身份号码
-    field: str | None  # a VolunteerInput field, GUARDIAN, IGNORE, or None (unknown)
+    """The roster field one header text names, or None: 身份证号码（必填）, 3、您的身份证号码：
+    and 身 份 证 号 count too."""
+    return SIGNUP.read(text)[0]
 
 
 @dataclass
@@ -190,135 +82,111 @@ class Header:
 
     @property
     def unknown(self) -> list[Column]:
-        return [c for c in self.columns if c.field is None and c.label]
+        """Columns read as no field: their values go to the volunteers' notes."""
+        return [c for c in self.columns if c.field is None and c.label and c.how != "ambiguous"]
 
     @property
     def ignored(self) -> list[Column]:
         return [c for c in self.columns if c.field == IGNORE]
 
+    @property
+    def ambiguous(self) -> list[Column]:
+        return [c for c in self.columns if c.how == "ambiguous"]
 
-Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
+    @property
+    def settled(self) -> list[Column]:
+        """Columns read as the clerk said (``--column``, or remembered for this roster)."""
+        return [c for c in self.columns if c.how in ("column", "remembered")]
 
 
-def _text(value: object) -> str:
-    return clean(value) if isinstance(value, str) else ""
-
-
-def _fields(values: Sequence[object]) -> set[str]:
-    found = {field_for(v) for v in values if isinstance(v, str) and v.strip()}
-    return {f for f in found if f is not None and f != IGNORE}
+def _fields(
+    values: Sequence[object], settled: Mapping[str, str], vocabulary: Vocabulary
+) -> set[str]:
+    found: set[str | None] = set()
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = normalise(value).replace("/", "")
+        found.add(settled[key] or None if key in settled else vocabulary.read(value)[0])
+    return {f for f in found if f is not None and f not in (IGNORE, METADATA, SUBMITTED)}
 
 
 def detect(
-    rows: Sequence[tuple[int, Sequence[object]]], merged: Sequence[Merge] = ()
+    rows: Sequence[tuple[int, Sequence[object]]],
+    merged: Sequence[Merge] = (),
+    *,
+    explicit: Mapping[str, str] | None = None,
+    remembered: Mapping[str, str] | None = None,
+    vocabulary: Vocabulary = SIGNUP,
 ) -> Header | None:
     """The header among the first non-blank ``rows`` (row number, cells), or None.
 
-    The header is the first row naming 姓名 and at least two other known columns (or
-    姓名 and the identity number). ``merged`` (0-based, relative to ``rows``' numbering
-    via ``rows[i][0] - 1``) lets a merged parent label (监护人 over 姓名 | 电话) reach the
-    columns it spans.
+    The header is the first row naming the name and at least two other known columns (or the
+    name and the identity number), as read by meaning or as the clerk mapped them. A second
+    row of sub-headers under it, or a row of group headers above it (merged 联系方式 over
+    手机 and 固定电话), is read with it. ``merged``: 0-based ranges, row ``n`` of ``rows``
+    being ``n - 1``.
     """
+    settled = {**(remembered or {}), **(explicit or {})}
     for i, (number, values) in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = _fields(values)
+        found = _fields(values, settled, vocabulary)
         if "name" not in found or ("id_number" not in found and len(found) < 3):
             continue
-        labels = [_text(v) for v in values]
-        parents, grouped = _spread_merged(labels, number - 1, merged)
-        below = rows[i + 1] if i + 1 < len(rows) else None
+        below = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] == number + 1 else None
+        above = rows[i - 1] if i > 0 and rows[i - 1][0] == number - 1 else None
+
+        def read(top: Sequence[object], under: Sequence[object] | None, row: int) -> Any:
+            return read_header(
+                top,
+                under,
+                row=row,
+                merged=merged,
+                vocabulary=vocabulary,
+                explicit=explicit,
+                remembered=remembered,
+            )
+
+        reading = read(values, below[1] if below else None, number - 1)
+        first, last = number, number + reading.rows - 1
         if (
-            below is not None
-            and below[0] == number + 1
-            and _is_subheader(below[1], labels, grouped)
+            reading.rows == 1
+            and above is not None
+            and is_group_row(above[1], number - 2, len(values), merged)
         ):
-            columns = _two_rows(parents, [_text(v) for v in below[1]])
-            header = Header(below[0], columns, first_row=number)
-        else:
-            columns = [Column(c, label, field_for(label)) for c, label in enumerate(parents)]
-            header = Header(number, columns, first_row=number)
-        header.sheet_date = sheet_date([values for n, values in rows[:i]])
+            grouped = read(above[1], values, number - 2)
+            if grouped.rows == 2:
+                reading, first, last = grouped, number - 1, number
+        header = Header(last, reading.columns, first_row=first)
+        header.sheet_date = sheet_date([v for n, v in rows if n < first])
         return header
     return None
 
 
-def _spread_merged(
-    labels: list[str], row: int, merged: Sequence[Merge]
-) -> tuple[list[str], set[int]]:
-    """A label merged across several columns applies to each; returns the columns so grouped."""
-    spread = list(labels)
-    grouped: set[int] = set()
-    for r0, c0, r1, c1 in merged:
-        if r0 <= row <= r1 and c0 < len(labels) and c1 > c0:
-            for c in range(c0, min(c1 + 1, len(spread))):
-                spread[c] = spread[c] or labels[c0]
-                grouped.add(c)
-    return spread, grouped
-
-
-def _looks_like_data(value: object) -> bool:
-    if value is None or value == "":
-        return False
-    if not isinstance(value, str):
-        return True
-    return sum(ch.isdigit() for ch in value) >= 5
-
-
-def _is_subheader(values: Sequence[object], labels: list[str], grouped: set[int]) -> bool:
-    """A second header row: labels only under merged (or, in a CSV, empty) header cells."""
-    subs = [_text(v) for v in values]
-    if not any(subs) or any(_looks_like_data(v) for v in values):
-        return False
-    for c, sub in enumerate(subs):
-        if not sub:
-            continue
-        above = labels[c] if c < len(labels) else ""
-        starts_group = (
-            c + 1 < len(subs) and subs[c + 1] and not (labels[c + 1] if c + 1 < len(labels) else "")
-        )
-        if above and c not in grouped and not starts_group:
-            return False
-    return True
-
-
-def _two_rows(parents: list[str], subs: list[str]) -> list[Column]:
-    width = max(len(parents), len(subs))
-    columns = []
-    last_parent = ""
-    for c in range(width):
-        parent = parents[c] if c < len(parents) else ""
-        sub = subs[c] if c < len(subs) else ""
-        if parent:
-            last_parent = parent
-        elif sub:
-            parent = last_parent
-        if not sub:
-            columns.append(Column(c, parent, field_for(parent)))
-            continue
-        for label in (parent + sub, sub, parent):
-            found = field_for(label)
-            if found is not None:
-                break
-        columns.append(Column(c, parent + sub, found))
-    return columns
-
-
 _SHEET_DATE = re.compile(r"(?:填报|填表|报送|报名|制表)?日期\s*[:：]?\s*(.*)$")
+# A date written out on a 填报单位（盖章）… line: 2025年3月5日, 2025.3.5, 2025-03-05.
+_WRITTEN_DATE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
 
 
 def sheet_date(rows: Sequence[Sequence[object]]) -> date | None:
-    """The day written on a "填报日期：2025年3月1日" line above the header, if any."""
+    """The day written above the header: on a "填报日期：2025年3月1日" line, or at the end of
+    the "推荐单位（盖章）：…… 2025年3月5日" line; None if there is none."""
     from volctl.dates import parse_date
     from volctl.errors import InvalidInput
 
     for values in rows:
         for c, value in enumerate(values):
-            text = _text(value)
+            text = text_of(value)
+            raw: object = None
             m = _SHEET_DATE.search(text) if "日期" in text else None
-            if m is None:
+            if m is not None:
+                raw = m.group(1).strip()
+                if not raw:
+                    raw = next((v for v in values[c + 1 :] if v not in (None, "")), None)
+            elif re.search(r"盖章|单位|填报|填表|报送", text):
+                written = _WRITTEN_DATE.search(text)
+                raw = written.group() if written else None
+            if raw is None or raw == "":
                 continue
-            raw: object = m.group(1).strip()
-            if not raw:
-                raw = next((v for v in values[c + 1 :] if v not in (None, "")), None)
             try:
                 parsed = parse_date(raw, allow_partial=False)
             except InvalidInput:
@@ -327,27 +195,44 @@ def sheet_date(rows: Sequence[Sequence[object]]) -> date | None:
     return None
 
 
-_FOOTER = re.compile(
-    r"^(填表人|填报人|审核人|审批人|制表人|负责人|单位负责人|经办人|联系人|填表说明|说明|注|合计|总计|小计)"
-    r"\s*(?:[:：]|$)"
+# ----------------------------------------------------------------------------- footers
+
+# A footer line begins with one of these, followed by a colon, a space or nothing.
+_FOOTER_LABEL = re.compile(
+    r"^(?:填表人|填报人|填表|填报|审核人|审核|审批人|审批|复核人|复核|制表人|制表|统计人|"
+    r"负责人|单位负责人|分管领导|经办人|联系人|班主任|辅导员|带队老师|领队|"
+    r"日期|时间|填表日期|填报日期|报送日期|制表日期|"
+    r"备注|说明|注|附注|注意事项|填表说明|填报说明|填写说明)(?:[:：]|$)"
+)
+# Or it signs, stamps, counts or declares.
+_FOOTER_WORDS = re.compile(r"签字|签名|签章|盖章|[(（]章[)）]|公章")
+_FOOTER_COUNT = re.compile(r"^(?:共计|合计|总计|小计|共|计)[:：]?\d+(?:人|名|位|条|行|户)?")
+_FOOTER_TOTAL = re.compile(r"^(?:共计|合计|总计|小计)(?:[:：]|$)")
+_DECLARATION = re.compile(
+    r"^(?:以上|上述|本人承诺|本人声明|本人确认|本人保证|我承诺|我已|我们承诺|特此|此表|本表)"
 )
 
 
 def is_footer(values: Sequence[object]) -> bool:
-    """A "填表人：…　审核人：…" line, a note or a total: the data ends here."""
+    """A footer line: signatures, a stamp, 制表/审核, a date, a count (共计6人, 合计：6人),
+    a note (备注：…, 填报说明：…) or a declaration (以上信息经本人确认无误。)."""
     first = next((v for v in values if v is not None and v != ""), None)
-    return isinstance(first, str) and _FOOTER.match(clean(first)) is not None
+    if not isinstance(first, str):
+        return False
+    text = compact(first)
+    return bool(
+        _FOOTER_LABEL.match(text)
+        or _FOOTER_COUNT.match(text)
+        or _FOOTER_TOTAL.match(text)
+        or _DECLARATION.match(text)
+        or _FOOTER_WORDS.search(text)
+    )
 
 
 def is_blank(values: Sequence[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: how the clerk's spreadsheet names a column."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+def same_label(value: object, label: str) -> bool:
+    """Whether a cell repeats a header label (sheets pasted one under another)."""
+    return isinstance(value, str) and clean(value) == clean(label)

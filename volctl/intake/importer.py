@@ -12,7 +12,6 @@ the audit log). New volunteers are written in batches with ``executemany``.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,17 +21,37 @@ from typing import Any
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list, t, t_in
-from volctl.intake import batches, guard
-from volctl.intake.headers import GUARDIAN, is_footer
+from volctl.intake import batches, columns, guard
+from volctl.intake.headers import is_blank, is_footer
 from volctl.intake.reader import Table, open_table
-from volctl.intake.rows import RowReader
+from volctl.intake.results import (
+    Detail,
+    FileResult,
+    ImportResult,
+    Rejected,
+    mask_digits,
+    masked_params,
+    personal_columns,
+)
+from volctl.intake.rows import RowReader, submission_day
 from volctl.roster import volunteers
+
+__all__ = [  # the run, and what it reports (``results``; ``rejects`` reads FileResult here)
+    "Detail",
+    "FileResult",
+    "ImportResult",
+    "Options",
+    "Rejected",
+    "default_rejects_path",
+    "mask_digits",
+    "masked_params",
+    "run_import",
+    "sha256_of",
+]
 
 ON_DUPLICATE = ("skip", "update")
 FLUSH_EVERY = 2_000  # new volunteers written per executemany
 PROGRESS_EVERY = 500
-# Fields whose values an error message must not show unmasked.
-PHONE_FIELDS = frozenset({"phone", "office_phone", "emergency_phone", "guardian_phone"})
 # Fields never copied from a duplicate row onto the registered record: they are its identity.
 IDENTITY_FIELDS = frozenset({"id_type", "id_number"})
 
@@ -50,152 +69,8 @@ class Options:
     limits: guard.Limits = field(default_factory=guard.Limits)
     today: date | None = None
     replace_rejects: bool = False  # --force: write over an existing rejects workbook
-
-
-@dataclass
-class Detail:
-    """A row that was not a plain import: rejected, duplicate or updated."""
-
-    file: str
-    row: int
-    outcome: str
-    name: str | None
-    reason: str | None = None
-    column: str | None = None
-    message: str | None = None
-    hint: str | None = None
-    volunteer_no: str | None = None
-    duplicate_of: dict[str, Any] | None = None
-    changed: list[str] = field(default_factory=list)
-    origin: dict[str, Any] | None = None  # the first row of the same person in this run
-
-    def public(self) -> dict[str, Any]:
-        volunteer_no = self.volunteer_no
-        if volunteer_no is None and self.origin is not None:
-            volunteer_no = self.origin.get("volunteer_no")  # known once that row was stored
-        return {
-            "file": self.file,
-            "row": self.row,
-            "outcome": self.outcome,
-            "name": self.name,
-            "reason": self.reason,
-            "column": self.column,
-            "message": self.message,
-            "hint": self.hint,
-            "volunteer_no": volunteer_no,
-            "duplicate_of": self.duplicate_of,
-            "changed": self.changed,
-        }
-
-
-@dataclass
-class Rejected:
-    """A rejected row as it was in the sheet, for the rejects workbook."""
-
-    row: int
-    values: list[object]
-    column: int | None  # the cell at fault
-    reason: str  # in Chinese: the workbook goes back to whoever filled in the sheet
-
-
-@dataclass
-class FileResult:
-    path: Path
-    table: Table
-    sha256: str
-    registered_on: date | None
-    registered_on_source: str  # column, option, sheet, today
-    previous: list[dict[str, Any]]
-    rows: int = 0
-    imported: int = 0
-    duplicates: int = 0
-    updated: int = 0
-    rejected: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-    batch: int | None = None
-    rejects_file: Path | None = None
-    details: list[Detail] = field(default_factory=list)
-    rejected_rows: list[Rejected] = field(default_factory=list)
-    masked_columns: dict[int, str] = field(default_factory=dict)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "rows": self.rows,
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "updated": self.updated,
-            "rejected": self.rejected,
-        }
-
-    def public(self) -> dict[str, Any]:
-        header = self.table.header
-        return {
-            "file": str(self.path),
-            "sheet": self.table.sheet,
-            "format": self.table.kind,
-            "sha256": self.sha256,
-            "header_row": header.row,
-            "columns": [
-                {"column": c.label, "field": _public_field(c.field)}
-                for c in header.columns
-                if c.label
-            ],
-            "unknown_columns": [c.label for c in header.unknown],
-            "other_sheets": self.table.other_sheets,
-            "registered_on": self.registered_on.isoformat() if self.registered_on else None,
-            "registered_on_source": self.registered_on_source,
-            **self.counts(),
-            "reasons": _sorted_counts(self.reasons),
-            "batch": self.batch,
-            "rejects_file": str(self.rejects_file) if self.rejects_file else None,
-            "previous_batches": self.previous,
-        }
-
-
-@dataclass
-class ImportResult:
-    files: list[FileResult]
-    dry_run: bool
-    on_duplicate: str
-
-    def public(self) -> dict[str, Any]:
-        """The documented JSON shape of ``volctl register import``."""
-        total: Counter[str] = Counter()
-        reasons: Counter[str] = Counter()
-        for f in self.files:
-            total.update(f.counts())
-            reasons.update(f.reasons)
-        batch_ids = [f.batch for f in self.files if f.batch is not None]
-        rejects = list(dict.fromkeys(str(f.rejects_file) for f in self.files if f.rejects_file))
-        return {
-            "rows": total["rows"],
-            "imported": total["imported"],
-            "duplicates": total["duplicates"],
-            "updated": total["updated"],
-            "rejected": total["rejected"],
-            "reasons": _sorted_counts(reasons),
-            "batch": batch_ids[0] if len(batch_ids) == 1 else None,
-            "batches": batch_ids,
-            "rejects_file": rejects[0] if len(rejects) == 1 else None,
-            "dry_run": self.dry_run,
-            "on_duplicate": self.on_duplicate,
-            "files": [f.public() for f in self.files],
-            "details": [d.public() for f in self.files for d in f.details],
-        }
-
-
-def _public_field(name: str | None) -> str | None:
-    from volctl.intake.headers import IGNORE
-
-    if name == GUARDIAN:
-        return "guardian"
-    if name == IGNORE:
-        return "ignored"
-    return name
-
-
-def _sorted_counts(counts: Counter[str]) -> dict[str, int]:
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    columns: tuple[str, ...] = ()  # --column "HEADER=field"
+    remember: bool = False  # --remember: save the --column mappings for this roster
 
 
 def sha256_of(path: Path) -> str:
@@ -222,12 +97,20 @@ def run_import(
         # Refused before any file is read: every row would be refused for it.
         raise InvalidInput("reason.registered_in_future", where=Where(field="registered_on"))
     _check_rejects_target(paths, options)
+    mappings = columns.parse(options.columns)
+    if options.remember and not mappings:
+        raise InvalidInput("intake.remember_without_column", where=Where(field="remember"))
     if options.dry_run:
         files = _run(conn, paths, options, progress, write=False)
     else:
         with transaction(conn):
             files = _run(conn, paths, options, progress, write=True)
-    return ImportResult(files, options.dry_run, options.on_duplicate)
+            if options.remember:
+                columns.remember(conn, mappings)
+    result = ImportResult(files, options.dry_run, options.on_duplicate)
+    result.remembered = options.remember and not options.dry_run
+    result.mappings, result.remember_asked = mappings, options.remember
+    return result
 
 
 def _check_rejects_target(paths: list[Path], options: Options) -> None:
@@ -289,10 +172,13 @@ def _run(
     today = options.today or date.today()
     registered = volunteers.identities(conn)
     seen: dict[tuple[str, str], dict[str, Any]] = {}
+    settled = (columns.as_table(columns.parse(options.columns)), columns.remembered(conn))
     results = []
     for path in paths:
         results.append(
-            _import_file(conn, path, options, today, registered, seen, progress, write=write)
+            _import_file(
+                conn, path, options, today, registered, seen, progress, settled, write=write
+            )
         )
     if options.rejects is not None:
         with_rejects = [r for r in results if r.rejected_rows]
@@ -340,10 +226,14 @@ def _import_file(
     registered: dict[tuple[str, str], tuple[int, str, str]],
     seen: dict[tuple[str, str], dict[str, Any]],
     progress: Progress | None,
+    settled: tuple[dict[str, str], dict[str, str]],
     *,
     write: bool,
 ) -> FileResult:
-    table = open_table(path, sheet=options.sheet, limits=options.limits)
+    explicit, remembered = settled
+    table = open_table(
+        path, sheet=options.sheet, limits=options.limits, explicit=explicit, remembered=remembered
+    )
     digest = sha256_of(path)
     default_on, source = _default_registration(options, table, today)
     result = FileResult(
@@ -355,7 +245,9 @@ def _import_file(
         previous=batches.previous(conn, digest),
     )
     reader = RowReader(table.header)
-    result.masked_columns = _personal_columns(reader)
+    if source == "today" and reader.submitted is not None:
+        result.registered_on_source = "submitted"
+    result.masked_columns = personal_columns(reader)
     where = _Locations(path, reader)
     locate = where.__getitem__
     if write:
@@ -364,6 +256,8 @@ def _import_file(
     pending_seen: list[dict[str, Any]] = []  # their entries in ``seen``, to note their numbers
     display = str(path)
     rows_read = 0
+    after_footer = False
+    by_submission = result.registered_on_source == "submitted"
 
     def flush() -> None:
         if write and pending:
@@ -377,8 +271,15 @@ def _import_file(
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:
             progress(display, rows_read, table.total)
-        if is_footer(values):
-            break
+        if after_footer or is_footer(values):
+            # Signatures, stamps, counts, notes, declarations: not people, not rejects; what
+            # stands below them (spare rows, examples, instructions) is not read either.
+            if not is_blank(values):
+                result.footers += 1
+                if after_footer and reader.holds_a_person(values):
+                    result.below_footer.append(number)
+            after_footer = True
+            continue
         if not reader.is_data(values):
             continue
         result.rows += 1
@@ -396,6 +297,8 @@ def _import_file(
         dated = given.registered_on is not None
         if not dated and default_on is not None:
             given.registered_on = default_on
+        elif not dated and by_submission:
+            given.registered_on = submission_day(reader.submitted_on(values))
         try:
             prepared = volunteers.prepare(given, today=today, where=locate)
         except InvalidInput as error:
@@ -413,7 +316,7 @@ def _import_file(
                     "duplicate",
                     name,
                     reason="duplicate",
-                    message=t("intake.duplicate_in_run", file=first["file"], row=first["row"]),
+                    message=_same_as(first),
                     duplicate_of={"file": first["file"], "row": first["row"]},
                     origin=first,
                 )
@@ -421,7 +324,7 @@ def _import_file(
             continue
         known = registered.get(key)
         if known is None:
-            seen[key] = {"file": display, "row": number}
+            seen[key] = {"file": display, "row": number, "sheet": _form_sheet(table, number)}
             pending.append(prepared.values)
             pending_seen.append(seen[key])
             result.imported += 1
@@ -429,7 +332,12 @@ def _import_file(
                 flush()
             continue
         vid, volunteer_no, registered_name = known
-        seen[key] = {"file": display, "row": number, "volunteer_no": volunteer_no}
+        seen[key] = {
+            "file": display,
+            "row": number,
+            "volunteer_no": volunteer_no,
+            "sheet": _form_sheet(table, number),
+        }
         if options.on_duplicate == "update":
             _update(
                 conn,
@@ -463,11 +371,24 @@ def _import_file(
             )
         )
     flush()
+    for detail in result.details:
+        detail.sheet = table.sheet_of(detail.row)
     if progress is not None:
         progress(display, rows_read, rows_read)
     if write and result.batch is not None:
         batches.finish(conn, result.batch, result.counts(), dict(result.reasons))
     return result
+
+
+def _form_sheet(table: Table, row: int) -> str | None:
+    return table.sheet_of(row) if table.forms else None
+
+
+def _same_as(first: dict[str, Any]) -> str:
+    """ "The same person as …": a row of a sheet, or a form (one sheet per person)."""
+    if first.get("sheet"):
+        return t("intake.duplicate_in_run_form", file=first["file"], sheet=first["sheet"])
+    return t("intake.duplicate_in_run", file=first["file"], row=first["row"])
 
 
 def _default_registration(options: Options, table: Table, today: date) -> tuple[date | None, str]:
@@ -580,49 +501,3 @@ def _reject(
     if label:
         reason_zh = f"「{label}」{reason_zh}"
     result.rejected_rows.append(Rejected(number, list(values), index, reason_zh))
-
-
-def masked_params(field_name: str | None, params: dict[str, object]) -> dict[str, object]:
-    """An error's parameters with the personal value in it masked (phones, identity numbers)."""
-    if "value" not in params or field_name is None:
-        return params
-    value = str(params["value"])
-    if field_name in PHONE_FIELDS:
-        return {**params, "value": mask_digits(value)}
-    if field_name == "id_number" and "e" not in value.lower():
-        # 3.30482e+17 is what Excel kept of a number: a region code, nothing personal.
-        from volctl.identity import mask_id_number
-
-        return {
-            **params,
-            "value": mask_id_number(value) if len(value) >= 12 else mask_digits(value),
-        }
-    return params
-
-
-def mask_digits(text: str) -> str:
-    """A number that is not a valid phone, masked: the first three and last two digits stay."""
-    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
-    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))
-
-
-def _personal_columns(reader: RowReader) -> dict[int, str]:
-    """Columns written as text in the rejects workbook, by how they are masked: id, phone,
-    guardian, text, address (masked unless --show-pii) and office (a fixed line, not masked)."""
-    kinds = {
-        "id_number": "id",
-        "phone": "phone",
-        "emergency_phone": "phone",
-        "guardian_phone": "phone",
-        "address": "address",
-        "emergency_contact": "text",
-        "guardian_name": "text",
-    }
-    found = {index: kinds[name] for index, name in reader.mapped if name in kinds}
-    if reader.guardian is not None:
-        found[reader.guardian] = "guardian"
-    for index, name in reader.mapped:
-        if name == "office_phone":
-            found.setdefault(index, "office")
-    return found

@@ -20,10 +20,11 @@ from typing import Any
 
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list
-from volctl.intake import guard
+from volctl.intake import form, guard, merges
 from volctl.intake.headers import HEADER_SCAN_ROWS, Header, Merge, detect, is_blank
 
 Row = tuple[int, Sequence[object]]  # (row number in the sheet, cells)
+Mapping = dict[str, str]  # header (``headings.mapping_key``) -> field, settled by the clerk
 
 
 @dataclass
@@ -38,14 +39,31 @@ class Table:
     total: int | None = None  # rows in the sheet, for a progress bar
     other_sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
+    forms: list[str] = field(default_factory=list)  # one person per sheet: the sheets, in order
+
+    def sheet_of(self, row: int) -> str | None:
+        """The sheet a data row came from (a form file: one sheet per row)."""
+        return self.forms[row - 1] if self.forms else self.sheet
 
 
-def open_table(path: Path, *, sheet: str | None, limits: guard.Limits) -> Table:
+def open_table(
+    path: Path,
+    *,
+    sheet: str | None,
+    limits: guard.Limits,
+    explicit: Mapping | None = None,
+    remembered: Mapping | None = None,
+) -> Table:
+    """The file's table; ``explicit`` and ``remembered`` map headers to fields as the clerk
+    said (``--column``; saved for the roster)."""
     kind = guard.sniff(path, limits)
+    settle = {"explicit": explicit or {}, "remembered": remembered or {}}
     if kind == "csv":
-        table = _csv_table(path, limits)
+        table = _csv_table(path, limits, settle)
     else:
-        table = _workbook_table(path, kind, sheet, limits)
+        table = _workbook_table(path, kind, sheet, limits, settle)
+    if table.header.ambiguous:
+        raise _ambiguous(path, table.header)
     if "id_number" not in table.header.by_field:
         raise InvalidInput(
             "intake.no_id_column",
@@ -56,11 +74,28 @@ def open_table(path: Path, *, sheet: str | None, limits: guard.Limits) -> Table:
     return table
 
 
+def _ambiguous(path: Path, header: Header) -> InvalidInput:
+    """Two columns that could both be one field: said, never guessed."""
+    from volctl.i18n import t
+
+    contested = header.ambiguous[0].clue
+    columns = [c for c in header.ambiguous if c.clue == contested]
+    return InvalidInput(
+        "intake.ambiguous_columns",
+        hint="hint.ambiguous_columns",
+        where=Where(file=str(path), row=header.row),
+        field=t(f"field.{contested}"),
+        columns=join_list(f"「{c.label}」" for c in columns),
+        header=columns[0].label,
+        name=contested,
+    )
+
+
 # ----------------------------------------------------------------------------- workbooks
 
 
 def _workbook_table(
-    path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
+    path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits, settle: Any
 ) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
@@ -72,11 +107,11 @@ def _workbook_table(
     except (CalamineError, OSError, ValueError):
         raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
     with book:  # a loaded sheet outlives its workbook; the file is not held open
-        return _pick_sheet(book, path, kind, wanted, limits)
+        return _pick_sheet(book, path, kind, wanted, limits, settle)
 
 
 def _pick_sheet(
-    book: Any, path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits
+    book: Any, path: Path, kind: guard.Kind, wanted: str | None, limits: guard.Limits, settle: Any
 ) -> Table:
     from python_calamine import CalamineError, SheetVisibleEnum
 
@@ -101,27 +136,56 @@ def _pick_sheet(
                 rows=sheet.height,
                 limit=limits.max_rows,
             )
-        start_row, start_col = sheet.start or (0, 0)
-        merged: list[Merge] = [
-            (r0, c0 - start_col, r1, c1 - start_col)
-            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
-        ]
+        start_row, _start_col = sheet.start or (0, 0)
+        merged = merges.of_sheet(sheet, path, kind, name)
         rows = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
-        header, rest = _find_header(rows, merged)
+        header, rest, seen = _find_header(rows, merged, settle)
+        if form.is_form(_grid(seen), merged):
+            return _forms_table(book, path, kind, name, [*candidates], limits)
         if header is None:
             if wanted is None and name != candidates[-1]:
                 continue  # an instructions sheet first: try the next one
-            raise _no_header(path, name if wanted else None, candidates)
+            raise _no_header(path, name if wanted else None, candidates, seen)
         return Table(
             path,
             kind,
             name,
             header,
-            rest,
+            merges.fill_down(rest, merged, after=header.row),
             total=sheet.height,
             other_sheets=[s for s in visible if s != name],
         )
     raise _no_header(path, None, candidates)
+
+
+def _grid(seen: Sequence[Row]) -> list[Sequence[object]]:
+    """Rows as a grid by their sheet row numbers (counted from 1), blank rows in between."""
+    grid: list[Sequence[object]] = []
+    for number, values in seen:
+        grid.extend([()] * (number - 1 - len(grid)))
+        grid.append(values)
+    return grid
+
+
+def _forms_table(
+    book: Any, path: Path, kind: guard.Kind, first: str, names: list[str], limits: guard.Limits
+) -> Table:
+    """A file of filled-in 志愿者服务登记表: each sheet that is one is one row."""
+    found: list[form.Form] = []
+    for name in names[names.index(first) :]:
+        guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
+        sheet = book.get_sheet_by_name(name)
+        start_row, _start_col = sheet.start or (0, 0)
+        numbered = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
+        seen = list(itertools.islice(numbered, form.SCAN_ROWS))
+        grid, merged = _grid(seen), merges.of_sheet(sheet, path, kind, name)
+        if form.is_form(grid, merged):
+            found.append(form.read(grid, merged, name))
+    columns, rows = form.as_table(found)
+    header = Header(found[0].row, columns, first_row=found[0].row)
+    table = Table(path, kind, found[0].sheet, header, iter(rows), total=len(rows))
+    table.forms = [f.sheet for f in found]
+    return table
 
 
 def match_sheet(names: list[str], wanted: str, path: Path) -> str:
@@ -163,27 +227,32 @@ def _numbered(
 
 
 def _find_header(
-    rows: Iterator[Row], merged: Sequence[Merge]
-) -> tuple[Header | None, Iterator[Row]]:
-    """Look for the header among the first non-blank rows; the rows after it stay lazy."""
+    rows: Iterator[Row], merged: Sequence[Merge], settle: Any
+) -> tuple[Header | None, Iterator[Row], list[Row]]:
+    """Look for the header among the first non-blank rows; the rows after it stay lazy.
+    Also returns the rows looked at (to tell a form, or what the sheet looks like)."""
     seen: list[Row] = []
     for row in rows:
         if not is_blank(row[1]):
             seen.append(row)
         if len(seen) >= HEADER_SCAN_ROWS + 1:
             break
-    header = detect(seen, merged)
+    header = detect(seen, merged, **settle)
     if header is None:
-        return None, iter(())
+        return None, iter(()), seen
     after = [row for row in seen if row[0] > header.row]
-    return header, itertools.chain(after, rows)
+    return header, itertools.chain(after, rows), seen
 
 
-def _no_header(path: Path, sheet: str | None, sheets: Sequence[str]) -> InvalidInput:
+def _no_header(
+    path: Path, sheet: str | None, sheets: Sequence[str], seen: Sequence[Row] = ()
+) -> InvalidInput:
     if sheet is not None or len(sheets) <= 1:
+        key = form.describe(_grid(seen))
+        signin = key == "intake.looks_like_signin"
         return InvalidInput(
-            "intake.no_header",
-            hint="hint.no_header",
+            key,
+            hint="hint.looks_like_signin" if signin else "hint.no_header",
             where=Where(file=str(path)),
             rows=HEADER_SCAN_ROWS,
         )
@@ -198,12 +267,12 @@ def _no_header(path: Path, sheet: str | None, sheets: Sequence[str]) -> InvalidI
 # ----------------------------------------------------------------------------- CSV
 
 
-def _csv_table(path: Path, limits: guard.Limits) -> Table:
+def _csv_table(path: Path, limits: guard.Limits, settle: Any) -> Table:
     encoding, delimiter, lines = csv_dialect(path)
     rows = _numbered(csv_values(path, encoding, delimiter), 1, path, limits)
-    header, rest = _find_header(rows, ())
+    header, rest, seen = _find_header(rows, (), settle)
     if header is None:
-        raise _no_header(path, None, ())
+        raise _no_header(path, None, (), seen)
     return Table(path, "csv", None, header, rest, total=lines, encoding=encoding)
 
 

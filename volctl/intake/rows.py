@@ -3,8 +3,10 @@
 Cells whose type carries meaning are passed as they are: an identity number Excel stored as
 a float must reach ``identity.parse_id_number`` as a float to be recognised as mangled; a
 date cell stays a date; a phone stored as a number stays a number. A "监护人及电话" cell is
-split into the guardian's name, phone and relation. Columns the alias table does not know
-are kept in the volunteer's notes as "header: value".
+split into the guardian's name, phone and relation; a phone cell holding two numbers
+(13957312345/0573-85012345) fills the phone with the mobile and the office phone with the
+fixed line. Columns no field was read from are kept in the volunteer's notes as
+"header: value", text as typed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from volctl.intake.headers import GUARDIAN, IGNORE, Header, column_letter
+from volctl.identity import split_phones
+from volctl.intake.headers import GUARDIAN, IGNORE, SUBMITTED, Header, column_letter, same_label
 from volctl.roster.volunteers import VolunteerInput
-from volctl.text import clean
+from volctl.text import clean, compact, typed
 
 # Fields handed to prepare() with their cell type intact.
 RAW_FIELDS = frozenset(
@@ -31,7 +34,9 @@ RAW_FIELDS = frozenset(
         "guardian_consent_on",
     }
 )
-NOTE_SEPARATOR = "; "  # NFKC (prepare) would turn a full-width ；into ; anyway
+NOTE_SEPARATOR = "; "
+PHONES = ("phone", "office_phone", "emergency_phone", "guardian_phone")
+_SEVERAL = re.compile(r"[/／、,，|｜;；或\n]")  # a phone cell that may hold two numbers
 
 
 def is_empty(value: object) -> bool:
@@ -62,10 +67,15 @@ class RowReader:
         self.unknown: list[tuple[int, str]] = []
         self.notes: list[int] = []
         self.guardian: int | None = None
+        self.submitted: int | None = None  # an online form's submission time
         taken: set[str] = set()
         for column in header.columns:
             name = column.field
             if name == IGNORE:
+                continue
+            if name == SUBMITTED:
+                if self.submitted is None:
+                    self.submitted = column.index
                 continue
             if name is None:
                 if column.label:
@@ -90,7 +100,8 @@ class RowReader:
                 taken.add(name)
         self.width = len(header.columns)
         self.columns = {c.index: c for c in header.columns}
-        self.ignored = frozenset(c.index for c in header.columns if c.field == IGNORE)
+        self.ignored = frozenset(c.index for c in header.columns if c.field in (IGNORE, SUBMITTED))
+        self.labels = {index: self.columns[index].label for index, _name in self.mapped}
         name_column = header.by_field.get("name")
         # The name column's header, to spot the header repeated lower down.
         self.probe = (name_column.index, name_column.label) if name_column else None
@@ -130,6 +141,8 @@ class RowReader:
     def to_input(self, values: Sequence[object]) -> VolunteerInput:
         given: dict[str, Any] = {}
         size = len(values)
+        notes: list[str] = []
+        several: list[tuple[str, list[object]]] = []
         for index, name in self.mapped:
             if index >= size:
                 continue
@@ -139,8 +152,16 @@ class RowReader:
             if isinstance(value, str):
                 if not value.isspace():
                     given[name] = value
+                    if (
+                        name in PHONES
+                        and _SEVERAL.search(value)
+                        and len(parts := split_phones(value)) > 1
+                    ):
+                        several.append((name, parts))
             else:
                 given[name] = value if name in RAW_FIELDS else cell_text(value)
+        for name, parts in several:
+            _share_phones(given, name, parts, notes, self.labels.get(self.field_column(name) or 0))
         if (
             self.guardian is not None
             and self.guardian < size
@@ -150,7 +171,9 @@ class RowReader:
         elif "guardian_name" in given and "guardian_phone" not in given:
             # A 监护人 column holding "name phone" too.
             _merge_guardian(given, cell_text(given.pop("guardian_name")))
-        notes = [cell_text(values[i]) for i in self.notes if i < size and not is_empty(values[i])]
+        notes[:0] = [
+            cell_text(values[i]) for i in self.notes if i < size and not is_empty(values[i])
+        ]
         for index, label in self.unknown:
             if index < size and not is_empty(values[index]):
                 notes.append(f"{label}: {cell_text(values[index])}")
@@ -158,8 +181,26 @@ class RowReader:
             if not is_empty(values[index]):
                 notes.append(f"{column_letter(index)}列: {cell_text(values[index])}")
         if notes:
-            given["notes"] = NOTE_SEPARATOR.join(clean(n) for n in notes)
+            given["notes"] = NOTE_SEPARATOR.join(typed(n) for n in notes)
         return VolunteerInput(**given)
+
+    def holds_a_person(self, values: Sequence[object]) -> bool:
+        """Whether a row below a footer looks like a person's (an identity number or a phone):
+        it is not read, and the clerk is told."""
+        for name in ("id_number", "phone"):
+            index = self.field_column(name)
+            if index is not None and index < len(values) and not is_empty(values[index]):
+                value = values[index]
+                if not isinstance(value, str) or sum(ch.isdigit() for ch in value) >= 7:
+                    return True
+        return False
+
+    def submitted_on(self, values: Sequence[object]) -> object:
+        """The row's submission time (an online form's export), or None."""
+        index = self.submitted
+        if index is None or index >= len(values) or is_empty(values[index]):
+            return None
+        return values[index]
 
     def extra_columns(self, values: Sequence[object]) -> list[str]:
         """Headers of the cells beyond the header's width that hold something."""
@@ -170,8 +211,33 @@ class RowReader:
         ]
 
 
-def _same(value: object, label: str) -> bool:
-    return isinstance(value, str) and clean(value) == label
+_same = same_label
+
+
+def looks_mobile(text: object) -> bool:
+    """A mainland mobile as written: 11 digits from 1 (after +86/0086), separators aside."""
+    digits = "".join(ch for ch in compact(text) if ch.isdigit())
+    if len(digits) > 11 and digits.startswith(("0086", "86")):
+        digits = digits[4:] if digits.startswith("0086") else digits[2:]
+    return len(digits) == 11 and digits.startswith("1")
+
+
+def _share_phones(
+    given: dict[str, Any], name: str, parts: list[object], notes: list[str], label: str | None
+) -> None:
+    """Several numbers in one phone cell: the field takes the one that fits it (a mobile for
+    the phone, a fixed line for the office phone); a fixed line beside a mobile fills the
+    office phone when that is empty; any other number is kept in the notes."""
+    wants_mobile = name != "office_phone"
+    chosen = next((p for p in parts if looks_mobile(p) == wants_mobile), parts[0])
+    given[name] = chosen
+    for part in parts:
+        if part is chosen:
+            continue
+        if name == "phone" and not looks_mobile(part) and "office_phone" not in given:
+            given["office_phone"] = part
+        else:
+            notes.append(f"{label or name}: {part}")
 
 
 def _merge_guardian(given: dict[str, Any], text: str) -> None:
@@ -247,3 +313,21 @@ def split_guardian(text: object) -> tuple[str | None, str | None, str | None]:
             names.append(word)
     name = " ".join(names) or None
     return name, phone, relation
+
+
+_SUBMITTED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def submission_day(value: object) -> object:
+    """The day of an online form's submission time (2025/03/01 08:37:00, a date cell)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date) or value is None:
+        return value
+    m = _SUBMITTED.search(str(value))
+    if m is None:
+        return value  # refused by prepare as an unreadable registration date, naming it
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return value

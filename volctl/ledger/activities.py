@@ -20,7 +20,7 @@ from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
-from volctl.text import bounded, clean, plain_whole
+from volctl.text import bounded, clean, plain_whole, typed
 
 STATUSES = ("planned", "held", "cancelled")
 MAX_TEXT = {"title": 100, "place": 100, "description": 2000}
@@ -40,8 +40,12 @@ def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     if row is not None:
         return row
     rows = conn.execute(
-        "SELECT * FROM activities WHERE title = ? ORDER BY date, id", (text,)
+        "SELECT * FROM activities WHERE title IN (?, ?) ORDER BY date, id", (typed(ref), text)
     ).fetchall()
+    if not rows:  # typed in another width: 集中服务日:邻里守望 for 集中服务日：邻里守望
+        rows = conn.execute(
+            "SELECT * FROM activities WHERE fold(title) = ? ORDER BY date, id", (text,)
+        ).fetchall()
     if len(rows) == 1:
         return rows[0]
     if len(rows) > 1:
@@ -143,7 +147,7 @@ FIELDS = tuple(f.name for f in fields(ActivityInput))
 
 
 def _text(raw: object, field: str) -> str | None:
-    text = clean(raw)
+    text = typed(raw)
     if not text:
         return None
     limit = MAX_TEXT.get(field, 100)

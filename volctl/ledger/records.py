@@ -55,7 +55,7 @@ from volctl.ledger.rules import (
 )
 from volctl.ledger.totals import Total, cumulative, hours, totals, verify, yearly
 from volctl.roster import volunteers
-from volctl.text import bounded, clean, compact
+from volctl.text import bounded, clean, compact, typed
 
 # What this module offers, its neighbours' included: the ledger is reached from here.
 __all__ = [
@@ -439,7 +439,7 @@ def void(
             content=latest["content"],
             beneficiaries=latest["beneficiaries"],
             leader=latest["leader"],
-            recorder=clean(recorder) or default_recorder(conn),
+            recorder=typed(recorder) or default_recorder(conn),
             evaluation=latest["evaluation"],
             notes=latest["notes"],
         )

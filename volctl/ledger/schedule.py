@@ -25,7 +25,7 @@ from volctl import audit
 from volctl.dates import check_period
 from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
-from volctl.text import clean, compact
+from volctl.text import clean, compact, typed
 
 MAX_DATES = 366
 
@@ -250,7 +250,7 @@ def list_holidays(conn: sqlite3.Connection, year: int) -> list[dict[str, Any]]:
 
 def add_holiday(conn: sqlite3.Connection, day: date, name: object, kind: str) -> dict[str, Any]:
     """Record a public holiday (or a make-up working day) in the roster; replaces that day's."""
-    text = clean(name)
+    text = typed(name)
     if not text:
         raise InvalidInput("schedule.holiday_name_missing", where=Where(field="holiday_name"))
     if kind not in ("holiday", "workday"):

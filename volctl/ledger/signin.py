@@ -23,6 +23,7 @@ from typing import Any
 
 from volctl.errors import Conflict, InvalidInput, VolctlError, Where
 from volctl.identity import mask_phone, parse_phone
+from volctl.roster.contact import contact_phone
 from volctl.text import clean, compact
 
 MAX_ROWS = 5000  # a sign-in sheet holds one activity's people; more is not a sign-in sheet
@@ -229,10 +230,16 @@ def _candidates_text(rows: list[sqlite3.Row]) -> str:
 
 
 def _by_name(conn: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
-    return conn.execute(
+    rows = conn.execute(
         "SELECT * FROM volunteers WHERE name IN (?, ?) ORDER BY volunteer_no",
         (name, name.replace(" ", "")),
     ).fetchall()
+    if not rows:  # a name stored as typed, in another width
+        rows = conn.execute(
+            "SELECT * FROM volunteers WHERE fold(name) IN (?, ?) ORDER BY volunteer_no",
+            (name, name.replace(" ", "")),
+        ).fetchall()
+    return rows
 
 
 def match(conn: sqlite3.Connection, row: SheetRow, roster: set[int], where: Where) -> sqlite3.Row:
@@ -276,7 +283,7 @@ def match(conn: sqlite3.Connection, row: SheetRow, roster: set[int], where: Wher
             tail = tail[-4:]
 
             def fits(person: sqlite3.Row) -> bool:
-                national = (person["phone"] or "").removeprefix("+86")
+                national = (contact_phone(person) or "").removeprefix("+86")
                 return national.endswith(tail) and national.startswith(head)
 
         else:
@@ -289,7 +296,7 @@ def match(conn: sqlite3.Connection, row: SheetRow, roster: set[int], where: Wher
             tail = e164[-4:]
 
             def fits(person: sqlite3.Row) -> bool:
-                return bool(person["phone"] == e164)
+                return bool(contact_phone(person) == e164)
 
         fitting = [p for p in people if fits(p)]
         on_roster = [p for p in fitting if p["id"] in roster]

@@ -23,7 +23,7 @@ from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, VolctlError, Where
 from volctl.ledger import activities, records
 from volctl.ledger.signin import SheetRow, SignInSheet, mask_written_phone, match, read
-from volctl.text import clean
+from volctl.text import clean, typed
 
 # A 备注 saying how someone attended; checked in this order.
 _REMARKS = (
@@ -112,8 +112,8 @@ def _service(
     """What the row says was served; None for a row nobody signed (skipped)."""
     where = _row_where(sheet, row.row)
     remark_status = _attendance_from_remark(row.remark)
-    remark = clean(row.remark)
-    notes = remark if remark and remark not in {word for word, _ in _REMARKS} else None
+    remark = typed(row.remark)
+    notes = remark if remark and clean(remark) not in {word for word, _ in _REMARKS} else None
     base = records.ServiceInput(
         notes=notes, leader=sheet.leader, recorder=recorder or sheet.recorder
     )

@@ -21,7 +21,8 @@ from volctl.text import bounded
 def roster_of(conn: sqlite3.Connection, activity_id: int) -> list[sqlite3.Row]:
     """Who is signed up (not withdrawn), in signup order."""
     return conn.execute(
-        "SELECT s.*, v.volunteer_no, v.name, v.phone, v.status AS volunteer_status"
+        "SELECT s.*, v.volunteer_no, v.name, v.phone, v.guardian_phone, v.office_phone,"
+        " v.status AS volunteer_status"
         " FROM signups s JOIN volunteers v ON v.id = s.volunteer_id"
         " WHERE s.activity_id = ? AND s.withdrawn_at IS NULL ORDER BY s.id",
         (activity_id,),

@@ -116,7 +116,7 @@ def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
         row = conn.execute(f"{_SELECT} WHERE t.id = ?", (int(text),)).fetchone()
     if row is not None:
         return row
-    rows = conn.execute(f"{_SELECT} WHERE t.title = ? ORDER BY t.date", (text,)).fetchall()
+    rows = conn.execute(f"{_SELECT} WHERE fold(t.title) = ? ORDER BY t.date", (text,)).fetchall()
     if len(rows) == 1:
         return rows[0]
     if rows:
@@ -179,7 +179,7 @@ def list_trainings(
         where.append("t.date <= ?")
         params.append(date_to.isoformat())
     if topic:
-        where.append("t.topic = ?")
+        where.append("fold(t.topic) = ?")
         params.append(clean(topic))
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY t.date, t.id"
     return conn.execute(sql, params).fetchall()

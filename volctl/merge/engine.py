@@ -187,7 +187,9 @@ def _parent(conn: sqlite3.Connection, options: Options, state: State) -> int | N
 
 def _label(conn: sqlite3.Connection, org: str) -> str:
     label, number = org, 2
-    while conn.execute("SELECT 1 FROM merge_sources WHERE label = ?", (label,)).fetchone():
+    while conn.execute(
+        "SELECT 1 FROM merge_sources WHERE fold(label) = fold(?)", (label,)
+    ).fetchone():
         label = f"{org}#{number}"
         number += 1
     return label

@@ -23,7 +23,7 @@ from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import mask_id_number
 from volctl.ledger.totals import hours
-from volctl.text import clean
+from volctl.text import clean, typed
 
 # A source's current records and the source they came from, through the activity they are on.
 _SOURCE_CHAINS = (
@@ -163,11 +163,13 @@ def find_source(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     """A source by its label, organisation name or number."""
     text = clean(ref)
     row = conn.execute(
-        "SELECT * FROM merge_sources WHERE label = ? OR roster_uid = ? OR id = ?",
+        "SELECT * FROM merge_sources WHERE fold(label) = ? OR roster_uid = ? OR id = ?",
         (text, text, int(text) if text.isdigit() else -1),
     ).fetchone()
     if row is None:
-        rows = conn.execute("SELECT * FROM merge_sources WHERE org_name = ?", (text,)).fetchall()
+        rows = conn.execute(
+            "SELECT * FROM merge_sources WHERE fold(org_name) = ?", (text,)
+        ).fetchall()
         row = rows[0] if len(rows) == 1 else None
     if row is None:
         raise NotFound("source.not_found", hint="hint.source_not_found", ref=text)
@@ -429,7 +431,7 @@ def resolve(
                     status,
                     audit.now_iso(),
                     audit.context().operator,
-                    clean(note) or None,
+                    typed(note) or None,
                     conflict_id,
                 ),
             )
@@ -442,7 +444,7 @@ def resolve(
                 volunteer_id=row["volunteer_id"],
                 field=row["field"],
                 kept=keep,
-                note=clean(note) or None,
+                note=typed(note) or None,
             )
     return conflicts(conn, ids=chosen, include_resolved=True)
 
@@ -468,7 +470,7 @@ def origin(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
         ).fetchone()
         if row is not None:
             return _row_origin(conn, kind, row[0], row[1])
-    team = conn.execute("SELECT id, name FROM teams WHERE name = ?", (text,)).fetchone()
+    team = conn.execute("SELECT id, name FROM teams WHERE fold(name) = ?", (text,)).fetchone()
     if team is not None:
         return _row_origin(conn, "teams", team[0], team[1])
     for pattern, key in (

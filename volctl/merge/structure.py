@@ -127,7 +127,9 @@ def _tree_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _free_name(conn: sqlite3.Connection, name: str, label: str, mine: int | None) -> str:
     def taken(candidate: str) -> bool:
-        row = conn.execute("SELECT id FROM teams WHERE name = ?", (candidate,)).fetchone()
+        row = conn.execute(
+            "SELECT id FROM teams WHERE fold(name) = fold(?)", (candidate,)
+        ).fetchone()
         return row is not None and row[0] != mine
 
     if not taken(name):
@@ -252,7 +254,7 @@ def _fold_target(
     if row["parent_id"] is None or row["parent_id"] not in ctx.teams:
         # Only a team of this roster's own: two communities' teams are never one team.
         same = conn.execute(
-            "SELECT id FROM teams WHERE name = ? AND level = ? AND id NOT IN"
+            "SELECT id FROM teams WHERE fold(name) = fold(?) AND level = ? AND id NOT IN"
             " (SELECT row_id FROM source_rows WHERE kind = 'teams')",
             (row["name"], row["level"]),
         ).fetchone()

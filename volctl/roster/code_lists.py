@@ -45,8 +45,9 @@ def check(conn: sqlite3.Connection, name: str, raw: object, where: Where | None 
     """The value as listed, or ``InvalidInput`` (``reason.<name>_unknown``) naming the choices."""
     text = clean(raw)
     known = values(conn, name)
-    if text in known:
-        return text
+    folded = {clean(value): value for value in known}  # as stored, 「（」 and all
+    if text in folded:
+        return folded[text]
     raise InvalidInput(
         f"reason.{name}_unknown",
         hint=f"hint.{name}_add",
@@ -60,7 +61,7 @@ def add(conn: sqlite3.Connection, name: str, raw: object) -> bool:
     """Add a value to a list; False when it is already there. One transaction, audited."""
     text = bounded(raw, "value", MAX_VALUE, missing="reason.code_value_missing")
     with transaction(conn):
-        if text in values(conn, name):
+        if clean(text) in {clean(value) for value in values(conn, name)}:
             return False
         position = conn.execute(
             "SELECT coalesce(max(position), -1) + 1 FROM code_lists WHERE list = ?", (name,)

@@ -11,7 +11,7 @@ from volctl.dates import check_year
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import teams, volunteers
-from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean
+from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded
 
 COMMON_TITLES = ("优秀志愿者", "先进集体", "优秀志愿服务项目", "星级志愿者")
 
@@ -60,8 +60,8 @@ def add(
                     person["id"] if person else None,
                     unit["id"] if unit else None,
                     on.isoformat(),
-                    clean(awarded_by) or None,
-                    clean(notes) or None,
+                    awarded_by,
+                    notes,
                     audit.now_iso(),
                 ),
             )
@@ -89,7 +89,7 @@ def add(
         "name": person["name"] if person else None,
         "team": unit["name"] if unit else None,
         "awarded_on": on.isoformat(),
-        "awarded_by": clean(awarded_by) or None,
+        "awarded_by": awarded_by,
     }
 
 

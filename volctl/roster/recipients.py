@@ -29,7 +29,7 @@ from volctl.identity import (
 )
 from volctl.roster import code_lists
 from volctl.roster.refs import expand
-from volctl.text import TEXT, bounded, clean, compact, mask_text
+from volctl.text import TEXT, bounded, clean, compact, mask_text, typed
 
 STATUSES = ("active", "inactive", "all")
 PREFIX = "R"
@@ -181,7 +181,9 @@ def find(conn: sqlite3.Connection, ref: object) -> sqlite3.Row:
         row = conn.execute("SELECT * FROM recipients WHERE id_number = ?", (number,)).fetchone()
         if row is not None:
             return row
-    rows = conn.execute("SELECT * FROM recipients WHERE name = ? ORDER BY id", (text,)).fetchall()
+    rows = conn.execute(
+        "SELECT * FROM recipients WHERE fold(name) = ? ORDER BY id", (text,)
+    ).fetchall()
     if not rows and sum(ch.isdigit() for ch in text) >= 7:
         try:
             phone = parse_phone(text)
@@ -389,7 +391,7 @@ def pair(
                     person["id"],
                     helper["id"],
                     day.isoformat(),
-                    clean(notes) or None,
+                    typed(notes) or None,
                     audit.now_iso(),
                 ),
             )

@@ -79,7 +79,7 @@ def get(conn: sqlite3.Connection, team_id: int) -> sqlite3.Row:
 def find(conn: sqlite3.Connection, ref: object) -> sqlite3.Row:
     """A team by its (unique) name or its id."""
     text = clean(ref)
-    row = conn.execute(f"{_SELECT} WHERE t.name = ?", (text,)).fetchone()
+    row = conn.execute(f"{_SELECT} WHERE fold(t.name) = ?", (text,)).fetchone()
     if row is None and text.isdigit():
         row = conn.execute(f"{_SELECT} WHERE t.id = ?", (int(text),)).fetchone()
     if row is None:
@@ -214,7 +214,7 @@ def add(conn: sqlite3.Connection, given: TeamInput, *, today: date | None = None
     level = check_level(given.level)
     founded = parse_date(given.founded_on, where=Where(field="founded_on"), allow_partial=False)
     with transaction(conn):
-        if conn.execute("SELECT 1 FROM teams WHERE name = ?", (name,)).fetchone():
+        if conn.execute("SELECT 1 FROM teams WHERE fold(name) = fold(?)", (name,)).fetchone():
             raise Conflict("team.exists", name=name)
         parent = find(conn, given.parent) if clean(given.parent) else None
         _check_parent(conn, level, parent, None)
@@ -261,7 +261,9 @@ def update(
             name = _text(changes["name"], "team")
             if not name:
                 raise InvalidInput("reason.missing_team_name", where=Where(field="team"))
-            other = conn.execute("SELECT id FROM teams WHERE name = ?", (name,)).fetchone()
+            other = conn.execute(
+                "SELECT id FROM teams WHERE fold(name) = fold(?)", (name,)
+            ).fetchone()
             if other is not None and other[0] != row["id"]:
                 raise Conflict("team.exists", name=name)
             new["name"] = name

@@ -29,7 +29,7 @@ from volctl.identity import (
     parse_id_number,
     parse_phone,
 )
-from volctl.text import bounded, clean, compact, mask_text, split_list
+from volctl.text import bounded, clean, compact, mask_text, split_list, typed
 
 ADULT_AGE = 18
 MAX_TEXT = {"name": 50, "notes": 2000}
@@ -99,7 +99,7 @@ def _option_where(field_name: str) -> Where:
 
 
 def _text(value: object, field_name: str, where: Locate) -> str | None:
-    text = clean(value)
+    text = typed(value)
     if not text:
         return None
     limit = MAX_TEXT.get(field_name, DEFAULT_MAX_TEXT)
@@ -131,8 +131,18 @@ def prepare(
         raise InvalidInput("reason.missing_name", where=where("name"))
     kind = id_type(given.id_type if isinstance(given.id_type, str) else None, where("id_type"))
     ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
+    kind = ident.kind or kind  # a foreign permanent resident's card given as an identity number
     warnings.extend(ident.warnings)
-    phone = parse_phone(given.phone, where=where("phone"))
+    office_phone = _optional_phone(given.office_phone, "office_phone", where)
+    # No phone of their own: an office line is the contact; a child registered as a minor is
+    # reached through the guardian (checked below, once the registration date is known).
+    own_phone = bool(compact(given.phone))
+    phone_later = not own_phone and not office_phone and bool(ident.birth_date)
+    phone: str | None
+    if own_phone or not (office_phone or phone_later):
+        phone = parse_phone(given.phone, where=where("phone"))
+    else:
+        phone = office_phone
 
     gender = codes.gender(given.gender, where("gender"))
     if ident.gender and gender and gender != ident.gender:
@@ -165,6 +175,8 @@ def prepare(
         raise InvalidInput("reason.registered_in_future", where=where("registered_on"))
     if registered_on < born:
         raise InvalidInput("reason.registered_before_birth", where=where("registered_on"))
+    if phone_later and age_on(born, registered_on) >= ADULT_AGE:
+        raise InvalidInput("reason.missing_phone", where=where("phone"))
 
     values: dict[str, Any] = {
         "name": name,
@@ -177,7 +189,7 @@ def prepare(
             given.political_status, where("political_status")
         ),
         "education": codes.education(given.education, where("education")),
-        "office_phone": _optional_phone(given.office_phone, "office_phone", where),
+        "office_phone": office_phone,
         "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
         "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
         "skills": _json_list(_list(given.skills)),
@@ -240,7 +252,7 @@ def _json_list(items: list[str]) -> str:
 
 def _list(value: object) -> list[str]:
     if isinstance(value, list | tuple):
-        return [clean(v) for v in value if clean(v)]
+        return [typed(v) for v in value if typed(v)]
     return split_list(value)
 
 
@@ -389,7 +401,9 @@ def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
                 return rows[0]
             if len(rows) > 1:
                 raise _ambiguous(text, rows)
-    rows = conn.execute(f"{_SELECT} WHERE v.name = ?", (text,)).fetchall()
+    rows = conn.execute(f"{_SELECT} WHERE v.name IN (?, ?)", (typed(ref), text)).fetchall()
+    if not rows:  # typed in another width: 欧阳（小） for 欧阳(小)
+        rows = conn.execute(f"{_SELECT} WHERE fold(v.name) = ?", (text,)).fetchall()
     if len(rows) == 1:
         return rows[0]
     if len(rows) > 1:

@@ -24,6 +24,7 @@ STEPS = (
     "m006_certificates",
     "m007_sources",
     "m012_keys",
+    "m008_import_columns",
 )
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster

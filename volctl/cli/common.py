@@ -327,6 +327,12 @@ def output_format(fmt: Format, output: Path | None) -> Format:
 DATA_FORMATS = frozenset({Format.json, Format.csv, Format.xlsx})
 
 
+def at_terminal(output: Path | None) -> bool:
+    """Whether the table is printed at a terminal, the only place it may leave out columns to
+    fit: a file, a pipe, md and txt keep every column."""
+    return output is None and STATE.target in (None, Format.table) and sys.stdout.isatty()
+
+
 def limited(rows: list[Any]) -> list[Any]:
     """The first ``--limit`` rows, saying so on stderr when some are left out."""
     if STATE.limit is None or len(rows) <= STATE.limit:

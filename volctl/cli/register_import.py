@@ -21,11 +21,11 @@ from volctl.cli.common import (
     emit,
     location,
     notice,
+    output_format,
     parse_day_option,
     roster,
+    show_view,
     warn,
-    write_text_output,
-    writing_stdout,
 )
 from volctl.cli.register import app
 from volctl.dates import clock
@@ -115,15 +115,7 @@ def import_(
     if fmt is Format.json:
         emit(summary, fmt, output=output)
     elif fmt is Format.csv:
-        from volctl.render import to_csv
-
-        text = to_csv(summary["details"], keys=DETAIL_KEYS)
-        if output is None:
-            with writing_stdout():
-                sys.stdout.write(text)
-        else:
-            write_text_output(output, text)
-            notice(t("output.written", path=str(output)))
+        emit(summary["details"], fmt, output=output, keys=DETAIL_KEYS)
     else:
         _summary_tables(summary, output)
 
@@ -208,7 +200,7 @@ def _when(iso: str) -> str:
 
 
 def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.markup import escape
     from rich.table import Table
 
@@ -258,16 +250,7 @@ def _summary_tables(summary: dict[str, Any], output: Path | None) -> None:
         parts.append(listing)
         if len(details) > DETAILS_SHOWN:
             parts.append(t("intake.more_details", count=len(details) - DETAILS_SHOWN))
-    if output is None:
-        with writing_stdout():
-            Console(highlight=False).print(Group(*parts))
-        return
-    import os
-
-    capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    capture.print(Group(*parts))
-    write_text_output(output, capture.export_text())
-    notice(t("output.written", path=str(output)))
+    show_view([Group(*parts)], output, output_format(Format.table, output))
 
 
 def _placeholders(code: str) -> dict[str, str]:

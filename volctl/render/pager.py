@@ -39,7 +39,7 @@ def page(text: str, command: str) -> bool:
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
     try:
-        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
     assert process.stdin is not None

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import IO, Any
 
 from volctl.render import FORMULA_PREFIXES, _cell, _flatten, csv_keys, inert
@@ -210,7 +209,7 @@ def write_xlsx(
     stream = iter(rows)
     sample = list(itertools.islice(stream, WIDTH_SAMPLE))
     titles = list(headers or keys)
-    for col, (title, width, is_text) in enumerate(_columns(titles, sample)):
+    for col, (width, is_text) in enumerate(_columns(titles, sample)):
         ws.set_column(col, col, width, text if is_text else None)
     for col, title in enumerate(titles):
         ws.write_string(0, col, title, bold)
@@ -269,19 +268,17 @@ def _write_text(ws: Any, row: int, col: int, value: str, quoted: Any) -> None:
         ws.write_string(row, col, value)
 
 
-def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[str, float, bool]]:
-    """Each column's title, width (in Excel's characters: a Chinese one counts two) and
+def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[float, bool]]:
+    """Each column's width (in Excel's characters: a Chinese one counts two) and
     whether its values are text (identity numbers, phones, codes: formatted as text)."""
     from rich.cells import cell_len
 
     for col, title in enumerate(titles):
         values = [row[col] for row in sample if col < len(row) and row[col] not in (None, "")]
-        widest = max(
-            (cell_len(v if isinstance(v, str) else _cell(v)) for v in values), default=0
-        )
+        widest = max((cell_len(v if isinstance(v, str) else _cell(v)) for v in values), default=0)
         width = min(max(cell_len(title), widest, 4) + 2, MAX_WIDTH)
         is_text = bool(values) and all(isinstance(v, str) for v in values)
-        yield title, width, is_text
+        yield width, is_text
 
 
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})

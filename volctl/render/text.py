@@ -8,7 +8,7 @@ text, and anything else (a team tree) as a text block.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from volctl.render import FittedTable

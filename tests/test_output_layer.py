@@ -36,9 +36,13 @@ ARGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "team list": ("demo", ()),
     "team tree": ("demo", ()),
     "activity list": ("demo", ()),
+    "activity categories": ("demo", ()),
+    "activity holidays": ("demo", ("--year", "2025")),
     "recipient list": ("demo", ()),
     "recipient pairings": ("demo", ()),
+    "recipient groups": ("demo", ()),
     "training list": ("demo", ()),
+    "training topics": ("demo", ()),
     "insurance list": ("demo", ()),
     "commend list": ("demo", ()),
     "commend suggest": ("demo", ("--year", "2025")),
@@ -176,7 +180,7 @@ def test_each_command_writes_its_rows_to_every_kind_of_file(
     markdown = files[".md"].read_text(encoding="utf-8")
     text = files[".txt"].read_text(encoding="utf-8")
     if command in EMPTY:
-        assert len(table) == 1 and data in ([], {}) or isinstance(data, dict)
+        assert len(table) == 1, "a header and no rows"
         return
     assert len(table) > 1, "the command found rows to write"
     if kind != "fresh":  # (a fresh roster's rows carry the time they were made)

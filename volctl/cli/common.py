@@ -602,7 +602,9 @@ def first_sentence(text: str) -> str:
     return text.split(". ", 1)[0].rstrip(".") + "."
 
 
-def show_code_list(name: str, add_value: str | None, fmt: Format) -> None:
+def show_code_list(
+    name: str, add_value: str | None, fmt: Format, output: Path | None = None
+) -> None:
     """List one of the clerk-extendable lists, after adding ``add_value`` to it if given."""
     from volctl.roster import code_lists
 
@@ -622,6 +624,7 @@ def show_code_list(name: str, add_value: str | None, fmt: Format) -> None:
             entries,
             fmt,
             columns=[Column("value", t("field.value")), Column("builtin", t("field.source"))],
+            output=output,
         )
         return
-    emit(entries, fmt)
+    emit(entries, fmt, output=output)

@@ -21,6 +21,11 @@ MESSAGES = {
         "Cannot write {format} to {path}: its name says another format. Rename the file, "
         "or leave out --format.",
     ),
+    "export.table_suffix": (
+        "不能写入 {path}：原始数据的文件名须以 {accepted} 之一结尾，或用 --format 指定格式。",
+        "Cannot write {path}: raw data's file name must end in one of {accepted}, or give "
+        "--format.",
+    ),
     "output.limited": (
         "只列出了前 {shown} 条，共 {total} 条（--limit）。",
         "Showing the first {shown} of {total} (--limit).",

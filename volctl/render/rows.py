@@ -204,13 +204,17 @@ def write_xlsx(
     )
     ws = book.add_worksheet(sheet_name(sheet))
     bold = book.add_format({"bold": True})
-    text = book.add_format({"num_format": "@"})
+    kinds = {
+        "text": book.add_format({"num_format": "@"}),
+        "decimal": book.add_format({"num_format": "0.0##"}),  # hours: 41.0, not 41
+        None: None,
+    }
     quoted = book.add_format({"num_format": "@", "quote_prefix": True})
     stream = iter(rows)
     sample = list(itertools.islice(stream, WIDTH_SAMPLE))
     titles = list(headers or keys)
-    for col, (width, is_text) in enumerate(_columns(titles, sample)):
-        ws.set_column(col, col, width, text if is_text else None)
+    for col, (width, style) in enumerate(_columns(titles, sample)):
+        ws.set_column(col, col, width, kinds[style])
     for col, title in enumerate(titles):
         ws.write_string(0, col, title, bold)
     ws.freeze_panes(1, 0)
@@ -268,17 +272,22 @@ def _write_text(ws: Any, row: int, col: int, value: str, quoted: Any) -> None:
         ws.write_string(row, col, value)
 
 
-def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[float, bool]]:
-    """Each column's width (in Excel's characters: a Chinese one counts two) and
-    whether its values are text (identity numbers, phones, codes: formatted as text)."""
+def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[float, str | None]]:
+    """Each column's width (in Excel's characters: a Chinese one counts two) and the kind of
+    its values: ``text`` (identity numbers, phones, codes: formatted as text), ``decimal``
+    (hours: shown with their decimal) or None."""
     from rich.cells import cell_len
 
     for col, title in enumerate(titles):
         values = [row[col] for row in sample if col < len(row) and row[col] not in (None, "")]
         widest = max((cell_len(v if isinstance(v, str) else _cell(v)) for v in values), default=0)
         width = min(max(cell_len(title), widest, 4) + 2, MAX_WIDTH)
-        is_text = bool(values) and all(isinstance(v, str) for v in values)
-        yield width, is_text
+        kind = None
+        if values and all(isinstance(v, str) for v in values):
+            kind = "text"
+        elif values and all(type(v) is float for v in values):
+            kind = "decimal"
+        yield width, kind
 
 
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})

@@ -76,8 +76,11 @@ def _row(cells: Iterable[str]) -> str:
 
 
 def _cell(text: str) -> str:
-    """A cell's text on one line, its pipes escaped (a header broken over lines is rejoined)."""
-    return " ".join(part.strip() for part in text.splitlines()).replace("|", "\\|")
+    """A cell's text on one line, its pipes escaped (a header broken over lines is rejoined);
+    an indent (a team under another) kept as no-break spaces, which Markdown does not trim."""
+    indent = len(text) - len(text.lstrip(" "))
+    line = " ".join(part.strip() for part in text.splitlines()).replace("|", "\\|")
+    return "\u00a0" * indent + line
 
 
 def _escape_line(text: str) -> str:

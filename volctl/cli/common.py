@@ -90,6 +90,7 @@ class VolctlCommand(typer.core.TyperCommand):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.params.extend(_output_params(self.callback))
         plain_numbers(self.params)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -202,10 +203,6 @@ OutputOption = Annotated[
     typer.Option(
         "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
     ),
-]
-LimitOption = Annotated[
-    int | None,
-    typer.Option("--limit", metavar="N", min=1, help=t("opt.limit"), show_default=False),
 ]
 NoPagerOption = Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))]
 ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
@@ -550,34 +547,48 @@ LISTS = frozenset({"list", "audit", "register imports"})
 
 
 def output_options(guarded: Any, fn: Callable[..., Any], *, listing: bool) -> None:
-    """The output layer's options, given once here rather than in every command: a command
-    with ``fmt: FormatOption`` prints a table (``--no-pager``); with ``output: OutputOption``
-    too it prints rows, which -o writes in the format its suffix names; a list takes
-    ``--limit N``. The guard takes them out before the command runs (``_prepare_output``)."""
-    import inspect
+    """Mark what the output layer gives a command, rather than every command spelling it out: a
+    command with ``fmt: FormatOption`` prints a table (``--no-pager``); with ``output:
+    OutputOption`` too it prints rows, which -o writes in the format its suffix names; a list
+    takes ``--limit N``. ``VolctlCommand`` adds the options when the command is built (only
+    for the group run), and the guard takes them out before the command runs."""
 
     def named(param: str, option: Any, name: str) -> bool:
         annotation = fn.__annotations__.get(param)
         return annotation == name or annotation is option
 
-    if not named("fmt", FormatOption, "FormatOption"):
-        return
-    signature = inspect.signature(fn, eval_str=True)
-    params = list(signature.parameters.values())
-    annotations = dict(fn.__annotations__)
-    extra = {"no_pager": (NoPagerOption, False)}
-    if listing:
-        extra["limit"] = (LimitOption, None)
-    for param, (annotation, default) in extra.items():
+    if named("fmt", FormatOption, "FormatOption"):
+        guarded.prints_table = True
+        guarded.lists_rows = listing
+        guarded.writes_rows = named("output", OutputOption, "OutputOption")
+
+
+def _output_params(callback: Any) -> list[Any]:
+    """The click options ``output_options`` marked ``callback`` for."""
+    if not getattr(callback, "prints_table", False):
+        return []
+    from typer._click.types import IntRange
+    from typer.core import TyperOption
+
+    params = [
+        TyperOption(
+            param_decls=["--no-pager", "no_pager"],
+            is_flag=True,
+            default=False,
+            help=t("opt.no_pager"),
+        )
+    ]
+    if getattr(callback, "lists_rows", False):
         params.append(
-            inspect.Parameter(
-                param, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+            TyperOption(
+                param_decls=["--limit", "limit"],
+                type=IntRange(min=1),
+                default=None,
+                metavar="N",
+                help=t("opt.limit"),
             )
         )
-        annotations[param] = annotation
-    guarded.__signature__ = signature.replace(parameters=params)
-    guarded.__annotations__ = annotations
-    guarded.writes_rows = named("output", OutputOption, "OutputOption")
+    return params
 
 
 def _prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:

@@ -194,7 +194,7 @@ def write_xlsx(
     from volctl.errors import InvalidInput
 
     book = xlsxwriter.Workbook(
-        out,
+        _Quiet(out),
         {
             "constant_memory": True,
             "strings_to_numbers": False,
@@ -255,6 +255,50 @@ def write_xlsx(
         ws.autofilter(0, 0, count, len(titles) - 1)
     book.close()
     return count
+
+
+class _Quiet:
+    """The workbook's file for xlsxwriter. When writing fails (a full disk), xlsxwriter leaves
+    its zip archive open; collected later, after the file is closed, the archive would print
+    "Exception ignored in ZipFile.__del__" and a traceback. Once the file is closed, or a write
+    has failed, this one takes what comes and drops it, keeping count of where it would be so
+    that the archive closes in silence: the file is being thrown away."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.failed = False
+        self.position = self.end = 0
+
+    def _dropping(self) -> bool:
+        return self.failed or self.handle.closed
+
+    def write(self, data: bytes) -> int:
+        if not self._dropping():
+            try:
+                self.handle.write(data)
+            except BaseException:
+                self.failed = True
+                raise
+        self.position += len(data)
+        self.end = max(self.end, self.position)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = (0, self.position, self.end)[whence]
+        self.position = base + offset
+        if not self._dropping():
+            self.handle.seek(self.position)
+        return self.position
+
+    def flush(self) -> None:
+        if not self._dropping():
+            self.handle.flush()
+
+    def seekable(self) -> bool:
+        return True
 
 
 def _write_text(ws: Any, row: int, col: int, value: str, quoted: Any) -> None:

@@ -219,7 +219,10 @@ def write_xlsx(
         ws.write_string(0, col, title, bold)
     ws.freeze_panes(1, 0)
 
-    write_string, write_number = ws.write_string, ws.write_number
+    # The cell writers without their A1-notation wrapper (the innermost loop of every export);
+    # the public ones where a version of xlsxwriter has them not.
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_number = getattr(ws, "_write_number", ws.write_number)
     count = 0
     for count, row in enumerate(itertools.chain(sample, stream), 1):
         if count > XLSX_ROWS:
@@ -230,23 +233,27 @@ def write_xlsx(
                 limit=XLSX_ROWS,
             )
         for col, value in enumerate(row):
+            if value is None:
+                continue
             kind = type(value)
             if kind is str:
-                if value:
+                if not value:
+                    continue
+                if value[0] in _SPECIAL or len(value) > _PLAIN_LENGTH or not value.isprintable():
                     _write_text(ws, count, col, value, quoted)
+                else:
+                    write_string(count, col, value, None)
             elif kind is int:
                 if -EXCEL_DIGITS < value < EXCEL_DIGITS:
-                    write_number(count, col, value)
+                    write_number(count, col, value, None)
                 else:
-                    write_string(count, col, str(value))
+                    write_string(count, col, str(value), None)
             elif kind is float:
-                write_number(count, col, value)
-            elif value is None:
-                continue
+                write_number(count, col, value, None)
             elif kind is bool:
                 ws.write_boolean(count, col, value)
             elif kind is bytes:
-                write_string(count, col, value.hex())
+                write_string(count, col, value.hex(), None)
             else:
                 cell = _cell(value)
                 if cell:
@@ -299,6 +306,12 @@ class _Quiet:
 
     def seekable(self) -> bool:
         return True
+
+
+# A text needs a closer look when it may run as a formula or read as xlsxwriter's markup
+# ("<r>…</r>"), holds a character XML cannot carry, or may be longer than a cell holds.
+_SPECIAL = frozenset(FORMULA_PREFIXES) | {"<"}
+_PLAIN_LENGTH = XLSX_TEXT // 2  # UTF-16 units: a longer text is measured
 
 
 def _write_text(ws: Any, row: int, col: int, value: str, quoted: Any) -> None:

@@ -19,7 +19,9 @@ all alike:
 ``--before DIR``: also time the commands from another checkout of volctl (``DIR`` holds its
 ``volctl`` package, for example ``git worktree add /tmp/before main``), so one run prints the
 ratios before and after. Each line gives the median wall-clock time, the ratio to the floor's
-median and the peak resident memory (``wait4``'s maxrss) of volctl and the floor.
+median, the same ratio of CPU time (user + system, which a machine shared with other work
+disturbs far less than the wall clock) and the peak resident memory (``wait4``'s maxrss) of
+volctl and the floor.
 """
 
 from __future__ import annotations
@@ -83,8 +85,9 @@ with open(sys.argv[2], "w", encoding="utf-8-sig", newline="") as out:
 """
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds and peak resident MiB of one process."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds (user + system: what a busy machine disturbs least)
+    and peak resident MiB of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(
         argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -97,7 +100,7 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed:\n{errors}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def build(path: Path, volunteers: int) -> None:
@@ -167,18 +170,21 @@ def main() -> None:
         }
         for task, (command, floor) in tasks.items():
             times: dict[str, list[float]] = {name: [] for name in [*variants, "floor"]}
+            cpu: dict[str, list[float]] = {name: [] for name in times}
             peaks: dict[str, float] = dict.fromkeys(times, 0.0)
             for _ in range(args.runs):  # alternated: each round runs every variant once
-                for name, variant_env in variants.items():
-                    seconds, peak = run(command, variant_env)
+                for name, variant_env in [*variants.items(), ("floor", env)]:
+                    seconds, cpu_seconds, peak = run(
+                        floor if name == "floor" else command, variant_env
+                    )
                     times[name].append(seconds)
+                    cpu[name].append(cpu_seconds)
                     peaks[name] = max(peaks[name], peak)
-                seconds, peak = run(floor, env)
-                times["floor"].append(seconds)
-                peaks["floor"] = max(peaks["floor"], peak)
             floor_median = statistics.median(times["floor"])
+            floor_cpu = statistics.median(cpu["floor"])
             for name in variants:
                 median = statistics.median(times[name])
+                cpu_median = statistics.median(cpu[name])
                 rows.append(
                     (
                         f"{task}, {size:,}",
@@ -186,29 +192,30 @@ def main() -> None:
                         median,
                         floor_median,
                         median / floor_median,
+                        cpu_median / floor_cpu,
                         peaks[name],
                         peaks["floor"],
                     )
                 )
                 print(_line(rows[-1]), flush=True)
     print()
-    print("| task | code | volctl s | floor s | ratio | peak MiB volctl / floor |")
-    print("|---|---|---|---|---|---|")
-    for task, name, median, floor_median, ratio, peak, floor_peak in rows:
+    print("| task | code | volctl s | floor s | ratio | CPU ratio | peak MiB volctl / floor |")
+    print("|---|---|---|---|---|---|---|")
+    for task, name, median, floor_median, ratio, cpu_ratio, peak, floor_peak in rows:
         print(
             f"| {task} | {name} | {median:.2f} | {floor_median:.2f} | {ratio:.2f}× "
-            f"| {peak:.0f} / {floor_peak:.0f} |"
+            f"| {cpu_ratio:.2f}× | {peak:.0f} / {floor_peak:.0f} |"
         )
     shutil.rmtree(out, ignore_errors=True)
     if args.folder is None and not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _line(row: tuple[str, str, float, float, float, float, float]) -> str:
-    task, name, median, floor_median, ratio, peak, floor_peak = row
+def _line(row: tuple[str, str, float, float, float, float, float, float]) -> str:
+    task, name, median, floor_median, ratio, cpu_ratio, peak, floor_peak = row
     return (
-        f"{task:40} {name:7} {median:7.2f} s  floor {floor_median:6.2f} s  {ratio:5.2f}×"
-        f"  peak {peak:5.0f} / {floor_peak:4.0f} MiB"
+        f"{task:36} {name:6} {median:7.2f} s  floor {floor_median:6.2f} s  {ratio:5.2f}×"
+        f"  CPU {cpu_ratio:5.2f}×  peak {peak:5.0f} / {floor_peak:4.0f} MiB"
     )
 
 

@@ -85,12 +85,13 @@ with open(sys.argv[2], "w", encoding="utf-8-sig", newline="") as out:
 """
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
     """Wall-clock seconds, CPU seconds (user + system: what a busy machine disturbs least)
     and peak resident MiB of one process."""
     start = time.perf_counter()
+    # Not in a checkout's folder: ``python -m`` would import the volctl found there first.
     process = subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -175,7 +176,7 @@ def main() -> None:
             for _ in range(args.runs):  # alternated: each round runs every variant once
                 for name, variant_env in [*variants.items(), ("floor", env)]:
                     seconds, cpu_seconds, peak = run(
-                        floor if name == "floor" else command, variant_env
+                        floor if name == "floor" else command, variant_env, out
                     )
                     times[name].append(seconds)
                     cpu[name].append(cpu_seconds)

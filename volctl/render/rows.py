@@ -338,7 +338,8 @@ def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[flo
     for col, title in enumerate(titles):
         values = [row[col] for row in sample if col < len(row) and row[col] not in (None, "")]
         widest = max((cell_len(v if isinstance(v, str) else _cell(v)) for v in values), default=0)
-        width = min(max(cell_len(title), widest, 4) + 2, MAX_WIDTH)
+        # A Chinese character is two cells on a terminal and a little more in a sheet.
+        width = min(max(cell_len(title), widest, 4) * 1.1 + 2, MAX_WIDTH)
         kind = None
         if values and all(isinstance(v, str) for v in values):
             kind = "text"

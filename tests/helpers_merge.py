@@ -57,8 +57,8 @@ def number_of(conn: sqlite3.Connection, person: Person) -> str:
 
 def build(path: Path, short: str) -> Path:
     """A community roster at ``path`` (see the module's docstring)."""
-    from volctl.ledger import activities, records, training
-    from volctl.roster import commendations, insurance, recipients, teams, volunteers
+    from volctl.ledger import activities, records, signups, training
+    from volctl.roster import commendations, insurance, memberships, recipients, teams, volunteers
 
     org, members = COMMUNITIES[short]
     conn = open_roster(path, create=True)
@@ -84,8 +84,8 @@ def build(path: Path, short: str) -> Path:
     squad = f"{short}社区志愿者服务分队"
     teams.add(conn, teams.TeamInput(name=squad, level="分队", founded_on="2024-01-15"), today=start)
     teams.add(conn, teams.TeamInput(name="助老服务队", level="服务队", parent=squad), today=start)
-    teams.join(conn, squad, numbers[:2], role="队长", since=start)
-    teams.join(conn, "助老服务队", numbers[2:], since=start)
+    memberships.join(conn, squad, numbers[:2], role="队长", since=start)
+    memberships.join(conn, "助老服务队", numbers[2:], since=start)
     for i, day in enumerate(DAYS):
         activity = activities.add(
             conn,
@@ -101,7 +101,7 @@ def build(path: Path, short: str) -> Path:
             served_groups=[f"空巢老人:{5 + i}"],
         )
         crew = numbers[i % 3 :]
-        activities.signup(conn, activity["activity_no"], crew, force=True)
+        signups.signup(conn, activity["activity_no"], crew, force=True)
         records.add_roster(conn, activity["activity_no"], records.ServiceInput(), absent=crew[-1:])
     first = conn.execute("SELECT min(record_id) FROM service_chains").fetchone()[0]
     records.amend(conn, str(first), records.ServiceInput(hours="2"), "按签到表更正")

@@ -147,7 +147,7 @@ def test_beneficiaries_served_are_counted_by_group_over_a_period(cli, roster) ->
     from datetime import date
 
     from volctl.db import open_roster
-    from volctl.ledger import activities
+    from volctl.ledger import beneficiaries
 
     person = recipient(cli, "陈阿婆", "空巢老人")
     first = activity(cli, "探访", "--served", person, "--served-group", "空巢老人:10")
@@ -157,7 +157,7 @@ def test_beneficiaries_served_are_counted_by_group_over_a_period(cli, roster) ->
     wrong = ok(cli("activity", "serve", first, "--group", "农民工:4", "--format", "json"))[0]
     ok(cli("activity", "unserve", first, str(wrong["id"]), "--reason", "录错"))
     conn = open_roster(roster)
-    counted = activities.served_by_group(conn, date(2025, 1, 1), date(2025, 12, 31))
+    counted = beneficiaries.served_by_group(conn, date(2025, 1, 1), date(2025, 12, 31))
     conn.close()
     assert counted == [{"group": "空巢老人", "people": 12, "recipients": 1, "activities": 2}]
     assert rows(roster, "SELECT count(*) FROM activity_beneficiaries") == [(5,)]

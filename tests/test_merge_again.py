@@ -15,7 +15,7 @@ from volctl.db import open_roster
 from volctl.errors import Conflict
 from volctl.ledger import activities, records
 from volctl.merge import sources
-from volctl.roster import teams, volunteers
+from volctl.roster import memberships, teams, volunteers
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +200,7 @@ def test_memberships_and_activities_follow_their_community(east, here, tmp_path)
     merge(here, export(east, tmp_path / "east-1.zip"))
     conn = open_roster(east)
     leaver = number_of(conn, PEOPLE[5])
-    teams.leave(conn, "助老服务队", [leaver], on=date(2025, 7, 1))
+    memberships.leave(conn, "助老服务队", [leaver], on=date(2025, 7, 1))
     planned = activities.add(
         conn, activities.ActivityInput(title="冬季义诊", date="2026-12-19", category="卫生健康")
     )

@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers_merge import COMMUNITIES, PEOPLE, TWICE, build, export, merge, street
 from volctl.db import open_roster
-from volctl.ledger import activities, records
+from volctl.ledger import beneficiaries, records
 from volctl.merge import sources
 from volctl.roster import teams
 
@@ -141,12 +141,12 @@ def test_people_served_by_group_add_up(setting, year) -> None:
     first, last = date(year, 1, 1), date(year, 12, 31)
     expected: Counter[tuple[str, str]] = Counter()
     for conn in communities.values():
-        for row in activities.served_by_group(conn, first, last):
+        for row in beneficiaries.served_by_group(conn, first, last):
             for key in ("people", "recipients", "activities"):
                 expected[(row["group"], key)] += row[key]
     got = {
         (row["group"], key): row[key]
-        for row in activities.served_by_group(merged, first, last)
+        for row in beneficiaries.served_by_group(merged, first, last)
         for key in ("people", "recipients", "activities")
     }
     assert got == dict(expected)

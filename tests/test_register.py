@@ -79,7 +79,7 @@ def test_the_table_shows_the_volunteer(cli, add_volunteer) -> None:
 @pytest.mark.parametrize(
     ("options", "reason_text"),
     [
-        ({"name": ""}, "name is missing"),
+        ({"name": ""}, "required field is missing: name (--name)"),
         ({"id_number": "330482195803120388"}, "check character is wrong"),
         ({"id_number": "3304821958031203"}, "18 characters"),
         ({"id_number": "3.30482E+17"}, "stored by Excel as a number"),

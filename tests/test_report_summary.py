@@ -120,7 +120,8 @@ def test_the_most_active_volunteers_come_with_masked_phones(summary_2025) -> Non
     ]
     assert top[0] == {
         "rank": 1, "volunteer_no": "V000003", "name": "张伟", "phone": "138****0003",
-        "team": WEST, "participations": 3, "hours": 9.0, "cumulative_hours": 17.0, "stars": 2,
+        "team": WEST, "participations": 3, "hours": 9.0, "minutes": 540,
+        "cumulative_hours": 17.0, "stars": 2,
     }  # fmt: skip
 
 

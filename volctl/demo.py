@@ -122,7 +122,7 @@ def _import(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, obje
 
 
 def _teams(conn: sqlite3.Connection, people: list[str]) -> tuple[str, dict[str, object]]:
-    from volctl.roster import teams
+    from volctl.roster import memberships, teams
 
     start = date(DEMO_YEAR, 1, 15)
     for name, level, parent in (
@@ -148,11 +148,13 @@ def _teams(conn: sqlite3.Connection, people: list[str]) -> tuple[str, dict[str, 
         {"leader": people[0], "contact": people[1], "base": "东湖社区服务中心"},
     )
     half = len(people) // 2
-    teams.join(conn, "东湖社区志愿者服务分队", people[:2], role="队长", since=start)
-    teams.join(conn, "东湖社区助老服务队", people[2:half], since=start)
-    teams.join(conn, "东湖社区环保服务队", people[half:], since=start)
+    memberships.join(conn, "东湖社区志愿者服务分队", people[:2], role="队长", since=start)
+    memberships.join(conn, "东湖社区助老服务队", people[2:half], since=start)
+    memberships.join(conn, "东湖社区环保服务队", people[half:], since=start)
     # One volunteer moves between teams in the summer: the history keeps both memberships.
-    teams.join(conn, "东湖社区环保服务队", [people[2]], since=date(DEMO_YEAR, 7, 1), move=True)
+    memberships.join(
+        conn, "东湖社区环保服务队", [people[2]], since=date(DEMO_YEAR, 7, 1), move=True
+    )
     return ("demo.step_teams", {"teams": 4, "members": len(people)})
 
 
@@ -224,7 +226,7 @@ def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
 def _hours(
     conn: sqlite3.Connection, people: list[str], rng: random.Random
 ) -> tuple[str, dict[str, object]]:
-    from volctl.ledger import activities, records
+    from volctl.ledger import records, signups
 
     rows = conn.execute("SELECT activity_no, title FROM activities ORDER BY date").fetchall()
     total = 0
@@ -233,7 +235,7 @@ def _hours(
             crew = people[3:5]
         else:
             crew = people[:4] + rng.sample(people[4:], rng.randint(6, 12))
-        activities.signup(conn, number, crew, force=True)
+        signups.signup(conn, number, crew, force=True)
         absent = crew[-1:] if rng.random() < 0.5 else []
         done = records.add_roster(conn, number, records.ServiceInput(), absent=absent)
         total += len(done.records)

@@ -7,6 +7,7 @@ copies the backup in through the same API, so open readers and the WAL stay cohe
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,9 +42,21 @@ def integrity(conn: sqlite3.Connection) -> Integrity:
     return Integrity(ok=not problems and fk == 0, problems=problems, foreign_key_problems=fk)
 
 
-def default_backup_path(roster: Path) -> Path:
+def default_backup_path(roster: Path, folder: Path | None = None) -> Path:
+    """``<roster>-<date>-<time>.backup.db`` beside the roster, or in ``folder`` (a USB stick)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return roster.with_name(f"{roster.stem}-{stamp}.backup.db")
+    name = f"{roster.stem}-{stamp}.backup.db"
+    return (folder / name) if folder is not None else roster.with_name(name)
+
+
+def backup_target(roster: Path, given: Path | None) -> Path:
+    """Where ``volctl backup [FILE|FOLDER]`` writes: a dated file beside the roster, or in
+    the folder given, or the file given."""
+    if given is None:
+        return default_backup_path(roster)
+    if given.is_dir():
+        return default_backup_path(roster, given)
+    return given
 
 
 def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
@@ -72,12 +85,25 @@ def backup(conn: sqlite3.Connection, dest: Path) -> dict[str, object]:
     except sqlite3.Error as exc:
         raise _backup_failed(exc, dest) from None
     volunteers = found["volunteers"]
-    return {
+    result: dict[str, object] = {
         "path": str(dest.resolve()),
         "bytes": dest.stat().st_size,
         "volunteers": volunteers,
         "integrity": "ok",
     }
+    remember_backup(conn, result)
+    return result
+
+
+def remember_backup(conn: sqlite3.Connection, result: dict[str, object]) -> None:
+    """Note the backup in the roster's audit log (``volctl status`` reads the last one, and
+    how old it is); a roster on read-only media cannot remember it."""
+    from volctl.db import is_read_only
+
+    if is_read_only(conn):
+        return
+    with transaction(conn):
+        audit.record(conn, "roster.backup", None, None, **result)
 
 
 def _backup_failed(exc: sqlite3.Error, dest: Path) -> RosterError:
@@ -120,6 +146,27 @@ def check_backup(path: Path) -> sqlite3.Connection:
             problems="; ".join(checked.problems[:3]) or "foreign keys",
         )
     return source
+
+
+def describe_backup(source: sqlite3.Connection, path: Path) -> dict[str, object]:
+    """What a backup holds: whose roster, when it last changed, and its counts."""
+
+    def one(sql: str) -> object:
+        try:
+            return source.execute(sql).fetchone()[0]
+        except sqlite3.Error:  # a table an older roster does not have
+            return None
+
+    org = one("SELECT value FROM settings WHERE key = 'org_name'")
+    return {
+        "path": str(path),
+        "org": json.loads(str(org)) if org else "",
+        "last_change": one("SELECT max(at) FROM audit_log"),
+        "volunteers": one("SELECT count(*) FROM volunteers") or 0,
+        "teams": one("SELECT count(*) FROM teams") or 0,
+        "activities": one("SELECT count(*) FROM activities") or 0,
+        "records": one("SELECT count(*) FROM service_chains WHERE voided = 0") or 0,
+    }
 
 
 def restore(

@@ -81,6 +81,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("target_hours", 48, _positive_number),  # seed 004: 48 h a year
         # Common civil-affairs scheme; Beijing uses 100,200,500,800,1000.
         Setting("star_thresholds", [100, 300, 600, 1000, 1500], _thresholds),
+        # volctl status asks for a backup when the last one is older than this many days.
+        Setting("backup_days", 7, _positive_number),
     )
 }
 

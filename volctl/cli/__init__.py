@@ -14,5 +14,8 @@ def main() -> None:
 
     i18n.set_lang(i18n.detect(sys.argv[1:]))
     from volctl.cli.app import app
+    from volctl.cli.completion import prepare
+
+    prepare()  # only when the shell asks for completions
 
     app(prog_name="volctl")

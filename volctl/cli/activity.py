@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -24,6 +24,7 @@ from volctl.cli.common import (
     warn,
     year_option,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.dates import clock
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
@@ -107,6 +108,7 @@ def _show(record: dict[str, Any], fmt: Format, *, extra: dict[str, Any] | None =
     shown = _for_table(record)
     shown.pop("roster")
     shown.pop("time", None)
+    shown.pop("series_key", None)  # an internal key; ``series`` names the rule
     labels = {key: t(f"field.{key}") for key in shown}
     labels["status_reason"] = t("field.cancel_reason")
     emit(shown, fmt, labels=labels, title=f"{record['activity_no']} {record['title']}")
@@ -120,7 +122,9 @@ def _input(**options: Any) -> Any:
 
 @command(app, "add", "help.activity.add")
 def add(
-    title: TitleArg,
+    title: Annotated[
+        Optional[str], typer.Argument(metavar="TITLE", help=t("arg.act_title"), show_default=False)
+    ] = None,
     date: Date = None,
     start: Start = None,
     end: End = None,
@@ -135,15 +139,21 @@ def add(
     needs_insurance: Insurance = None,
     served: Served = None,
     served_group: ServedGroup = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
+    from volctl.cli import guided, questions
     from volctl.ledger import activities
+    from volctl.ledger.beneficiaries import served as served_entries
 
-    if date is None:
-        raise InvalidInput("reason.date_missing", where=Where(field="date"))
     conn = roster()
+    asked = guided.fill(
+        {"title": title, "date": date, "category": category},
+        questions.activity(conn),
+        no_input=no_input,
+    )
+    title, date, category = asked["title"], asked["date"], asked["category"]
     row = activities.add(
         conn,
         _input(
@@ -167,7 +177,7 @@ def add(
     record = activities.public(row, show_pii=show_pii)
     if fmt is Format.table:
         notice(t("activity.added", activity_no=row["activity_no"], title=row["title"]))
-    _show(record, fmt, extra={"served": activities.served(conn, row["id"])})
+    _show(record, fmt, extra={"served": served_entries(conn, row["id"])})
 
 
 @command(app, "schedule", "help.activity.schedule")
@@ -230,6 +240,23 @@ def schedule(
     created = [i for i in saved["dates"] if i["state"] == "created"]
     if fmt is Format.table:
         notice(t("schedule.saved", count=len(created), existing=saved["existing"]))
+        emit(
+            [
+                {
+                    "activity_no": i["activity_no"],
+                    "date": i["date"],
+                    "weekday": t(f"weekday.{i['weekday']}"),
+                }
+                for i in created
+            ],
+            fmt,
+            columns=[
+                Column("activity_no", t("field.activity_no"), no_wrap=True),
+                Column("date", t("field.date"), no_wrap=True),
+                Column("weekday", t("field.weekday"), no_wrap=True),
+            ],
+            title=t("schedule.created_title", count=len(created)),
+        )
         return
     _emit_plan(saved, fmt)
 
@@ -333,18 +360,18 @@ def list_(
 
 @command(app, "show", "help.activity.show")
 def show(act: ActArg, fmt: FormatOption = Format.table, show_pii: ShowPiiOption = False) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import activities, beneficiaries, signups
 
     conn = roster()
     row = activities.get(conn, activities.find(conn, act)["id"])
     record = activities.public(row, show_pii=show_pii)
     people = [
-        activities.signup_record(s, show_pii=show_pii)
-        for s in activities.roster_of(conn, row["id"])
+        signups.signup_record(s, show_pii=show_pii) for s in signups.roster_of(conn, row["id"])
     ]
-    served = activities.served(conn, row["id"])
+    served = beneficiaries.served(conn, row["id"])
+    service = _service_records(conn, row["id"])
     if fmt is Format.json:
-        emit({**record, "signups": people, "served": served}, fmt)
+        emit({**record, "signups": people, "served": served, **service}, fmt)
         return
     if fmt is Format.csv:
         emit(people, fmt)
@@ -366,6 +393,7 @@ def show(act: ActArg, fmt: FormatOption = Format.table, show_pii: ShowPiiOption 
             ],
             title=t("activity.roster_title", count=len(people)),
         )
+    _show_service(service, fmt)
     if served:
         emit(
             served,
@@ -381,9 +409,76 @@ def show(act: ActArg, fmt: FormatOption = Format.table, show_pii: ShowPiiOption 
         )
 
 
+def _service_records(conn: Any, activity_id: int) -> dict[str, Any]:
+    """The activity's service records as they count now, with their totals."""
+    from volctl.ledger import listing
+    from volctl.ledger.totals import hours
+
+    rows = listing.effective(conn, listing.Filters(activity_id=activity_id))
+    records = [
+        {
+            "record": r["record_id"],
+            "volunteer_no": r["volunteer_no"],
+            "name": r["name"],
+            "attendance": r["attendance"],
+            "start": r["start_time"],
+            "end": r["end_time"],
+            "minutes": r["minutes"],
+            "hours": hours(r["minutes"]),
+        }
+        for r in rows
+    ]
+    minutes = sum(r["minutes"] for r in records)
+    return {
+        "records": records,
+        "participations": sum(1 for r in records if r["minutes"] > 0),
+        "minutes": minutes,
+        "hours": hours(minutes),
+    }
+
+
+def _show_service(service: dict[str, Any], fmt: Format) -> None:
+    """Attendance and hours recorded: one line per record, with the totals in the title."""
+    if not service["records"]:
+        notice(t("activity.no_records"))
+        return
+    rows = [
+        {
+            **r,
+            "attendance": t(f"hours.attendance.{r['attendance']}"),
+            "time": f"{r['start']}–{r['end']}" if r["start"] else None,
+        }
+        for r in service["records"]
+    ]
+    emit(
+        rows,
+        fmt,
+        columns=[
+            Column("record", "#", "right", no_wrap=True),
+            Column("volunteer_no", t("field.volunteer_no"), no_wrap=True),
+            Column("name", t("field.name"), no_wrap=True),
+            Column("attendance", t("hours.col.attendance"), no_wrap=True),
+            Column("time", t("field.time"), no_wrap=True),
+            Column("hours", t("field.hours"), "right", no_wrap=True),
+        ],
+        title=t(
+            "activity.records_title",
+            count=service["participations"],
+            hours=f"{service['hours']:.1f}",
+        ),
+    )
+
+
+ActsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(metavar="ACT...", help=t("arg.acts"), show_default=False),
+]
+PastPlanned = Annotated[bool, typer.Option("--all-past-planned", help=t("opt.all_past_planned"))]
+
+
 @command(app, "update", "help.activity.update")
 def update(
-    act: ActArg,
+    acts: ActsArg = None,
     title: Annotated[str | None, _opt("--title", key="opt.act_new_title")] = None,
     date: Date = None,
     start: Start = None,
@@ -400,6 +495,7 @@ def update(
     status: Annotated[
         str | None, _opt("--status", key="opt.act_status", metavar="planned|held")
     ] = None,
+    past_planned: PastPlanned = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
@@ -429,7 +525,11 @@ def update(
     if not changes:
         raise InvalidInput("activity.nothing_to_update", hint="hint.activity_update_options")
     conn = roster()
-    row, diff = activities.update(conn, act, changes)
+    chosen = activities.select(conn, acts or [], past_planned=past_planned)
+    if len(chosen) > 1 or past_planned:
+        _updated_many(activities.update_many(conn, chosen, changes), fmt, show_pii)
+        return
+    row, diff = activities.update(conn, chosen[0], changes)
     record = activities.public(row, show_pii=show_pii)
     if fmt is Format.json:
         emit({"activity": record, "changed": sorted(diff)}, fmt)
@@ -442,21 +542,51 @@ def update(
     _show(record, fmt)
 
 
+def _updated_many(done: list[Any], fmt: Format, show_pii: bool) -> None:
+    """Several activities updated: one line each, then the list (JSON: each with its changes)."""
+    from volctl.ledger import activities
+
+    records = [
+        {"activity": activities.public(row, show_pii=show_pii), "changed": sorted(diff)}
+        for row, diff in done
+    ]
+    if fmt is Format.json:
+        emit(records, fmt)
+        return
+    for row, diff in done:
+        if diff:
+            fields = field_labels("activities", diff)
+            notice(t("activity.updated", activity_no=row["activity_no"], fields=fields))
+        else:
+            notice(t("activity.unchanged", activity_no=row["activity_no"]))
+    shown = [r["activity"] for r in records]
+    wanted = ("activity_no", "date", "title", "status")  # the one line each that was changed
+    emit(
+        [_for_table(r) for r in shown] if fmt is Format.table else shown,
+        fmt,
+        columns=[c for c in _columns() if c.key in wanted],
+        caption=t("activity.count", count=len(shown)),
+    )
+
+
 @command(app, "cancel", "help.activity.cancel")
 def cancel(
-    act: ActArg,
     reason: Annotated[str, _opt("--reason", key="opt.reason")],
+    acts: ActsArg = None,
+    past_planned: PastPlanned = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     from volctl.ledger import activities
 
     conn = roster()
-    row = activities.cancel(conn, act, reason)
-    record = activities.public(row)
+    chosen = activities.select(conn, acts or [], past_planned=past_planned)
+    rows = activities.cancel_many(conn, chosen, reason)
+    records = [activities.public(row) for row in rows]
     if fmt is Format.table:
-        notice(t("activity.cancelled", activity_no=row["activity_no"], title=row["title"]))
+        for row in rows:
+            notice(t("activity.cancelled", activity_no=row["activity_no"], title=row["title"]))
         return
-    emit(record, fmt)
+    emit(records[0] if len(records) == 1 and not past_planned else records, fmt)
 
 
 @command(app, "signup", "help.activity.signup")
@@ -466,10 +596,10 @@ def signup(
     force: Annotated[bool, typer.Option("--force", help=t("opt.act_force"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import signups
 
     conn = roster()
-    result = activities.signup(conn, act, vols, force=force)
+    result = signups.signup(conn, act, vols, force=force)
     for w in result["warnings"]:
         warn(t(f"activity.{w['code']}", **{k: v or "" for k, v in w.items() if k != "code"}))
     if fmt is Format.json:
@@ -517,10 +647,10 @@ def withdraw(
     reason: Annotated[str, _opt("--reason", key="opt.reason")],
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.ledger import activities
+    from volctl.ledger import signups
 
     conn = roster()
-    out = activities.withdraw(conn, act, vols, reason)
+    out = signups.withdraw(conn, act, vols, reason)
     if fmt is Format.table:
         notice(t("activity.withdrawn", names=join_list(p["name"] for p in out)))
         return

@@ -40,6 +40,15 @@ GROUPS: dict[str, tuple[str, str]] = {
 class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from volctl.cli.completion import requested
+
+        asked = requested(args)
+        if asked is not None:
+            _completion(*asked)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
     def list_commands(self, ctx: Any) -> list[str]:
         return [*super().list_commands(ctx), *GROUPS]
 
@@ -60,6 +69,29 @@ class RootGroup(VolctlGroup):
         rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
         with formatter.section(t("click.commands")):
             formatter.write_dl(rows)
+
+
+def _completion(option: str, shell: str | None) -> None:
+    """``--show-completion`` / ``--install-completion [SHELL]``: done before any command."""
+    from volctl.cli import completion
+    from volctl.cli.common import fail
+    from volctl.errors import InvalidInput
+
+    shell = shell or completion.detect()
+    if shell not in completion.SHELLS:
+        raise fail(
+            InvalidInput(
+                "completion.shell_unknown",
+                shell=shell or "?",
+                shells=", ".join(completion.SHELLS),
+            )
+        )
+    if option == "--show-completion":
+        typer.echo(completion.script(shell))
+    else:
+        path = completion.install(shell)
+        typer.echo(t("completion.installed", shell=shell, path=str(path)), err=True)
+    raise typer.Exit()
 
 
 def _short(text: str) -> str:
@@ -106,6 +138,25 @@ def main_options(
         typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
     ] = False,
     no_pager: NoPagerOption = False,
+    # Read by RootGroup.parse_args before any command (with an optional shell); here for --help.
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            metavar="[bash|zsh|fish]",
+            help=t("opt.install_completion"),
+            expose_value=False,
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            metavar="[bash|zsh|fish]",
+            help=t("opt.show_completion"),
+            expose_value=False,
+        ),
+    ] = False,
 ) -> None:
     import os
 
@@ -116,9 +167,10 @@ def main_options(
 
 
 def _attach_top_level_commands() -> None:
-    from volctl.cli import merge, safety, setup
+    from volctl.cli import merge, safety, setup, status
 
     setup.attach(app)
+    status.attach(app)
     safety.attach(app)
     merge.attach(app)
 

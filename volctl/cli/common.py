@@ -104,7 +104,33 @@ class VolctlCommand(typer.core.TyperCommand):
         return option
 
 
+# Commands that change or replace what is on record: a typo is never steered to one of them
+# ("volctl regster" must not suggest "restore").
+NEVER_SUGGESTED = frozenset(
+    {"restore", "merge", "undo-import", "deactivate", "dissolve", "cancel", "void", "withdraw"}
+    | {"unserve", "revoke", "amend"}
+)
+
+
 class VolctlGroup(typer.core.TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Click's resolution; an unknown command suggests the nearest of this group's
+        commands (the lazily loaded groups too), never one that changes what is on record."""
+        from typer._click.exceptions import UsageError
+
+        try:
+            return self._click_resolve_command(ctx, args)
+        except UsageError as error:
+            if args:
+                from difflib import get_close_matches
+
+                names = [n for n in self.list_commands(ctx) if n not in NEVER_SUGGESTED]
+                matches = get_close_matches(args[0], names)
+                if matches:
+                    message = error.message.rstrip(".")
+                    error.message = f"{message}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))

@@ -128,6 +128,7 @@ def display_width(text: str) -> int:
 
 
 _CLOSING = set("，。、；：）」』？！》")
+_OPENING = set("（「『《“([")
 
 
 class _CJKTextWrapper(_textwrap.TextWrapper):
@@ -161,6 +162,9 @@ class _CJKTextWrapper(_textwrap.TextWrapper):
                 current.append(chunks.pop())
             if chunks and display_width(chunks[-1]) > width:
                 self._handle_long_word(chunks, current, used, width)
+            # Opening punctuation never ends a line: it goes down with what it opens.
+            while len(current) > 1 and current[-1] in _OPENING and chunks:
+                chunks.append(current.pop())
             if self.drop_whitespace and current and current[-1].strip() == "":
                 del current[-1]
             if current:
@@ -169,6 +173,15 @@ class _CJKTextWrapper(_textwrap.TextWrapper):
                 current.append(chunks.pop())  # never loop without progress
                 lines.append(indent + "".join(current))
         return lines
+
+
+def wrap(text: str, width: int, *, indent: str = "", hang: str = "") -> str:
+    """``text`` wrapped to ``width`` terminal columns, Chinese measured as two and broken
+    between characters; the first line starts with ``indent``, the others with ``hang``."""
+    wrapper = _CJKTextWrapper(
+        width=max(width, 20), initial_indent=indent, subsequent_indent=hang, replace_whitespace=True
+    )
+    return "\n".join(wrapper.wrap(text))
 
 
 def install() -> None:

@@ -19,6 +19,7 @@ from volctl.cli.common import (
     roster,
     warn,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.i18n import field_labels, t
 from volctl.render import Column, Format
 
@@ -122,11 +123,29 @@ def add(
     guardian_consent_on: GuardianConsent = None,
     registered_on: RegisteredOn = None,
     notes: Notes = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
+    from volctl.cli import guided, questions
     from volctl.roster import volunteers
 
+    conn = roster()
+    asked = guided.fill(
+        {
+            "name": name,
+            "id_number": id_number,
+            "phone": phone,
+            "id_type": id_type,
+            "registered_on": registered_on,
+            "guardian_name": guardian_name,
+            "guardian_phone": guardian_phone,
+        },
+        questions.volunteer(conn),
+        no_input=no_input,
+    )
+    name, id_number, phone = asked["name"], asked["id_number"], asked["phone"]
+    guardian_name, guardian_phone = asked["guardian_name"], asked["guardian_phone"]
     given = volunteers.VolunteerInput(
         **_given(
             name=name,
@@ -156,7 +175,6 @@ def add(
             notes=notes,
         )
     )
-    conn = roster()
     row, warnings = volunteers.register(conn, given)
     for key in warnings:
         warn(t(key))
@@ -178,6 +196,8 @@ def list_(
         str | None, typer.Option("--team", metavar="TEAM", help=t("opt.register_team"))
     ] = None,
     untrained: Annotated[bool, typer.Option("--untrained", help=t("opt.untrained"))] = False,
+    idle: Annotated[bool, typer.Option("--idle", help=t("opt.register_idle"))] = False,
+    no_team: Annotated[bool, typer.Option("--no-team", help=t("opt.register_no_team"))] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
@@ -200,6 +220,15 @@ def list_(
 
         members = {v["id"] for v in teams.members_under(conn, team, today)}
         rows = [row for row in rows if row["id"] in members]
+    if idle or no_team:
+        from volctl import todo
+
+        for wanted, keep in ((idle, todo.idle), (no_team, todo.teamless)):
+            if wanted:
+                chosen = set(keep(conn, today))
+                rows = [row for row in rows if row["volunteer_no"] in chosen]
+    if not rows and not conn.execute("SELECT 1 FROM volunteers LIMIT 1").fetchone():
+        notice(t("status.start_hint"))
     records = [volunteers.public(row, show_pii=show_pii, today=today) for row in rows]
     if fmt is Format.table:
         for record in records:

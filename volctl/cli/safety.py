@@ -31,16 +31,64 @@ BackupFile = Annotated[
 ]
 
 
-def _detail(entry: dict[str, Any]) -> str:
+# Keys of audit details that hold a row's internal id -> (table, the column the clerk knows it
+# by, a second column shown beside it).
+_REFERENCES = {
+    "team_id": ("teams", "name", None),
+    "parent_id": ("teams", "name", None),
+    "volunteer_id": ("volunteers", "volunteer_no", "name"),
+    "leader_id": ("volunteers", "volunteer_no", "name"),
+    "contact_id": ("volunteers", "volunteer_no", "name"),
+    "activity_id": ("activities", "activity_no", "title"),
+    "recipient_id": ("recipients", "recipient_no", "name"),
+    "training_id": ("trainings", "training_no", "title"),
+}
+
+
+def _referrer(conn: Any) -> Any:
+    """A function naming a row by what the clerk knows it by (volunteer number and name, team
+    name…) instead of its internal id; ids looked up once each."""
+    import functools
+
+    @functools.cache
+    def name(key: str, value: int) -> str:
+        table, column, extra = _REFERENCES[key]
+        shown = f"{column}, {extra}" if extra else column
+        try:
+            row = conn.execute(f"SELECT {shown} FROM {table} WHERE id = ?", (value,)).fetchone()
+        except Exception:  # a table an older roster does not have
+            row = None
+        if row is None:
+            return t("audit.removed_row")
+        return " ".join(str(part) for part in row if part is not None)
+
+    def readable(detail: Any) -> Any:
+        if isinstance(detail, dict):
+            return {
+                k: (
+                    name(k, v)
+                    if k in _REFERENCES and isinstance(v, int) and not isinstance(v, bool)
+                    else readable(v)
+                )
+                for k, v in detail.items()
+            }
+        if isinstance(detail, list):
+            return [readable(v) for v in detail]
+        return detail
+
+    return readable
+
+
+def _detail(entry: dict[str, Any], readable: Any = None) -> str:
     """An audit entry's detail as the clerk reads it: each entity's fields by their labels
-    (a team's, a setting's, a batch's), the time stamps left out (the entry has its own), an
-    empty value shown as such."""
+    (a team's, a setting's, a batch's), rows named as the clerk knows them (never by internal
+    id), the time stamps left out (the entry has its own), an empty value shown as such."""
     from volctl import audit
     from volctl.i18n import catalogue, field_label
 
     entity = entry["entity"]
     empty = t("audit.empty_value")
-    detail = entry["detail"]
+    detail = readable(entry["detail"]) if readable is not None else entry["detail"]
     if entity == "settings" and isinstance(detail, dict) and "key" in detail:
         key = f"setting.{detail['key']}"
         name = t(key) if key in catalogue() else str(detail["key"])
@@ -57,32 +105,44 @@ def _detail(entry: dict[str, Any]) -> str:
     return audit.summarise(detail, label=label, comma=t("audit.comma"), empty=empty)
 
 
+def _describe_backup(held: dict[str, Any]) -> None:
+    """What a backup holds, said before the clerk is asked to restore it."""
+    from volctl import dates
+
+    notice(
+        t(
+            "restore.holds",
+            path=held["path"],
+            org=held["org"] or t("restore.no_org"),
+            last_change=dates.clock(held["last_change"]) if held["last_change"] else "-",
+            **{k: held[k] for k in ("volunteers", "teams", "activities", "records")},
+        )
+    )
+
+
 def attach(app: typer.Typer) -> None:
     """Register backup, restore, check and audit on the root app."""
 
     @command(app, "backup", "help.backup")
-    def backup_cmd(file: BackupFile = None, fmt: FormatOption = Format.table) -> None:
+    def backup_cmd(file: BackupFile = None) -> None:
         from volctl import maintenance
 
         conn = roster()
-        dest = file or maintenance.default_backup_path(location().path)
+        dest = maintenance.backup_target(location().path, file)
         result = maintenance.backup(conn, dest)
-        if fmt is Format.table:
-            notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
-        else:
-            emit(result, fmt)
+        notice(t("backup.done", path=result["path"], volunteers=result["volunteers"]))
 
     @command(app, "restore", "help.restore")
     def restore_cmd(
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
-        fmt: FormatOption = Format.table,
     ) -> None:
         from volctl import maintenance
 
         source = maintenance.check_backup(file)
         try:
             target = location().path
+            _describe_backup(maintenance.describe_backup(source, file))
             if not yes:
                 confirm(t("restore.confirm", path=str(target)), t("restore.cancelled"))
             conn = roster(create=True)
@@ -91,10 +151,7 @@ def attach(app: typer.Typer) -> None:
             source.close()
         close_connections()
         roster()  # reopen: upgrades a backup from an older volctl, with its own backup first
-        if fmt is Format.table:
-            notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
-        else:
-            emit(result, fmt)
+        notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
 
     @command(app, "check", "help.check")
     def check_cmd(fmt: FormatOption = Format.table, output: OutputOption = None) -> None:
@@ -149,8 +206,10 @@ def attach(app: typer.Typer) -> None:
     ) -> None:
         from volctl import audit, dates
 
+        conn = roster()
+        readable = _referrer(conn)
         entries = audit.entries(
-            roster(),
+            conn,
             date_from=parse_day_option(date_from, "date_from"),
             date_to=parse_day_option(date_to, "date_to"),
             action=action,
@@ -161,7 +220,7 @@ def attach(app: typer.Typer) -> None:
                 {
                     **e,
                     "at": dates.clock(e["at"]),
-                    "detail": _detail(e),
+                    "detail": _detail(e, readable),
                 }
                 for e in entries
             ]

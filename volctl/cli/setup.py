@@ -40,6 +40,7 @@ def attach(app: typer.Typer) -> None:
                     changed.append(key)
         if before.kind in ("missing", "empty"):
             notice(t("init.created", path=str(where.path)))
+            notice(t("init.next"))
         elif changed:
             notice(t("init.updated", path=str(where.path), keys=", ".join(changed)))
         else:

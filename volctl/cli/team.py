@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -18,6 +18,7 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
+from volctl.cli.guided import NoInputOption
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
@@ -93,7 +94,10 @@ def _on_date(on: str | None) -> date:
 
 @command(app, "add", "help.team.add")
 def add(
-    name: Annotated[str, typer.Argument(metavar="NAME", help=t("arg.team_name"))],
+    name: Annotated[
+        Optional[str],
+        typer.Argument(metavar="NAME", help=t("arg.team_name"), show_default=False),
+    ] = None,
     level: Level = None,
     parent: Parent = None,
     leader: Leader = None,
@@ -103,19 +107,16 @@ def add(
     base: Base = None,
     founded_on: Founded = None,
     notes: Notes = None,
+    no_input: NoInputOption = False,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
+    from volctl.cli import guided, questions
     from volctl.roster import teams
 
-    if level is None:
-        raise InvalidInput(
-            "reason.team_level_missing",
-            where=Where(field="level"),
-            choices=join_list(teams.LEVELS),
-        )
     conn = roster()
+    asked = guided.fill({"name": name, "level": level}, questions.team(), no_input=no_input)
+    name, level = asked["name"], asked["level"]
     row = teams.add(
         conn,
         teams.TeamInput(
@@ -237,16 +238,16 @@ def tree(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import team_tree
 
     day = _on_date(on)
     conn = roster()
-    nodes = teams.tree(conn, day)
+    nodes = team_tree.tree(conn, day)
     if fmt is Format.json:
         emit(nodes, fmt, output=output)
         return
     if fmt is Format.csv:
-        emit(teams.flatten_tree(nodes), fmt, output=output)
+        emit(team_tree.flatten_tree(nodes), fmt, output=output)
         return
     if not nodes:
         notice(t("team.none"))
@@ -341,10 +342,10 @@ def join(
     move: Annotated[bool, typer.Option("--move", help=t("opt.team_move"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import memberships
 
     conn = roster()
-    results = teams.join(
+    results = memberships.join(
         conn, team, vols, role=role, since=parse_day_option(since, "joined_on"), move=move
     )
     if fmt is Format.table:
@@ -359,6 +360,10 @@ def join(
     emit(results, fmt)
 
 
+def _keep_member(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: result[k] for k in ("volunteer_no", "name", "team", "role", "joined_on")}
+
+
 def _keep(result: dict[str, Any]) -> dict[str, Any]:
     return {k: result[k] for k in ("volunteer_no", "name", "team", "role", "since")}
 
@@ -368,12 +373,25 @@ def leave(
     team: TeamArg,
     vols: VolsArg,
     on: Annotated[str | None, _opt("--on", "opt.team_leave_on", "DATE")] = None,
+    undo: Annotated[bool, typer.Option("--undo", help=t("opt.team_leave_undo"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    from volctl.roster import teams
+    from volctl.roster import memberships
 
     conn = roster()
-    results = teams.leave(conn, team, vols, on=parse_day_option(on, "left_on"))
+    if undo:
+        if on is not None:
+            from volctl.errors import InvalidInput, Where
+
+            raise InvalidInput("team.undo_with_on", where=Where(field="left_on"))
+        undone = memberships.undo_leave(conn, team, vols)
+        if fmt is Format.table:
+            for r in undone:
+                notice(t("team.leave_undone", on=r["undone_left_on"], **_keep_member(r)))
+            return
+        emit(undone, fmt)
+        return
+    results = memberships.leave(conn, team, vols, on=parse_day_option(on, "left_on"))
     if fmt is Format.table:
         for r in results:
             notice(

@@ -86,7 +86,9 @@ def _chosen(conn: sqlite3.Connection, request: FormRequest) -> list[sqlite3.Row]
     if not request.volunteers and request.team is None:
         raise InvalidInput("export.needs_volunteers", hint="hint.export_forms")
     chosen: dict[int, sqlite3.Row] = {}
-    for ref in request.volunteers:
+    from volctl.roster.refs import expand
+
+    for ref in expand(conn, request.volunteers):
         row = volunteers.find(conn, ref)
         chosen.setdefault(row["id"], row)
     if request.team is not None:

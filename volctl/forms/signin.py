@@ -56,7 +56,7 @@ def write(
     refused unless ``overwrite`` (it may be a sheet already signed); with ``show_pii`` (phones
     in full) the file is readable by its owner only."""
     from volctl.forms import page
-    from volctl.ledger import activities
+    from volctl.ledger import activities, signups
 
     if not overwrite:
         page.refuse_existing(path)
@@ -66,7 +66,7 @@ def write(
         raise Conflict(
             "activity.is_cancelled", activity_no=activity["activity_no"], title=activity["title"]
         )
-    people = activities.roster_of(conn, activity["id"])
+    people = signups.roster_of(conn, activity["id"])
     wb, ws = page.new_workbook("签到表")
     columns = len(HEADERS)
     page.title(ws, TITLE_ROW, f"{activity['title']} 签到表", columns)

@@ -120,6 +120,21 @@ def join_items(items: Iterable[object]) -> str:
     return t("list.join_items").join(str(item) for item in items)
 
 
+def more(text: str, shown: int, total: int) -> str:
+    """``text`` naming ``shown`` of ``total`` things, marked as a sample when some are left
+    out: 甲、乙等 in Chinese, "a, b and 10 more" in English."""
+    return t("list.more", text=text, rest=total - shown) if total > shown else text
+
+
+def join_some(items: Iterable[object], limit: int = 5, *, long: bool = False) -> str:
+    """The first ``limit`` of ``items`` in a sentence (:func:`join_items` when ``long``), with
+    the sample marked (:func:`more`) when there are more."""
+    listed = [str(item) for item in items]
+    shown = listed[:limit]
+    text = join_items(shown) if long else join_list(shown)
+    return more(text, len(shown), len(listed))
+
+
 def aside(text: str, note: str) -> str:
     """``text`` with a note in brackets: 王五（姓名） in Chinese, "王五 (name)" in English."""
     return t("list.aside", text=text, note=note) if note else text

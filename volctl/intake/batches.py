@@ -31,7 +31,7 @@ from volctl import audit
 from volctl.dates import clock
 from volctl.db import transaction
 from volctl.errors import Conflict, NotFound
-from volctl.i18n import aside, catalogue, join_items, join_list, t
+from volctl.i18n import aside, catalogue, join_items, join_list, join_some, more, t
 from volctl.text import bounded, clean
 
 KIND = "volunteers"
@@ -278,9 +278,10 @@ def _refuse_later_work(
         return conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
 
     def examples(found: dict[int, set[str]]) -> str:
-        return join_items(
+        shown = join_items(
             _person(row(vid), sorted(fields)) for vid, fields in list(found.items())[:EXAMPLES]
         )
+        return more(shown, min(len(found), EXAMPLES), len(found))
 
     if by_batch:
         later_batches = sorted(batches)
@@ -324,12 +325,16 @@ def undo(
         by_id = {row["id"]: row for row in added}
         uses = references(conn, batch_id)
         if uses:
-            examples = join_items(
-                aside(
-                    f"{by_id[vid]['volunteer_no']} {by_id[vid]['name']}",
-                    join_list(_table_label(x) for x in tables),
-                )
-                for vid, tables in list(uses.items())[:EXAMPLES]
+            examples = join_some(
+                (
+                    aside(
+                        f"{by_id[vid]['volunteer_no']} {by_id[vid]['name']}",
+                        join_list(_table_label(x) for x in tables),
+                    )
+                    for vid, tables in uses.items()
+                ),
+                EXAMPLES,
+                long=True,
             )
             raise Conflict(
                 "intake.undo_in_use",
@@ -361,7 +366,7 @@ def undo(
                 hint="hint.undo_changed_since",
                 batch=batch_id,
                 count=len(changed_since),
-                examples=join_items(changed_since[:EXAMPLES]),
+                examples=join_some(changed_since, EXAMPLES, long=True),
             )
         undone_at = audit.now_iso()
         outcome = {

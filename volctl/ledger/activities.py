@@ -8,10 +8,8 @@ row and reason, a withdrawn signup or a beneficiary entered by mistake is marked
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -291,18 +289,27 @@ def add(
 ) -> sqlite3.Row:
     """Plan one activity (and, for one already held, who it served). One transaction."""
     values = prepare(conn, given)
+    from volctl.ledger.beneficiaries import parse_group_count, serve_in
+
     parsed_groups = [parse_group_count(text) for text in served_groups]
     with transaction(conn):
         row = insert(conn, values)
         if served or parsed_groups:
-            _serve(conn, row, served, parsed_groups)
+            serve_in(conn, row, served, parsed_groups)
     return get(conn, row["id"])
 
 
 def update(
-    conn: sqlite3.Connection, ref: str, changes: dict[str, object]
+    conn: sqlite3.Connection,
+    ref: str,
+    changes: dict[str, object],
+    *,
+    today: date | None = None,
 ) -> tuple[sqlite3.Row, dict[str, tuple[Any, Any]]]:
-    """Correct an activity's details or mark it held; its number stays."""
+    """Correct an activity's details or mark it held; its number stays. An activity dated
+    after today cannot be held (nor a held one moved after today)."""
+    today = today or date.today()
+    changes = dict(changes)
     status = changes.pop("status", None)
     unknown = set(changes) - set(FIELDS)
     if unknown:
@@ -324,6 +331,14 @@ def update(
                     value=status,
                 )
             values["status"] = status
+        if values.get("status", row["status"]) == "held" and values["date"] > today.isoformat():
+            raise InvalidInput(
+                "reason.held_in_future",
+                hint="hint.held_in_future",
+                where=Where(field="status" if status else "date"),
+                activity_no=row["activity_no"],
+                date=values["date"],
+            )
         diff = {k: (row[k], v) for k, v in values.items() if row[k] != v}
         if not diff:
             return get(conn, row["id"]), {}
@@ -341,6 +356,52 @@ def update(
             changes={k: {"old": o, "new": v} for k, (o, v) in diff.items()},
         )
         return get(conn, row["id"]), diff
+
+
+def select(
+    conn: sqlite3.Connection,
+    refs: Sequence[str],
+    *,
+    past_planned: bool = False,
+    today: date | None = None,
+) -> list[str]:
+    """The activities a command names, each once, in order: ``refs`` (several, or comma
+    lists) and, with ``past_planned``, every activity dated before today still planned."""
+    from volctl.roster.refs import words
+
+    chosen = [find(conn, ref)["activity_no"] for ref in words(refs)]
+    if past_planned:
+        chosen += [row["activity_no"] for row in still_planned(conn, today=today)]
+    if not chosen:
+        raise InvalidInput(
+            "activity.none_chosen" if not past_planned else "activity.none_past_planned",
+            where=Where(field="activity_no"),
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def still_planned(conn: sqlite3.Connection, *, today: date | None = None) -> list[sqlite3.Row]:
+    """Activities dated before today that are still planned: held or cancelled, they should
+    say so (the reports count only held ones)."""
+    today = today or date.today()
+    return conn.execute(
+        f"{_SELECT} WHERE a.status = 'planned' AND a.date < ? ORDER BY a.date, a.activity_no",
+        (today.isoformat(),),
+    ).fetchall()
+
+
+def update_many(
+    conn: sqlite3.Connection, refs: Sequence[str], changes: dict[str, object]
+) -> list[tuple[sqlite3.Row, dict[str, tuple[Any, Any]]]]:
+    """``update`` for several activities in one transaction: all of them, or none."""
+    with transaction(conn):
+        return [update(conn, ref, changes) for ref in refs]
+
+
+def cancel_many(conn: sqlite3.Connection, refs: Sequence[str], reason: object) -> list[sqlite3.Row]:
+    """``cancel`` for several activities in one transaction: all of them, or none."""
+    with transaction(conn):
+        return [cancel(conn, ref, reason) for ref in refs]
 
 
 def _as_input(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, object]:
@@ -418,238 +479,7 @@ def cancel(conn: sqlite3.Connection, ref: str, reason: object) -> sqlite3.Row:
         return get(conn, row["id"])
 
 
-# ----------------------------------------------------------------------------- signups
-
-
-def roster_of(conn: sqlite3.Connection, activity_id: int) -> list[sqlite3.Row]:
-    """Who is signed up (not withdrawn), in signup order."""
-    return conn.execute(
-        "SELECT s.*, v.volunteer_no, v.name, v.phone, v.status AS volunteer_status"
-        " FROM signups s JOIN volunteers v ON v.id = s.volunteer_id"
-        " WHERE s.activity_id = ? AND s.withdrawn_at IS NULL ORDER BY s.id",
-        (activity_id,),
-    ).fetchall()
-
-
-def _overlapping(
-    conn: sqlite3.Connection, activity: sqlite3.Row, volunteer_id: int
-) -> list[sqlite3.Row]:
-    """The volunteer's other (not cancelled) activities that day whose times overlap; an
-    activity without times takes the whole day."""
-    rows = conn.execute(
-        "SELECT a.* FROM signups s JOIN activities a ON a.id = s.activity_id"
-        " WHERE s.volunteer_id = ? AND s.withdrawn_at IS NULL AND a.id <> ? AND a.date = ?"
-        " AND a.status <> 'cancelled' ORDER BY a.start_time",
-        (volunteer_id, activity["id"], activity["date"]),
-    ).fetchall()
-    start, end = activity["start_time"], activity["end_time"]
-    return [
-        other
-        for other in rows
-        if start is None
-        or other["start_time"] is None
-        or (other["start_time"] < end and start < other["end_time"])
-    ]
-
-
-def signup(
-    conn: sqlite3.Connection, ref: str, vol_refs: Sequence[str], *, force: bool = False
-) -> dict[str, Any]:
-    """Put volunteers on an activity's roster. All or nothing.
-
-    Refuses a cancelled activity, inactive volunteers, and going over capacity (unless
-    ``force``: the signups beyond capacity are marked ``forced`` and audited). Volunteers
-    booked on another activity at overlapping times that day are reported as warnings.
-    """
-    from volctl.roster import volunteers
-
-    with transaction(conn):
-        activity = get(conn, find(conn, ref)["id"])
-        if activity["status"] == "cancelled":
-            raise Conflict(
-                "activity.is_cancelled",
-                activity_no=activity["activity_no"],
-                title=activity["title"],
-            )
-        people: dict[int, sqlite3.Row] = {}
-        for vol in vol_refs:
-            person = volunteers.find(conn, vol)
-            people.setdefault(person["id"], person)
-        if not people:
-            raise InvalidInput("reason.no_volunteers", where=Where(field="volunteers"))
-        already: list[sqlite3.Row] = []
-        new: list[sqlite3.Row] = []
-        for person in people.values():
-            if person["status"] != "active":
-                raise Conflict(
-                    "activity.volunteer_inactive",
-                    hint="hint.reactivate_first",
-                    volunteer_no=person["volunteer_no"],
-                    name=person["name"],
-                )
-            taken = conn.execute(
-                "SELECT 1 FROM signups WHERE activity_id = ? AND volunteer_id = ?"
-                " AND withdrawn_at IS NULL",
-                (activity["id"], person["id"]),
-            ).fetchone()
-            (already if taken else new).append(person)
-        current = activity["signed_up"]
-        capacity = activity["capacity"]
-        # Only those not yet on the roster take a place: signing up again someone already on a
-        # full (or forced over-full) activity changes nothing and is said so.
-        over = capacity is not None and bool(new) and current + len(new) > capacity
-        if over and not force:
-            raise Conflict(
-                "activity.over_capacity_already" if already else "activity.over_capacity",
-                hint="hint.activity_force",
-                activity_no=activity["activity_no"],
-                capacity=capacity,
-                current=current,
-                adding=len(new),
-                already=join_list(f"{p['volunteer_no']} {p['name']}" for p in already),
-            )
-        added: list[dict[str, Any]] = []
-        forced: list[dict[str, Any]] = []
-        warnings: list[dict[str, Any]] = []
-        now = audit.now_iso()
-        for i, person in enumerate(new):
-            is_forced = capacity is not None and current + i + 1 > capacity
-            cursor = conn.execute(
-                "INSERT INTO signups (activity_id, volunteer_id, signed_up_at, forced)"
-                " VALUES (?, ?, ?, ?)",
-                (activity["id"], person["id"], now, int(is_forced)),
-            )
-            audit.record(
-                conn,
-                "activity.signup",
-                "signups",
-                cursor.lastrowid,
-                activity_no=activity["activity_no"],
-                volunteer_no=person["volunteer_no"],
-                forced=is_forced,
-                capacity=capacity,
-            )
-            entry = {"volunteer_no": person["volunteer_no"], "name": person["name"]}
-            added.append(entry)
-            if is_forced:
-                forced.append(entry)
-            if activity["needs_insurance"] and not _insured(conn, person["id"], activity["date"]):
-                warnings.append(
-                    {
-                        "code": "not_insured",
-                        "volunteer_no": person["volunteer_no"],
-                        "name": person["name"],
-                        "activity_no": activity["activity_no"],
-                        "title": activity["title"],
-                        "date": activity["date"],
-                        "time": _time_range(activity),
-                    }
-                )
-            for other in _overlapping(conn, activity, person["id"]):
-                warnings.append(
-                    {
-                        "code": "double_booked",
-                        "volunteer_no": person["volunteer_no"],
-                        "name": person["name"],
-                        "activity_no": other["activity_no"],
-                        "title": other["title"],
-                        "date": other["date"],
-                        "time": _time_range(other),
-                    }
-                )
-        updated = get(conn, activity["id"])
-    return {
-        "activity_no": activity["activity_no"],
-        "title": activity["title"],
-        "added": added,
-        "already": [{"volunteer_no": p["volunteer_no"], "name": p["name"]} for p in already],
-        "forced": forced,
-        "warnings": warnings,
-        "signed_up": updated["signed_up"],
-        "capacity": capacity,
-    }
-
-
-def _insured(conn: sqlite3.Connection, volunteer_id: int, day: str) -> bool:
-    """Whether accident insurance covers the volunteer on the activity's day (条例 art. 17)."""
-    from volctl.roster import insurance
-
-    return insurance.covering(conn, volunteer_id, date.fromisoformat(day)) is not None
-
-
-def _time_range(row: sqlite3.Row) -> str | None:
-    if row["start_time"] is None:
-        return None
-    return f"{row['start_time']}-{row['end_time']}"
-
-
-def withdraw(
-    conn: sqlite3.Connection, ref: str, vol_refs: Sequence[str], reason: object
-) -> list[dict[str, Any]]:
-    """Take volunteers off the roster; the signup stays on record, marked withdrawn."""
-    from volctl.roster import volunteers
-
-    text = bounded(reason, "reason", missing="reason.missing_reason")
-    out = []
-    with transaction(conn):
-        activity = find(conn, ref)
-        for vol in dict.fromkeys(vol_refs):
-            person = volunteers.find(conn, vol)
-            signup_row = conn.execute(
-                "SELECT * FROM signups WHERE activity_id = ? AND volunteer_id = ?"
-                " AND withdrawn_at IS NULL",
-                (activity["id"], person["id"]),
-            ).fetchone()
-            if signup_row is None:
-                raise Conflict(
-                    "activity.not_signed_up",
-                    volunteer_no=person["volunteer_no"],
-                    name=person["name"],
-                    activity_no=activity["activity_no"],
-                )
-            conn.execute(
-                "UPDATE signups SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?",
-                (audit.now_iso(), text, signup_row["id"]),
-            )
-            audit.record(
-                conn,
-                "activity.withdraw",
-                "signups",
-                signup_row["id"],
-                activity_no=activity["activity_no"],
-                volunteer_no=person["volunteer_no"],
-                reason=text,
-            )
-            out.append({"volunteer_no": person["volunteer_no"], "name": person["name"]})
-    return out
-
-
 # ----------------------------------------------------------------------------- beneficiaries
-
-_GROUP_COUNT = re.compile(r"^(?P<group>.+?)\s*[:：×xX*]\s*(?P<people>\d+)\s*人?$")
-
-
-MAX_GROUP_PEOPLE = 100_000  # more people than a community serves at one activity: a typo
-
-
-def parse_group_count(text: str) -> tuple[str, int]:
-    """``空巢老人:12`` (also ``空巢老人：12``, ``空巢老人×12人``) -> (group, people), the number
-    of people from 1 to ``MAX_GROUP_PEOPLE``."""
-    m = _GROUP_COUNT.match(clean(text))
-    if not m:
-        raise InvalidInput(
-            "reason.served_group_format", where=Where(field="served_group"), value=text
-        )
-    people = int(m.group("people"))
-    if not 1 <= people <= MAX_GROUP_PEOPLE:
-        raise InvalidInput(
-            "reason.served_group_count",
-            where=Where(field="served_group"),
-            value=text,
-            low=1,
-            high=MAX_GROUP_PEOPLE,
-        )
-    return m.group("group").strip(), people
 
 
 def serve(
@@ -659,6 +489,8 @@ def serve(
     groups: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Record who an activity served: named beneficiaries and/or a number of a group."""
+    from volctl.ledger.beneficiaries import parse_group_count, serve_in
+
     parsed = [parse_group_count(text) for text in groups]
     if not recipients and not parsed:
         raise InvalidInput("activity.serve_nothing", hint="hint.activity_serve")
@@ -670,157 +502,31 @@ def serve(
                 activity_no=activity["activity_no"],
                 title=activity["title"],
             )
-        return _serve(conn, activity, recipients, parsed)
-
-
-def _serve(
-    conn: sqlite3.Connection,
-    activity: sqlite3.Row,
-    recipients: Iterable[str],
-    groups: Iterable[tuple[str, int]],
-) -> list[dict[str, Any]]:
-    from volctl.roster import recipients as recipient_roster
-
-    added = []
-    now = audit.now_iso()
-    for ref in recipients:
-        person = recipient_roster.find(conn, ref)
-        if conn.execute(
-            "SELECT 1 FROM activity_beneficiaries WHERE activity_id = ? AND recipient_id = ?"
-            " AND withdrawn_at IS NULL",
-            (activity["id"], person["id"]),
-        ).fetchone():
-            continue
-        cursor = conn.execute(
-            "INSERT INTO activity_beneficiaries (activity_id, recipient_id, group_name, people,"
-            " created_at) VALUES (?, ?, ?, 1, ?)",
-            (activity["id"], person["id"], person["group_name"], now),
-        )
-        entry = {
-            "id": cursor.lastrowid,
-            "recipient_no": person["recipient_no"],
-            "name": person["name"],
-            "group": person["group_name"],
-            "people": 1,
-        }
-        audit.record(
-            conn,
-            "activity.serve",
-            "activity_beneficiaries",
-            cursor.lastrowid,
-            activity_no=activity["activity_no"],
-            **entry,
-        )
-        added.append(entry)
-    for group, people in groups:
-        name = code_lists.check(
-            conn, code_lists.BENEFICIARY_GROUP, group, Where(field="served_group")
-        )
-        cursor = conn.execute(
-            "INSERT INTO activity_beneficiaries (activity_id, recipient_id, group_name, people,"
-            " created_at) VALUES (?, NULL, ?, ?, ?)",
-            (activity["id"], name, people, now),
-        )
-        entry = {"id": cursor.lastrowid, "recipient_no": None, "name": None, "group": name}
-        entry["people"] = people
-        audit.record(
-            conn,
-            "activity.serve",
-            "activity_beneficiaries",
-            cursor.lastrowid,
-            activity_no=activity["activity_no"],
-            **entry,
-        )
-        added.append(entry)
-    return added
+        return serve_in(conn, activity, recipients, parsed)
 
 
 def unserve(conn: sqlite3.Connection, ref: str, entry_id: int, reason: object) -> dict[str, Any]:
     """Withdraw a beneficiary entry made by mistake; it stays on record, marked."""
+    from volctl.ledger.beneficiaries import unserve_in
+
     text = bounded(reason, "reason", missing="reason.missing_reason")
     with transaction(conn):
-        activity = find(conn, ref)
-        row = conn.execute(
-            "SELECT * FROM activity_beneficiaries WHERE id = ? AND activity_id = ?"
-            " AND withdrawn_at IS NULL",
-            (entry_id, activity["id"]),
-        ).fetchone()
-        if row is None:
-            raise NotFound(
-                "activity.served_entry_not_found", id=entry_id, activity_no=activity["activity_no"]
-            )
-        conn.execute(
-            "UPDATE activity_beneficiaries SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?",
-            (audit.now_iso(), text, entry_id),
-        )
-        audit.record(
-            conn,
-            "activity.unserve",
-            "activity_beneficiaries",
-            entry_id,
-            activity_no=activity["activity_no"],
-            reason=text,
-        )
-        return {"id": entry_id, "group": row["group_name"], "people": row["people"]}
-
-
-def served(conn: sqlite3.Connection, activity_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        "SELECT b.*, r.recipient_no, r.name FROM activity_beneficiaries b"
-        " LEFT JOIN recipients r ON r.id = b.recipient_id"
-        " WHERE b.activity_id = ? AND b.withdrawn_at IS NULL ORDER BY b.id",
-        (activity_id,),
-    ).fetchall()
-    return [
-        {
-            "id": r["id"],
-            "recipient_no": r["recipient_no"],
-            "name": r["name"],
-            "group": r["group_name"],
-            "people": r["people"],
-        }
-        for r in rows
-    ]
-
-
-def served_by_group(
-    conn: sqlite3.Connection,
-    first: date,
-    last: date,
-    *,
-    team_ids: Iterable[int] | None = None,
-) -> list[dict[str, Any]]:
-    """Beneficiaries served from ``first`` to ``last`` by group (activities not cancelled).
-
-    ``people`` adds up every entry (人次: a person visited at three activities counts three
-    times); ``recipients`` counts distinct named beneficiaries; ``activities`` the activities.
-    ``team_ids`` keeps the activities organised by those teams only.
-    """
-    teams = ""
-    params: list[object] = [first.isoformat(), last.isoformat()]
-    if team_ids is not None:
-        teams = " AND a.team_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(sorted(set(team_ids))))
-    rows = conn.execute(
-        "SELECT b.group_name, sum(b.people) AS people, count(DISTINCT b.recipient_id)"
-        " AS recipients, count(DISTINCT b.activity_id) AS activities"
-        " FROM activity_beneficiaries b JOIN activities a ON a.id = b.activity_id"
-        " WHERE b.withdrawn_at IS NULL AND a.status <> 'cancelled' AND a.date BETWEEN ? AND ?"
-        f"{teams} GROUP BY b.group_name ORDER BY people DESC, b.group_name",
-        params,
-    ).fetchall()
-    return [
-        {
-            "group": r["group_name"],
-            "people": r["people"],
-            "recipients": r["recipients"],
-            "activities": r["activities"],
-        }
-        for r in rows
-    ]
+        return unserve_in(conn, find(conn, ref), entry_id, text)
 
 
 # ----------------------------------------------------------------------------- output
+
+
+def series_rule(key: str | None) -> str | None:
+    """The rule of the series an activity belongs to, as a clerk names it (每月第三个星期六,
+    or the RRULE), from its ``series_key``; ``None`` outside a series."""
+    if not key:
+        return None
+    from volctl.ledger.schedule import rule_label
+
+    rule = key.split("|", 1)[0]
+    source, _, merged = rule.partition(":")  # a merged series: "<source>:<rule>|…"
+    return rule_label(merged if source.isdigit() and merged else rule)
 
 
 def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
@@ -852,15 +558,5 @@ def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
         "description": row["description"],
         "needs_insurance": bool(row["needs_insurance"]),
         "series_key": row["series_key"],
-    }
-
-
-def signup_record(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
-    return {
-        "volunteer_no": row["volunteer_no"],
-        "name": row["name"],
-        "phone": display_phone(row["phone"]) if show_pii else mask_phone(row["phone"]),
-        "signed_up_at": row["signed_up_at"],
-        "forced": bool(row["forced"]),
-        "volunteer_status": row["volunteer_status"],
+        "series": series_rule(row["series_key"]),
     }

@@ -253,8 +253,10 @@ def add_roster(
     Someone the roster brings in who already has a record for the activity (recorded on their
     own, say, with their own times) is left as recorded; naming them is refused.
     """
-    only, absent, leave = list(only), list(absent), list(leave)
+    from volctl.roster.refs import expand
+
     with transaction(conn):
+        only, absent, leave = expand(conn, only), expand(conn, absent), expand(conn, leave)
         activity = activities.find(conn, activity_ref)
         roster = {row["id"]: row for row in signed_up(conn, activity["id"])}
         if not roster:

@@ -102,6 +102,12 @@ def resolve(text: object) -> Rule:
     return Rule(";".join(parts), ";".join(parts), None)
 
 
+def rule_label(name: str) -> str:
+    """A rule as the clerk names it: the preset's label, else the rule as written."""
+    preset = _BY_NAME.get(name.lower())
+    return preset.label if preset is not None else name
+
+
 def dates(rule: Rule, first: date, last: date) -> list[date]:
     """The days ``rule`` gives from ``first`` to ``last`` inclusive (at most MAX_DATES)."""
     from dateutil.rrule import rrulestr

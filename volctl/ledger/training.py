@@ -15,6 +15,7 @@ from volctl.dates import check_not_too_early, check_period, parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.roster import code_lists, volunteers
+from volctl.roster.refs import expand
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean
 
 
@@ -134,7 +135,7 @@ def attend(conn: sqlite3.Connection, ref: str, people: list[str]) -> dict[str, A
         training = find(conn, ref)
         added: list[dict[str, str]] = []
         already: list[dict[str, str]] = []
-        for person in people:
+        for person in expand(conn, people):
             row = volunteers.find(conn, person)
             if row["registered_on"] > training["date"]:
                 raise InvalidInput(

@@ -48,7 +48,7 @@ def suggest(
         )
         entry["suggested_title"] = f"{row['level']}星志愿者"
     for row in data["top_volunteers"]:
-        if row["hours"] < target:
+        if row["minutes"] < round(target * 60):  # exact time: 47 h 59 min is below 48 h
             continue
         entry = candidate(row["volunteer_no"], row["name"], row["team"])
         entry["year_hours"] = row["hours"]

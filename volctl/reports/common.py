@@ -116,6 +116,7 @@ class Tree:
     by_id: dict[int, sqlite3.Row]
     up: dict[int, tuple[int, ...]]  # team -> itself, its parent, …, the top
     depth: dict[int, int]
+    started: dict[int, str]  # team -> the first day it existed (see ``existence``)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Tree:
@@ -127,7 +128,8 @@ class Tree:
         for row in rows:  # parents come before their children
             parent = row["parent_id"]
             up[row["id"]] = (row["id"], *(up.get(parent, ()) if parent is not None else ()))
-        return cls(rows, by_id, up, {tid: len(chain) - 1 for tid, chain in up.items()})
+        depth = {tid: len(chain) - 1 for tid, chain in up.items()}
+        return cls(rows, by_id, up, depth, existence(conn))
 
     def closure(self, team_ids: Iterable[int]) -> set[int]:
         """The teams given and every team above them."""
@@ -144,9 +146,34 @@ class Tree:
             row
             for row in self.rows
             if scope.has(row["id"])
-            and (row["founded_on"] is None or row["founded_on"] <= last)
+            and self.started.get(row["id"], "") <= last
             and (row["dissolved_on"] is None or row["dissolved_on"] > first)
         ]
+
+
+def existence(conn: sqlite3.Connection) -> dict[int, str]:
+    """The first day each team existed: its founding date (成立日期); without one, the first
+    sign of it in the roster: the day it was entered, or an earlier first membership or
+    activity (a team entered today with its members since January existed in January), or of
+    a team under it. Never "always": a team created this year without a founding date did not
+    exist last year."""
+    rows = conn.execute(
+        "SELECT t.id, t.parent_id, t.founded_on, min(substr(t.created_at, 1, 10),"
+        " coalesce((SELECT min(m.joined_on) FROM memberships m WHERE m.team_id = t.id),"
+        " '9999-12-31'),"
+        " coalesce((SELECT min(a.date) FROM activities a WHERE a.team_id = t.id),"
+        " '9999-12-31')) FROM teams t"
+    ).fetchall()
+    started = {tid: founded or first for tid, _parent, founded, first in rows}
+    parents = {tid: parent for tid, parent, _founded, _first in rows}
+    undated = {tid for tid, _parent, founded, _first in rows if founded is None}
+    for tid in list(started):  # a team without a date existed when any team under it did
+        day, node, seen = started[tid], parents.get(tid), {tid}
+        while node is not None and node not in seen and node in undated:
+            seen.add(node)
+            started[node] = min(started[node], day)
+            node = parents.get(node)
+    return started
 
 
 class Membership(NamedTuple):
@@ -252,6 +279,18 @@ def hours(minutes: int) -> float:
     """Minutes as hours with one decimal, half up: ``volctl.ledger.totals.hours`` in integer
     arithmetic (tenths = ⌊(minutes + 3) / 6⌋), for lists of a hundred thousand people."""
     return (minutes + 3) // 6 / 10 if minutes >= 0 else -((3 - minutes) // 6 / 10)
+
+
+def hours_down(minutes: int) -> float:
+    """Minutes as hours with one decimal, rounded down: what is shown beside a threshold (the
+    yearly target, a star level), so that 47 h 59 min never reads as 48.0 next to "48 h"."""
+    return minutes // 6 / 10 if minutes >= 0 else -hours_up(-minutes)
+
+
+def hours_up(minutes: int) -> float:
+    """Minutes as hours with one decimal, rounded up: what is still missing to a threshold
+    (one minute short is 0.1 h short, never 0.0)."""
+    return -(-minutes // 6) / 10 if minutes >= 0 else -hours_down(-minutes)
 
 
 def phone(value: str | None, show_pii: bool) -> str | None:

@@ -25,6 +25,8 @@ from volctl.reports.common import (
     YearTotals,
     find_scope,
     hours,
+    hours_down,
+    hours_up,
     people,
     star_candidates,
     star_level,
@@ -45,7 +47,7 @@ def next_level(minutes: int, limits: Sequence[int]) -> dict[str, Any] | None:
     if level >= len(limits):
         return None
     goal = limits[level]
-    return {"level": level + 1, "hours": goal, "hours_to_go": hours(goal * 60 - minutes)}
+    return {"level": level + 1, "hours": goal, "hours_to_go": hours_up(goal * 60 - minutes)}
 
 
 def newly_reached_in(
@@ -66,8 +68,8 @@ def newly_reached_in(
             "team": teams[vid],
             "previous_level": before,
             "level": now,
-            "hours_before": hours(totals.before(vid)),
-            "hours": hours(totals.cumulative[vid]),
+            "hours_before": hours_down(totals.before(vid)),
+            "hours": hours_down(totals.cumulative[vid]),
             "year_hours": hours(totals.this_year[vid]),
         }
         for vid, before, now in crossed
@@ -138,7 +140,7 @@ def report(
                 "name": found[vid]["name"],
                 "team": teams[vid],
                 "level": star_level(minutes, limits),
-                "hours": hours(minutes),
+                "hours": hours_down(minutes),
                 "year_hours": hours(totals.this_year.get(vid, 0)),
             }
             for vid, minutes in totals.cumulative.items()

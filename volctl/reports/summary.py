@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from volctl import settings
-from volctl.ledger.activities import served_by_group
+from volctl.ledger.beneficiaries import served_by_group
 from volctl.reports import hours as breakdown
 from volctl.reports import stars
 from volctl.reports.common import (
@@ -35,6 +35,7 @@ from volctl.reports.common import (
     Tree,
     find_scope,
     hours,
+    hours_down,
     people,
     per_person,
     phone,
@@ -85,13 +86,17 @@ def headline(basis: Basis, target: float) -> dict[str, Any]:
 def top_volunteers(
     basis: Basis, cumulative: dict[int, int], limits: list[int], top: int, show_pii: bool
 ) -> list[dict[str, Any]]:
-    """The ``top`` volunteers by hours in the scope; equal hours share a rank (1, 2, 2, 4)."""
+    """The ``top`` volunteers by hours in the scope. Hours are shown rounded down (beside the
+    star level, as everywhere a threshold is near), and the rank follows the hours shown:
+    equal shown hours share a rank (1, 2, 2, 4), so 48.0 and 47.9 never share one and two
+    48.0 never differ. ``minutes`` gives the exact time."""
     ranked = [(vid, t) for vid, t in basis.top(top) if t.minutes > 0]
     found = people(basis.conn, [vid for vid, _t in ranked])
     teams = basis.teams_of(vid for vid, _t in ranked)
     out: list[dict[str, Any]] = []
     for i, (vid, total) in enumerate(ranked):
-        tied = bool(out) and ranked[i - 1][1].minutes == total.minutes
+        shown = hours_down(total.minutes)
+        tied = bool(out) and out[-1]["hours"] == shown
         row = found[vid]
         so_far = _cumulative(basis, vid, cumulative)
         out.append(
@@ -102,8 +107,9 @@ def top_volunteers(
                 "phone": phone(row["phone"], show_pii),
                 "team": teams[vid],
                 "participations": total.services,
-                "hours": hours(total.minutes),
-                "cumulative_hours": hours(so_far),
+                "hours": shown,
+                "minutes": total.minutes,
+                "cumulative_hours": hours_down(so_far),
                 "stars": star_level(so_far, limits),
             }
         )

@@ -5,6 +5,9 @@ while it runs), in a team's scope its members that day, each with their whole ye
 hours, whichever team they served with: the same people and hours as the summary's
 ``volunteers_registered`` and ``met_target``. A volunteer's team is the one they are in on that
 day; a team's figures include the teams under it.
+
+Beside the target, hours are rounded down and the hours short up (47 h 59 min is 47.9 h, 0.1 h
+short, never 48.0 and 0.0); a total of hours short adds up the people's as shown.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from volctl import settings
 from volctl.errors import InvalidInput, Where
-from volctl.reports.common import Basis, find_scope, hours, phone, year_period
+from volctl.reports.common import Basis, find_scope, hours_down, hours_up, phone, year_period
 
 MAX_TARGET = 8784  # hours in a leap year
 BATCH = 2000  # rows fetched from the database at a time
@@ -87,7 +90,7 @@ def report(
     counted: Counter[int | None] = Counter()
     met: Counter[int | None] = Counter()
     short: Counter[int | None] = Counter()
-    volunteers = below = below_minutes = 0
+    volunteers = below = below_tenths = 0
     cursor = conn.cursor()
     cursor.row_factory = None
     for minutes, teams in cursor.execute(
@@ -96,13 +99,14 @@ def report(
         _own, targets, _first = teams_on_day(teams)
         missing = max(goal_minutes - minutes, 0)
         volunteers += 1
+        tenths = -(-missing // 6)  # tenths of an hour, each person's rounded up
         if missing:
             below += 1
-            below_minutes += missing
+            below_tenths += tenths
         for team_id in targets:
             counted[team_id] += 1
             met[team_id] += missing == 0
-            short[team_id] += missing
+            short[team_id] += tenths
     listed = tree.existing(period, basis.scope)
     top = min((tree.depth[row["id"]] for row in listed), default=0)
     by_team = [
@@ -113,7 +117,7 @@ def report(
             "volunteers": counted[row["id"]],
             "met": met[row["id"]],
             "below": counted[row["id"]] - met[row["id"]],
-            "hours_short": hours(short[row["id"]]),
+            "hours_short": short[row["id"]] / 10,
         }
         for row in listed
     ]
@@ -126,7 +130,7 @@ def report(
                 "volunteers": counted[None],
                 "met": met[None],
                 "below": counted[None] - met[None],
-                "hours_short": hours(short[None]),
+                "hours_short": short[None] / 10,
             }
         )
 
@@ -153,8 +157,8 @@ def report(
                     "phone": phone(mobile, show_pii),
                     "team": "、".join(names[t] for t in own) or None,
                     "participations": services,
-                    "hours": hours(minutes),
-                    "hours_short": hours(goal_minutes - minutes),
+                    "hours": hours_down(minutes),
+                    "hours_short": hours_up(goal_minutes - minutes),
                 }
 
     return {
@@ -165,7 +169,7 @@ def report(
         "volunteers": volunteers,
         "met": volunteers - below,
         "below": below,
-        "hours_short": hours(below_minutes),
+        "hours_short": below_tenths / 10,
         "by_team": by_team,
         "below_target": below_target(),
     }

@@ -15,7 +15,7 @@ from typing import Any
 
 from volctl.ledger import records, training
 from volctl.reports import stars
-from volctl.reports.common import check_year, hours, star_level
+from volctl.reports.common import check_year, hours, hours_down, star_level
 from volctl.roster import commendations, insurance, volunteers
 
 # What the record shows about the person: what a certificate carries, and no more.
@@ -104,7 +104,7 @@ def report(
                 "records": count,
                 "participations": services_with_time,
                 "hours": hours(minutes),
-                "cumulative_hours": hours(running),
+                "cumulative_hours": hours_down(running),
             }
         )
     limits = stars.thresholds(conn)
@@ -130,7 +130,7 @@ def report(
         "as_of": today.isoformat(),
         "participations": sum(1 for row in rows if row["minutes"] > 0),
         "hours": hours(sum(row["minutes"] for row in rows)),
-        "cumulative_hours": hours(running),
+        "cumulative_hours": hours_down(running),
         "stars": star_level(running, limits),
         "next_star": stars.next_level(running, limits),
         "by_year": by_year,

@@ -10,6 +10,7 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.roster import volunteers
+from volctl.roster.refs import expand
 from volctl.text import SHORT_TEXT, bounded
 
 MAX_DAYS = 3660  # how far ahead "expiring within N days" may look: ten years
@@ -36,7 +37,7 @@ def add(
     if end < start:
         raise InvalidInput("reason.cover_end_before_start", where=Where(field="date_to"))
     with transaction(conn):
-        rows = [volunteers.find(conn, p) for p in people]
+        rows = [volunteers.find(conn, p) for p in expand(conn, people)]
         skipped: dict[int, sqlite3.Row] = {}
         if team:
             from volctl.roster import teams

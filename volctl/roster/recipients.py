@@ -28,6 +28,7 @@ from volctl.identity import (
     parse_phone,
 )
 from volctl.roster import code_lists
+from volctl.roster.refs import expand
 from volctl.text import TEXT, bounded, clean, compact, mask_text
 
 STATUSES = ("active", "inactive", "all")
@@ -350,7 +351,7 @@ def pair(
                 registered_on=person["registered_on"],
             )
         added = []
-        for vol in dict.fromkeys(vol_refs):
+        for vol in dict.fromkeys(expand(conn, vol_refs)):
             helper = volunteers.find(conn, vol)
             if helper["status"] != "active":
                 raise Conflict(
@@ -445,7 +446,7 @@ def unpair(
     with transaction(conn):
         person = find(conn, ref)
         ended = []
-        for vol in dict.fromkeys(vol_refs):
+        for vol in dict.fromkeys(expand(conn, vol_refs)):
             helper = volunteers.find(conn, vol)
             pairing = conn.execute(
                 "SELECT * FROM pairings WHERE recipient_id = ? AND volunteer_id = ?"

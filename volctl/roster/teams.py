@@ -20,7 +20,6 @@ earlier year counts them where they were then (``members_during``).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -136,7 +135,7 @@ def ancestors(conn: sqlite3.Connection, team_id: int) -> list[int]:
 # ----------------------------------------------------------------------------- validation
 
 
-def _level(raw: object) -> str:
+def check_level(raw: object) -> str:
     text = compact(raw)
     if text not in LEVELS:
         raise InvalidInput(
@@ -212,7 +211,7 @@ def add(conn: sqlite3.Connection, given: TeamInput, *, today: date | None = None
     name = _text(given.name, "team")
     if not name:
         raise InvalidInput("reason.missing_team_name", where=Where(field="team"))
-    level = _level(given.level)
+    level = check_level(given.level)
     founded = parse_date(given.founded_on, where=Where(field="founded_on"), allow_partial=False)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM teams WHERE name = ?", (name,)).fetchone():
@@ -266,7 +265,7 @@ def update(
             if other is not None and other[0] != row["id"]:
                 raise Conflict("team.exists", name=name)
             new["name"] = name
-        level = _level(changes["level"]) if "level" in changes else row["level"]
+        level = check_level(changes["level"]) if "level" in changes else row["level"]
         new["level"] = level
         if "parent" in changes:
             parent = find(conn, changes["parent"]) if clean(changes["parent"]) else None
@@ -359,7 +358,7 @@ def dissolve(
             "SELECT * FROM memberships WHERE team_id = ? AND left_on IS NULL", (team["id"],)
         ).fetchall()
         for membership in open_rows:
-            _close(conn, membership, day, "dissolve")
+            close_membership(conn, membership, day, "dissolve")
         conn.execute(
             "UPDATE teams SET status = 'dissolved', dissolved_on = ?, status_reason = ?,"
             " updated_at = ? WHERE id = ?",
@@ -378,15 +377,7 @@ def dissolve(
         return get(conn, team["id"]), len(open_rows)
 
 
-def _open_membership(conn: sqlite3.Connection, team_id: int, volunteer_id: int) -> sqlite3.Row:
-    row: sqlite3.Row = conn.execute(
-        "SELECT * FROM memberships WHERE team_id = ? AND volunteer_id = ? AND left_on IS NULL",
-        (team_id, volunteer_id),
-    ).fetchone()
-    return row
-
-
-def _close(conn: sqlite3.Connection, membership: sqlite3.Row, on: str, why: str) -> None:
+def close_membership(conn: sqlite3.Connection, membership: sqlite3.Row, on: str, why: str) -> None:
     if on < membership["joined_on"]:
         raise InvalidInput(
             "team.leave_before_join",
@@ -406,159 +397,11 @@ def _close(conn: sqlite3.Connection, membership: sqlite3.Row, on: str, why: str)
     )
 
 
-def _open(conn: sqlite3.Connection, team_id: int, volunteer_id: int, role: str, since: str) -> int:
-    cursor = conn.execute(
-        "INSERT INTO memberships (team_id, volunteer_id, role, joined_on, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (team_id, volunteer_id, role, since, audit.now_iso()),
-    )
-    assert cursor.lastrowid is not None
-    audit.record(
-        conn,
-        "membership.join",
-        "memberships",
-        cursor.lastrowid,
-        team_id=team_id,
-        volunteer_id=volunteer_id,
-        role=role,
-        joined_on=since,
-    )
-    return cursor.lastrowid
-
-
 def _day(on: date | None, today: date, field: str) -> str:
     day = on or today
     if day > today:
         raise InvalidInput("reason.date_in_future", where=Where(field=field))
     return day.isoformat()
-
-
-def join(
-    conn: sqlite3.Connection,
-    team_ref: object,
-    vol_refs: Sequence[str],
-    *,
-    role: str = "队员",
-    since: date | None = None,
-    move: bool = False,
-    today: date | None = None,
-) -> list[dict[str, Any]]:
-    """Add volunteers to a team from ``since``; a new role for a member is a dated change.
-
-    With ``move``, each volunteer's other open memberships end that day (a move between
-    teams: the old membership is closed, not deleted). All or nothing.
-    """
-    today = today or date.today()
-    if role not in ROLES:
-        raise InvalidInput(
-            "reason.team_role_unknown",
-            where=Where(field="role"),
-            value=role,
-            choices=join_list(ROLES),
-        )
-    day = _day(since, today, "joined_on")
-    results = []
-    with transaction(conn):
-        team = find(conn, team_ref)
-        if team["status"] != "active":
-            raise Conflict("team.dissolved", team=team["name"])
-        for person in _distinct_volunteers(conn, vol_refs):
-            if person["status"] != "active":
-                raise Conflict(
-                    "team.volunteer_inactive",
-                    hint="hint.reactivate_first",
-                    volunteer_no=person["volunteer_no"],
-                    name=person["name"],
-                )
-            if day < person["registered_on"]:
-                raise InvalidInput(
-                    "reason.before_registration",
-                    where=Where(field="joined_on"),
-                    registered_on=person["registered_on"],
-                )
-            result: dict[str, Any] = {
-                "volunteer_no": person["volunteer_no"],
-                "name": person["name"],
-                "team": team["name"],
-                "role": role,
-                "since": day,
-                "action": "joined",
-                "left": [],
-            }
-            current = _open_membership(conn, team["id"], person["id"])
-            if current is not None:
-                if current["role"] == role:
-                    raise Conflict(
-                        "team.already_member",
-                        volunteer_no=person["volunteer_no"],
-                        name=person["name"],
-                        team=team["name"],
-                        role=role,
-                        since=current["joined_on"],
-                    )
-                _close(conn, current, day, "role_change")
-                result["action"] = "role_changed"
-                result["old_role"] = current["role"]
-            if move:
-                others = conn.execute(
-                    "SELECT m.*, t.name AS team_name FROM memberships m JOIN teams t"
-                    " ON t.id = m.team_id WHERE m.volunteer_id = ? AND m.left_on IS NULL"
-                    " AND m.team_id <> ?",
-                    (person["id"], team["id"]),
-                ).fetchall()
-                for other in others:
-                    _close(conn, other, day, "move")
-                    result["left"].append(other["team_name"])
-            _open(conn, team["id"], person["id"], role, day)
-            results.append(result)
-    return results
-
-
-def leave(
-    conn: sqlite3.Connection,
-    team_ref: object,
-    vol_refs: Sequence[str],
-    *,
-    on: date | None = None,
-    today: date | None = None,
-) -> list[dict[str, Any]]:
-    """End volunteers' membership of a team on ``on`` (the row stays, with its dates)."""
-    today = today or date.today()
-    day = _day(on, today, "left_on")
-    results = []
-    with transaction(conn):
-        team = find(conn, team_ref)
-        for person in _distinct_volunteers(conn, vol_refs):
-            current = _open_membership(conn, team["id"], person["id"])
-            if current is None:
-                raise Conflict(
-                    "team.not_member",
-                    volunteer_no=person["volunteer_no"],
-                    name=person["name"],
-                    team=team["name"],
-                )
-            _close(conn, current, day, "leave")
-            results.append(
-                {
-                    "volunteer_no": person["volunteer_no"],
-                    "name": person["name"],
-                    "team": team["name"],
-                    "role": current["role"],
-                    "joined_on": current["joined_on"],
-                    "left_on": day,
-                }
-            )
-    return results
-
-
-def _distinct_volunteers(conn: sqlite3.Connection, refs: Iterable[str]) -> list[sqlite3.Row]:
-    seen: dict[int, sqlite3.Row] = {}
-    for ref in refs:
-        row = volunteers.find(conn, ref)
-        seen.setdefault(row["id"], row)
-    if not seen:
-        raise InvalidInput("reason.no_volunteers", where=Where(field="volunteers"))
-    return list(seen.values())
 
 
 # ----------------------------------------------------------------------------- membership queries
@@ -580,11 +423,13 @@ def members(conn: sqlite3.Connection, team_id: int, on: date) -> list[sqlite3.Ro
 
 
 def former_members(conn: sqlite3.Connection, team_id: int, on: date) -> list[sqlite3.Row]:
-    """Memberships of the team that ended on or before ``on`` (history, newest first)."""
+    """Memberships of the team that ended on or before ``on`` (history, newest first); one
+    that ended the day it began (a role corrected, a join undone that day) held no day."""
     return conn.execute(
         "SELECT m.*, v.volunteer_no, v.name, v.phone, v.status AS volunteer_status"
         " FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id"
         " WHERE m.team_id = ? AND m.left_on IS NOT NULL AND m.left_on <= ?"
+        " AND m.left_on > m.joined_on"  # a membership ended the day it began held no day
         " ORDER BY m.left_on DESC, v.volunteer_no",
         (team_id, on.isoformat()),
     ).fetchall()
@@ -689,50 +534,3 @@ def member_record(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]
         "phone": display_phone(row["phone"]) if show_pii else mask_phone(row["phone"]),
         "volunteer_status": row["volunteer_status"],
     }
-
-
-def tree(conn: sqlite3.Connection, on: date) -> list[dict[str, Any]]:
-    """The hierarchy as nested nodes with members and rolled-up totals on ``on``."""
-    count = counts(conn, on)
-    rows = list_teams(conn)
-    nodes: dict[int, dict[str, Any]] = {}
-    roots: list[dict[str, Any]] = []
-    for row in rows:
-        own, total = count.get(row["id"], (0, 0))
-        node = {
-            "name": row["name"],
-            "level": row["level"],
-            "status": row["status"],
-            "leader": row["leader_name"],
-            "contact": row["contact_name"],
-            "members": own,
-            "members_total": total,
-            "children": [],
-        }
-        nodes[row["id"]] = node
-        parent = nodes.get(row["parent_id"]) if row["parent_id"] is not None else None
-        (parent["children"] if parent is not None else roots).append(node)
-    return roots
-
-
-def flatten_tree(nodes: list[dict[str, Any]], parent: str | None = None, depth: int = 0) -> list:
-    """The tree as rows (for CSV): path, depth and parent instead of nesting."""
-    rows: list[dict[str, Any]] = []
-    for node in nodes:
-        path = f"{parent}/{node['name']}" if parent else node["name"]
-        rows.append(
-            {
-                "path": path,
-                "depth": depth,
-                "name": node["name"],
-                "level": node["level"],
-                "status": node["status"],
-                "parent": parent.rsplit("/", 1)[-1] if parent else None,
-                "leader": node["leader"],
-                "contact": node["contact"],
-                "members": node["members"],
-                "members_total": node["members_total"],
-            }
-        )
-        rows.extend(flatten_tree(node["children"], path, depth + 1))
-    return rows

@@ -432,17 +432,15 @@ def list_volunteers(
     if status != "all":
         where.append("v.status = ?")
         params.append(status)
-    if search:
-        like = f"%{clean(search)}%"
-        where.append(
-            "(v.name LIKE ? OR v.volunteer_no LIKE ? OR v.employer LIKE ? OR v.area LIKE ?"
-            " OR v.skills LIKE ? OR v.intentions LIKE ? OR v.notes LIKE ?)"
-        )
-        params.extend([like] * 7)
     sql = _SELECT
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return conn.execute(sql + " ORDER BY v.volunteer_no", params).fetchall()
+    rows = conn.execute(sql + " ORDER BY v.volunteer_no", params).fetchall()
+    if search:
+        from volctl.roster import search as finder
+
+        rows = finder.select(rows, search)
+    return rows
 
 
 def _as_input(row: sqlite3.Row) -> VolunteerInput:

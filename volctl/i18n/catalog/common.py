@@ -36,6 +36,7 @@ MESSAGES = {
     "list.join": ("、", ", "),
     "list.join_items": ("；", "; "),
     "list.aside": ("{text}（{note}）", "{text} ({note})"),
+    "list.more": ("{text}等（另有 {rest} 个）", "{text} and {rest} more"),
     "output.empty": ("（没有符合条件的记录）", "(nothing matches)"),
     "output.written": ("已写入 {path}", "Written to {path}"),
     "output.no_folder": ("文件夹 {folder} 不存在。", "The folder {folder} does not exist."),

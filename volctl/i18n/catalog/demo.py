@@ -41,8 +41,8 @@ MESSAGES = {
         "\nThe example community's year-end summary for {year}:",
     ),
     "demo.next": (
-        "接着试试：volctl --db {db} report summary --year 2025、volctl --db {db} team tree 或 volctl --db {db} log-hours list",
-        "Try next: volctl --db {db} report summary --year 2025, volctl --db {db} team tree, or volctl --db {db} log-hours list",
+        "接着试试：volctl --db {db} status（现在要做的事）、volctl --db {db} report summary --year 2025、volctl --db {db} team tree 或 volctl --db {db} log-hours list",
+        "Try next: volctl --db {db} status (what needs doing now), volctl --db {db} report summary --year 2025, volctl --db {db} team tree, or volctl --db {db} log-hours list",
     ),
     "demo.exists": (
         "{folder} 里已经有一个台账（{path}），示例不会改动它。请换一个空文件夹，"

@@ -91,7 +91,11 @@ MESSAGES = {
         "按状态筛选：active（默认）、inactive、all。",
         "Filter by status: active (default), inactive, all.",
     ),
-    "opt.search": ("按姓名、编号、单位、特长等搜索。", "Search names, numbers, employers, skills…"),
+    "opt.search": (
+        "按姓名、姓名拼音首字母（wxy）、志愿者编号、手机号、身份证号（全部或末几位）、单位、特长等搜索。",
+        "Search by name, pinyin initials (wxy), volunteer number, phone, identity number (whole "
+        "or last digits), employer, skills…",
+    ),
     "opt.reason": ("原因（必填）。", "Reason (required)."),
     "opt.status_on": ("生效日期（默认今天）。", "Effective date (default today)."),
     "register.added": ("已登记：{volunteer_no} {name}", "Registered {volunteer_no} {name}"),

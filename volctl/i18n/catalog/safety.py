@@ -5,7 +5,11 @@ MESSAGES = {
         "备份台账到文件（使用中也能得到一致的副本；默认放在台账旁边，文件名带时间）。",
         "Back up the roster to a file (a consistent copy even while in use; by default beside the roster, with a timestamp).",
     ),
-    "arg.backup_file": ("备份文件（不能是已有文件）。", "The backup file (must not exist yet)."),
+    "arg.backup_file": (
+        "备份文件（不能是已有文件），或一个文件夹（如 U 盘）：在其中写入带日期的备份文件。",
+        "The backup file (must not exist yet), or a folder (a USB stick, say): a dated backup "
+        "file is written in it.",
+    ),
     "backup.exists": (
         "{path} 已存在，不会覆盖它；请换一个文件名。",
         "{path} already exists and will not be overwritten; choose another name.",
@@ -42,6 +46,12 @@ MESSAGES = {
         "Replace everything in the roster {path} with the backup? The current content is kept as a copy.",
     ),
     "restore.cancelled": ("已取消，台账未改动。", "Cancelled; the roster was not changed."),
+    "restore.holds": (
+        "备份 {path}：{org}，最后一次改动在 {last_change}；志愿者 {volunteers} 名，队伍 {teams} 支，活动 {activities} 项，服务记录 {records} 条。",
+        "The backup {path}: {org}, last changed {last_change}; {volunteers:~volunteer|volunteers}, "
+        "{teams:~team|teams}, {activities:~activity|activities}, {records:~service record|service records}.",
+    ),
+    "restore.no_org": ("（未设组织名称）", "(no organisation name set)"),
     "restore.done": (
         "已从 {source} 恢复；原台账另存为 {kept}。",
         "Restored from {source}; the replaced roster was kept as {kept}.",
@@ -176,9 +186,12 @@ MESSAGES = {
     "col.detail": ("内容", "detail"),
     "audit.comma": ("，", ", "),
     # Keys of audit entries' details that are no stored field (volctl/cli/safety.py _detail).
-    "audit.key.activity_id": ("活动（内部编号）", "activity (internal id)"),
-    "audit.key.volunteer_id": ("志愿者（内部编号）", "volunteer (internal id)"),
-    "audit.key.team_id": ("队伍（内部编号）", "team (internal id)"),
+    "audit.key.activity_id": ("活动", "activity"),
+    "audit.key.volunteer_id": ("志愿者", "volunteer"),
+    "audit.key.team_id": ("队伍", "team"),
+    "audit.key.recipient_id": ("服务对象", "beneficiary"),
+    "audit.key.training_id": ("培训", "training"),
+    "audit.removed_row": ("（已删除）", "(removed)"),
     "audit.key.attendance": ("出勤情况", "attendance"),
     "audit.key.batch": ("导入批次", "import batch"),
     "audit.key.import_batch_id": ("导入批次", "import batch"),

@@ -41,8 +41,9 @@ MESSAGES = {
     "arg.team": ("队伍名称（或编号）。", "The team's name (or id)."),
     "arg.team_name": ("新队伍的名称。", "The new team's name."),
     "arg.vols": (
-        "一名或多名志愿者：编号、身份证号、手机号或唯一的姓名。",
-        "One or more volunteers: number, identity number, phone or unique name.",
+        "一名或多名志愿者：编号、身份证号、手机号或唯一的姓名；可用逗号分隔，编号可写成范围（V000018-V000020）。",
+        "One or more volunteers: number, identity number, phone or unique name; comma lists and "
+        "ranges of numbers (V000018-V000020) too.",
     ),
     "opt.team_level": (
         "层级：大队、中队、分队、服务队、服务组（必填）。",

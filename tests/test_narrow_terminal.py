@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers_render import parse_table, widest_line
+from helpers_terminal import at_terminal
 from typer.testing import CliRunner
 
 from volctl import i18n
@@ -112,12 +113,23 @@ def test_report_summary_never_splits_the_hours_of_the_most_active_volunteers(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_log_hours_list_says_which_columns_a_narrow_terminal_left_out(
+def test_log_hours_list_says_which_columns_a_narrow_terminal_left_out(demo_db, lang) -> None:
+    args = ("--lang", lang, "log-hours", "list", "--no-pager")
+    result = at_terminal(demo_db, *args, columns=80)
+    assert result.exit_code == 0, result.stderr
+    assert widest_line(result.screen) <= 80
+    i18n.set_lang(lang)
+    assert t("hours.col.recorder") in result.stderr
+    assert t("hours.col.recorder") not in result.screen
+    wide = at_terminal(demo_db, *args, columns=200)
+    assert t("hours.col.recorder") not in wide.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_log_hours_list_keeps_every_column_when_not_at_a_terminal(
     cli, demo_db, monkeypatch, lang
 ) -> None:
     result = _look(cli, demo_db, monkeypatch, "80", lang, "log-hours", "list")
     i18n.set_lang(lang)
-    assert t("hours.col.recorder") in result.stderr
-    assert t("hours.col.recorder") not in result.stdout
-    wide = _look(cli, demo_db, monkeypatch, "200", lang, "log-hours", "list")
-    assert t("hours.col.recorder") not in wide.stderr
+    assert result.stderr == ""
+    assert t("hours.col.recorder") in result.stdout

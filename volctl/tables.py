@@ -2,8 +2,10 @@
 
 The roster's tables and views (``describe`` lists them; SQLite's own and the migration record
 are left out) go out as CSV (UTF-8 with BOM, for Excel), JSON (an array of objects keyed by
-column, values as stored: text, integers, reals, null) or xlsx (one sheet, the header frozen).
-Rows are streamed, so a table of millions of rows needs little memory.
+column, values as stored: text, integers, reals, null) or xlsx (one sheet, the header frozen,
+written by xlsxwriter in constant-memory mode), all through the one output layer
+(``volctl.render.rows``). Rows are streamed, so a table of millions of rows needs little
+memory.
 
 Safety, whatever the format:
 
@@ -13,7 +15,8 @@ Safety, whatever the format:
   into free text (notes, reasons, content);
 - in CSV a text cell that a spreadsheet would evaluate (=, +, -, @, tab or CR first) gets a
   leading apostrophe (``render.inert``); in xlsx it is a string cell with Excel's quote prefix,
-  shown as typed and never run. JSON is data, not a spreadsheet: its text is left as stored.
+  shown as typed and never run; numbers stay numbers in both. JSON is data, not a
+  spreadsheet: its text is left as stored.
 """
 
 from __future__ import annotations
@@ -45,7 +48,6 @@ FREE_TEXT = frozenset(
         "evaluation",
     }
 )
-XLSX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 BATCH = 2000
 
 Mask = Callable[[Any], Any]
@@ -98,15 +100,28 @@ def _check(conn: sqlite3.Connection, name: str) -> str:
 
 
 def choose_format(given: str | None, output: Path | None) -> str:
-    """``--format``, else the output file's extension, else csv."""
+    """``--format``, else the output file's suffix (another suffix is refused), else csv: the
+    output layer's rule (``render.formats``) for raw data's three formats."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     if given is not None:
         kind = given.strip().lower()
         if kind not in FORMATS:
             raise InvalidInput(
                 "export.table_format_unknown", where=Where(field="format"), value=given
             )
-    elif output is not None and output.suffix.lower().lstrip(".") in FORMATS:
-        kind = output.suffix.lower().lstrip(".")
+        if suffix in FORMATS and suffix != kind:
+            raise InvalidInput(
+                "output.suffix_mismatch", where=Where(field="output"), path=str(output), format=kind
+            )
+    elif output is not None:
+        if suffix not in FORMATS:
+            raise InvalidInput(
+                "export.table_suffix",
+                where=Where(field="output"),
+                path=str(output),
+                accepted=" ".join(f".{kind}" for kind in FORMATS),
+            )
+        kind = suffix
     else:
         kind = "csv"
     if kind == "xlsx" and output is None:
@@ -187,14 +202,16 @@ def _without_rowid(conn: sqlite3.Connection, name: str) -> bool:
     return "WITHOUT ROWID" in (sql or "").upper()
 
 
-# ----------------------------------------------------------------------------- writers
+# ----------------------------------------------------------------------------- writing
+# Through the one output layer (``volctl.render.rows``): streamed, row by row.
 
 
 _FIRST = frozenset(FORMULA_PREFIXES)
 
 
 def _csv_cell(value: Any) -> Any:
-    """Text made inert (``render.inert``); numbers, a negative one too, stay numbers."""
+    """A value as stored: text made inert (``render.inert``); numbers, a negative one too,
+    stay numbers (2.0 stays 2.0); a blob as hex."""
     if type(value) is str:
         return "'" + value if value and value[0] in _FIRST else value
     if value is None:
@@ -202,86 +219,31 @@ def _csv_cell(value: Any) -> Any:
     return value.hex() if isinstance(value, bytes) else value
 
 
-def write_csv(columns: list[str], data: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
-    import csv
-
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    count = 0
+def _objects_of(columns: list[str], data: Iterator[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
     for row in data:
-        writer.writerow([_csv_cell(v) for v in row])
-        count += 1
-    return count
+        yield {
+            key: value.hex() if isinstance(value, bytes) else value
+            for key, value in zip(columns, row, strict=True)
+        }
 
 
-def write_json(columns: list[str], data: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
-    """An array of objects, one per line: valid JSON that streams."""
-    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
-    out.write("[")
-    count = 0
-    for row in data:
-        out.write(",\n  " if count else "\n  ")
-        out.write(encode(dict(zip(columns, row, strict=True))))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
-
-
-def _json_default(value: Any) -> Any:
-    return value.hex() if isinstance(value, bytes) else str(value)
-
-
-def write_xlsx(
-    columns: list[str], data: Iterator[tuple[Any, ...]], path: Path, *, sheet: str
+def _write_text(
+    kind: str, columns: list[str], data: Iterator[tuple[Any, ...]], out: IO[str]
 ) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+    from volctl.render.rows import write_csv, write_json
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet[:31])
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(ws, value=column)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
-
-    def as_cell(value: Any) -> Any:
-        if isinstance(value, bytes):
-            return value.hex()
-        if not isinstance(value, str):
-            return value
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if not text.startswith(FORMULA_PREFIXES):
-            return text
-        guarded = WriteOnlyCell(ws, value=text)
-        guarded.data_type = "s"  # a string, never a formula
-        guarded.number_format = "@"
-        guarded.quotePrefix = True
-        return guarded
-
+    if kind != "json":
+        return write_csv(columns, data, out, cell=_csv_cell)
     count = 0
-    for row in data:
-        count += 1
-        if count > XLSX_ROWS:
-            raise InvalidInput(
-                "export.too_many_rows",
-                hint="hint.export_use_csv",
-                rows=f"{count}+",
-                limit=XLSX_ROWS,
-            )
-        ws.append([as_cell(v) for v in row])
-    from volctl.forms.page import write_workbook
 
-    write_workbook(wb, path)
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for row in _objects_of(columns, data):
+            count += 1
+            yield row
+
+    write_json(counted(), out)
     return count
-
-
-# ----------------------------------------------------------------------------- entry points
 
 
 def export(
@@ -289,9 +251,7 @@ def export(
 ) -> int:
     """Write table ``name`` as csv or json to a text stream (stdout); returns the rows."""
     columns, data = rows(conn, name, show_pii=show_pii)
-    if kind == "json":
-        return write_json(columns, data, out)
-    return write_csv(columns, data, out)
+    return _write_text(kind, columns, data, out)
 
 
 def export_file(
@@ -303,10 +263,9 @@ def export_file(
 
     columns, data = rows(conn, name, show_pii=show_pii)
     if kind == "xlsx":
-        with files.replacing(path) as tmp:
-            count = write_xlsx(columns, data, tmp, sheet=name)
-    else:
-        writer = write_json if kind == "json" else write_csv
-        with files.open_text(path, encoding=files.text_encoding(path)) as out:
-            count = writer(columns, data, out)
-    return count
+        from volctl.render.rows import write_xlsx
+
+        with files.open_binary(path) as handle:
+            return write_xlsx(columns, data, handle, sheet=name)
+    with files.open_text(path, encoding=files.text_encoding(path)) as out:
+        return _write_text(kind, columns, data, out)

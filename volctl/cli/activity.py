@@ -722,8 +722,9 @@ def sheet(
 def categories(
     add_value: Annotated[str | None, _opt("--add", key="opt.list_add", metavar="NAME")] = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
-    show_code_list("category", add_value, fmt)
+    show_code_list("category", add_value, fmt, output)
 
 
 # Holidays are looked up for what is being planned: next year's, once the State Council
@@ -741,6 +742,7 @@ def holidays(
         str | None, _opt("--remove", key="opt.holiday_remove", metavar="DATE")
     ] = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     from datetime import date
 
@@ -769,7 +771,7 @@ def holidays(
     if not any(r["kind"] == "holiday" for r in rows):
         warn(t("schedule.year_uncovered", year=year))
     if fmt is not Format.table:
-        emit(rows, fmt)
+        emit(rows, fmt, output=output)
         return
     for row in rows:
         row["kind"] = t(f"schedule.kind_{row['kind']}")
@@ -786,4 +788,5 @@ def holidays(
         ],
         title=t("schedule.holidays_title", year=year),
         caption=caption,
+        output=output,
     )

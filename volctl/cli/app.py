@@ -16,7 +16,7 @@ import typer.main
 
 from volctl import __version__
 from volctl.cli import localise
-from volctl.cli.common import STATE, DbOption, VolctlGroup
+from volctl.cli.common import STATE, DbOption, NoPagerOption, VolctlGroup
 from volctl.i18n import LANGS, detect, set_lang, t
 
 localise.install()
@@ -138,6 +138,7 @@ def main_options(
         bool,
         typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
     ] = False,
+    no_pager: NoPagerOption = False,
     # Read by RootGroup.parse_args before any command (with an optional shell); here for --help.
     install_completion: Annotated[
         bool,
@@ -160,6 +161,7 @@ def main_options(
 ) -> None:
     import os
 
+    STATE.pager = not no_pager
     STATE.db = db
     STATE.operator = operator or os.environ.get("VOLCTL_OPERATOR") or None
     set_lang(lang or detect([]))

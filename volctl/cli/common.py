@@ -90,6 +90,7 @@ class VolctlCommand(typer.core.TyperCommand):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.params.extend(_output_params(self.callback))
         plain_numbers(self.params)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -163,6 +164,11 @@ class State:
     db: Path | None = None
     operator: str | None = None
     connections: list[sqlite3.Connection] = field(default_factory=list)
+    # The output of the command running: the format written (``--format`` or the suffix of
+    # ``-o``), ``--limit``, and whether a long table may go through a pager.
+    target: Format | None = None
+    limit: int | None = None
+    pager: bool = True
 
 
 STATE = State()
@@ -205,7 +211,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format"))]
+FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
 
 
 def check_output(value: Path | None) -> Path | None:
@@ -220,8 +226,11 @@ def check_output(value: Path | None) -> Path | None:
 
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output")),
+    typer.Option(
+        "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
+    ),
 ]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))]
 ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
 # Replace an existing output file: a sheet handed out to be filled in (sign-up, sign-in) and a
 # bundle are never written over without it.
@@ -283,39 +292,160 @@ def emit(
     caption: str | None = None,
     output: Path | None = None,
     nested: dict[str, Sequence[str]] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> None:
     """Render a result (a list of rows or one record) in the chosen format, to stdout or a file.
-    ``nested``: fields that are records (or empty), so CSV columns never depend on the data."""
+    ``nested``: fields that are records (or empty), so CSV columns never depend on the data;
+    ``keys``: the CSV and xlsx columns, when not every key of the rows."""
     from volctl import render
 
-    if fmt is Format.json:
-        text = render.to_json(data)
-    elif fmt is Format.csv:
-        rows = data if isinstance(data, list) else [data]
-        text = render.to_csv(rows, nested=nested)
-    else:
-        if isinstance(data, list):
-            if not data:
+    target = output_format(fmt, output)
+    if isinstance(data, list):
+        data = limited(data)
+    if target in DATA_FORMATS:
+        if target is not Format.json and not isinstance(data, list):
+            data = [data]
+        if not data and keys is None and target is not Format.json:
+            keys = [column.key for column in columns if column.key] or None
+        write_data(data, target, output, keys=keys, nested=nested)
+        return
+    if isinstance(data, list):
+        if not data:
+            if output is None:
                 notice(t("output.empty"))
                 return
-            renderable = render.table(data, columns, title=title, caption=caption)
+            from rich.text import Text
+
+            part: Any = Text(t("output.empty"))  # the file asked for says so
         else:
-            renderable = render.record_table(data, labels or {}, title=title)
+            part = render.table(data, columns, title=title, caption=caption)
+    else:
+        part = render.record_table(data, labels or {}, title=title)
+    show_view([part], output, target)
+
+
+def emit_report(
+    data: Any,
+    rows: Any,
+    view: Callable[[], Sequence[Any]],
+    fmt: Format,
+    output: Path | None,
+) -> None:
+    """A report: JSON of the whole ``data``, CSV or xlsx of its ``rows``, or the ``view`` (rich
+    renderables) on the terminal or as text or Markdown. Rows may be a generator: streamed."""
+    target = output_format(fmt, output)
+    if target is Format.json:
+        write_data(data, target, output)
+    elif target in DATA_FORMATS:
+        write_data(rows, target, output)
+    else:
+        show_view(view(), output, target)
+
+
+def output_format(fmt: Format, output: Path | None) -> Format:
+    """The format written: what the command's options chose (``command()`` resolved it before
+    the command ran, see ``_prepare_output``), else ``fmt`` and the suffix of ``output``."""
+    from volctl.render.formats import SHAPE, choose
+
+    if STATE.target is not None and SHAPE[STATE.target] is fmt:
+        return STATE.target
+    return choose(fmt, output)
+
+
+DATA_FORMATS = frozenset({Format.json, Format.csv, Format.xlsx})
+
+
+def at_terminal(output: Path | None) -> bool:
+    """Whether the table is printed at a terminal, the only place it may leave out columns to
+    fit: a file, a pipe, md and txt keep every column."""
+    return output is None and STATE.target in (None, Format.table) and sys.stdout.isatty()
+
+
+def limited(rows: list[Any]) -> list[Any]:
+    """The first ``--limit`` rows, saying so on stderr when some are left out."""
+    if STATE.limit is None or len(rows) <= STATE.limit:
+        return rows
+    notice(t("output.limited", shown=STATE.limit, total=len(rows)))
+    return rows[: STATE.limit]
+
+
+def write_data(
+    data: Any,
+    target: Format,
+    output: Path | None,
+    *,
+    keys: Sequence[str] | None = None,
+    nested: dict[str, Sequence[str]] | None = None,
+) -> None:
+    """JSON of ``data``, or CSV or xlsx of its rows, streamed to stdout or written to a file
+    whole or not at all (readable by its owner only: a list names people)."""
+    from volctl import files
+    from volctl.render import rows as writers
+
+    if target is Format.json:
         if output is None:
             with writing_stdout():
-                _console().print(renderable)
+                writers.write_json(data, sys.stdout)
             return
-        from rich.console import Console
+        with files.open_text(output, encoding="utf-8") as out:
+            writers.write_json(data, out)
+    else:
+        found, values = writers.records(data, keys, nested)
+        if output is None:
+            if target is Format.xlsx:
+                raise InvalidInput("output.xlsx_needs_file")
+            with writing_stdout():
+                writers.write_csv(found, values, sys.stdout)
+            return
+        if target is Format.xlsx:
+            with files.open_binary(output) as handle:
+                writers.write_xlsx(found, values, handle, sheet=output.stem)
+        else:
+            with files.open_text(output, encoding="utf-8-sig") as out:
+                writers.write_csv(found, values, out)
+    notice(t("output.written", path=str(output)))
 
-        capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(renderable)
-        text = capture.export_text()
+
+def show_view(parts: Sequence[Any], output: Path | None, target: Format = Format.table) -> None:
+    """Renderables as a person reads them: on the terminal (through a pager when longer than
+    the screen), or as text (.txt, every column at its natural width) or Markdown (.md)."""
+    from volctl.render import text as views
+
+    if target is Format.md:
+        text = views.to_markdown(parts)
+    elif target is Format.txt or output is not None:
+        text = views.to_text(parts)
+    else:
+        print_view(parts)
+        return
     if output is None:
         with writing_stdout():
             sys.stdout.write(text)
         return
     write_text_output(output, text)
     notice(t("output.written", path=str(output)))
+
+
+def print_view(parts: Sequence[Any]) -> None:
+    """Print to the terminal; a view longer than the screen goes through the pager ($VOLCTL_PAGER,
+    else $PAGER, else less) as git does: only at a terminal and unless --no-pager."""
+    console = _console()
+    if STATE.pager and console.is_terminal and sys.stdout.isatty():
+        from volctl.render import pager
+
+        program = pager.program()
+        if program is not None:
+            with console.capture() as captured:
+                for part in parts:
+                    console.print(part)
+            text = captured.get()
+            if text.count("\n") < console.height or not pager.page(text, program):
+                with writing_stdout():
+                    sys.stdout.write(text)
+            return
+    with writing_stdout():
+        for part in parts:
+            console.print(part)
 
 
 @contextlib.contextmanager
@@ -383,6 +513,7 @@ def guard(command_name: str) -> Callable[[F], F]:
 
             audit.set_context(command=f"volctl {command_name}", operator=STATE.operator)
             try:
+                _prepare_output(kwargs, rows=getattr(wrapper, "writes_rows", False))
                 return fn(*args, **kwargs)
             except typer.Exit:
                 raise
@@ -415,6 +546,7 @@ def guard(command_name: str) -> Callable[[F], F]:
                 typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
                 raise typer.Exit(EXIT_INTERNAL) from None
             finally:
+                STATE.target = STATE.limit = None
                 close_connections()
 
         return wrapper  # type: ignore[return-value]
@@ -428,11 +560,76 @@ def command(app: typer.Typer, name: str, help_key: str) -> Callable[[F], F]:
 
     def decorate(fn: F) -> F:
         guarded = guard(full)(fn)
+        output_options(guarded, fn, listing=name in LISTS or full in LISTS)
         text = t(help_key)
         app.command(name, help=text, short_help=first_sentence(text), cls=VolctlCommand)(guarded)
         return guarded
 
     return decorate
+
+
+# Commands that list rows take --limit N (besides every "… list").
+LISTS = frozenset({"list", "audit", "register imports"})
+
+
+def output_options(guarded: Any, fn: Callable[..., Any], *, listing: bool) -> None:
+    """Mark what the output layer gives a command, rather than every command spelling it out: a
+    command with ``fmt: FormatOption`` prints a table (``--no-pager``); with ``output:
+    OutputOption`` too it prints rows, which -o writes in the format its suffix names; a list
+    takes ``--limit N``. ``VolctlCommand`` adds the options when the command is built (only
+    for the group run), and the guard takes them out before the command runs."""
+
+    def named(param: str, option: Any, name: str) -> bool:
+        annotation = fn.__annotations__.get(param)
+        return annotation == name or annotation is option
+
+    if named("fmt", FormatOption, "FormatOption"):
+        guarded.prints_table = True
+        guarded.lists_rows = listing
+        guarded.writes_rows = named("output", OutputOption, "OutputOption")
+
+
+def _output_params(callback: Any) -> list[Any]:
+    """The click options ``output_options`` marked ``callback`` for."""
+    if not getattr(callback, "prints_table", False):
+        return []
+    from typer._click.types import IntRange
+    from typer.core import TyperOption
+
+    params = [
+        TyperOption(
+            param_decls=["--no-pager", "no_pager"],
+            is_flag=True,
+            default=False,
+            help=t("opt.no_pager"),
+        )
+    ]
+    if getattr(callback, "lists_rows", False):
+        params.append(
+            TyperOption(
+                param_decls=["--limit", "limit"],
+                type=IntRange(min=1),
+                default=None,
+                metavar="N",
+                help=t("opt.limit"),
+            )
+        )
+    return params
+
+
+def _prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:
+    """Take the output layer's options out of a command's arguments and resolve the format it
+    writes (refused before the command runs when -o and --format disagree). The command sees
+    the shape of its result (``render.formats.SHAPE``); ``emit`` writes the format chosen."""
+    from volctl.render.formats import SHAPE, choose
+
+    STATE.limit = kwargs.pop("limit", None)
+    if kwargs.pop("no_pager", False):
+        STATE.pager = False
+    fmt = kwargs.get("fmt")
+    if isinstance(fmt, Format):
+        STATE.target = choose(fmt, kwargs.get("output") if rows else None)
+        kwargs["fmt"] = SHAPE[STATE.target]
 
 
 def first_sentence(text: str) -> str:
@@ -442,7 +639,9 @@ def first_sentence(text: str) -> str:
     return text.split(". ", 1)[0].rstrip(".") + "."
 
 
-def show_code_list(name: str, add_value: str | None, fmt: Format) -> None:
+def show_code_list(
+    name: str, add_value: str | None, fmt: Format, output: Path | None = None
+) -> None:
     """List one of the clerk-extendable lists, after adding ``add_value`` to it if given."""
     from volctl.roster import code_lists
 
@@ -462,6 +661,7 @@ def show_code_list(name: str, add_value: str | None, fmt: Format) -> None:
             entries,
             fmt,
             columns=[Column("value", t("field.value")), Column("builtin", t("field.source"))],
+            output=output,
         )
         return
-    emit(entries, fmt)
+    emit(entries, fmt, output=output)

@@ -11,6 +11,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    at_terminal,
     command,
     emit,
     group,
@@ -133,14 +134,14 @@ def _fit(
     output: Path | None,
     fmt: Format = Format.table,
 ) -> list[Column]:
-    """The columns that fit the terminal (or a 160-wide file), dropping the highest ranks and
-    saying which (json and csv carry every key and need no columns)."""
-    if fmt is not Format.table:
+    """The columns that fit the terminal, dropping the highest ranks and saying which; a file,
+    a pipe, json and csv get every column."""
+    if fmt is not Format.table or not at_terminal(output):
         return [column for column, _ in ranked]
     from rich.cells import cell_len
     from rich.console import Console
 
-    width = 160 if output is not None else Console().width
+    width = Console().width
 
     def need(column: Column) -> int:
         values = [cell_len(_cell(row.get(column.key))) for row in rows]

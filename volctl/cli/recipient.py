@@ -348,5 +348,6 @@ def pairings(
 def groups(
     add_value: Annotated[str | None, _opt("--add", "opt.list_add", "NAME")] = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
-    show_code_list("beneficiary_group", add_value, fmt)
+    show_code_list("beneficiary_group", add_value, fmt, output)

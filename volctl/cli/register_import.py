@@ -23,8 +23,6 @@ from volctl.cli.common import (
     notice,
     parse_day_option,
     roster,
-    write_text_output,
-    writing_stdout,
 )
 from volctl.cli.register import app
 from volctl.cli.register_import_view import DETAILS_SHOWN
@@ -122,15 +120,7 @@ def import_(
     if fmt is Format.json:
         emit(summary, fmt, output=output)
     elif fmt is Format.csv:
-        from volctl.render import to_csv
-
-        text = to_csv(summary["details"], keys=DETAIL_KEYS)
-        if output is None:
-            with writing_stdout():
-                sys.stdout.write(text)
-        else:
-            write_text_output(output, text)
-            notice(t("output.written", path=str(output)))
+        emit(summary["details"], fmt, output=output, keys=DETAIL_KEYS)
     else:
         view.summary_tables(summary, output)
 

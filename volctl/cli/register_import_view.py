@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from volctl.cli.common import notice, warn, write_text_output, writing_stdout
+from volctl.cli.common import notice, output_format, show_view, warn
 from volctl.dates import clock
 from volctl.i18n import join_list, t
+from volctl.render import Format
 
 DETAILS_SHOWN = 30  # rows listed in the terminal; json and the rejects workbook have them all
 
@@ -70,7 +71,7 @@ def notices(result: Any, show_pii: bool) -> None:
 
 def summary_tables(summary: dict[str, Any], output: Path | None) -> None:
     """The summary as tables: files and counts, a preview's columns, reasons, rows to see."""
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.markup import escape
     from rich.table import Table
 
@@ -130,16 +131,7 @@ def summary_tables(summary: dict[str, Any], output: Path | None) -> None:
         parts.append(listing)
         if len(details) > DETAILS_SHOWN:
             parts.append(t("intake.more_details", count=len(details) - DETAILS_SHOWN))
-    if output is None:
-        with writing_stdout():
-            Console(highlight=False).print(Group(*parts))
-        return
-    import os
-
-    capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    capture.print(Group(*parts))
-    write_text_output(output, capture.export_text())
-    notice(t("output.written", path=str(output)))
+    show_view([Group(*parts)], output, output_format(Format.table, output))
 
 
 def _placeholders(code: str) -> dict[str, str]:

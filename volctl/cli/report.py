@@ -67,20 +67,11 @@ def _text_out(text: str, output: Path | None) -> None:
     notice(t("output.written", path=str(output)))
 
 
-def _emit(data: Any, rows: list[dict[str, Any]], fmt: str, output: Path | None, view: Any) -> None:
-    """JSON of the whole report, CSV of its rows, or the terminal view."""
-    from volctl import render
+def _emit(data: Any, rows: Any, fmt: Format, output: Path | None, view: Any) -> None:
+    """JSON of the whole report, CSV or xlsx of its rows, or the view (terminal, txt, md)."""
+    from volctl.cli.common import emit_report
 
-    if fmt == "json":
-        _text_out(render.to_json(data), output)
-    elif fmt == "csv":
-        _text_out(render.to_csv(rows), output)
-    else:
-        from volctl.cli import report_view
-
-        report_view.show(view(), output)
-        if output is not None:
-            notice(t("output.written", path=str(output)))
+    emit_report(data, rows, view, fmt, output)
 
 
 # What -o may be called: a name says what the file holds (.txt: the terminal's tables as text).
@@ -176,7 +167,8 @@ def summary(
 
         return report_view.summary(data)
 
-    _emit(data, tidy_rows(data) if chosen == "csv" else [], chosen, output, view)
+    shape = Format.csv if chosen == "csv" else Format.json if chosen == "json" else Format.table
+    _emit(data, tidy_rows(data) if chosen == "csv" else [], shape, output, view)
 
 
 @command(app, "volunteer", "help.report.volunteer")
@@ -198,7 +190,7 @@ def volunteer(
 
         return report_view.volunteer(data)
 
-    _emit(data, data["services"], _format(fmt.value, output), output, view)
+    _emit(data, data["services"], fmt, output, view)
 
 
 @command(app, "hours", "help.report.hours")
@@ -234,7 +226,7 @@ def hours(
 
         return report_view.hours(data)
 
-    _emit(data, data["rows"], _format(fmt.value, output), output, view)
+    _emit(data, data["rows"], fmt, output, view)
 
 
 @command(app, "target", "help.report.target")
@@ -260,7 +252,7 @@ def target(
 
         return report_view.target(data)
 
-    _emit(data, data["below_target"], _format(fmt.value, output), output, view)
+    _emit(data, data["below_target"], fmt, output, view)
 
 
 @command(app, "stars", "help.report.stars")
@@ -290,7 +282,7 @@ def stars(
 
         return report_view.stars(data)
 
-    _emit(data, rows, _format(fmt.value, output), output, view)
+    _emit(data, rows, fmt, output, view)
 
 
 @command(app, "insurance", "help.report.insurance")
@@ -315,4 +307,4 @@ def insurance(
 
         return report_view.insurance(rows, expiring)
 
-    _emit(rows, rows, _format(fmt.value, output), output, view)
+    _emit(rows, rows, fmt, output, view)

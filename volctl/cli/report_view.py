@@ -4,17 +4,14 @@ figures come from ``volctl.reports``, computed once, the same as the json and cs
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from volctl.cli.common import write_text_output, writing_stdout
 from volctl.i18n import get_lang, t
 from volctl.reports import tables as laid
 from volctl.reports.tables import NUMERIC, display, signed
@@ -99,17 +96,10 @@ def section(
 
 
 def show(renderables: Sequence[Any], output: Path | None = None) -> None:
-    """Print to the terminal, or write the same as plain text to ``output``."""
-    if output is None:
-        console = Console(highlight=False, soft_wrap=False)
-        with writing_stdout():
-            for item in renderables:
-                console.print(item)
-        return
-    capture = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    for item in renderables:
-        capture.print(item)
-    write_text_output(output, capture.export_text())
+    """Print to the terminal (paged when long), or write the same as plain text to ``output``."""
+    from volctl.cli.common import show_view
+
+    show_view(renderables, output)
 
 
 def _heading(text: str) -> Text:
@@ -244,7 +234,7 @@ def target(data: dict[str, Any]) -> list[Any]:
             ("hours", "report.col.hours"),
             ("hours_short", "report.col.hours_short"),
         ),
-        data["below_target"],
+        list(data["below_target"]),  # the terminal's view: json, csv and xlsx stream it
         t("report.section.below_target", count=data["below"]),
     )
     return [_heading(heading), by_team, below]

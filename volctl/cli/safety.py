@@ -231,7 +231,7 @@ def attach(app: typer.Typer) -> None:
                 fmt,
                 output=output,
             )
-        elif rows or fmt is Format.csv:
+        elif rows or fmt is Format.csv or output is not None:
             if fmt is Format.table:
                 for row in rows:
                     row["severity"] = t(f"check.severity_{row['severity']}")

@@ -162,7 +162,7 @@ def conflicts_cmd(
         if rows and not all_:
             notice(t("source.conflicts_hint"))
         return
-    emit(rows, fmt, output=output)
+    emit(rows, fmt, output=output, columns=conflict_columns())  # columns: an empty CSV's header
 
 
 @command(app, "resolve", "help.source.resolve")

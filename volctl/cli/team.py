@@ -275,20 +275,9 @@ def tree(
 
 
 def _print(renderable: Any, output: Any) -> None:
-    from rich.console import Console
+    from volctl.cli.common import output_format, show_view
 
-    from volctl.cli.common import write_text_output, writing_stdout
-
-    if output is None:
-        with writing_stdout():
-            Console(highlight=False).print(renderable)
-        return
-    import io
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=160, highlight=False, color_system=None).print(renderable)
-    write_text_output(output, buffer.getvalue())
-    notice(t("output.written", path=str(output)))
+    show_view([renderable], output, output_format(Format.table, output))
 
 
 @command(app, "show", "help.team.show")

@@ -155,5 +155,6 @@ def topics(
         Optional[str], typer.Option("--add", metavar="NAME", help=t("opt.add_topic"))
     ] = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
-    show_code_list("training_topic", add_topic, fmt)
+    show_code_list("training_topic", add_topic, fmt, output)

@@ -129,7 +129,7 @@ def own(conn: sqlite3.Connection) -> OwnKeys:
         raise RosterError(
             "keys.folder_missing", hint="hint.keys_folder_missing", folder=str(folder)
         )
-    raise RosterError("keys.none", hint="hint.keys_init")
+    raise RosterError("keys.none", hint="hint.keys_init", folder=str(folder))
 
 
 def own_or_none(conn: sqlite3.Connection) -> OwnKeys | None:

@@ -1,9 +1,12 @@
-"""The one place that turns a result into table / json / csv (and plain text for files).
+"""The one place that turns a result into table / json / csv / xlsx / md / txt.
 
 Commands compute a plain structure once: a list of dicts (rows) or one dict (a record),
-plus the columns a table shows. ``--format`` picks the renderer. JSON is the documented,
-stable shape (ISO dates, hours as numbers); CSV carries the same keys; tables show
-translated headers. Text that a spreadsheet would run as a formula is neutralised in CSV.
+plus the columns a table shows. ``--format`` (or the suffix of ``-o FILE``, see
+:mod:`volctl.render.formats`) picks the renderer. JSON is the documented, stable shape (ISO
+dates, hours as numbers); CSV and xlsx carry the same keys (:mod:`volctl.render.rows`, which
+streams); tables show translated headers, and md and txt are the table as Markdown or text
+(:mod:`volctl.render.text`). Text that a spreadsheet would run as a formula is neutralised in
+CSV and xlsx; numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
+    txt = "txt"
 
 
 @dataclass(frozen=True)
@@ -100,17 +106,14 @@ def to_csv(
     *,
     nested: dict[str, Sequence[str]] | None = None,
 ) -> str:
-    import csv
+    """``rows`` as CSV text (numbers as numbers, text made inert): see ``rows.write_csv``."""
     import io
 
-    flat = [_flatten(r) for r in rows]
-    if keys is None:
-        keys = csv_keys(rows, nested)
+    from volctl.render.rows import records, write_csv
+
+    found, values = records(rows, keys, nested)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(keys)
-    for r in flat:
-        writer.writerow([inert(_cell(r.get(k))) for k in keys])
+    write_csv(found, values, out)
     return out.getvalue()
 
 

@@ -74,7 +74,13 @@ def inspect_file(path: Path) -> FileState:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # Counting the objects reads the whole schema (~0.6 ms on a roster): only an
+            # unmarked file needs it, to tell an empty database from a foreign one.
+            objects = (
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if app_id == 0
+                else None
+            )
         finally:
             conn.close()
     except sqlite3.OperationalError:
@@ -122,7 +128,8 @@ def connect_read_only(path: Path, **kwargs: Any) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, **kwargs)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Reads the file's header through the -wal and -shm files, without parsing the schema.
+        conn.execute("PRAGMA user_version").fetchone()
         return conn
     except sqlite3.OperationalError:
         conn.close()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import re
+from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
 import typer.main
+from typer._click import exceptions as click_exceptions
 
 from volctl import __version__
 from volctl.cli import localise
@@ -37,17 +39,47 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
+# The root's own commands (init, info, backup, merge, …) are registered here, not on ``app``:
+# Typer would build every registered command's options on each run (~1 ms a command); the
+# root builds the one that runs, and lists the others from what they registered.
+TOP = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _top_command(name: str) -> Any:
+    """The root command ``name`` registered on ``TOP``, built alone; None if there is none."""
+    for info in TOP.registered_commands:
+        if info.name == name:
+            single = typer.Typer(
+                rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False
+            )
+            single.registered_commands.append(info)
+            return typer.main.get_command(single)
+    return None
+
+
 class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx), *GROUPS]
+        top = [info.name for info in TOP.registered_commands if isinstance(info.name, str)]
+        return [*super().list_commands(ctx), *top, *GROUPS]
 
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in GROUPS:
             module = importlib.import_module(GROUPS[name][0])
             return typer.main.get_command(module.app)
-        return super().get_command(ctx, name)
+        return super().get_command(ctx, name) or _top_command(name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Typer suggests only among the commands it built: suggest among all of them."""
+        try:
+            return self._click_resolve_command(ctx, args)
+        except click_exceptions.UsageError as exc:
+            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if matches:
+                suggestions = ", ".join(f"{m!r}" for m in matches)
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+            raise
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [
@@ -56,6 +88,11 @@ class RootGroup(VolctlGroup):
                 (n, super(RootGroup, self).get_command(ctx, n)) for n in super().list_commands(ctx)
             )
             if command is not None and not command.hidden
+        ]
+        rows += [
+            (info.name, _short(info.help or ""))
+            for info in TOP.registered_commands
+            if isinstance(info.name, str) and not info.hidden
         ]
         rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
         with formatter.section(t("click.commands")):
@@ -116,9 +153,9 @@ def main_options(
 def _attach_top_level_commands() -> None:
     from volctl.cli import merge, safety, setup
 
-    setup.attach(app)
-    safety.attach(app)
-    merge.attach(app)
+    setup.attach(TOP)
+    safety.attach(TOP)
+    merge.attach(TOP)
 
 
 _attach_top_level_commands()

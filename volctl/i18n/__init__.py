@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import importlib
 import os
-import string
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 LANGS = ("zh", "en")
 _lang: str | None = None
@@ -92,22 +92,34 @@ def t_in(lang: str, key: str, /, **params: object) -> str:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
     text = texts[0] if lang == "zh" else texts[1]
-    return _FORMATTER.format(text, **params) if params else text
+    if not params:
+        return text
+    if ":~" in text or ":?" in text:
+        return _formatter().format(text, **params)
+    return text.format(**params)
 
 
-class _Formatter(string.Formatter):
+_counted: Any = None
+
+
+def _formatter() -> Any:
     """``str.format`` plus counted words for English: ``{count:~person|people}`` gives
-    "1 person" or "3 people", ``{count:?is|are}`` the word alone ("is" for 1, else "are")."""
+    "1 person" or "3 people", ``{count:?is|are}`` the word alone ("is" for 1, else "are").
+    Made when first needed: importing ``string`` costs every command ~0.6 ms."""
+    global _counted
+    if _counted is None:
+        import string
 
-    def format_field(self, value: object, format_spec: str) -> str:
-        if format_spec[:1] in ("~", "?"):
-            one, _, many = format_spec[1:].partition("|")
-            word = one if value == 1 else many
-            return f"{value} {word}" if format_spec[0] == "~" else word
-        return str(super().format_field(value, format_spec))
+        class Counted(string.Formatter):
+            def format_field(self, value: object, format_spec: str) -> str:
+                if format_spec[:1] in ("~", "?"):
+                    one, _, many = format_spec[1:].partition("|")
+                    word = one if value == 1 else many
+                    return f"{value} {word}" if format_spec[0] == "~" else word
+                return str(super().format_field(value, format_spec))
 
-
-_FORMATTER = _Formatter()
+        _counted = Counted()
+    return _counted
 
 
 def join_list(items: Iterable[object]) -> str:

@@ -238,6 +238,31 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _plain_console() -> dict[str, Any] | None:
+    """The width of the console ``_console()`` prints on and whether it shows bold, worked out
+    as rich does; None where that is not certain (rich then lays the output out itself)."""
+    environ = os.environ
+    if os.name == "nt" or "FORCE_COLOR" in environ or "TTY_COMPATIBLE" in environ:
+        return None
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return None
+    if terminal and environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
+        return None
+    width = None
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return {"width": width or 80, "bold": terminal}
+
+
 def notice(text: str) -> None:
     """A message for the clerk on stderr (never mixed into json/csv on stdout)."""
     typer.echo(text, err=True)
@@ -274,6 +299,12 @@ def emit(
                 return
             renderable = render.table(data, columns, title=title, caption=caption)
         else:
+            shape = _plain_console() if output is None and title is None else None
+            plain = render.plain_record(data, labels or {}, **shape) if shape else None
+            if plain is not None:  # as rich would print it, without importing rich
+                with writing_stdout():
+                    sys.stdout.write(plain)
+                return
             renderable = render.record_table(data, labels or {}, title=title)
         if output is None:
             with writing_stdout():

@@ -157,3 +157,43 @@ def test_a_record_that_fits_is_laid_out_plainly_and_markup_goes_to_rich() -> Non
     assert render.plain_record({"note": "[bold]x"}, {}, width=80) is None
     assert render.plain_record({"note": "a :smile: b"}, {}, width=80) is None
     assert render.plain_record({"note": "from 08:30, weekly"}, {}, width=80) is not None
+
+
+def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
+    monkeypatch, tmp_path
+) -> None:
+    from volctl import i18n
+
+    cache = tmp_path / "__pycache__" / "messages.marshal"
+    monkeypatch.setattr(i18n, "cache_path", lambda: str(cache))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    sources = i18n._sources()
+    merged = i18n._merge(name for name, _mtime, _size in sources)
+    assert i18n._read_cache(sources) is None  # none yet
+    i18n._write_cache(sources, merged)
+    assert i18n._read_cache(sources) == merged == i18n.catalogue()
+    changed = [(name, mtime + 1, size) for name, mtime, size in sources]
+    assert i18n._read_cache(changed) is None  # a module edited since: read the modules again
+    assert i18n._read_cache(sources[1:]) is None  # a module added or removed
+    cache.write_bytes(b"\x00garbage")
+    assert i18n._read_cache(sources) is None
+
+
+def test_no_catalogue_cache_is_written_where_python_writes_no_bytecode(
+    monkeypatch, tmp_path
+) -> None:
+    from volctl import i18n
+
+    cache = tmp_path / "__pycache__" / "messages.marshal"
+    monkeypatch.setattr(i18n, "cache_path", lambda: str(cache))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    i18n._write_cache(i18n._sources(), {"key": ("键", "key")})
+    assert not cache.exists()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__").chmod(0o500)  # a folder that cannot be written: no error
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    try:
+        i18n._write_cache(i18n._sources(), {"key": ("键", "key")})
+    finally:
+        (tmp_path / "__pycache__").chmod(0o700)
+    assert os.geteuid() == 0 or not cache.exists()

@@ -414,7 +414,7 @@ def plain_record(
             continue  # as record_table
         label, text = labels.get(key, key), _display(value)
         label_width, text_width = plain_width(label), plain_width(text)
-        if label_width is None or text_width is None:
+        if not label_width or text_width is None:  # rich joins an empty label's padding
             return None
         if not _markup_free(label) or not _markup_free(text):
             return None

@@ -456,21 +456,20 @@ def load() -> str:
 
 
 def volctl_version() -> str:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(HERE), "describe", "--always", "--dirty"],
-            capture_output=True,
-            text=True,
-        )
-        commit = done.stdout.strip()
-    except OSError:
-        commit = ""
+    """The volctl measured: its version, where it is installed from, its commit if known."""
     import volctl
 
     where = Path(volctl.__file__).resolve().parent.parent
-    return f"volctl {volctl.__version__} from {where}" + (
-        f" (benchmarks at {commit})" if commit else ""
-    )
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(where), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+        )
+        commit = done.stdout.strip() if done.returncode == 0 else ""
+    except OSError:
+        commit = ""
+    return f"volctl {volctl.__version__} from {where}" + (f" at {commit}" if commit else "")
 
 
 # ============================================================================ the inputs

@@ -513,10 +513,12 @@ class Inputs:
             self.root / name, lambda tmp: self.cli("--db", str(tmp), "init", "--org", org)
         )
 
-    def community(self, index: int, volunteers: int, records: int, overlap: int) -> Path:
+    def community(
+        self, index: int, volunteers: int, records: int, overlap: int, name: str = ""
+    ) -> Path:
         from merge_bench import build
 
-        name = f"community-{index:02d}-{volunteers}.db"
+        name = name or f"community-{index:02d}-{volunteers}.db"
         return self._built(
             self.root / name,
             lambda tmp: (build(tmp, index, volunteers, records, overlap), _checkpoint(tmp)),
@@ -743,10 +745,8 @@ class Tasks:
 
     def info(self, size: str) -> list[Cell]:
         volunteers = 200 if size == "small" else 2000
-        if volunteers == COMMUNITY["volunteers"]:
-            roster = self.inputs.community(0, **COMMUNITY)
-        else:
-            roster = self.inputs.community(0, volunteers, volunteers * 20, 0)
+        # A short name: a path too long for the 80 columns wraps, and info prints it.
+        roster = self.inputs.community(0, volunteers, volunteers * 20, 0, f"info-{volunteers}.db")
         bare = [sys.executable, "-c", "import typer, rich"]
         cells = [
             Cell(

@@ -9,9 +9,8 @@ translated headers. Text that a spreadsheet would run as a formula is neutralise
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Format(StrEnum):
@@ -20,8 +19,8 @@ class Format(StrEnum):
     csv = "csv"
 
 
-@dataclass(frozen=True)
-class Column:
+# NamedTuples, not dataclasses: a dataclass is compiled at import, on every command.
+class Column(NamedTuple):
     key: str
     header: str
     justify: str = "left"
@@ -172,8 +171,7 @@ def _lines_width(text: str) -> int:
     return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
-@dataclass(frozen=True)
-class _Layout:
+class _Layout(NamedTuple):
     """How a table is drawn: its box, the padding either side of a cell, and its edges."""
 
     box: str

@@ -15,7 +15,6 @@ import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -130,13 +129,14 @@ def group(name: str, help_key: str) -> typer.Typer:
 # ----------------------------------------------------------------------------- state
 
 
-@dataclass
 class State:
-    """Global options, set by the app callback for each invocation."""
+    """Global options, set by the app callback for each invocation. (A plain class: a
+    dataclass is compiled at import, on every command.)"""
 
-    db: Path | None = None
-    operator: str | None = None
-    connections: list[sqlite3.Connection] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.db: Path | None = None
+        self.operator: str | None = None
+        self.connections: list[sqlite3.Connection] = []
 
 
 STATE = State()

@@ -43,7 +43,8 @@ def loaded_after(args: list[str], env: dict[str, str]) -> tuple[set[str], str]:
 
 
 def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "COLUMNS": "100", **extra}
+    # Wide enough for info's line naming the roster file, however deep tmp_path is.
+    return {**os.environ, "COLUMNS": "250", **extra}
 
 
 def test_help_and_info_import_no_heavy_module(cli, roster, db_path, tmp_path) -> None:
@@ -86,7 +87,7 @@ def test_info_prints_exactly_what_rich_prints(cli, roster, db_path, tmp_path) ->
     """``volctl info`` laid out plainly, against the same run laid out by rich (which
     ``TTY_COMPATIBLE`` leaves to rich), in both languages, wide and narrow."""
     for lang in ("en", "zh"):
-        for columns in ("100", "40"):
+        for columns in ("250", "40"):
             env = environment(tmp_path, VOLCTL_DB=str(db_path), VOLCTL_LANG=lang, COLUMNS=columns)
             plain_modules, plain = loaded_after(["info"], env)
             rich_modules, by_rich = loaded_after(["info"], {**env, "TTY_COMPATIBLE": "0"})

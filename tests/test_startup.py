@@ -198,3 +198,24 @@ def test_no_catalogue_cache_is_written_where_python_writes_no_bytecode(
     finally:
         (tmp_path / "__pycache__").chmod(0o700)
     assert os.geteuid() == 0 or not cache.exists()
+
+
+def test_a_group_builds_only_the_command_that_runs_and_its_help_is_unchanged() -> None:
+    import importlib
+
+    import typer.main
+    from typer._click.core import Context
+
+    from volctl.cli import app
+
+    root = typer.main.get_command(app.app)
+    for name, (module_name, _help) in app.GROUPS.items():
+        group = root.get_command(Context(root), name)
+        assert isinstance(group, app.LazyGroup), name
+        assert group.commands == {}  # nothing built yet
+        eager = typer.main.get_command(importlib.import_module(module_name).app)
+        ctx, eager_ctx = Context(group, info_name=name), Context(eager, info_name=name)
+        assert group.get_help(ctx) == eager.get_help(eager_ctx), name
+        assert group.list_commands(ctx) == eager.list_commands(eager_ctx), name
+        first = group.list_commands(ctx)[0]
+        assert group.get_command(ctx, first).name == first

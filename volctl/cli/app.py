@@ -5,9 +5,8 @@ importing their modules, and ``volctl register …`` imports only ``volctl.cli.r
 Building every group's options up front would cost start-up time on every command.
 """
 
-from __future__ import annotations
-
 import importlib
+import inspect
 import re
 from difflib import get_close_matches
 from typing import Annotated, Any
@@ -18,7 +17,7 @@ from typer._click import exceptions as click_exceptions
 
 from volctl import __version__
 from volctl.cli import localise
-from volctl.cli.common import STATE, DbOption, VolctlGroup
+from volctl.cli.common import STATE, DbOption, VolctlCommand, VolctlGroup
 from volctl.i18n import LANGS, detect, set_lang, t
 
 localise.install()
@@ -45,16 +44,89 @@ GROUPS: dict[str, tuple[str, str]] = {
 TOP = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
 
 
+def _build_one(info: Any) -> Any:
+    """A command registered on a Typer app, built alone (Typer builds all of an app's)."""
+    single = typer.Typer(
+        rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False
+    )
+    single.registered_commands.append(info)
+    return typer.main.get_command(single)
+
+
 def _top_command(name: str) -> Any:
     """The root command ``name`` registered on ``TOP``, built alone; None if there is none."""
     for info in TOP.registered_commands:
         if info.name == name:
-            single = typer.Typer(
-                rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False
-            )
-            single.registered_commands.append(info)
-            return typer.main.get_command(single)
+            return _build_one(info)
     return None
+
+
+def _suggest(group: Any, ctx: Any, args: list[str]) -> Any:
+    """Resolve the command in ``args``; a mistyped one is answered with the nearest names of
+    every command (Typer suggests among those it built only)."""
+    try:
+        return group._click_resolve_command(ctx, args)
+    except click_exceptions.UsageError as exc:
+        matches = get_close_matches(args[0], group.list_commands(ctx)) if args else []
+        if matches:
+            suggestions = ", ".join(f"{m!r}" for m in matches)
+            exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+        raise
+
+
+class LazyGroup(VolctlGroup):
+    """A command group (``volctl register``) whose commands are built when one is run or its
+    help is shown: building a command evaluates each of its options' annotations, and a
+    group's dozen commands cost a run of one of them ~10 ms."""
+
+    lazy: list[Any]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *(info.name for info in self.lazy)]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        found = super().get_command(ctx, name)
+        if found is None:
+            for info in self.lazy:
+                if info.name == name:
+                    return _build_one(info)
+        return found
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        return _suggest(self, ctx, args)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """As Click lists commands, from what each registered (its short help)."""
+        rows = [
+            (info.name, inspect.cleandoc(info.short_help).strip())
+            for info in self.lazy
+            if not info.hidden
+        ]
+        if rows:
+            with formatter.section(t("click.commands")):
+                formatter.write_dl(rows)
+
+
+def _group(sub: typer.Typer) -> Any:
+    """The command group of ``sub``, its commands left to build when needed (``LazyGroup``);
+    built whole by Typer where a command is not one ``common.command`` registered."""
+    lazy = list(sub.registered_commands)
+    plain = all(
+        isinstance(i.name, str) and i.short_help and not i.deprecated and i.cls is VolctlCommand
+        for i in lazy
+    )
+    if not plain or sub.registered_groups:
+        return typer.main.get_command(sub)
+    sub.registered_commands = []
+    try:
+        group = typer.main.get_group(sub)
+    finally:
+        sub.registered_commands = lazy
+    if type(group) is not VolctlGroup:
+        return typer.main.get_command(sub)
+    group.__class__ = LazyGroup
+    group.lazy = lazy
+    return group
 
 
 class RootGroup(VolctlGroup):
@@ -67,19 +139,11 @@ class RootGroup(VolctlGroup):
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in GROUPS:
             module = importlib.import_module(GROUPS[name][0])
-            return typer.main.get_command(module.app)
+            return _group(module.app)
         return super().get_command(ctx, name) or _top_command(name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """Typer suggests only among the commands it built: suggest among all of them."""
-        try:
-            return self._click_resolve_command(ctx, args)
-        except click_exceptions.UsageError as exc:
-            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
-            if matches:
-                suggestions = ", ".join(f"{m!r}" for m in matches)
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
-            raise
+        return _suggest(self, ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [

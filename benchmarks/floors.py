@@ -152,28 +152,14 @@ WHERE c.voided = 0 AND c.service_date BETWEEN ? AND ?
   AND a.team_id IN (SELECT value FROM json_each(?))
 ORDER BY c.service_date, a.activity_no, v.volunteer_no, c.record_id
 """
-FORM_HEADERS = (
-    "序号",
-    "日期",
-    "活动名称",
-    "志愿者编号",
-    "姓名",
-    "服务时间",
-    "时长（小时）",
-    "出勤",
-    "服务内容",
-    "服务对象",
-    "活动负责人",
-    "记录人",
-    "记录号",
-    "备注",
-)
 
 
 def floor_form(roster: str, team: str, year: str, out: str) -> int:
     """The ledger's rows in one query, written by xlsxwriter in constant memory: the title,
     the header, 14 bordered cells a row, the total."""
     import xlsxwriter
+
+    from volctl.forms.ledger import HEADERS  # the same header cells as the form's
 
     conn = sqlite3.connect(f"file:{roster}?mode=ro", uri=True)
     ids = json.dumps(_team_ids(conn, team))
@@ -186,7 +172,7 @@ def floor_form(roster: str, team: str, year: str, out: str) -> int:
     ws.write_string(0, 0, "志愿服务记录台账", title)
     ws.write_string(1, 0, "填报单位（盖章）：", cell)
     ws.write_string(2, 0, f"统计期间：{year}年1月1日至{year}年12月31日　　组织队伍：{team}", cell)
-    ws.write_row(3, 0, FORM_HEADERS, head)
+    ws.write_row(3, 0, HEADERS, head)
     n = minutes = 0
     for n, row in enumerate(
         conn.execute(FORM_SQL, (f"{year}-01-01", f"{year}-12-31", ids)), start=1

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -160,13 +161,21 @@ def test_a_record_that_fits_is_laid_out_plainly_and_markup_goes_to_rich() -> Non
     assert render.plain_record({"note": "from 08:30, weekly"}, {}, width=80) is not None
 
 
+@pytest.fixture
+def cache(monkeypatch, tmp_path) -> Path:
+    """The catalogue's cache file moved to ``tmp_path``."""
+    from volctl import i18n
+
+    path = tmp_path / "__pycache__" / "messages.marshal"
+    monkeypatch.setattr(i18n, "cache_path", lambda: str(path))
+    return path
+
+
 def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
-    monkeypatch, tmp_path
+    monkeypatch, cache
 ) -> None:
     from volctl import i18n
 
-    cache = tmp_path / "__pycache__" / "messages.marshal"
-    monkeypatch.setattr(i18n, "cache_path", lambda: str(cache))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     sources = i18n._sources()
     merged = i18n._merge(name for name, _mtime, _size in sources)
@@ -181,12 +190,10 @@ def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
 
 
 def test_no_catalogue_cache_is_written_where_python_writes_no_bytecode(
-    monkeypatch, tmp_path
+    monkeypatch, tmp_path, cache
 ) -> None:
     from volctl import i18n
 
-    cache = tmp_path / "__pycache__" / "messages.marshal"
-    monkeypatch.setattr(i18n, "cache_path", lambda: str(cache))
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     i18n._write_cache(i18n._sources(), {"key": ("键", "key")})
     assert not cache.exists()

@@ -8,21 +8,26 @@ are written together or not at all.
 from __future__ import annotations
 
 import contextvars
-import getpass
 import json
+import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class AuditContext:
+class AuditContext(NamedTuple):  # not a dataclass: compiled at import, every command
     command: str
     operator: str
 
 
 def _os_user() -> str:
+    # What getpass.getuser() reads first, without importing getpass (and termios) each time.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no user name in some containers

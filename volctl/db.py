@@ -12,10 +12,9 @@ import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from volctl.errors import RosterError, Where, file_error
 from volctl.schema import APPLICATION_ID, LATEST, MIGRATION_SET, STEPS, Step, run_script, steps
@@ -30,8 +29,8 @@ Notify = Callable[[str, dict[str, object]], None]
 FileKind = Literal["missing", "empty", "roster", "foreign", "not_sqlite", "corrupt"]
 
 
-@dataclass(frozen=True)
-class Location:
+# NamedTuples, not dataclasses: a dataclass is compiled at import, on every command (~0.3 ms).
+class Location(NamedTuple):
     path: Path
     source: Literal["option", "env", "default"]
 
@@ -48,8 +47,7 @@ def locate(
     return Location(default_dir / DEFAULT_FILE, "default")
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     kind: FileKind
     version: int = 0
 
@@ -74,7 +72,13 @@ def inspect_file(path: Path) -> FileState:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # Counting the objects reads the whole schema (~0.6 ms on a roster): only an
+            # unmarked file needs it, to tell an empty database from a foreign one.
+            objects = (
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if app_id == 0
+                else None
+            )
         finally:
             conn.close()
     except sqlite3.OperationalError:
@@ -122,7 +126,8 @@ def connect_read_only(path: Path, **kwargs: Any) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, **kwargs)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Reads the file's header through the -wal and -shm files, without parsing the schema.
+        conn.execute("PRAGMA user_version").fetchone()
         return conn
     except sqlite3.OperationalError:
         conn.close()

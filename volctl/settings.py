@@ -6,17 +6,17 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from volctl import audit
 from volctl.errors import InvalidInput, NotFound, Where
-from volctl.text import SHORT_TEXT
 
 
 def _text(value: str) -> str:
     """Kept as typed (an organisation's name is printed on forms with its full-width
     brackets), only bounded."""
+    from volctl.text import SHORT_TEXT  # here: reading a setting needs none of volctl.text
+
     text = value.strip()
     if len(text) > SHORT_TEXT:
         raise InvalidInput("reason.too_long", where=Where(field="value"), limit=SHORT_TEXT)
@@ -61,8 +61,7 @@ def _thresholds(value: str) -> list[int]:
     return numbers
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):  # not a dataclass: compiled at import, on every command
     key: str
     default: Any
     parse: Callable[[str], Any]

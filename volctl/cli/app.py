@@ -5,9 +5,8 @@ importing their modules, and ``volctl register …`` imports only ``volctl.cli.r
 Building every group's options up front would cost start-up time on every command.
 """
 
-from __future__ import annotations
-
 import importlib
+import inspect
 import re
 from typing import Annotated, Any
 
@@ -16,7 +15,7 @@ import typer.main
 
 from volctl import __version__
 from volctl.cli import localise
-from volctl.cli.common import STATE, DbOption, NoPagerOption, VolctlGroup
+from volctl.cli.common import STATE, DbOption, NoPagerOption, VolctlCommand, VolctlGroup
 from volctl.i18n import LANGS, detect, set_lang, t
 
 localise.install()
@@ -38,6 +37,81 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
+# The root's own commands (init, info, backup, merge, …) are registered here, not on ``app``:
+# Typer would build every registered command's options on each run (~1 ms a command); the
+# root builds the one that runs, and lists the others from what they registered.
+TOP = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _build_one(info: Any) -> Any:
+    """A command registered on a Typer app, built alone (Typer builds all of an app's)."""
+    single = typer.Typer(
+        rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False
+    )
+    single.registered_commands.append(info)
+    return typer.main.get_command(single)
+
+
+def _top_command(name: str) -> Any:
+    """The root command ``name`` registered on ``TOP``, built alone; None if there is none."""
+    for info in TOP.registered_commands:
+        if info.name == name:
+            return _build_one(info)
+    return None
+
+
+class LazyGroup(VolctlGroup):
+    """A command group (``volctl register``) whose commands are built when one is run or its
+    help is shown: building a command evaluates each of its options' annotations, and a
+    group's dozen commands cost a run of one of them ~10 ms."""
+
+    lazy: list[Any]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *(info.name for info in self.lazy)]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        found = super().get_command(ctx, name)
+        if found is None:
+            for info in self.lazy:
+                if info.name == name:
+                    return _build_one(info)
+        return found
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """As Click lists commands, from what each registered (its short help)."""
+        rows = [
+            (info.name, inspect.cleandoc(info.short_help).strip())
+            for info in self.lazy
+            if not info.hidden
+        ]
+        if rows:
+            with formatter.section(t("click.commands")):
+                formatter.write_dl(rows)
+
+
+def _group(sub: typer.Typer) -> Any:
+    """The command group of ``sub``, its commands left to build when needed (``LazyGroup``);
+    built whole by Typer where a command is not one ``common.command`` registered."""
+    lazy = list(sub.registered_commands)
+    plain = all(
+        isinstance(i.name, str) and i.short_help and not i.deprecated and i.cls is VolctlCommand
+        for i in lazy
+    )
+    if not plain or sub.registered_groups:
+        return typer.main.get_command(sub)
+    sub.registered_commands = []
+    try:
+        group = typer.main.get_group(sub)
+    finally:
+        sub.registered_commands = lazy
+    if type(group) is not VolctlGroup:
+        return typer.main.get_command(sub)
+    group.__class__ = LazyGroup
+    group.lazy = lazy
+    return group
+
+
 class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
@@ -51,13 +125,14 @@ class RootGroup(VolctlGroup):
         return result
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx), *GROUPS]
+        top = [info.name for info in TOP.registered_commands if isinstance(info.name, str)]
+        return [*super().list_commands(ctx), *top, *GROUPS]
 
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in GROUPS:
             module = importlib.import_module(GROUPS[name][0])
-            return typer.main.get_command(module.app)
-        return super().get_command(ctx, name)
+            return _group(module.app)
+        return super().get_command(ctx, name) or _top_command(name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [
@@ -66,6 +141,11 @@ class RootGroup(VolctlGroup):
                 (n, super(RootGroup, self).get_command(ctx, n)) for n in super().list_commands(ctx)
             )
             if command is not None and not command.hidden
+        ]
+        rows += [
+            (info.name, _short(info.help or ""))
+            for info in TOP.registered_commands
+            if isinstance(info.name, str) and not info.hidden
         ]
         rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
         with formatter.section(t("click.commands")):
@@ -170,10 +250,10 @@ def main_options(
 def _attach_top_level_commands() -> None:
     from volctl.cli import merge, safety, setup, status
 
-    setup.attach(app)
-    status.attach(app)
-    safety.attach(app)
-    merge.attach(app)
+    setup.attach(TOP)
+    status.attach(TOP)
+    safety.attach(TOP)
+    merge.attach(TOP)
 
 
 _attach_top_level_commands()

@@ -15,7 +15,6 @@ import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -157,18 +156,19 @@ def group(name: str, help_key: str) -> typer.Typer:
 # ----------------------------------------------------------------------------- state
 
 
-@dataclass
 class State:
-    """Global options, set by the app callback for each invocation."""
+    """Global options, set by the app callback for each invocation. (A plain class: a
+    dataclass is compiled at import, on every command.)"""
 
-    db: Path | None = None
-    operator: str | None = None
-    connections: list[sqlite3.Connection] = field(default_factory=list)
-    # The output of the command running: the format written (``--format`` or the suffix of
-    # ``-o``), ``--limit``, and whether a long table may go through a pager.
-    target: Format | None = None
-    limit: int | None = None
-    pager: bool = True
+    def __init__(self) -> None:
+        self.db: Path | None = None
+        self.operator: str | None = None
+        self.connections: list[sqlite3.Connection] = []
+        # The output of the command running: the format written (``--format`` or the suffix
+        # of ``-o``), ``--limit``, and whether a long table may go through a pager.
+        self.target: Format | None = None
+        self.limit: int | None = None
+        self.pager: bool = True
 
 
 STATE = State()
@@ -273,6 +273,31 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _plain_console() -> dict[str, Any] | None:
+    """The width of the console ``_console()`` prints on and whether it shows bold, worked out
+    as rich does; None where that is not certain (rich then lays the output out itself)."""
+    environ = os.environ
+    if os.name == "nt" or "FORCE_COLOR" in environ or "TTY_COMPATIBLE" in environ:
+        return None
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return None
+    if terminal and environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
+        return None
+    width = None
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return {"width": width or 80, "bold": terminal}
+
+
 def notice(text: str) -> None:
     """A message for the clerk on stderr (never mixed into json/csv on stdout)."""
     typer.echo(text, err=True)
@@ -320,6 +345,16 @@ def emit(
         else:
             part = render.table(data, columns, title=title, caption=caption)
     else:
+        shape = (
+            _plain_console()
+            if output is None and title is None and target is Format.table
+            else None
+        )
+        plain = render.plain_record(data, labels or {}, **shape) if shape else None
+        if plain is not None:  # as rich would print it, without importing rich
+            with writing_stdout():
+                sys.stdout.write(plain)
+            return
         part = render.record_table(data, labels or {}, title=title)
     show_view([part], output, target)
 

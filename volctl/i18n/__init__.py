@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
-import string
+import sys
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 LANGS = ("zh", "en")
 _lang: str | None = None
@@ -59,25 +60,90 @@ def get_lang() -> str:
     return _lang
 
 
+CATALOG = os.path.join(os.path.dirname(__file__), "catalog")
+_CACHE_VERSION = 1
+
+
 def catalogue() -> dict[str, tuple[str, str]]:
-    """All message keys with their (zh, en) texts, from every catalogue module."""
+    """All message keys with their (zh, en) texts, from every catalogue module.
+
+    The merged catalogue is kept beside the modules' bytecode (``catalog/__pycache__``) and
+    read back while no module changed: one file instead of importing every module, which
+    costs each command ~1.5 ms. The modules stay the truth; the cache is never required."""
     global _catalogue
     if _catalogue is None:
-        folder = os.path.join(os.path.dirname(__file__), "catalog")
-        names = sorted(
-            entry.name[:-3]
-            for entry in os.scandir(folder)
-            if entry.name.endswith(".py") and not entry.name.startswith("_")
-        )
-        merged: dict[str, tuple[str, str]] = {}
-        for name in names:
-            module = importlib.import_module(f"{__name__}.catalog.{name}")
-            for key, texts in module.MESSAGES.items():
-                if key in merged:
-                    raise RuntimeError(f"message key {key!r} defined twice")
-                merged[key] = texts
-        _catalogue = merged
+        sources = _sources()
+        cached = _read_cache(sources)
+        if cached is not None:
+            _catalogue = cached
+        else:
+            _catalogue = _merge(name for name, _mtime, _size in sources)
+            _write_cache(sources, _catalogue)
     return _catalogue
+
+
+def _sources() -> list[tuple[str, int, int]]:
+    """The catalogue modules with what tells a changed one: (name, mtime_ns, size)."""
+    found = []
+    for entry in os.scandir(CATALOG):
+        if entry.name.endswith(".py") and not entry.name.startswith("_"):
+            info = entry.stat()
+            found.append((entry.name[:-3], info.st_mtime_ns, info.st_size))
+    return sorted(found)
+
+
+def _merge(names: Iterable[str]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for name in names:
+        module = importlib.import_module(f"{__name__}.catalog.{name}")
+        for key, texts in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice")
+            merged[key] = texts
+    return merged
+
+
+def cache_path() -> str | None:
+    """Where the merged catalogue is kept (None where Python keeps no bytecode beside it)."""
+    tag = sys.implementation.cache_tag
+    if tag is None or sys.pycache_prefix:
+        return None
+    return os.path.join(CATALOG, "__pycache__", f"messages.{tag}.marshal")
+
+
+def _read_cache(sources: list[tuple[str, int, int]]) -> dict[str, tuple[str, str]] | None:
+    import marshal
+
+    path = cache_path()
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            version, stamps, merged = marshal.loads(f.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if version != _CACHE_VERSION or stamps != sources or not isinstance(merged, dict):
+        return None
+    return merged
+
+
+def _write_cache(sources: list[tuple[str, int, int]], merged: dict[str, tuple[str, str]]) -> None:
+    """Keep the merged catalogue for the next command, as Python keeps bytecode (not when
+    told not to write any); a folder that cannot be written leaves things as they were."""
+    path = cache_path()
+    if path is None or sys.dont_write_bytecode:
+        return
+    import marshal
+    from pathlib import Path
+
+    from volctl import files
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with files.replacing(Path(path), private=False) as tmp:
+            tmp.write_bytes(marshal.dumps((_CACHE_VERSION, sources, merged)))
+    except Exception:  # a cache: the modules are read again next time
+        pass
 
 
 def t(key: str, /, **params: object) -> str:
@@ -92,22 +158,34 @@ def t_in(lang: str, key: str, /, **params: object) -> str:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
     text = texts[0] if lang == "zh" else texts[1]
-    return _FORMATTER.format(text, **params) if params else text
+    if not params:
+        return text
+    if ":~" in text or ":?" in text:
+        return _formatter().format(text, **params)
+    return text.format(**params)
 
 
-class _Formatter(string.Formatter):
+_counted: Any = None
+
+
+def _formatter() -> Any:
     """``str.format`` plus counted words for English: ``{count:~person|people}`` gives
-    "1 person" or "3 people", ``{count:?is|are}`` the word alone ("is" for 1, else "are")."""
+    "1 person" or "3 people", ``{count:?is|are}`` the word alone ("is" for 1, else "are").
+    Made when first needed: importing ``string`` costs every command ~0.6 ms."""
+    global _counted
+    if _counted is None:
+        import string
 
-    def format_field(self, value: object, format_spec: str) -> str:
-        if format_spec[:1] in ("~", "?"):
-            one, _, many = format_spec[1:].partition("|")
-            word = one if value == 1 else many
-            return f"{value} {word}" if format_spec[0] == "~" else word
-        return str(super().format_field(value, format_spec))
+        class Counted(string.Formatter):
+            def format_field(self, value: object, format_spec: str) -> str:
+                if format_spec[:1] in ("~", "?"):
+                    one, _, many = format_spec[1:].partition("|")
+                    word = one if value == 1 else many
+                    return f"{value} {word}" if format_spec[0] == "~" else word
+                return str(super().format_field(value, format_spec))
 
-
-_FORMATTER = _Formatter()
+        _counted = Counted()
+    return _counted
 
 
 def join_list(items: Iterable[object]) -> str:

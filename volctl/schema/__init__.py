@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The order of this list is the schema's history. Append; never reorder or remove.
 STEPS = (
@@ -31,8 +31,7 @@ APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster
 MIGRATION_SET = "volctl"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     name: str
     sql: str
     after: Callable[[sqlite3.Connection], None] | None

@@ -1,0 +1,228 @@
+"""Start-up: short commands load only what they use, and look exactly as before.
+
+Speed itself is measured by ``benchmarks/startup.py`` and ``benchmarks/floors.py``, never here.
+These tests hold the structure that keeps it: what a short command imports, the root commands
+built only when run, and the plain layout of a record that spares ``volctl info`` importing rich
+printing byte for byte what rich prints.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+
+from volctl import render
+
+# Modules a short command has no use for: each costs start-up time on every run.
+HEAVY = ("rich.console", "rich.table", "sqlite_utils", "openpyxl", "python_calamine", "decimal")
+
+
+def loaded_after(args: list[str], env: dict[str, str]) -> tuple[set[str], str]:
+    """The modules loaded by ``volctl ARGS`` run as a clerk runs it, and what it printed."""
+    code = (
+        "import sys\n"
+        "from volctl.cli import main\n"
+        f"sys.argv = ['volctl', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\n"
+        "print('\\n' + repr(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    modules = eval(done.stderr.strip().splitlines()[-1])  # a list literal we printed
+    return set(modules), done.stdout
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    # Wide enough for info's line naming the roster file, however deep tmp_path is.
+    return {**os.environ, "COLUMNS": "250", **extra}
+
+
+def test_help_and_info_import_no_heavy_module(cli, roster, db_path, tmp_path) -> None:
+    env = environment(tmp_path, VOLCTL_DB=str(db_path))
+    for args in (["--help"], ["info"], ["--lang", "zh", "info"], ["register", "--help"]):
+        modules, _ = loaded_after(args, env)
+        assert not [m for m in HEAVY if m in modules], args
+    modules, _ = loaded_after(["--help"], env)
+    assert "sqlite3" not in modules or "volctl.db" not in modules
+
+
+def test_only_the_root_command_that_runs_is_built(tmp_path) -> None:
+    from volctl.cli import app
+
+    names = [info.name for info in app.TOP.registered_commands]
+    assert {"init", "info", "merge", "backup"} <= set(names)
+    modules, _ = loaded_after(["--help"], environment(tmp_path))
+    assert "volctl.roster.info" not in modules and "volctl.maintenance" not in modules
+
+
+def test_a_mistyped_command_is_answered_with_the_nearest_ones(cli) -> None:
+    result = cli("inof", db=None)
+    assert result.exit_code == 2
+    assert "No such command 'inof'. Did you mean 'info'?" in result.stderr
+    result = cli("registr", db=None)
+    assert "Did you mean 'register'" in result.stderr
+
+
+def test_the_help_lists_every_root_command_and_group_in_order(cli) -> None:
+    text = cli("--help", db=None).stdout
+    commands = text.split("Commands:", 1)[1]
+    # A command's line starts with two spaces and its name; wrapped help is indented further.
+    lines = commands.splitlines()
+    order = [line.split()[0] for line in lines if line[:2] == "  " and line[2:3] != " "]
+    assert order[:4] == ["init", "info", "settings", "demo"]
+    assert order.index("merge") < order.index("register") < order.index("source")
+
+
+def test_info_prints_exactly_what_rich_prints(cli, roster, db_path, tmp_path) -> None:
+    """``volctl info`` laid out plainly, against the same run laid out by rich (which
+    ``TTY_COMPATIBLE`` leaves to rich), in both languages, wide and narrow."""
+    for lang in ("en", "zh"):
+        for columns in ("250", "40"):
+            env = environment(tmp_path, VOLCTL_DB=str(db_path), VOLCTL_LANG=lang, COLUMNS=columns)
+            plain_modules, plain = loaded_after(["info"], env)
+            rich_modules, by_rich = loaded_after(["info"], {**env, "TTY_COMPATIBLE": "0"})
+            assert plain == by_rich
+            assert "rich.console" in rich_modules
+            assert ("rich.console" in plain_modules) == (columns == "40"), (lang, columns)
+
+
+def rich_text(record: dict[str, object], labels: dict[str, str], width: int, bold=False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=bold,
+        color_system="standard" if bold else None,
+        highlight=False,
+        soft_wrap=False,
+    )
+    console.print(render.record_table(record, labels))
+    return buffer.getvalue()
+
+
+def test_every_character_laid_out_plainly_is_as_wide_as_rich_measures_it() -> None:
+    ranges = [(0x20, 0x7E, 1), *render._PLAIN_WIDTHS]
+    for first, last, columns in ranges:
+        for code in range(first, last + 1):
+            ch = chr(code)
+            assert render.plain_width(ch) == columns == cell_len(ch), hex(code)
+
+
+def test_text_of_uncertain_width_is_left_to_rich() -> None:
+    for text in ("a\tb", "line\nbreak", "e\u0301", "\U0001f600", "\u302a", "\x07"):
+        assert render.plain_width(text) is None, repr(text)
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcXYZ 019-_/.:,()") + list("王李张志愿者服务队，。、（）：") + ["·", "—", "…", "é"]
+    ),
+    max_size=24,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    record=st.dictionaries(
+        st.sampled_from(["name", "phone", "team", "org", "note", "path"]),
+        st.one_of(TEXT, st.integers(0, 10**6), st.none(), st.lists(TEXT, max_size=3)),
+        min_size=1,
+        max_size=6,
+    ),
+    labels=st.dictionaries(st.sampled_from(["name", "team", "org"]), TEXT, max_size=3),
+    width=st.integers(10, 120),
+    bold=st.booleans(),
+)
+def test_a_record_laid_out_plainly_is_byte_for_byte_what_rich_prints(
+    record, labels, width, bold
+) -> None:
+    plain = render.plain_record(record, labels, width=width, bold=bold)
+    if plain is not None:
+        assert plain == rich_text(record, labels, width, bold)
+
+
+def test_a_record_that_fits_is_laid_out_plainly_and_markup_goes_to_rich() -> None:
+    record = {"name": "王芳", "team": "东湖社区志愿者服务分队", "hours": 12.5}
+    assert render.plain_record(record, {}, width=80) == rich_text(record, {}, 80)
+    assert render.plain_record(record, {}, width=20) is None  # rich wraps it
+    assert render.plain_record({"note": "[bold]x"}, {}, width=80) is None
+    assert render.plain_record({"note": "a :smile: b"}, {}, width=80) is None
+    assert render.plain_record({"note": "from 08:30, weekly"}, {}, width=80) is not None
+
+
+@pytest.fixture
+def cache(monkeypatch, tmp_path) -> Path:
+    """The catalogue's cache file moved to ``tmp_path``."""
+    from volctl import i18n
+
+    path = tmp_path / "__pycache__" / "messages.marshal"
+    monkeypatch.setattr(i18n, "cache_path", lambda: str(path))
+    return path
+
+
+def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
+    monkeypatch, cache
+) -> None:
+    from volctl import i18n
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    sources = i18n._sources()
+    merged = i18n._merge(name for name, _mtime, _size in sources)
+    assert i18n._read_cache(sources) is None  # none yet
+    i18n._write_cache(sources, merged)
+    assert i18n._read_cache(sources) == merged == i18n.catalogue()
+    changed = [(name, mtime + 1, size) for name, mtime, size in sources]
+    assert i18n._read_cache(changed) is None  # a module edited since: read the modules again
+    assert i18n._read_cache(sources[1:]) is None  # a module added or removed
+    cache.write_bytes(b"\x00garbage")
+    assert i18n._read_cache(sources) is None
+
+
+def test_no_catalogue_cache_is_written_where_python_writes_no_bytecode(
+    monkeypatch, tmp_path, cache
+) -> None:
+    from volctl import i18n
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    i18n._write_cache(i18n._sources(), {"key": ("键", "key")})
+    assert not cache.exists()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__").chmod(0o500)  # a folder that cannot be written: no error
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    try:
+        i18n._write_cache(i18n._sources(), {"key": ("键", "key")})
+    finally:
+        (tmp_path / "__pycache__").chmod(0o700)
+    assert os.geteuid() == 0 or not cache.exists()
+
+
+def test_a_group_builds_only_the_command_that_runs_and_its_help_is_unchanged() -> None:
+    import importlib
+
+    import typer.main
+    from typer._click.core import Context
+
+    from volctl.cli import app
+
+    root = typer.main.get_command(app.app)
+    for name, (module_name, _help) in app.GROUPS.items():
+        group = root.get_command(Context(root), name)
+        assert isinstance(group, app.LazyGroup), name
+        assert group.commands == {}  # nothing built yet
+        eager = typer.main.get_command(importlib.import_module(module_name).app)
+        ctx, eager_ctx = Context(group, info_name=name), Context(eager, info_name=name)
+        assert group.get_help(ctx) == eager.get_help(eager_ctx), name
+        assert group.list_commands(ctx) == eager.list_commands(eager_ctx), name
+        first = group.list_commands(ctx)[0]
+        assert group.get_command(ctx, first).name == first

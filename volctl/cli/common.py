@@ -388,6 +388,12 @@ def guard(command_name: str) -> Callable[[F], F]:
                 log = _log_internal_error()
                 typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
                 raise typer.Exit(EXIT_INTERNAL) from None
+            except BaseException as exc:
+                if type(exc).__name__ != "PanicException":  # a Rust library's panic
+                    raise
+                log = _log_internal_error()
+                typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
+                raise typer.Exit(EXIT_INTERNAL) from None
             finally:
                 close_connections()
 

@@ -65,8 +65,10 @@ def _workbook_table(
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     where = Where(file=str(path))
+    guard.check_workbook(path, kind, limits)  # .xls and .ods are read whole on opening
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        with guard.native(path):
+            book = CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise InvalidInput("intake.password", where=where) from None
     except (CalamineError, OSError, ValueError):
@@ -89,7 +91,9 @@ def _pick_sheet(
     for name in candidates:
         guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
         try:
-            sheet = book.get_sheet_by_name(name)
+            with guard.native(path):
+                sheet = book.get_sheet_by_name(name)
+                merged_ranges = sheet.merged_cell_ranges or []
         except CalamineError:
             raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
         if sheet.height > limits.max_sheet_rows:
@@ -103,8 +107,7 @@ def _pick_sheet(
             )
         start_row, start_col = sheet.start or (0, 0)
         merged: list[Merge] = [
-            (r0, c0 - start_col, r1, c1 - start_col)
-            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+            (r0, c0 - start_col, r1, c1 - start_col) for (r0, c0), (r1, c1) in merged_ranges
         ]
         rows = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
         header, rest = _find_header(rows, merged)

@@ -339,9 +339,9 @@ def _log_internal_error() -> Path | None:
         folder = default_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / "error.log"
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- volctl {' '.join(sys.argv[1:2])}\n")
-            log.write(traceback.format_exc())
+        from volctl import files
+
+        files.append_text(path, f"--- volctl {' '.join(sys.argv[1:2])}\n{traceback.format_exc()}")
         return path
     except OSError:
         return None

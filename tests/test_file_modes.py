@@ -42,9 +42,9 @@ WRITERS = [
 @pytest.mark.parametrize("command", WRITERS, ids=lambda c: " ".join(c[:4]))
 def test_every_file_written_is_readable_by_its_owner_only(
     cli,
-    seeded,
+    seeded,  # noqa: F811  (the fixture)
     tmp_path: Path,
-    command: list[str],  # noqa: F811
+    command: list[str],
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()

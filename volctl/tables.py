@@ -43,6 +43,7 @@ FREE_TEXT = frozenset(
         "content",
         "beneficiaries",
         "evaluation",
+        "place",
     }
 )
 XLSX_ROWS = 1_048_575  # an Excel sheet's rows, less the header

@@ -839,7 +839,7 @@ def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
         "date": row["date"],
         "start_time": row["start_time"],
         "end_time": row["end_time"],
-        "place": row["place"],
+        "place": free_text(row["place"], show_pii),
         "category": row["category"],
         "theme": row["theme"],
         "team": row["team_name"],
@@ -849,7 +849,7 @@ def public(row: sqlite3.Row, *, show_pii: bool = False) -> dict[str, Any]:
         "leader": leader,
         "status": row["status"],
         "status_reason": free_text(row["status_reason"], show_pii),
-        "description": row["description"],
+        "description": free_text(row["description"], show_pii),
         "needs_insurance": bool(row["needs_insurance"]),
         "series_key": row["series_key"],
     }

@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -408,7 +410,39 @@ def transaction(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    with saving():
+        conn.execute("COMMIT")
+
+
+# Whether the running command has saved a change to the roster: what Ctrl-C must report.
+_saved = False
+
+
+@contextlib.contextmanager
+def saving() -> Iterator[None]:
+    """Around the one step that saves changes (a COMMIT, a restore's copy): Ctrl-C is held
+    back until it is recorded that the change was saved, so an interruption never says
+    "unchanged" about a roster that was changed."""
+    global _saved
+    main = threading.current_thread() is threading.main_thread()
+    held = main and hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if held else None
+    try:
+        yield
+        _saved = True
+    finally:
+        if before is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def changes_saved() -> bool:
+    """Whether a change was saved since ``forget_saved`` (the start of the command)."""
+    return _saved
+
+
+def forget_saved() -> None:
+    global _saved
+    _saved = False
 
 
 _wait_hook: Callable[[], None] | None = None

@@ -353,9 +353,10 @@ def guard(command_name: str) -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from volctl import audit
+            from volctl import audit, db
 
             audit.set_context(command=f"volctl {command_name}", operator=STATE.operator)
+            db.forget_saved()
             try:
                 return fn(*args, **kwargs)
             except typer.Exit:
@@ -369,12 +370,14 @@ def guard(command_name: str) -> Callable[[F], F]:
             except typer.Abort:
                 # Ctrl-C or Ctrl-D at a "continue?" question, or no terminal to ask on.
                 if sys.stdin.isatty():
-                    notice(t("interrupted"))
+                    notice(t("interrupted.saved" if db.changes_saved() else "interrupted"))
                     raise typer.Exit(EXIT_INTERRUPTED) from None
                 typer.echo(t("error.prefix") + t("needs_confirmation"), err=True)
                 raise typer.Exit(EXIT_NEEDS_CONFIRMATION) from None
             except KeyboardInterrupt:
-                notice(t("interrupted"))
+                # What is true: before the roster saved a change, nothing changed; after, it is
+                # done, whatever was still to come (a file, the summary on screen).
+                notice(t("interrupted.saved" if db.changes_saved() else "interrupted"))
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             except OverflowError:
                 raise fail(InvalidInput("reason.number_too_large")) from None

@@ -78,33 +78,12 @@ def xlsx(
 
 def ods(path: Path, *tables: tuple[str, str]) -> Path:
     """An .ods of ``(name, rows)`` tables, rows as raw ``content.xml``."""
-    body = "".join(
-        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in tables
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
-        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
-        "</office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
-        '<manifest:file-entry manifest:full-path="/"'
-        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-    return path
+    from tests.helpers_intake import write_ods
+
+    (first, rows), *others = tables
+    for name, more in others:  # the tables after the first, closing the one before
+        rows += f'</table:table><table:table table:name="{name}">{more}'
+    return write_ods(path, [], sheet_name=first, raw_table=rows)
 
 
 ODS_HEADER = (

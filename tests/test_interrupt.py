@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_id
+from tests.helpers_intake import count
 
 ROOT = Path(__file__).resolve().parents[1]
 INTERRUPTED = 130
@@ -55,14 +56,6 @@ def batches(db: Path) -> int:
         conn.close()
 
 
-def volunteers(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT count(*) FROM volunteers").fetchone()[0])
-    finally:
-        conn.close()
-
-
 def test_ctrl_c_after_the_import_was_saved_says_it_was_saved(roster, tmp_path: Path) -> None:
     # The rejected rows make the JSON summary far larger than a pipe holds: unread, it keeps
     # the process waiting after the commit, where Ctrl-C then lands.
@@ -79,7 +72,7 @@ def test_ctrl_c_after_the_import_was_saved_says_it_was_saved(roster, tmp_path: P
     _out, err = running.communicate(timeout=120)
     assert running.returncode == INTERRUPTED, err
     assert "saved" in err and "not changed" not in err and "Traceback" not in err
-    assert volunteers(roster) == 3000
+    assert count(roster) == 3000
 
 
 def test_ctrl_c_before_the_import_was_saved_says_nothing_changed(roster, tmp_path: Path) -> None:
@@ -91,7 +84,7 @@ def test_ctrl_c_before_the_import_was_saved_says_nothing_changed(roster, tmp_pat
     _out, err = running.communicate(timeout=120)
     assert running.returncode == INTERRUPTED, err
     assert "not changed" in err and "saved" not in err and "Traceback" not in err
-    assert volunteers(roster) == 0 and batches(roster) == 0
+    assert count(roster) == 0 and batches(roster) == 0
 
 
 @pytest.mark.parametrize("saved", [False, True])

@@ -201,64 +201,62 @@ def caps(limits: Limits) -> Caps:
 def check_extent(path: Path, extent: Extent | None, limits: Limits, sheet: str | None) -> None:
     """Refuse a sheet whose cells, text or merged areas pass the caps (before calamine builds
     it), naming the cap and the option that raises it."""
-    if extent is None:
-        return
+    refusal = None if extent is None else _over(path, extent, limits, sheet or "")
+    if refusal is not None:
+        raise refusal
+
+
+def _over(path: Path, extent: Extent, limits: Limits, sheet: str) -> InvalidInput | None:
     where = _where(path)
     if extent.rows > limits.max_sheet_rows:
-        raise InvalidInput(
+        return InvalidInput(
             "intake.too_many_rows",
             hint="hint.max_rows",
             where=where,
-            sheet=sheet or "",
+            sheet=sheet,
             rows=extent.rows,
             limit=limits.max_rows,
         )
     if extent.columns > MAX_COLUMNS or extent.rows * extent.columns > limits.max_cells:
-        raise InvalidInput(
-            "intake.too_wide",
-            hint="hint.too_wide",
-            where=where,
-            sheet=sheet or "",
-            rows=extent.rows,
-            columns=extent.columns,
-        )
+        return _too_wide(path, extent, sheet)
     if extent.text > limits.max_text:
-        raise InvalidInput(
+        return InvalidInput(
             "intake.too_much_text",
             hint="hint.max_size",
             where=where,
-            sheet=sheet or "",
+            sheet=sheet,
             size=_mb(extent.text),
             limit=_mb(limits.max_text),
         )
     if extent.merged > limits.max_merged:
-        raise InvalidInput(
+        return InvalidInput(
             "intake.too_many_merged",
             hint="hint.save_as_xlsx",
             where=where,
-            sheet=sheet or "",
+            sheet=sheet,
             count=extent.merged,
             limit=limits.max_merged,
         )
+    return None
+
+
+def _too_wide(path: Path, extent: Extent, sheet: str) -> InvalidInput:
+    return InvalidInput(
+        "intake.too_wide",
+        hint="hint.too_wide",
+        where=_where(path),
+        sheet=sheet,
+        rows=extent.rows,
+        columns=extent.columns,
+    )
 
 
 def _refusal(exc: TooBig | Damaged, path: Path, limits: Limits, sheet: str | None) -> InvalidInput:
     if isinstance(exc, Damaged):
         return InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=_where(path))
-    name = exc.sheet if exc.sheet is not None else sheet
-    try:
-        check_extent(path, exc.extent, limits, name)
-    except InvalidInput as refusal:
-        return refusal
-    # Only the grid of all sheets together passed the cap.
-    return InvalidInput(
-        "intake.too_wide",
-        hint="hint.too_wide",
-        where=_where(path),
-        sheet=name or "",
-        rows=exc.extent.rows,
-        columns=exc.extent.columns,
-    )
+    name = (exc.sheet if exc.sheet is not None else sheet) or ""
+    # Past no cap of its own: only the grid of all sheets together passed the cap.
+    return _over(path, exc.extent, limits, name) or _too_wide(path, exc.extent, name)
 
 
 # What was measured, per file (its path, size and time) and caps: a workbook is measured once

@@ -104,48 +104,6 @@ def chunks(stream: IO[bytes], size: int = CHUNK) -> Iterator[bytes]:
         yield data
 
 
-def read_ahead(stream: IO[bytes], size: int = CHUNK) -> Iterator[bytes]:
-    """``chunks``, the next one read (unpacked: zlib lets other threads run meanwhile) on a
-    second thread while the caller works on this one. Stopping early stops the reading."""
-    import queue
-    import threading
-
-    ready: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=2)
-    stop = threading.Event()
-
-    def hand_over(item: bytes | BaseException) -> None:
-        while not stop.is_set():
-            try:
-                ready.put(item, timeout=0.05)
-                return
-            except queue.Full:
-                continue
-
-    def produce() -> None:
-        try:
-            while not stop.is_set():
-                data = stream.read(size)
-                hand_over(data)
-                if not data:
-                    return
-        except BaseException as exc:  # handed to the reader, raised there
-            hand_over(exc)
-
-    worker = threading.Thread(target=produce, name="volctl-read-ahead", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = ready.get()
-            if isinstance(item, BaseException):
-                raise item
-            if not item:
-                return
-            yield item
-    finally:
-        stop.set()
-        worker.join()
-
-
 def parse(
     stream: IO[bytes],
     start: Callable[[str, list[str]], None] | None = None,

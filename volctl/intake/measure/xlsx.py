@@ -31,11 +31,11 @@ from volctl.intake.measure import (
     Caps,
     Damaged,
     Extent,
+    chunks,
     last,
     local,
     parse,
     position,
-    read_ahead,
 )
 
 RELS = "xl/_rels/workbook.xml.rels"
@@ -167,10 +167,9 @@ def measure(book: Workbook, part: str, caps: Caps) -> Extent:
 
 
 def _tag_chunks(stream: IO[bytes]) -> Iterator[bytes]:
-    """The member's bytes in chunks of about 1 MB, each cut just before a ``<``; the next
-    chunk is unpacked while this one is searched."""
+    """The member's bytes in chunks of about 1 MB, each cut just before a ``<``."""
     tail = b""
-    for chunk in read_ahead(stream):
+    for chunk in chunks(stream):
         data = tail + chunk
         cut = data.rfind(b"<")
         if cut <= 0:
@@ -187,11 +186,10 @@ def _tag_chunks(stream: IO[bytes]) -> Iterator[bytes]:
 _NO_REFERENCE = re.compile(rb'<c(?! r=")[\s/>]')
 # - no cell tag has a prefix (``<x:c``);
 _PREFIXED = re.compile(rb":c[\s/>]")
-# - no attribute named r is written with spaces before its ``=``;
-_SPACED = re.compile(rb"r[\t\n\r ]+=")
-# - every other ``r=`` is looked at: an attribute named r (not "header=", "operator="…) whose
-#   value could pass a cap (a second r in a cell counts: calamine takes the last). Values of a
-#   row number or of one letter and fewer digits than the row cap has are passed over.
+# - every ``r=`` is looked at (``r =`` too): an attribute named r (not "header=",
+#   "operator="…) written with spaces before its ``=``, or whose value could pass a cap (a
+#   second r in a cell counts: calamine takes the last). Values of a row number or of one
+#   letter and fewer digits than the row cap has are passed over.
 _CANONICAL = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
 _ROW_NUMBER = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:.-")
@@ -205,7 +203,7 @@ def _column(letters: bytes) -> int:
 
 
 def _references(digits: int) -> re.Pattern[bytes]:
-    return re.compile(rb'r=(?!"[A-Z]?[0-9]{1,%d}")' % (digits - 1))
+    return re.compile(rb'r[\t\n\r ]*=(?!"[A-Z]?[0-9]{1,%d}")' % (digits - 1))
 
 
 def _usual(book: Workbook, part: str, caps: Caps) -> Extent:
@@ -217,16 +215,18 @@ def _usual(book: Workbook, part: str, caps: Caps) -> Extent:
     count_shared = fold(SHARED) in book.members
     with zipfile.ZipFile(book.path) as zf, book.open(zf, part) as stream:
         for data in _tag_chunks(stream):
-            if _NO_REFERENCE.search(data) or _PREFIXED.search(data) or _SPACED.search(data):
+            if _NO_REFERENCE.search(data) or _PREFIXED.search(data):
                 raise _Unusual
             for m in references.finditer(data):
-                at = m.start()
+                at, end = m.start(), m.end()
                 before = data[at - 1] if at else 0x20
                 if before in _NAME_BYTES or before >= 0x80:
                     continue  # another attribute ending in r: header=, operator=…
-                quote = data[at + 2 : at + 3]
-                close = data.find(quote, at + 3) if quote in (b'"', b"'") else -1
-                value = data[at + 3 : close] if close > 0 else b""
+                if end - at > 2:
+                    raise _Unusual  # r = "…": read the exact way
+                quote = data[end : end + 1]
+                close = data.find(quote, end + 1) if quote in (b'"', b"'") else -1
+                value = data[end + 1 : close] if close > 0 else b""
                 found = _CANONICAL.fullmatch(value)
                 if found is None:
                     if value.isdigit():

@@ -343,17 +343,21 @@ def native(path: Path) -> Iterator[None]:
     """Around a call into calamine: whatever it prints on stderr (a Rust panic's message and
     backtrace) is kept from the clerk, and a panic (a reader failing on a file it cannot read)
     is a damaged file, one message like any other."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    saved: int | None = None
+    with contextlib.suppress(OSError):  # no stderr to begin with: nothing to keep from anyone
+        saved = os.dup(2)
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 2)
         os.close(quiet)
+    try:
         yield
     except BaseException as exc:
         if type(exc).__name__ != "PanicException":
             raise
         raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=_where(path)) from None
     finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)

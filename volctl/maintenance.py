@@ -20,6 +20,7 @@ from volctl.db import (
     disk_full,
     inspect_file,
     refuse_read_only,
+    saving,
     transaction,
 )
 from volctl.errors import InvalidInput, RosterError, Where
@@ -261,7 +262,8 @@ def restore(
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = roster_path.with_name(f"{roster_path.stem}-replaced-{stamp}.db")
     backup_to(roster, kept)
-    source.backup(roster)
+    with saving():  # from here on, the roster holds the backup's content
+        source.backup(roster)
     with transaction(roster):
         audit.record(
             roster, "roster.restore", None, None, source=str(source_path), replaced_copy=str(kept)

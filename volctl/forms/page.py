@@ -510,17 +510,20 @@ def save(
     wb: Workbook,
     path: Path,
     *,
-    private: bool = False,
+    private: bool = True,
     overwrite: bool = True,
     error: str = "output.cannot_write",
     hint: str | None = None,
     where: Where | None = None,
+    blank: bool = False,
 ) -> None:
     """Write an .xlsx file whole or not at all, through the one writer (:mod:`volctl.files`).
-    ``private``: readable by its owner only from the moment it is created (a form printed with
-    personal data in full, a rejects workbook); ``overwrite=False``: refuse an existing file
-    (``refuse_existing``). A failure to write raises ``error`` (its message takes ``{path}``
-    and ``{reason}``) with ``hint`` and ``where``."""
+    It is readable by its owner only from the moment it is created: every workbook made from
+    the roster names people, masked or not (``private`` is accepted from older callers and
+    changes nothing). ``blank``: a form holding no one's data (the sign-up template) takes
+    the usual mode. ``overwrite=False``: refuse an existing file (``refuse_existing``). A
+    failure to write raises ``error`` (its message takes ``{path}`` and ``{reason}``) with
+    ``hint`` and ``where``."""
     from volctl import files
 
     field = where or Where(field="output")
@@ -532,7 +535,7 @@ def save(
         refuse_existing(path, where=field)
     with (
         files.replacing(
-            path, private=private, overwrite=overwrite, error=error, hint=hint, where=where
+            path, private=not blank, overwrite=overwrite, error=error, hint=hint, where=where
         ) as tmp,
         open(tmp, "wb") as handle,
     ):

@@ -205,4 +205,4 @@ def write(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    page.save(book, path, overwrite=overwrite)
+    page.save(book, path, overwrite=overwrite, blank=True)  # no one's data: the usual mode

@@ -53,6 +53,8 @@ def test_inactive_volunteers_are_left_out(cli, town, tmp_path) -> None:
     assert "周红梅" not in listed(cli, tmp_path, "--year", "2025")
 
 
-def test_identity_numbers_and_phones_are_masked_text(cli, town, tmp_path) -> None:
+def test_identity_numbers_and_phones_are_in_full_unless_masked(cli, town, tmp_path) -> None:
     row = listed(cli, tmp_path, "--year", "2025")["唐志远"]
-    assert row[6].startswith("3304") and "*" in row[6] and row[7] == "139****0025"
+    assert row[6].startswith("3304") and "*" not in row[6] and row[7] == "13957300025"
+    masked = listed(cli, tmp_path, "--year", "2025", "--mask")["唐志远"]
+    assert "*" in masked[6] and masked[7] == "139****0025"

@@ -400,6 +400,7 @@ def update(
     status: Annotated[
         str | None, _opt("--status", key="opt.act_status", metavar="planned|held")
     ] = None,
+    summary: Annotated[str | None, _opt("--summary", key="opt.act_summary")] = None,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
@@ -426,11 +427,19 @@ def update(
         }.items()
         if value is not None
     }
-    if not changes:
+    if not changes and summary is None:
         raise InvalidInput("activity.nothing_to_update", hint="hint.activity_update_options")
     conn = roster()
-    row, diff = activities.update(conn, act, changes)
-    record = activities.public(row, show_pii=show_pii)
+    row, diff = (
+        activities.update(conn, act, changes) if changes else (activities.find(conn, act), {})
+    )
+    if summary is not None:
+        from volctl.ledger.summaries import set_summary
+
+        row, changed = set_summary(conn, act, summary)
+        if changed:
+            diff = {**diff, "summary": (None, row["summary"])}
+    record = {**activities.public(row, show_pii=show_pii), "summary": row["summary"]}
     if fmt is Format.json:
         emit({"activity": record, "changed": sorted(diff)}, fmt)
         return

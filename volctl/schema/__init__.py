@@ -23,6 +23,7 @@ STEPS = (
     "m005_report_index",
     "m006_certificates",
     "m007_sources",
+    "m010_activity_summary",
 )
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster

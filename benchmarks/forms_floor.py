@@ -4,10 +4,12 @@
 
 For each paper, at two sizes, volctl writes it as a clerk would (a fresh ``python -m volctl``
 process, start-up included), then the floor writes the same cells: a fresh Python process that
-loads the cell values (read from volctl's own file beforehand, not timed) and writes them with
-xlsxwriter in constant-memory mode, no formats, no checks: the least any program printing that
-paper must do. Runs alternate volctl and the floor (the machine may be shared); the table gives
-each one's median wall-clock time, the ratio volctl / floor and both processes' peak memory.
+loads what volctl's file holds (read back beforehand, not timed: each cell's value and format,
+the rows' heights, the columns' widths, the merged ranges) and writes it with xlsxwriter in
+constant-memory mode, with no query, no measuring and no checks: the least any program printing
+that paper must do. Runs alternate volctl and the floor (the machine may be shared); the table
+gives each one's median wall-clock and CPU time (user and system: what other processes on the
+machine change least), the ratios volctl / floor and both processes' peak memory.
 
 The roster is built with SQL through the real schema (``ledger_bench.generate``, teams from
 ``export_bench.add_structure``), by the volctl that is imported: to measure another checkout,
@@ -54,23 +56,40 @@ class Task:
     driver: bool = False  # the rejects workbook: a driver process, not the CLI
 
 
-def floor(cells: Path, out: Path) -> None:
-    """The floor: write the cells of ``cells`` (marshal: [(sheet, rows)]) with xlsxwriter in
-    constant-memory mode, nothing else."""
+def floor(cells: Path, out: Path, *, bare: bool = False) -> None:
+    """The floor: write what ``cells`` holds (marshal: the formats, then per sheet its column
+    widths, its rows with their heights and cells, its merged ranges) with xlsxwriter in
+    constant-memory mode, nothing else: no measuring, no checks. ``bare``: the values alone
+    (no formats, heights, widths or merged ranges: a paper no office would accept)."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
     with open(cells, "rb") as handle:
-        sheets = marshal.load(handle)
-    for name, rows in sheets:
+        formats, sheets = marshal.load(handle)
+    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    made = [None if bare else book.add_format(props) for props in formats]
+    for name, widths, rows, merges in sheets:
         ws = book.add_worksheet(name[:31])
-        for r, row in enumerate(rows):
-            ws.write_row(r, 0, row)
+        for c, width in enumerate(widths if not bare else ()):
+            ws.set_column(c, c, width)
+        for r, (height, row) in enumerate(rows):
+            if not bare:
+                ws.set_row(r, height)
+            for c, value, f in row:
+                style = made[f] if f >= 0 else None
+                if value is None:
+                    ws.write_blank(r, c, None, style)
+                elif isinstance(value, str):
+                    ws.write_string(r, c, value, style)
+                else:
+                    ws.write_number(r, c, value, style)
+        for first_row, first_col, last_row, last_col in merges if not bare else ():
+            ws.merge.append([first_row, first_col, last_row, last_col])
     book.close()
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """One run of ``argv``: wall-clock seconds and the process's peak memory (MiB)."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """One run of ``argv``: wall-clock seconds, CPU seconds (user and system: what a shared
+    machine does not change) and the process's peak memory (MiB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -78,23 +97,69 @@ def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     if status != 0:
         err = proc.stderr.read().decode() if proc.stderr else ""
         sys.exit(f"{' '.join(argv)} failed:\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _format(cell: object) -> dict[str, object]:
+    """The xlsxwriter format of a cell as read back: font, border, alignment, fill, number."""
+    font, align = cell.font, cell.alignment  # type: ignore[attr-defined]
+    props: dict[str, object] = {"font_name": font.name or "Calibri", "font_size": font.sz or 11}
+    if font.b:
+        props["bold"] = True
+    if cell.border.left is not None and cell.border.left.style:  # type: ignore[attr-defined]
+        props["border"] = 1
+    if align.horizontal:
+        props["align"] = align.horizontal
+    if align.vertical:
+        props["valign"] = {"center": "vcenter"}.get(align.vertical, align.vertical)
+    if align.wrap_text:
+        props["text_wrap"] = True
+    if align.indent:
+        props["indent"] = int(align.indent)
+    if cell.number_format and cell.number_format != "General":  # type: ignore[attr-defined]
+        props["num_format"] = cell.number_format  # type: ignore[attr-defined]
+    if cell.quotePrefix:  # type: ignore[attr-defined]
+        props["quote_prefix"] = True
+    return props
 
 
 def cells_of(path: Path, target: Path) -> int:
-    """Read a written paper's cell values (the floor writes the same); how many rows."""
+    """Read a written paper back (values, formats, row heights, widths, merged ranges) for the
+    floor to write the same; how many rows."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True)
+    book = load_workbook(path)
+    formats: dict[str, int] = {}
     sheets, count = [], 0
     for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        from openpyxl.utils import get_column_letter
+
+        widths = [
+            (ws.column_dimensions[get_column_letter(c)].width or 8.43) - 5 / 7
+            for c in range(1, ws.max_column + 1)
+        ]
         rows = []
-        for row in ws.iter_rows(values_only=True):
-            rows.append([v if isinstance(v, int | float | str) else None for v in row])
-        sheets.append((ws.title, rows))
+        for row in ws.iter_rows():
+            cells = []
+            for cell in row:
+                value = cell.value
+                if value is not None and not isinstance(value, int | float | str):
+                    value = str(value)
+                key = json.dumps(_format(cell), sort_keys=True)
+                index = formats.setdefault(key, len(formats))
+                if value is not None or cell.has_style:
+                    cells.append((cell.column - 1, value, index))
+            height = ws.row_dimensions[row[0].row].height if row else None
+            rows.append((float(height or 15), cells))
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
+                  for m in ws.merged_cells.ranges]  # fmt: skip
+        sheets.append((ws.title, widths, rows, merges))
         count += len(rows)
+    table = [json.loads(key) for key in formats]
     with open(target, "wb") as handle:
-        marshal.dump(sheets, handle)
+        marshal.dump((table, sheets), handle)
     return count
 
 
@@ -245,54 +310,86 @@ def main() -> None:
     parser.add_argument("--sizes", default="small,large")
     parser.add_argument("--keep", action="store_true", help="keep the rosters and papers")
     parser.add_argument("--floor", nargs=2, metavar=("CELLS", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--bare", action="store_true", help="a floor of the values alone (no formats, heights)"
+    )
     parser.add_argument("--rejects-driver", nargs=2, metavar=("ROWS", "OUT"),
                         help=argparse.SUPPRESS)  # fmt: skip
+    parser.add_argument("--build", nargs=2, metavar=("FOLDER", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--cells", nargs=2, metavar=("XLSX", "CELLS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
-        floor(Path(args.floor[0]), Path(args.floor[1]))
+        floor(Path(args.floor[0]), Path(args.floor[1]), bare=args.bare)
         return
     if args.rejects_driver:
         rejects_driver(Path(args.rejects_driver[0]), Path(args.rejects_driver[1]))
         return
+    if args.build:
+        print(build(Path(args.build[0]), args.build[1]))
+        return
+    if args.cells:
+        print(cells_of(Path(args.cells[0]), Path(args.cells[1])))
+        return
+    run(args)
 
-    import volctl
 
+def helper(*argv: str) -> str:
+    """Run a step of the benchmark in a process of its own: this one stays small, so that the
+    peak memory of the processes it starts is theirs alone (a child's peak counts the parent
+    it was forked from)."""
+    done = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    return done.stdout.strip().splitlines()[-1]
+
+
+def run(args: argparse.Namespace) -> None:
     folder = Path(tempfile.mkdtemp(prefix="volctl-forms-floor-"))
     env = {**os.environ, "VOLCTL_LANG": "en", "HOME": str(folder)}
     only = set(args.only.split(",")) if args.only else None
-    print(f"volctl from {Path(volctl.__file__).parent}; {args.runs} runs each, alternated")
+    where = subprocess.run(
+        [sys.executable, "-c", "import volctl; print(volctl.__file__)"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(f"volctl from {Path(where).parent}; {args.runs} runs each, alternated")
     lines = []
     for size in args.sizes.split(","):
         print(f"building the {size} roster …", flush=True)
-        roster = build(folder, size)
+        roster = Path(helper("--build", str(folder), size))
         for task in tasks(folder, size, roster):
             if only and task.name not in only:
                 continue
             argv = command(task, roster)
             measure(argv, env)  # warm-up (and the roster's upgrade, for another checkout)
             cells = folder / f"{task.name}-{size}.cells"
-            count = cells_of(task.out, cells)
+            count = int(helper("--cells", str(task.out), str(cells)))
             floor_out = folder / f"{task.name}-{size}.floor.xlsx"
             floor_argv = [sys.executable, __file__, "--floor", str(cells), str(floor_out)]
+            if args.bare:
+                floor_argv.append("--bare")
             ours, theirs = [], []
             for _ in range(args.runs):
                 ours.append(measure(argv, env))
                 theirs.append(measure(floor_argv, env))
-            t1, t2 = (statistics.median(t for t, _ in runs) for runs in (ours, theirs))
-            m1, m2 = (max(m for _, m in runs) for runs in (ours, theirs))
-            line = (task.name, size, count, t1, t2, t1 / t2, m1, m2)
+            t1, t2 = (statistics.median(t for t, _, _ in runs) for runs in (ours, theirs))
+            c1, c2 = (statistics.median(c for _, c, _ in runs) for runs in (ours, theirs))
+            m1, m2 = (max(m for _, _, m in runs) for runs in (ours, theirs))
+            line = (task.name, size, count, t1, t2, c1, c2, m1, m2)
             lines.append(line)
             print(
-                f"  {task.name:<14} {size:<6} {count:>7,} rows  volctl {t1:6.2f} s"
-                f"  floor {t2:6.2f} s  ratio {t1 / t2:4.2f}  peak {m1:5.0f} / {m2:4.0f} MiB",
+                f"  {task.name:<14} {size:<6} {count:>7,} rows  wall {t1:6.2f} / {t2:5.2f} s"
+                f" ({t1 / t2:4.2f})  cpu {c1:6.2f} / {c2:5.2f} s ({c1 / c2:4.2f})"
+                f"  peak {m1:4.0f} / {m2:3.0f} MiB",
                 flush=True,
             )
     print()
-    print("| paper | size | rows | volctl s | floor s | ratio | peak MiB volctl / floor |")
-    print("|---|---|---|---|---|---|---|")
-    for name, size, count, t1, t2, ratio, m1, m2 in lines:
-        print(f"| {name} | {size} | {count:,} | {t1:.2f} | {t2:.2f} | {ratio:.2f} |"
-              f" {m1:.0f} / {m2:.0f} |")  # fmt: skip
+    print("| paper | size | rows | wall s volctl / floor | ratio | CPU s volctl / floor | ratio |"
+          " peak MiB volctl / floor |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
+    for name, size, count, t1, t2, c1, c2, m1, m2 in lines:
+        print(f"| {name} | {size} | {count:,} | {t1:.2f} / {t2:.2f} | {t1 / t2:.2f} |"
+              f" {c1:.2f} / {c2:.2f} | {c1 / c2:.2f} | {m1:.0f} / {m2:.0f} |")  # fmt: skip
     if args.keep:
         print(f"kept in {folder}")
     else:

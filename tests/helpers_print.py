@@ -48,7 +48,7 @@ PAPERS: dict[str, tuple[list[str], list[str]]] = {
     "traffic": (["export", "form", "traffic", "--year", "2025"], ["序号", "身份证号码", "备注"]),
     "traffic-registration": (
         ["export", "form", "traffic-registration", "--year", "2025"],
-        ["序号", "身份证号码", "文明交通培训"],
+        ["序号", "身份证号码", "可参加劝导时间"],
     ),
     "registration": (
         ["export", "form", "registration", "--volunteer", "V000009,V000010,V000030"],

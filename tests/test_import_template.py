@@ -22,7 +22,8 @@ def template(cli, roster, tmp_path) -> Path:
 
 
 def header(ws) -> list[str]:
-    return [c.value for c in ws[3]]
+    """The header as read (a printed header may break a label over two lines)."""
+    return [c.value.replace("\n", "") for c in ws[3]]
 
 
 def column(ws, name: str) -> str:

@@ -18,6 +18,7 @@ personal data.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -116,10 +117,18 @@ def _sheet(sheet: Any, conn: sqlite3.Connection, act: sqlite3.Row) -> None:
         return Cell(text if text is not None else "", span=span, style=TEXT)
 
     sheet.title(TITLE)
-    sheet.two_part(filled_by(conn), f"活动编号：{act['activity_no']}")
+    sheet.two_part(filled_by(conn), f"填报日期：{cn_date(date.today())}")
     theme = act["theme"] or ""
     grid: list[tuple[list[Cell], float]] = [
-        ([label("活动名称"), value(act["title"], 5)], 30),
+        (
+            [
+                label("活动名称"),
+                value(act["title"], 3),
+                label("活动编号"),
+                Cell(act["activity_no"], style=Style(align="center")),
+            ],
+            30,
+        ),
         (
             [
                 label("活动日期"),

@@ -47,11 +47,11 @@ def columns() -> list[Any]:
     from volctl.forms.layout.table import Column
 
     return [
-        Column("服务日期", 14, 17, centred=True),
+        Column("服务日期", 14, 17, centred=True, whole=True),
         Column("活动名称", 14, 40),
         Column("服务类别", 8, 14, centred=True),
         Column("服务内容", 12, 40),
-        Column("服务时长\n（小时）", 8, 9, centred=True),
+        Column("服务时长\n（小时）", 9, 9.5, centred=True),
     ]
 
 

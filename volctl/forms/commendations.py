@@ -34,7 +34,7 @@ def columns() -> list[Any]:
         Column("志愿者编号", 9, 10, centred=True),
         Column("所属队伍（单位）", 10, 24),
         Column("表彰单位", 8, 16),
-        Column("表彰日期", 12, 15, centred=True),
+        Column("表彰日期", 12, 15, centred=True, whole=True),
         Column("备注", 5, 12),
     ]
 

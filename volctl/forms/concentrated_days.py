@@ -34,8 +34,8 @@ def columns() -> list[Any]:
 
     return [
         Column("序号", 5, 6, centred=True),
-        Column("日期", 14, 17, centred=True),
-        Column("星期", 7, 8, centred=True),
+        Column("日期", 14, 17, centred=True, whole=True),
+        Column("星期", 7, 8, centred=True, whole=True),
         Column("活动主题", 12, 32),
         Column("服务类别", 9, 14, centred=True),
         Column("组织队伍", 12, 30),

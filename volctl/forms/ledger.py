@@ -53,14 +53,14 @@ def columns() -> list[Any]:
 
     return [
         Column("序号", 4, 7, centred=True, size=SIZE),
-        Column("日期", 10, 15, centred=True, size=SIZE),
+        Column("日期", 10, 15, centred=True, size=SIZE, whole=True),
         Column("活动名称", 6, 14, size=SIZE),
         Column("服务地点", 5, 11, size=SIZE),
         Column("组织队伍", 5, 11, size=SIZE),
         Column("志愿者编号", 7, 10, centred=True, size=SIZE),
         Column("姓名", 5, 10, centred=True, size=SIZE),
         Column("服务时间", 9, 13, centred=True, size=SIZE),
-        Column("时长\n（小时）", 5.5, 8, centred=True, size=SIZE),
+        Column("时长\n（小时）", 7, 8, centred=True, size=SIZE),
         Column("出勤", 4, 6, centred=True, size=SIZE),
         Column("服务内容", 6, 14, size=SIZE),
         Column("服务对象", 5, 10, size=SIZE),

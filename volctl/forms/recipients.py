@@ -34,7 +34,7 @@ def columns() -> list[Any]:
         Column("编号", 8, 9, centred=True),
         Column("姓名", 7, 12),
         Column("性别", 5, 5, centred=True),
-        Column("出生年月", 9, 11, centred=True),
+        Column("出生年月", 9, 11, centred=True, whole=True),
         Column("类别", 7, 12, centred=True),
         Column("联系电话", 10, 15, centred=True),
         Column("住址", 10, 24),
@@ -42,7 +42,7 @@ def columns() -> list[Any]:
         Column("家属联系人", 9, 20),
         Column("结对志愿者", 9, 22),
         Column("帮扶方式", 6, 7, centred=True),
-        Column("登记日期", 10, 14, centred=True),
+        Column("登记日期", 10, 14, centred=True, whole=True),
     ]
 
 

@@ -286,4 +286,4 @@ def _sheet(
         undertaking += f"\n\n{GUARDIAN}"
     sheet.row([label("本人承诺"), value(undertaking, 4)], TEXT, min_height=80, keep_next=True)
     opinion = Cell(OPINION, span=4, style=Style(align="right"))
-    sheet.row([label("社区（单位）\n意见"), opinion], TEXT, min_height=96)
+    sheet.row([label("社区\n（单位）\n意见"), opinion], TEXT, min_height=96)

@@ -53,7 +53,7 @@ def columns() -> list[Any]:
         Column("序号", 5, 6, centred=True, size=SIZE),
         Column("姓名", 8, 14, size=SIZE),
         Column("性别", 5, 6, centred=True, size=SIZE),
-        Column("出生年月", 10, 13, centred=True, size=SIZE),
+        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
         Column("政治面貌", 9, 14, centred=True, size=SIZE),
         Column("文化程度", 9, 14, centred=True, size=SIZE),
         Column("工作单位及职务", 16, 40, size=SIZE),

@@ -44,12 +44,12 @@ def columns() -> list[Any]:
         Column("序号", 5, 6, centred=True, size=SIZE),
         Column("姓名", 8, 14, size=SIZE),
         Column("性别", 5, 6, centred=True, size=SIZE),
-        Column("出生年月", 10, 13, centred=True, size=SIZE),
+        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
         Column("政治面貌", 9, 14, centred=True, size=SIZE),
         Column("身份证号码", 12, 24, centred=True, size=SIZE),
         Column("手机", 10, 16, centred=True, size=SIZE),
         Column("工作单位及职务", 14, 36, size=SIZE),
-        Column("文明交通培训", 10, 20, size=SIZE),
+        Column("文明交通\n培训", 9, 14, centred=True, size=SIZE, whole=True),
         Column("可参加劝导时间", 10, 22, size=SIZE),
         Column("备注", 6, 16, size=SIZE),
     ]
@@ -108,22 +108,22 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         header(sheet, chosen)
         sheet.rows(rows, styles(chosen))
         note = (
-            f"注：名单为服务意向含“文明交通”的在册志愿者，以及{cn_date(first)}至"
-            f"{cn_date(last)}参加文明交通劝导活动的在册志愿者；截至{cn_date(on)}。"
+            f"注：服务意向含“文明交通”的在册志愿者，及{cn_date(first)}至{cn_date(last)}"
+            "参加过文明交通劝导活动的在册志愿者。"
         )
         sheet.line(note, min_height=22, keep_prev=1)
         opinion = Style(align="right")
         sheet.row(
             [
-                Cell("单位意见", span=1, style=HEAD),
-                Cell(OPINION, span=3, style=opinion),
-                Cell("区文明办意见", span=1, style=HEAD),
+                Cell("单位意见", span=2, style=HEAD),
                 Cell(OPINION, span=2, style=opinion),
-                Cell("交警大队意见", span=1, style=HEAD),
-                Cell(OPINION, span=3, style=opinion),
+                Cell("区文明办意见", span=2, style=HEAD),
+                Cell(OPINION, span=2, style=opinion),
+                Cell("交警大队\n意见", span=1, style=HEAD),
+                Cell(OPINION, span=2, style=opinion),
             ],
             TEXT,
-            min_height=96,
+            min_height=80,
             keep_prev=1,
         )
         close_table(sheet, "填表人：　　　　　　　　　　联系电话：", keep=1)
@@ -139,13 +139,13 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
 
 
 def _trained(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
-    """Each volunteer's latest 文明交通 training, as 2025年3月10日."""
+    """The day of each volunteer's latest 文明交通 training (2025年3月10日)."""
     import json
 
     from volctl.forms.layout import cn_date
 
     return {
-        row[0]: f"已参加（{cn_date(row[1])}）"
+        row[0]: cn_date(row[1])
         for row in conn.execute(
             "SELECT a.volunteer_id, max(t.date) FROM training_attendance a"
             " JOIN trainings t ON t.id = a.training_id"

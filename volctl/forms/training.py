@@ -31,10 +31,10 @@ def columns() -> list[Any]:
 
     return [
         Column("序号", 5, 6, centred=True),
-        Column("培训日期", 13, 15, centred=True),
+        Column("培训日期", 13, 15, centred=True, whole=True),
         Column("培训名称", 12, 26),
         Column("培训内容", 8, 12, centred=True),
-        Column("学时\n（小时）", 7, 8, centred=True),
+        Column("学时\n（小时）", 8.5, 9, centred=True),
         Column("授课人", 7, 12, centred=True),
         Column("培训地点", 9, 22),
         Column("参训\n人数", 6, 6, centred=True),

@@ -34,6 +34,7 @@ class Spec:
     maximum: float = 60.0
     indent: int = 0  # left-aligned cells are indented by one (centred ones: 0)
     size: float = metrics.BODY_SIZE
+    whole: bool = False  # its cells never wrap (dates): as wide as the widest, within maximum
 
 
 def _text(value: object) -> str:
@@ -64,6 +65,8 @@ def balance(specs: Sequence[Spec], rows: Sequence[Sequence[object]], budget: flo
             *(max((metrics.em_width(p) for p in t.split("\n")), default=0.0) for t in column[1:]),
             0.0,
         )
+        if spec.whole:
+            word = max(word, widest)
         floor = max(spec.minimum, metrics.units_for_room(word * spec.size, spec.indent))
         floor = min(floor, max(spec.maximum, spec.minimum))
         natural = metrics.units_for_room(widest * spec.size, spec.indent)

@@ -59,7 +59,7 @@ class Row:
     """A row measured and ready to write: its cells (column, value, kind, format), the merges
     it begins (first column, last column, rows down, height the text needs) and its height."""
 
-    cells: list[tuple[int, object, str, Any]]
+    cells: list[tuple[int, object, Any, Any]]  # column, value, its writer, its format
     height: float
     merges: list[tuple[int, int, int, float]] = field(default_factory=list)
     keep_next: bool = False
@@ -88,7 +88,7 @@ class _Open:
     start: int
     left: int
     value: object
-    kind: str
+    put: Any  # the sheet's writer of that kind of value
     fmt: Any
 
 
@@ -134,6 +134,11 @@ class Sheet:
         self._open: list[_Open] = []  # cells merged down, as rows are written
         self._fresh = False  # a page just began: merges down show their text again
         self._closed = False
+        self._plan: dict[int, _Plan] = {}
+        self._keep: list[Style] = []
+        # xlsxwriter's own writers without their argument checks (the values are prepared
+        # here): strings, numbers, blank cells with their format, dates.
+        self._writers = (ws._write_string, ws._write_number, ws._write_blank, ws._write_datetime)
         self.freeze_columns = 0  # columns kept in view on screen, left of the scrolling
 
     # ------------------------------------------------------------------ adding rows
@@ -204,7 +209,7 @@ class Sheet:
         (填报单位（盖章）… 填报日期…). ``split``: the columns the left part takes."""
         n = self.columns
         if split is None:
-            split = _split(self.widths, right)
+            split = _split(self.widths, left, right)
         cells = [Cell(left, span=split), Cell(right, span=n - split)]
         styles = [
             Style(border=False, valign="bottom"),
@@ -229,38 +234,78 @@ class Sheet:
         min_height: float = 0.0,
         height: float | None = None,
     ) -> Row:
-        """Measure a row without adding it: each cell's lines in its columns' width."""
-        cells: list[tuple[int, object, str, Any]] = []
+        """Measure a row without adding it: each cell's lines in its columns' width. (The hot
+        loop of every paper: one pass per cell, formats looked up by the style's identity.)"""
+        cells: list[tuple[int, object, Any, Any]] = []
         merges: list[tuple[int, int, int, float]] = []
         need = min_height
         col = 0
         one = styles if isinstance(styles, Style) else None
         widths = self.widths
-        fmt = self.paper.format
+        plan = self._plan
+        write = self._writers
         for i, value in enumerate(values):
             if col >= self.columns:
                 break
             across = down = 1
-            style = one if one is not None else styles[i]  # type: ignore[index]
+            style = one or styles[i]  # type: ignore[index]
             if isinstance(value, Cell):
                 across, down = max(1, value.span), max(1, value.rows)
                 style = value.style or style
                 value = value.value
             assert style is not None
-            kind, value, text = _prepare(value)
-            cells.append((col, value, kind, fmt(style, kind)))
-            if across > 1:
-                blank = fmt(style, "text")
-                cells += [(extra, None, "blank", blank) for extra in range(col + 1, col + across)]
-            lines = _lines(text, sum(widths[col : col + across]), style) if text else 1
-            tall = metrics.row_height(lines, style.size)
+            p = plan.get(id(style)) or self._new_plan(style)
+            text = ""
+            cls = value.__class__
+            if cls is str and value:
+                text = value  # type: ignore[assignment]
+                if not text.isprintable():
+                    text = _CONTROL.sub("", text)
+                if text:
+                    cells.append((col, text, write[0], p.quoted if text[0] in FORMULA_START
+                                  else p.text))  # fmt: skip
+                else:
+                    cells.append((col, None, write[2], p.blank))
+            elif value is None or value == "":
+                cells.append((col, None, write[2], p.blank))
+            elif cls is int:
+                cells.append((col, value, write[1], p.number))
+            elif cls is Hours:
+                cells.append((col, value.value, write[1], p.hours))  # type: ignore[attr-defined]
+            elif cls is float:
+                cells.append((col, value, write[1], p.hours))
+            elif isinstance(value, datetime | date):
+                when = value if isinstance(value, datetime) else datetime(*value.timetuple()[:3])
+                cells.append((col, when, write[3], p.date))
+            else:
+                text = _CONTROL.sub("", str(value))
+                cells.append((col, text, write[0], p.quoted if text[:1] in FORMULA_START
+                              else p.text))  # fmt: skip
+            tall = p.one
+            if text:
+                room = widths[col] if across == 1 else sum(widths[col : col + across])
+                if across > 1 or "\n" in text or metrics.em_width(text, p.bold) > p.room(room):
+                    lines = _lines(text, room, style)
+                    if lines > 1:
+                        tall = metrics.quantize(lines * p.line + metrics.ROW_PAD)
             if across > 1 or down > 1:
                 merges.append((col, col + across - 1, down, tall))
-            need = max(need, tall if down == 1 else metrics.row_height(1, style.size))
+                covered = range(col + 1, col + across)
+                cells += [(extra, None, write[2], p.blank) for extra in covered]
+                if down > 1:
+                    tall = p.one
+            if tall > need:
+                need = tall
             col += across
         if height is not None:
             need = height
         return Row(cells, metrics.quantize(need), merges)
+
+    def _new_plan(self, style: Style) -> _Plan:
+        found = _Plan(self.paper, style)
+        self._plan[id(style)] = found
+        self._keep.append(style)  # the identity stays this style's while the sheet lives
+        return found
 
     def add(self, row: Row) -> None:
         """Queue a built row for placing."""
@@ -340,8 +385,8 @@ class Sheet:
     def _write(self, row: Row, *, head_row: bool = False) -> None:
         ws, r = self.ws, self._row
         ws.set_row(r, row.height)
-        for col, value, kind, fmt in row.cells:
-            _put(ws, r, col, value, kind, fmt)
+        for col, value, put, fmt in row.cells:
+            put(r, col, value, fmt)
         if not head_row:
             self._merge_down(r)
         for first, last, down, _needs in row.merges:
@@ -350,8 +395,8 @@ class Sheet:
                 # once, and a streamed sheet cannot come back to a row.
                 ws.merge.append([r, first, r, last])
                 continue
-            value, kind, fmt = next((v, k, f) for c, v, k, f in row.cells if c == first)
-            self._open.append(_Open(first, last, r, down - 1, value, kind, fmt))
+            value, put, fmt = next((v, k, f) for c, v, k, f in row.cells if c == first)
+            self._open.append(_Open(first, last, r, down - 1, value, put, fmt))
         if row.repeat:
             start = self._repeat[0] if self._repeat is not None else r
             self._repeat = (start, r)
@@ -365,7 +410,7 @@ class Sheet:
             if self._fresh:
                 if r - 1 > down.start or down.last > down.first:
                     ws.merge.append([down.start, down.first, r - 1, down.last])
-                _put(ws, r, down.first, down.value, down.kind, down.fmt)
+                down.put(r, down.first, down.value, down.fmt)
                 down.start = r
             down.left -= 1
             if down.left == 0 and (r > down.start or down.last > down.first):
@@ -428,17 +473,6 @@ def fit(widths: Sequence[float], page_width: float | None) -> list[float]:
     return out
 
 
-def _put(ws: Any, r: int, col: int, value: object, kind: str, fmt: Any) -> None:
-    if kind == "text" or kind == "quoted":
-        ws.write_string(r, col, value, fmt)
-    elif kind == "blank":
-        ws.write_blank(r, col, None, fmt)
-    elif kind == "date":
-        ws.write_datetime(r, col, value, fmt)
-    else:
-        ws.write_number(r, col, value, fmt)
-
-
 def _linked(queue: deque[Row], index: int) -> bool:
     """Whether the row at ``index`` must share a page with the one before it."""
     if queue[index].keep_prev or queue[index - 1].keep_next:
@@ -450,29 +484,28 @@ def _linked(queue: deque[Row], index: int) -> bool:
     return False
 
 
-def _prepare(value: object) -> tuple[str, object, str]:
-    """(kind, value to write, text to measure)."""
-    if value is None or value == "":
-        return "blank", None, ""
-    if isinstance(value, str):
-        if _CONTROL.search(value):
-            value = _CONTROL.sub("", value)
-        if value[:1] in FORMULA_START:
-            return "quoted", value, value
-        return "text", value, value
-    if isinstance(value, Hours):
-        return "hours", value.value, str(value)
-    if isinstance(value, bool):
-        return "text", str(value), str(value)
-    if isinstance(value, int):
-        return "number", value, str(value)
-    if isinstance(value, float):
-        return "hours", value, f"{value:.1f}"
-    if isinstance(value, datetime | date):
-        if not isinstance(value, datetime):
-            value = datetime(value.year, value.month, value.day)
-        return "date", value, "0000-00-00"
-    return _prepare(str(value))
+class _Plan:
+    """What a style needs in the hot loop: its formats for each kind of value, its line and
+    one-line row heights, whether it wraps and how far it is indented."""
+
+    __slots__ = ("blank", "bold", "date", "hours", "indent", "line", "number", "one", "quoted",
+                 "size", "text")  # fmt: skip
+
+    def __init__(self, paper: Any, style: Style) -> None:
+        fmt = paper.format
+        self.text, self.quoted = fmt(style, "text"), fmt(style, "quoted")
+        self.number, self.hours = fmt(style, "number"), fmt(style, "hours")
+        self.date, self.blank = fmt(style, "date"), fmt(style, "blank")
+        self.bold, self.size = style.bold, style.size
+        self.indent = style.indent if style.align == "left" else 0
+        self.line = metrics.line_height(style.size)
+        self.one = metrics.row_height(1, style.size)
+        if not style.wrap:
+            self.line = 0.0  # never more than its one line
+
+    def room(self, width: float) -> float:
+        """Ems of this style on one line of a column ``width`` units wide."""
+        return metrics.text_room(width, self.indent) / self.size
 
 
 def _lines(text: str, width: float, style: Style) -> int:
@@ -487,11 +520,14 @@ def _lines(text: str, width: float, style: Style) -> int:
     return sum(metrics.wrapped_lines(part, room, style.bold) for part in text.split("\n"))
 
 
-def _split(widths: Sequence[float], right: str) -> int:
-    """Where a two-part line divides: the right part gets the columns its text needs."""
-    need = metrics.em_width(right) * metrics.BODY_SIZE
-    taken, split = 0.0, len(widths)
-    while split > 1 and taken < need:
-        split -= 1
-        taken += metrics.text_room(widths[split])
-    return max(1, split)
+def _split(widths: Sequence[float], left: str, right: str) -> int:
+    """Where a two-part line divides: the fewest lines for both parts (the right part as
+    narrow as it can be, so the left keeps the rest)."""
+    best, best_key = len(widths) - 1, (10**6, 10**6)
+    for split in range(len(widths) - 1, 0, -1):
+        a = _lines(left, sum(widths[:split]), PLAIN) if left else 1
+        b = _lines(right, sum(widths[split:]), PLAIN) if right else 1
+        key = (max(a, b), a + b)
+        if key < best_key:
+            best, best_key = split, key
+    return max(1, best)

@@ -31,6 +31,7 @@ class Column:
     maximum: float = 40.0
     centred: bool = False
     size: float = BODY_SIZE
+    whole: bool = False  # never wraps (a date): as wide as its widest text, within maximum
 
     @property
     def style(self) -> Style:
@@ -40,7 +41,9 @@ class Column:
     @property
     def spec(self) -> balance.Spec:
         indent = 0 if self.centred else 1
-        return balance.Spec(self.header, self.minimum, self.maximum, indent=indent, size=self.size)
+        return balance.Spec(
+            self.header, self.minimum, self.maximum, indent=indent, size=self.size, whole=self.whole
+        )
 
 
 def printable_width(

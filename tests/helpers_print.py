@@ -48,7 +48,7 @@ PAPERS: dict[str, tuple[list[str], list[str]]] = {
     "traffic": (["export", "form", "traffic", "--year", "2025"], ["序号", "身份证号码", "备注"]),
     "traffic-registration": (
         ["export", "form", "traffic-registration", "--year", "2025"],
-        ["序号", "身份证号码", "可参加劝导时间"],
+        ["序号", "身份证号码", "政治面貌"],
     ),
     "registration": (
         ["export", "form", "registration", "--volunteer", "V000009,V000010,V000030"],
@@ -65,7 +65,7 @@ PAPERS: dict[str, tuple[list[str], list[str]]] = {
     "summary": (["export", "form", "summary", "--year", "2025"], []),
     "recipients": (
         ["export", "form", "recipients", "--year", "2025"],
-        ["序号", "类别", "结对志愿者"],
+        ["序号", "类别", "住址", "登记日期"],
     ),
     "activity-record": (
         ["export", "form", "activity-record", "--activity", "A20250118-01,A20250412-01"],

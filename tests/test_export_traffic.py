@@ -33,9 +33,9 @@ def test_volunteers_with_the_intention_or_on_traffic_activities_are_listed(
     people = listed(cli, tmp_path, "--year", "2025")
     # V10 and V26 chose 文明交通劝导; V25-V28 served on the traffic activity.
     assert set(people) == {"周红梅", "唐志远", "许海波", "韩晓燕", "冯桂芳"}
-    assert people["周红梅"][9] == "服务意向：文明交通劝导"
+    assert people["周红梅"][9] == "意向：文明交通劝导"
     assert people["唐志远"][9] == "参加劝导1次，2.0小时"
-    assert people["许海波"][9] == "服务意向：文明交通劝导；参加劝导1次，2.0小时"
+    assert people["许海波"][9] == "意向：文明交通劝导\n参加劝导1次，2.0小时"  # a reason a line
     assert people["唐志远"][8] == WEST and people["周红梅"][8] == EAST
 
 

@@ -30,9 +30,9 @@ def columns() -> list[Any]:
     return [
         Column("序号", 5, 6, centred=True),
         Column("荣誉称号", 9, 16),
-        Column("姓名（集体）", 9, 22),
+        Column("姓名\n（集体）", 9, 22),
         Column("志愿者编号", 9, 10, centred=True),
-        Column("所属队伍（单位）", 10, 24),
+        Column("所属队伍\n（单位）", 10, 24),
         Column("表彰单位", 8, 16),
         Column("表彰日期", 12, 15, centred=True, whole=True),
         Column("备注", 5, 12),

@@ -67,7 +67,7 @@ def columns() -> list[Any]:
         Column("活动\n负责人", 5, 8, centred=True, size=SIZE),
         Column("记录人", 5, 8, centred=True, size=SIZE),
         Column("记录号", 5, 7, centred=True, size=SIZE),
-        Column("备注", 4, 16, size=SIZE),
+        Column("备注", 7, 16, size=SIZE),
     ]
 
 
@@ -107,6 +107,9 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     planned = columns()
     head, rows = sample(rows)
     flat = [[c.value if isinstance(c, Cell) else c for c in r] for r in head]
+    # The largest numbers to come (序号 and 记录号 cannot wrap: Excel would print ####).
+    (last_record,) = conn.execute("SELECT coalesce(max(id), 0) FROM service_records").fetchone()
+    flat.append([found, *[""] * 13, last_record, ""])
     info = f"统计期间：{cn_date(first)}至{cn_date(last)}"
     if team is not None:
         info += f"　　组织队伍：{team['name']}及其下属队伍"

@@ -39,9 +39,9 @@ def columns() -> list[Any]:
         Column("联系电话", 10, 15, centred=True),
         Column("住址", 10, 24),
         Column("服务需求", 10, 26),
-        Column("家属联系人", 9, 20),
-        Column("结对志愿者", 9, 22),
-        Column("帮扶方式", 6, 7, centred=True),
+        Column("家属\n联系人", 9, 20),
+        Column("结对\n志愿者", 9, 22),
+        Column("帮扶\n方式", 6, 7, centred=True),
         Column("登记日期", 10, 14, centred=True, whole=True),
     ]
 

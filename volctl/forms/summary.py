@@ -205,7 +205,7 @@ def layout(
         )
         grid.heading("四、服务对象")
         grid.table(
-            [("服务对象类别", 2), ("服务人次", 2), ("服务对象（人）", 2), ("活动次数", 2)],
+            [("服务对象类别", 2), ("服务人次", 2), ("服务对象\n（人）", 2), ("活动次数", 2)],
             [
                 [(r["group"], 2), (r["people"], 2), (r["recipients"], 2), (r["activities"], 2)]
                 for r in summary["beneficiaries"]
@@ -238,7 +238,7 @@ def layout(
             )
         grid.heading(f"{next(numbers)}、星级志愿者")
         grid.table(
-            [("星级", 2), ("累计服务时长标准（小时）", 2), ("人数", 2), ("本年新达到", 2)],
+            [("星级", 2), ("累计服务时长标准\n（小时）", 2), ("人数", 2), ("本年新达到", 2)],
             [
                 [
                     (display("level", r["level"], LANG), 2),

@@ -11,9 +11,10 @@ The list holds the active volunteers who either
 within ``--team`` (and the teams under it) when given. Landscape A4 (rows are 1-based): 1 the
 title; 2 填报单位（盖章） and 填报日期; 3 the header ``序号 | 姓名 | 性别 | 出生年月 | 政治面貌 |
 工作单位及职务 | 身份证号码 | 手机 | 所属队伍 | 备注`` (repeated on every page); the volunteers by
-number, 备注 saying why each is listed; ``--blank`` empty rows; a note of the rule and period;
-``填表人：… 联系电话：…``. The list is sent up to identify the volunteers (seed 001: they report
-to the traffic police): identity numbers and mobiles in full unless ``--mask``.
+number, 备注 saying why each is listed (a reason a line); ``--blank`` empty rows; a note of the
+rule and period; ``填表人：… 联系电话：…``. The list is sent up to identify the volunteers
+(seed 001: they report to the traffic police): identity numbers and mobiles in full unless
+``--mask``.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def columns() -> list[Any]:
         Column("工作单位及职务", 16, 40, size=SIZE),
         Column("身份证号码", 12, 24, centred=True, size=SIZE),
         Column("手机", 10, 16, centred=True, size=SIZE),
-        Column("所属队伍", 10, 28, size=SIZE),
-        Column("备注", 12, 32, size=SIZE),
+        Column("所属队伍", 8, 28, size=SIZE),
+        Column("备注", 12, 24, size=SIZE),
     ]
 
 
@@ -69,7 +70,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     for n, (person, intention, services, minutes) in enumerate(people, start=1):
         reasons = []
         if intention:
-            reasons.append(f"服务意向：{intention}")
+            reasons.append(f"意向：{intention}")
         if services:
             reasons.append(f"参加劝导{services}次，{hours(minutes):.1f}小时")
         rows.append(
@@ -83,7 +84,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 request.id_number(person["id_number"]),
                 request.phone(person["phone"]),
                 "、".join(team_names.get(person["id"], [])),
-                "；".join(reasons),
+                "\n".join(reasons),  # one reason a line
             ]
         )
     blank = add_blank_rows(rows, request, 10)

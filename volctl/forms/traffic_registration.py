@@ -50,7 +50,7 @@ def columns() -> list[Any]:
         Column("手机", 10, 16, centred=True, size=SIZE),
         Column("工作单位及职务", 14, 36, size=SIZE),
         Column("文明交通\n培训", 9, 14, centred=True, size=SIZE, whole=True),
-        Column("可参加劝导时间", 10, 22, size=SIZE),
+        Column("可参加\n劝导时间", 10, 22, size=SIZE),
         Column("备注", 6, 16, size=SIZE),
     ]
 
@@ -111,7 +111,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
             f"注：服务意向含“文明交通”的在册志愿者，及{cn_date(first)}至{cn_date(last)}"
             "参加过文明交通劝导活动的在册志愿者。"
         )
-        sheet.line(note, min_height=22, keep_prev=1)
+        sheet.line(note, Style(size=SIZE, border=False), keep_prev=1)
         opinion = Style(align="right")
         sheet.row(
             [
@@ -123,7 +123,7 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 Cell(OPINION, span=2, style=opinion),
             ],
             TEXT,
-            min_height=80,
+            min_height=72,
             keep_prev=1,
         )
         close_table(sheet, "填表人：　　　　　　　　　　联系电话：", keep=1)

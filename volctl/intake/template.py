@@ -41,11 +41,11 @@ COLUMNS = (
     TemplateColumn("文化\n程度", 7.5, "education"),
     TemplateColumn("身份证号码", 22, "id"),
     TemplateColumn("联系电话", 13, "phone"),
-    TemplateColumn("工作单位\n及职务", 11),
+    TemplateColumn("工作单位\n及职务", 10),
     TemplateColumn("专业\n特长", 7),
-    TemplateColumn("服务意向", 9, "intention"),
+    TemplateColumn("服务意向", 8, "intention"),
     TemplateColumn("服务\n区域", 7),
-    TemplateColumn("监护人及电话\n（未满18周岁\n填写）", 11, "guardian"),
+    TemplateColumn("监护人及电话\n（未满18岁\n填写）", 13, "guardian"),
     TemplateColumn("备注", 5),
 )
 TEXT_KINDS = {"id", "phone", "guardian", "date"}

@@ -8,8 +8,9 @@ not, every column starts at its floor and the width there is goes, a step at a t
 column whose widening saves the most printed lines over a sample of rows (ties: the most
 wrapped cells), so that short fields keep what they need while long ones share the rest.
 
-The sample is the header and the first rows of the table (a form's rows are streamed: the
-widths must be known before the first one is written).
+The sample is the header, the first rows of the table and the rows holding each column's
+longest text (a form's rows are streamed: the widths must be known before the first one is
+written; a streamed form adds a row of its largest numbers).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def balance(specs: Sequence[Spec], rows: Sequence[Sequence[object]], budget: flo
     n = len(specs)
     distinct = dict.fromkeys(tuple(_text(v) for v in row[:n]) for row in rows)
     sample = list(distinct)[:SAMPLE]
+    # And each column's longest text, wherever its row is (the 1,000th 序号 has four digits).
+    longest: dict[int, tuple[str, ...]] = {}
+    for row in distinct:
+        for i, text in enumerate(row):
+            if len(text) > len(longest.get(i, ("",) * n)[i]):
+                longest[i] = row
+    sample += [row for row in dict.fromkeys(longest.values()) if row not in sample[:SAMPLE]]
     cells = [
         [spec.header, *(row[i] if i < len(row) else "" for row in sample)]
         for i, spec in enumerate(specs)

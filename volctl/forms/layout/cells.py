@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from volctl.forms.layout import metrics
 from volctl.forms.layout.metrics import BODY_SIZE, SONG
 
 
@@ -80,3 +81,17 @@ def cn_month(day: date | str | None) -> str:
     if isinstance(day, str):
         return f"{int(day[:4])}年{int(day[5:7])}月"
     return f"{day.year}年{day.month}月"
+
+
+def cell_lines(text: str, width: float, style: Style) -> int:
+    """The lines ``text`` takes in a cell of ``style`` over ``width`` units (explicit line
+    breaks counted; a cell that does not wrap keeps its one line a paragraph)."""
+    if not style.wrap:
+        return text.count("\n") + 1
+    indent = style.indent if style.align == "left" else 0
+    room = metrics.text_room(width, indent) / style.size
+    if "\n" not in text:
+        if metrics.em_width(text, style.bold) <= room:
+            return 1
+        return metrics.wrapped_lines(text, room, style.bold)
+    return sum(metrics.wrapped_lines(part, room, style.bold) for part in text.split("\n"))

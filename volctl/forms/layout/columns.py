@@ -209,3 +209,18 @@ def _spread(widths: list[float], specs: Sequence[Spec], room: float) -> list[flo
         for i in open_:
             out[i] = min(specs[i].maximum, out[i] + left * out[i] / weight)
     return [math.floor(w * 7 + 1e-6) / 7 for w in out]
+
+
+def fit(widths: Sequence[float], page_width: float | None) -> list[float]:
+    """Column widths as the file stores them (whole pixels: sevenths of a unit), narrowed
+    alike if they would not fit ``page_width`` points (a column printed on a page of its own
+    is the worst a paper can do)."""
+    out = [math.floor(float(w) * 7 + 1e-6) / 7 for w in widths]
+    if page_width is None:
+        return out
+    room = page_width - 2.0
+    used = sum(metrics.column_points(w) for w in out)
+    if used > room:
+        scale = (room - 4.0 * len(out)) / (used - 4.0 * len(out))
+        out = [math.floor(w * scale * 7) / 7 for w in out]
+    return out

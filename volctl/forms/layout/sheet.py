@@ -34,7 +34,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from volctl.forms.layout import metrics
-from volctl.forms.layout.cells import PLAIN, TEXT, Cell, Hours, Style
+from volctl.forms.layout.cells import PLAIN, TEXT, Cell, Hours, Style, cell_lines
+from volctl.forms.layout.columns import fit
 
 if TYPE_CHECKING:
     from volctl.forms.layout.paper import Paper
@@ -285,7 +286,7 @@ class Sheet:
             if text:
                 room = widths[col] if across == 1 else sum(widths[col : col + across])
                 if across > 1 or "\n" in text or metrics.em_width(text, p.bold) > p.room(room):
-                    lines = _lines(text, room, style)
+                    lines = cell_lines(text, room, style)
                     if lines > 1:
                         tall = metrics.quantize(lines * p.line + metrics.ROW_PAD)
             if across > 1 or down > 1:
@@ -420,10 +421,6 @@ class Sheet:
 
     # ------------------------------------------------------------------ finishing
 
-    @property
-    def last_row(self) -> int:
-        return self._row - 1
-
     def close(self) -> None:
         """Place what waits and set the page up: A4, margins, print area and titles, breaks,
         page numbers."""
@@ -456,21 +453,6 @@ class Sheet:
                 footer = footer.replace("&N", str(self.pages))
             ws.set_footer(footer, {"margin": FOOTER_MARGIN / 2.54})
             ws.set_header("", {"margin": HEADER_MARGIN / 2.54})
-
-
-def fit(widths: Sequence[float], page_width: float | None) -> list[float]:
-    """Column widths as the file stores them (whole pixels: sevenths of a unit), narrowed
-    alike if they would not fit ``page_width`` points (a column printed on a page of its own
-    is the worst a paper can do)."""
-    out = [math.floor(float(w) * 7 + 1e-6) / 7 for w in widths]
-    if page_width is None:
-        return out
-    room = page_width - 2.0
-    used = sum(metrics.column_points(w) for w in out)
-    if used > room:
-        scale = (room - 4.0 * len(out)) / (used - 4.0 * len(out))
-        out = [math.floor(w * scale * 7) / 7 for w in out]
-    return out
 
 
 def _linked(queue: deque[Row], index: int) -> bool:
@@ -508,25 +490,13 @@ class _Plan:
         return metrics.text_room(width, self.indent) / self.size
 
 
-def _lines(text: str, width: float, style: Style) -> int:
-    if not style.wrap:
-        return text.count("\n") + 1
-    indent = style.indent if style.align == "left" else 0
-    room = metrics.text_room(width, indent) / style.size
-    if "\n" not in text:
-        if metrics.em_width(text, style.bold) <= room:
-            return 1
-        return metrics.wrapped_lines(text, room, style.bold)
-    return sum(metrics.wrapped_lines(part, room, style.bold) for part in text.split("\n"))
-
-
 def _split(widths: Sequence[float], left: str, right: str) -> int:
     """Where a two-part line divides: the fewest lines for both parts (the right part as
     narrow as it can be, so the left keeps the rest)."""
     best, best_key = len(widths) - 1, (10**6, 10**6)
     for split in range(len(widths) - 1, 0, -1):
-        a = _lines(left, sum(widths[:split]), PLAIN) if left else 1
-        b = _lines(right, sum(widths[split:]), PLAIN) if right else 1
+        a = cell_lines(left, sum(widths[:split]), PLAIN) if left else 1
+        b = cell_lines(right, sum(widths[split:]), PLAIN) if right else 1
         key = (max(a, b), a + b)
         if key < best_key:
             best, best_key = split, key

@@ -60,7 +60,7 @@ PAPERS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "ledger": (
         ["export", "form", "ledger", "--year", "2025"],
-        ["序号", "活动名称", "服务地点", "组织队伍", "服务内容", "记录号", "备注"],
+        ["序号", "日期", "活动名称", "志愿者编号", "服务时间", "记录号", "备注"],
     ),
     "summary": (["export", "form", "summary", "--year", "2025"], []),
     "recipients": (

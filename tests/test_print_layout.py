@@ -137,6 +137,14 @@ def test_a_team_of_forty_prints_on_as_few_pages_as_its_rows_need(printed) -> Non
     assert pdf(printed, "team-register-40").pages == 3
 
 
+def test_the_sign_in_sheet_prints_its_activity_and_masked_phones(printed) -> None:
+    needs_cjk()
+    paper = pdf(printed, "signin")
+    first = flat(paper.texts[0])
+    assert "集中服务日签到表" in first and "活动编号：A20250118-01" in first
+    assert "V000008" in first and "139****0008" in first and "签退时间" in first
+
+
 def test_dates_on_paper_are_written_in_chinese(printed) -> None:
     needs_cjk()
     for name in ("ledger", "certificate", "team-register", "signin", "summary", "recipients"):

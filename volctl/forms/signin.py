@@ -74,13 +74,13 @@ def write(
     """Write the sign-in sheet of activity ``ref`` to ``path`` (.xlsx). An existing file is
     refused unless ``overwrite`` (it may be a sheet already signed); with ``show_pii`` (phones
     in full) the file is readable by its owner only."""
+    from volctl import files
     from volctl.forms.layout.paper import Paper
     from volctl.forms.layout.table import close_table, header, styles, widths
-    from volctl.forms.page import refuse_existing
     from volctl.ledger import activities
 
     if not overwrite:
-        refuse_existing(path)
+        files.check_target(path, overwrite=False)
     found = activities.find(conn, ref)
     activity = activities.get(conn, found["id"])
     if activity["status"] == "cancelled":

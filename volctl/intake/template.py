@@ -106,9 +106,9 @@ def write(
     from volctl.forms.layout.paper import Paper
 
     if not overwrite:
-        from volctl.forms.page import refuse_existing
+        from volctl import files
 
-        refuse_existing(path)
+        files.check_target(path, overwrite=False)
     widths = [c.width for c in COLUMNS]
     first = 3  # the first data row (0-based): title, unit line, header
     last = first + rows - 1

@@ -19,6 +19,8 @@ Adding a form (the year-end summary, for instance)
        FormSpec("summary", "志愿服务工作年度总结表", "volctl.forms.summary",
                 options=("year", "team"), source="年终总结"),
 
+   A paper that identifies people to an authority (a roster sent upward) takes
+   ``official=True``: identity numbers and phones in full unless ``--mask``.
    If that module's entry point has another name, give it as ``function="…"``; if it takes
    other arguments, add a three-line ``write(conn, request, path)`` that calls it, beside it or
    here (as ``summary_form`` does for the year-end summary of ``volctl/forms/summary.py``).
@@ -26,8 +28,8 @@ Adding a form (the year-end summary, for instance)
 The CLI and ``export forms`` (and its JSON) pick the new entry up from here. Keep in step: the
 README's table of forms, and ``TITLES`` and ``ARGS`` in ``tests/test_export_forms.py`` (the
 list of forms is an interface; every form listed there is written and checked for its title,
-filing line and A4 set-up) and, for the printed check, ``FORMS`` in
-``tests/test_export_print.py``.
+filing line and A4 set-up) and, for the printed checks, ``PAPERS`` in
+``tests/helpers_print.py``.
 """
 
 from __future__ import annotations

@@ -437,3 +437,10 @@ def mask_in_text(text: str) -> str:
 def free_text(value: str | None, show_pii: bool = False) -> str | None:
     """A free-text field (notes, a reason) for output: numbers in it masked unless asked."""
     return value if show_pii or not value else mask_in_text(value)
+
+
+def mask_digits(text: str) -> str:
+    """A number that is not a valid phone, masked: the first three and last two digits stay."""
+    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
+    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
+    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))

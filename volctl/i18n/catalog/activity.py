@@ -180,6 +180,14 @@ MESSAGES = {
     "activity.updated": ("已更正 {activity_no}：{fields}", "Corrected {activity_no}: {fields}"),
     "activity.unchanged": ("{activity_no} 没有变化。", "{activity_no}: nothing changed."),
     "activity.nothing_to_update": ("没有给出要修改的内容。", "Nothing to change was given."),
+    "activity.summary_one": (
+        "活动总结一次只能写给一个活动。",
+        "A summary is written for one activity at a time.",
+    ),
+    "hint.activity_summary_one": (
+        '例如：volctl activity update A20250315-01 --summary "……"',
+        'For example: volctl activity update A20250315-01 --summary "..."',
+    ),
     "hint.activity_update_options": (
         "例如：volctl activity update A20250315-01 --place 社区广场；全部选项：volctl activity update --help",
         "For example: volctl activity update A20250315-01 --place 社区广场; all options: "

@@ -212,30 +212,35 @@ def sheet_extent(path: Path, kind: Kind, sheet: str, limits: Limits) -> Extent |
 
 
 def _xlsx_extent(path: Path, sheet: str, limits: Limits) -> Extent | None:
+    with zipfile.ZipFile(path) as zf:
+        part = sheet_part(zf, sheet)
+        if part is None:
+            return None
+        extent = _xlsx_fast_extent(zf, part, limits.max_sheet_rows)
+        return extent or _xlsx_full_extent(zf, part)
+
+
+def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip member holding the worksheet named ``sheet`` of an .xlsx (None: not found)."""
     from xml.etree import ElementTree
 
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
-            return None
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels_name = "xl/_rels/workbook.xml.rels"
-        targets: dict[str, str] = {}
-        if rels_name in names:
-            for rel in ElementTree.fromstring(zf.read(rels_name)):
-                target = rel.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-                targets[rel.get("Id", "")] = target
-        for element in book.iter():
-            if not element.tag.endswith("}sheet") or element.get("name") != sheet:
-                continue
-            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), "")
-            part = targets.get(rid)
-            if part not in names:
-                return None
-            assert part is not None
-            extent = _xlsx_fast_extent(zf, part, limits.max_sheet_rows)
-            return extent or _xlsx_full_extent(zf, part)
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        return None
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets: dict[str, str] = {}
+    if rels_name in names:
+        for rel in ElementTree.fromstring(zf.read(rels_name)):
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[rel.get("Id", "")] = target
+    for element in book.iter():
+        if not element.tag.endswith("}sheet") or element.get("name") != sheet:
+            continue
+        rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), "")
+        part = targets.get(rid)
+        return part if part in names else None
     return None
 
 

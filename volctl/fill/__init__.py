@@ -202,6 +202,42 @@ def cells(tpl: Any, rows: Sequence[dict[str, Any]]) -> Iterator[list[Any]]:
         yield out
 
 
+# Values that must not break across lines (numbers, codes, dates): their column is widened
+# to hold the widest, as LibreOffice and Excel draw them with a CJK font (digits a little wider
+# than Excel's unit).
+UNBROKEN = frozenset(
+    {
+        "id_number",
+        "phone",
+        "office_phone",
+        "contact_phone",
+        "leader_phone",
+        "emergency_phone",
+        "guardian_phone",
+        "volunteer_no",
+        "activity_no",
+        "service_date",
+        "birth_date",
+        "registered_on",
+        "founded_on",
+    }
+)
+DIGIT_SLACK = 1.25
+
+
+def _code_widths(tpl: Any, values: Sequence[Sequence[Any]]) -> dict[int, float]:
+    from volctl.fill import measure
+
+    out: dict[int, float] = {}
+    for i, c in enumerate(tpl.columns):
+        if c.fill not in UNBROKEN:
+            continue
+        widest = max((measure.width(str(row[i])) for row in values if row[i] not in (None, "")), default=0)
+        if widest:
+            out[c.index] = min(round(widest * DIGIT_SLACK + 2, 1), 40)
+    return out
+
+
 def _write(tpl: Any, rows: list[dict[str, Any]], output: Path, result: dict[str, Any]) -> None:
     import io
     import zipfile
@@ -225,6 +261,7 @@ def _write(tpl: Any, rows: list[dict[str, Any]], output: Path, result: dict[str,
     if part is None:
         raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=Where(file=str(tpl.path)))
     columns = [(c.index, c.fill) for c in tpl.columns]
+    values = list(cells(tpl, rows))
     with files.open_binary(output) as handle:
         done = sheetxml.fill(
             source,
@@ -235,8 +272,9 @@ def _write(tpl: Any, rows: list[dict[str, Any]], output: Path, result: dict[str,
             header_last=header_last,
             footer_row=footer,
             columns=columns,
-            rows=cells(tpl, rows),
+            rows=values,
             count=len(rows),
+            min_widths=_code_widths(tpl, values),
         )
     result["first_row"] = done.first_row
     result["replaced_rows"] = done.body

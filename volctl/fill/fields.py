@@ -292,7 +292,7 @@ def choose_mode(fields: set[str]) -> str:
     names a person and a record's date or attendance; per activity when it names an activity
     and no person; per team when it names a team's own particulars and no person; else per
     volunteer."""
-    person = bool(fields & {"name", "id_number", "volunteer_no", "gender", "age", "phone"})
+    person = bool(fields & {"name", "id_number", "volunteer_no", "gender", "age", "birth_date"})
     if person and fields & RECORD_SIGNS:
         return RECORD
     if person and fields & {"activity", "activity_no"}:

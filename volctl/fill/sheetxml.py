@@ -357,6 +357,44 @@ def shift_formulas(text: str, mapper: Mapper, sheet: str, p: str, *, unqualified
     return re.sub(rf"(</{p}f>|<{p}f\b[^>]*/>)<{p}v>[^<]*</{p}v>", r"\1", text)
 
 
+def widen(head: str, wanted: dict[int, float], sheet: Sheet) -> str:
+    """``head`` with each column of ``wanted`` (0-based index -> width) at least that wide:
+    a column of identity numbers or phones is never so narrow that a number breaks."""
+    p = sheet.prefix
+    needs = {c: w for c, w in wanted.items() if sheet.width(c) < w}
+    if not needs:
+        return head
+    found = re.search(rf"<{p}cols>(.*?)</{p}cols>", head, re.S)
+    items: list[tuple[int, int, str]] = []
+    if found is not None:
+        for cm in re.finditer(rf"<{p}col\b([^>]*?)/?>", found.group(1)):
+            attrs = cm.group(1)
+            lo, hi = _int(_attr(attrs, "min")), _int(_attr(attrs, "max"))
+            if lo is not None and hi is not None:
+                rest = re.sub(r'\s(?:min|max)="[^"]*"', "", attrs)
+                items.append((lo, hi, rest))
+    for column, width in sorted(needs.items()):
+        n = column + 1
+        widened = f' width="{width:g}" customWidth="1"'
+        for i, (lo, hi, attrs) in enumerate(items):
+            if lo <= n <= hi:
+                attrs_wide = re.sub(r'\s(?:width|customWidth)="[^"]*"', "", attrs) + widened
+                pieces = [(lo, n - 1, attrs)] if lo < n else []
+                pieces.append((n, n, attrs_wide))
+                if n < hi:
+                    pieces.append((n + 1, hi, attrs))
+                items[i : i + 1] = pieces
+                break
+        else:
+            items.append((n, n, widened))
+    items.sort()
+    block = "".join(f'<{p}col min="{lo}" max="{hi}"{attrs}/>' for lo, hi, attrs in items)
+    if found is not None:
+        return head[: found.start()] + f"<{p}cols>{block}</{p}cols>" + head[found.end() :]
+    at = head.rindex(f"<{p}sheetData")
+    return head[:at] + f"<{p}cols>{block}</{p}cols>" + head[at:]
+
+
 # ----------------------------------------------------------------------------- cells
 
 
@@ -437,15 +475,19 @@ def fill(
     rows: Iterable[Sequence[Any]],
     count: int,
     print_titles: bool = True,
+    min_widths: dict[int, float] | None = None,
 ) -> Result:
     """Fill ``sheet_name`` (zip member ``part``) of the workbook ``source`` into ``out``.
 
     ``columns``: (column index, field or None) of the header; ``rows``: each filled row's
-    values in that order (``count`` of them, known ahead: the rows below move by it)."""
+    values in that order (``count`` of them, known ahead: the rows below move by it);
+    ``min_widths``: columns to widen to at least that width (see :func:`widen`)."""
     with zipfile.ZipFile(source) as zin:
         sheet = Sheet.parse(zin.read(part).decode("utf-8"))
         styles = Styles(zin.read("xl/styles.xml").decode("utf-8") if "xl/styles.xml" in zin.namelist() else None)
         p = sheet.prefix
+        if min_widths and count:
+            sheet.head = widen(sheet.head, min_widths, sheet)
         body = _body(sheet, header_last, footer_row) if count else []  # nobody: kept as is
         first = header_last + 1
         mapper = body_mapper(first, len(body), count)
@@ -755,10 +797,12 @@ def _workbook(
             f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
             f"{escape(quoted)}!${header_first}:${header_last}</definedName>"
         )
-        if "<definedNames>" in xml:
-            xml = xml.replace("<definedNames>", "<definedNames>" + entry, 1)
-        elif "<definedNames/>" in xml:
-            xml = xml.replace("<definedNames/>", f"<definedNames>{entry}</definedNames>", 1)
+        empty = re.search(r"<definedNames\s*/>", xml)
+        opening = re.search(r"<definedNames\b[^>]*?(?<!/)>", xml)
+        if empty is not None:
+            xml = xml[: empty.start()] + f"<definedNames>{entry}</definedNames>" + xml[empty.end() :]
+        elif opening is not None:
+            xml = xml[: opening.end()] + entry + xml[opening.end() :]
         else:
             anchor = "</externalReferences>" if "</externalReferences>" in xml else "</sheets>"
             xml = xml.replace(anchor, f"{anchor}<definedNames>{entry}</definedNames>", 1)

@@ -129,7 +129,17 @@ def _value(text: str, pos: int) -> tuple[str, int]:
     raw = text[pos:end].strip()
     if _OP_START.match(raw):
         raise _error("fill.where_two_operators", text, pos)
+    another = _OP_START.search(raw)
+    if another is not None:
+        gap = max(raw.rfind(" ", 0, another.start()), raw.rfind("\u3000", 0, another.start()))
+        if gap > 0:  # "服务时长<48 政治面貌=党员": the join is missing
+            at = pos + gap + 1
+            raise _error("fill.where_expected_join", text, at, part=text[at:end].strip())
     return raw, end
+
+
+# ``register add`` option names that differ from the field's.
+_OPTION_NAMES = {"birth": "birth_date", "political": "political_status", "number": "seq"}
 
 
 def resolve_field(name: str, mode: str, text: str = "", pos: int = 0) -> str:
@@ -139,6 +149,7 @@ def resolve_field(name: str, mode: str, text: str = "", pos: int = 0) -> str:
     from volctl.i18n import t_in
 
     key = name.strip().lower().replace("-", "_")
+    key = _OPTION_NAMES.get(key, key)
     names = F.field_names()
     found: str | None = key if key in names else None
     if found is None:

@@ -61,13 +61,23 @@ def party(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "党员志愿者"
-    header = ["序号", "姓名", "性别", "出生年月", "政治面貌", "身份证号码", "手机", "服务时长（小时）"]
+    header = [
+        "序号",
+        "姓名",
+        "性别",
+        "出生年月",
+        "政治面貌",
+        "身份证号码",
+        "手机",
+        "服务时长（小时）",
+    ]
     _title(ws, "2025年度党员志愿者服务情况统计表", len(header))
     ws.cell(2, 1, "填报单位（盖章）：")
     ws.cell(2, 6, "填报日期：    年  月  日")
     for c, text in enumerate(header, start=1):
         ws.cell(3, c, text)
     _styled(ws, 3, 3, len(header), bold=True)
+    ws.row_dimensions[3].height = 30
     _styled(ws, 4, 8, len(header))
     for r in range(4, 9):
         ws.row_dimensions[r].height = 24
@@ -141,7 +151,17 @@ def teams(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "队伍"
-    header = ["序号", "队伍名称", "队伍层级", "负责人", "联系电话", "队员人数", "服务人次", "服务时长", "开展活动次数"]
+    header = [
+        "序号",
+        "队伍名称",
+        "队伍层级",
+        "负责人",
+        "联系电话",
+        "队员人数",
+        "服务人次",
+        "服务时长",
+        "开展活动次数",
+    ]
     _title(ws, "志愿服务队伍情况表", len(header))
     for c, text in enumerate(header, start=1):
         ws.cell(2, c, text)
@@ -176,7 +196,17 @@ def honours(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "推荐"
-    header = ["序号", "姓名", "单位及职务", "累计服务时长", "星级", "培训情况", "保险", "表彰", "联系人意见"]
+    header = [
+        "序号",
+        "姓名",
+        "单位及职务",
+        "累计服务时长",
+        "星级",
+        "培训情况",
+        "保险",
+        "表彰",
+        "联系人意见",
+    ]
     _title(ws, "优秀志愿者推荐表", len(header))
     for c, text in enumerate(header, start=1):
         ws.cell(2, c, text)

@@ -17,8 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers_export import EAST, FORMULA_NAME, SQUADRON, WEST, community_roster
 from tests.conftest import make_id
+from tests.helpers_export import EAST, FORMULA_NAME, SQUADRON, WEST, community_roster
 from tests.helpers_fill import template
 
 
@@ -144,7 +144,7 @@ def test_a_two_row_header_fills_each_sub_column_and_rows_get_the_headers_borders
     added = cli("register", "add", "--name", "小林", "--id-number", make_id("19900307"),
                 "--phone", "13957300999", "--registered-on", "2024-05-01")  # fmt: skip
     assert added.exit_code == 0, added.stderr
-    book, result = fill(cli, tmp_path, "seniors.xlsx", "--where", "年龄>=60")
+    book, _ = fill(cli, tmp_path, "seniors.xlsx", "--where", "年龄>=60")
     ws = book.active
     rows = table_rows(ws, 4)
     names = [r[1] for r in rows]
@@ -204,9 +204,7 @@ def test_a_per_record_template_lists_each_service_record_as_it_counts_now(
     records = cli("log-hours", "list", "--from", "2025-01-01", "--to", "2025-12-31",
                   "--format", "json").json()  # fmt: skip
     assert len(rows) == len(records)
-    expected = sorted(
-        (r["date"], r["activity"], r["name"], r["hours"]) for r in records
-    )
+    expected = sorted((r["date"], r["activity"], r["name"], r["hours"]) for r in records)
     assert sorted((r[1], r[2], r[3], r[4]) for r in rows) == expected
     assert ("2025-01-18", "集中服务日", 2.0) in {(r[1], r[2], r[4]) for r in rows}  # amended
     assert ws.cell(3 + len(rows) + 1, 1).value == "负责人签字："
@@ -336,8 +334,8 @@ def test_column_maps_what_is_not_recognised_and_remember_keeps_it_for_that_templ
     source = _unknown_template(tmp_path)
     refused = cli("export", "fill", source, "-o", tmp_path / "a.xlsx")
     assert refused.exit_code == 3 and "No header found" in refused.stderr
-    first = cli("export", "fill", source, "-o", tmp_path / "a.xlsx", "--year", "2025",
-                "--column", "成员=name", "--column", "所在支部=political", "--remember")  # fmt: skip
+    mapped = ("--column", "成员=name", "--column", "所在支部=political", "--remember")
+    first = cli("export", "fill", source, "-o", tmp_path / "a.xlsx", "--year", "2025", *mapped)
     assert first.exit_code == 0, first.stderr
     assert "remembered" in first.stderr
     again = cli("export", "fill", source, "-o", tmp_path / "b.xlsx", "--year", "2025")

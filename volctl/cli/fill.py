@@ -38,16 +38,23 @@ def attach(export: typer.Typer) -> None:
     @command(export, "fill", "help.export.fill")
     def fill_cmd(
         template: Annotated[
-            Path, typer.Argument(metavar="TEMPLATE", help=t("arg.fill_template"), show_default=False)
+            Path,
+            typer.Argument(metavar="TEMPLATE", help=t("arg.fill_template"), show_default=False),
         ],
         output: Annotated[
             Optional[Path],
             typer.Option(
-                "--output", "-o", callback=check_output, metavar="FILLED.xlsx", help=t("opt.fill_output")
+                "--output",
+                "-o",
+                callback=check_output,
+                metavar="FILLED.xlsx",
+                help=t("opt.fill_output"),
             ),
         ] = None,
         team: Annotated[Optional[str], _opt("--team", "opt.fill_team", "TEAM")] = None,
-        year: Annotated[Optional[int], typer.Option("--year", metavar="YYYY", help=t("opt.fill_year"))] = None,
+        year: Annotated[
+            Optional[int], typer.Option("--year", metavar="YYYY", help=t("opt.fill_year"))
+        ] = None,
         date_from: Annotated[Optional[str], _opt("--from", "opt.fill_from", "DATE")] = None,
         date_to: Annotated[Optional[str], _opt("--to", "opt.fill_to", "DATE")] = None,
         where: Annotated[Optional[str], _opt("--where", "opt.fill_where", "EXPR")] = None,
@@ -93,9 +100,13 @@ def _notices(result: dict[str, Any]) -> None:
     if result["rebuilt_from"]:
         notice(t("fill.rebuilt", kind=result["rebuilt_from"]))
     if result["other_sheets"]:
-        notice(t("fill.other_sheets", sheet=result["sheet"], others=join_list(result["other_sheets"])))
+        notice(
+            t("fill.other_sheets", sheet=result["sheet"], others=join_list(result["other_sheets"]))
+        )
     if result["empty_columns"]:
-        notice(t("fill.empty_columns", columns=join_list(f"「{c}」" for c in result["empty_columns"])))
+        notice(
+            t("fill.empty_columns", columns=join_list(f"「{c}」" for c in result["empty_columns"]))
+        )
     if result["rows"] == 0:
         warn(t("fill.nobody"))
     if result["dry_run"]:

@@ -71,9 +71,7 @@ def run(
     from volctl.reports.common import Basis, find_scope
 
     if options.status is not None and options.status not in STATUSES:
-        raise InvalidInput(
-            "fill.status_unknown", where=Where(field="status"), value=options.status
-        )
+        raise InvalidInput("fill.status_unknown", where=Where(field="status"), value=options.status)
     if options.mode is not None and options.mode not in F.MODES:
         raise InvalidInput("fill.mode_unknown", where=Where(field="mode"), value=options.mode)
     parsed = mappings.parse_columns(options.columns)
@@ -137,7 +135,12 @@ def _check_output(path: Path, output: Path | None) -> None:
 
 
 def _summary(
-    tpl: Any, rows: list[dict[str, Any]], period: Any, options: Options, status: str, output: Path | None
+    tpl: Any,
+    rows: list[dict[str, Any]],
+    period: Any,
+    options: Options,
+    status: str,
+    output: Path | None,
 ) -> dict[str, Any]:
     from volctl.headings import column_letter
 
@@ -232,7 +235,9 @@ def _code_widths(tpl: Any, values: Sequence[Sequence[Any]]) -> dict[int, float]:
     for i, c in enumerate(tpl.columns):
         if c.fill not in UNBROKEN:
             continue
-        widest = max((measure.width(str(row[i])) for row in values if row[i] not in (None, "")), default=0)
+        widest = max(
+            (measure.width(str(row[i])) for row in values if row[i] not in (None, "")), default=0
+        )
         if widest:
             out[c.index] = min(round(widest * DIGIT_SLACK + 2, 1), 40)
     return out
@@ -259,7 +264,9 @@ def _write(tpl: Any, rows: list[dict[str, Any]], output: Path, result: dict[str,
     if hasattr(source, "seek"):
         source.seek(0)
     if part is None:
-        raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=Where(file=str(tpl.path)))
+        raise InvalidInput(
+            "intake.damaged", hint="hint.save_as_xlsx", where=Where(file=str(tpl.path))
+        )
     columns = [(c.index, c.fill) for c in tpl.columns]
     values = list(cells(tpl, rows))
     with files.open_binary(output) as handle:

@@ -46,7 +46,9 @@ EXPORT_FIELDS = (
         aliases=words("累计服务时长|累计时长|累计服务时间|累计服务小时数|总时长|累计小时数"),
         terms=words("累计"),
     ),
-    Field("star", aliases=words("星级|星级评定|志愿者星级|星级志愿者|星级认定"), terms=words("星级")),
+    Field(
+        "star", aliases=words("星级|星级评定|志愿者星级|星级志愿者|星级认定"), terms=words("星级")
+    ),
     Field(
         "training",
         aliases=words("培训|培训情况|参加培训|参加培训情况|培训记录"),
@@ -69,10 +71,17 @@ EXPORT_FIELDS = (
         aliases=words("负责人|队长|负责人姓名|活动负责人|带队人|领队"),
         terms=words("负责人|带队"),
     ),
-    Field("team_contact", aliases=words("联系人|联系人姓名"), terms=words("联系人"), unless=words("紧急")),
+    Field(
+        "team_contact",
+        aliases=words("联系人|联系人姓名"),
+        terms=words("联系人"),
+        unless=words("紧急"),
+    ),
     Field("level", aliases=words("队伍层级|层级|队伍级别"), terms=words("层级")),
     Field("parent", aliases=words("上级队伍|所属上级|上级单位"), terms=words("上级")),
-    Field("founded_on", aliases=words("成立日期|成立时间|组建时间|组建日期"), terms=words("成立|组建")),
+    Field(
+        "founded_on", aliases=words("成立日期|成立时间|组建时间|组建日期"), terms=words("成立|组建")
+    ),
     Field("base", aliases=words("服务基地|活动阵地|服务阵地|基地"), terms=words("基地|阵地")),
     Field(
         "activities",
@@ -127,7 +136,9 @@ EXPORT_FIELDS = (
     Field("attendance", aliases=words("出勤|考勤|出勤情况|考勤情况"), terms=words("出勤|考勤")),
     Field(
         "team",
-        aliases=words("所属队伍|队伍名称|队伍|所在队伍|服务队|所属服务队|志愿服务队|团队名称|组织队伍"),
+        aliases=words(
+            "所属队伍|队伍名称|队伍|所在队伍|服务队|所属服务队|志愿服务队|团队名称|组织队伍"
+        ),
         terms=words("队伍|服务队|分队|中队|大队|团队"),
     ),
     Field("status", aliases=words("状态|在册状态|注册状态"), terms=words("状态")),

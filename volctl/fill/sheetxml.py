@@ -77,7 +77,9 @@ def _sheet_of(qualifier: str | None) -> str | None:
     return name
 
 
-def shift_refs(text: str, mapper: Mapper, sheet: str, *, unqualified: bool, rows: bool = False) -> str:
+def shift_refs(
+    text: str, mapper: Mapper, sheet: str, *, unqualified: bool, rows: bool = False
+) -> str:
     """References in a formula or a defined name (XML-escaped text) with their rows moved by
     ``mapper``: those qualified with ``sheet``, and unqualified ones when ``unqualified``.
     String literals are left alone; ``rows`` also moves whole-row ranges ($3:$4)."""
@@ -120,7 +122,8 @@ def _shift_code(code: str, mapper: Mapper, sheet: str, unqualified: bool, rows: 
             rb = mapper(int(b.lstrip("$")), True)
             if ra is None or rb is None:
                 return m.group(0)
-            return f"{m.group('sheet') or ''}{'$' * a.startswith('$')}{ra}:{'$' * b.startswith('$')}{rb}"
+            first, last = f"{'$' * a.startswith('$')}{ra}", f"{'$' * b.startswith('$')}{rb}"
+            return f"{m.group('sheet') or ''}{first}:{last}"
 
         code = _ROWS_REF.sub(whole, code)
     return code
@@ -190,7 +193,7 @@ class Styles:
 
     def wraps(self, index: int) -> bool:
         xf = self.xfs[index] if 0 <= index < len(self.xfs) else ""
-        return 'wrapText="1"' in xf or "wrapText=\"true\"" in xf
+        return 'wrapText="1"' in xf or 'wrapText="true"' in xf
 
     def _clone(self, index: int, how: str, change: Callable[[str], str]) -> int:
         key = (index, how)
@@ -273,7 +276,11 @@ class Sheet:
             raise ValueError("no sheetData")
         p = m.group(1) or ""
         if m.group(2) == "/>":
-            head, inner, tail = xml[: m.start()] + f"<{p}sheetData>", "", f"</{p}sheetData>" + xml[m.end() :]
+            head, inner, tail = (
+                xml[: m.start()] + f"<{p}sheetData>",
+                "",
+                f"</{p}sheetData>" + xml[m.end() :],
+            )
         else:
             close = xml.index(f"</{p}sheetData>", m.end())
             head, inner, tail = xml[: m.end()], xml[m.end() : close], xml[close:]
@@ -484,8 +491,9 @@ def fill(
     ``min_widths``: columns to widen to at least that width (see :func:`widen`)."""
     with zipfile.ZipFile(source) as zin:
         sheet = Sheet.parse(zin.read(part).decode("utf-8"))
-        styles = Styles(zin.read("xl/styles.xml").decode("utf-8") if "xl/styles.xml" in zin.namelist() else None)
-        p = sheet.prefix
+        styles = Styles(
+            zin.read("xl/styles.xml").decode("utf-8") if "xl/styles.xml" in zin.namelist() else None
+        )
         if min_widths and count:
             sheet.head = widen(sheet.head, min_widths, sheet)
         body = _body(sheet, header_last, footer_row) if count else []  # nobody: kept as is
@@ -520,7 +528,17 @@ def fill(
                     target.compress_type = zipfile.ZIP_DEFLATED
                     with zout.open(target, "w") as stream:
                         for chunk in _sheet_xml(
-                            sheet, body, first, count, rows, columns, pattern, mapper, styles, sheet_name, result
+                            sheet,
+                            body,
+                            first,
+                            count,
+                            rows,
+                            columns,
+                            pattern,
+                            mapper,
+                            styles,
+                            sheet_name,
+                            result,
                         ):
                             stream.write(chunk.encode("utf-8"))
                     continue
@@ -530,8 +548,10 @@ def fill(
                 zout.writestr(info, data if data is not None else zin.read(info.filename))
             if "xl/styles.xml" in zin.namelist():
                 info = zin.getinfo("xl/styles.xml")
-                text = styles.text()
-                zout.writestr(info, text.encode("utf-8") if text is not None else zin.read(info.filename))
+                styled = styles.text()
+                zout.writestr(
+                    info, styled.encode("utf-8") if styled is not None else zin.read(info.filename)
+                )
     return result
 
 
@@ -542,7 +562,9 @@ def _prefix(xml: str) -> str:
 
 def _other_sheets(zin: zipfile.ZipFile, part: str) -> list[str]:
     return [
-        n for n in zin.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml") and n != part
+        n
+        for n in zin.namelist()
+        if n.startswith("xl/worksheets/") and n.endswith(".xml") and n != part
     ]
 
 
@@ -657,12 +679,16 @@ def _filled_rows(
     position = {c: i for i, (c, _f) in enumerate(columns)}
     letters = {c: column_letter(c) for c, _s in pattern.cells}
     wrapping = {
-        c: sheet.width(c) for c, s in pattern.cells if s is not None and styles.wraps(s) and c in position
+        c: sheet.width(c)
+        for c, s in pattern.cells
+        if s is not None and styles.wraps(s) and c in position
     }
     line = sheet.default_height
     base = pattern.height or line
     attrs = pattern.attrs
-    spans = f' spans="{pattern.cells[0][0] + 1}:{pattern.cells[-1][0] + 1}"' if pattern.cells else ""
+    spans = (
+        f' spans="{pattern.cells[0][0] + 1}:{pattern.cells[-1][0] + 1}"' if pattern.cells else ""
+    )
     chunk: list[str] = []
     for offset, values in enumerate(rows):
         number = first + offset
@@ -760,7 +786,9 @@ def _tail(tail: str, merges: list[str], mapper: Mapper, p: str, sheet_name: str)
     tail = re.sub(rf'(<{p}brk\b[^>]*?\bid=")(\d+)(")', brk, tail)
 
     def formula(m: re.Match[str]) -> str:
-        return m.group(1) + shift_refs(m.group(2), mapper, sheet_name, unqualified=True) + m.group(3)
+        return (
+            m.group(1) + shift_refs(m.group(2), mapper, sheet_name, unqualified=True) + m.group(3)
+        )
 
     tail = re.sub(
         r"(<(?:\w+:)?(?:formula|formula1|formula2|f)>)(.*?)(</(?:\w+:)?(?:formula|formula1|formula2|f)>)",
@@ -785,12 +813,16 @@ def _workbook(
     index = _sheet_index(xml, sheet_name)
 
     def name(m: re.Match[str]) -> str:
-        return m.group(1) + shift_refs(m.group(2), mapper, sheet_name, unqualified=False, rows=True) + m.group(3)
+        return (
+            m.group(1)
+            + shift_refs(m.group(2), mapper, sheet_name, unqualified=False, rows=True)
+            + m.group(3)
+        )
 
     xml = re.sub(r"(<definedName\b[^>]*>)(.*?)(</definedName>)", name, xml, flags=re.S)
-    titles = re.search(rf'<definedName\b[^>]*name="_xlnm.Print_Titles"[^>]*localSheetId="{index}"', xml) or re.search(
-        rf'<definedName\b[^>]*localSheetId="{index}"[^>]*name="_xlnm.Print_Titles"', xml
-    )
+    titles = re.search(
+        rf'<definedName\b[^>]*name="_xlnm.Print_Titles"[^>]*localSheetId="{index}"', xml
+    ) or re.search(rf'<definedName\b[^>]*localSheetId="{index}"[^>]*name="_xlnm.Print_Titles"', xml)
     if print_titles and index is not None and titles is None:
         quoted = "'" + sheet_name.replace("'", "''") + "'"
         entry = (
@@ -800,7 +832,9 @@ def _workbook(
         empty = re.search(r"<definedNames\s*/>", xml)
         opening = re.search(r"<definedNames\b[^>]*?(?<!/)>", xml)
         if empty is not None:
-            xml = xml[: empty.start()] + f"<definedNames>{entry}</definedNames>" + xml[empty.end() :]
+            xml = (
+                xml[: empty.start()] + f"<definedNames>{entry}</definedNames>" + xml[empty.end() :]
+            )
         elif opening is not None:
             xml = xml[: opening.end()] + entry + xml[opening.end() :]
         else:

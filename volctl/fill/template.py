@@ -108,7 +108,12 @@ def read(
         numbered = [(n + 1, values) for n, values in enumerate(rows) if not is_blank(values)]
         candidates = [(n, v) for n, v in numbered if not is_footer(v)][: HEADER_SCAN_ROWS + 1]
         header = detect(
-            candidates, merged, explicit=explicit, remembered=every_remembered, vocabulary=F.FILL, accept=_accept
+            candidates,
+            merged,
+            explicit=explicit,
+            remembered=every_remembered,
+            vocabulary=F.FILL,
+            accept=_accept,
         )
         if header is None:
             continue
@@ -130,13 +135,15 @@ def read(
     )
 
 
-def _sheets(path: Path, kind: str, wanted: str | None) -> tuple[list[str], list[str]]:
+def _sheets(path: Path, kind: guard.Kind, wanted: str | None) -> tuple[list[str], list[str]]:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
     where = Where(file=str(path))
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
-            visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+            visible = [
+                m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible
+            ]
             names = list(book.sheet_names)
     except PasswordError:
         raise InvalidInput("intake.password", where=where) from None
@@ -149,7 +156,7 @@ def _sheets(path: Path, kind: str, wanted: str | None) -> tuple[list[str], list[
     return names, visible or names
 
 
-def _grid(path: Path, kind: str, name: str) -> tuple[list[list[Any]], list[Merge]]:
+def _grid(path: Path, kind: guard.Kind, name: str) -> tuple[list[list[Any]], list[Merge]]:
     """Every row of the sheet from row 1 and column A, and its merged ranges (absolute)."""
     from python_calamine import CalamineError, CalamineWorkbook
 
@@ -161,7 +168,7 @@ def _grid(path: Path, kind: str, name: str) -> tuple[list[list[Any]], list[Merge
             sheet = book.get_sheet_by_name(name)
             start_row, start_col = sheet.start or (0, 0)
             cells = list(itertools.islice(sheet.iter_rows(), LIMITS.max_sheet_rows))
-            merged = merges.of_sheet(sheet, path, kind, name)  # type: ignore[arg-type]
+            merged = merges.of_sheet(sheet, path, kind, name)
     except (CalamineError, OSError, ValueError):
         raise InvalidInput(
             "intake.damaged", hint="hint.save_as_xlsx", where=Where(file=str(path))
@@ -213,4 +220,6 @@ def _template(
         if any(isinstance(v, str) and v.strip() for v in values):
             footer = number
             break
-    return Template(path, kind, sheet, header.first_row, header.row, columns, merged, footer, rows, chosen)
+    return Template(
+        path, kind, sheet, header.first_row, header.row, columns, merged, footer, rows, chosen
+    )

@@ -73,7 +73,9 @@ class Persons:
                 out[name] = (mask_phone(e164) if self.mask else display_phone(e164)) or ""
             elif name in ("office_phone", "emergency_phone", "guardian_phone"):
                 shown = display_phone(v[name])
-                out[name] = (mask_text(shown, 3) if self.mask and name != "office_phone" else shown) or ""
+                out[name] = (
+                    mask_text(shown, 3) if self.mask and name != "office_phone" else shown
+                ) or ""
             elif name in ("address", "emergency_contact", "guardian_name"):
                 keep = 6 if name == "address" else 1
                 out[name] = (mask_text(v[name], keep) if self.mask else v[name]) or ""
@@ -120,9 +122,15 @@ def volunteer_rows(basis: Basis, needed: set[str], status: str, mask: bool) -> I
             row = persons.values(v, person_fields)
             row["_id"] = v["id"]
             team_ids = [int(t) for t in str(v["_teams"]).split(",")] if v["_teams"] else []
-            row["team"] = sorted({basis.tree.by_id[t]["name"] for t in team_ids if t in basis.tree.by_id})
+            row["team"] = sorted(
+                {basis.tree.by_id[t]["name"] for t in team_ids if t in basis.tree.by_id}
+            )
             row["_all_teams"] = sorted(
-                {basis.tree.by_id[t]["name"] for t in basis.tree.closure(team_ids) if t in basis.tree.by_id}
+                {
+                    basis.tree.by_id[t]["name"]
+                    for t in basis.tree.closure(team_ids)
+                    if t in basis.tree.by_id
+                }
             )
             row["hours"] = hours(v["_minutes"])
             row["services"] = v["_services"]
@@ -241,7 +249,13 @@ def _role_title(role: str, level: str) -> str:
 # ----------------------------------------------------------------------------- records
 
 
-_ATTENDANCE = {"present": "出勤", "late": "迟到", "early_leave": "早退", "leave": "请假", "absent": "缺勤"}
+_ATTENDANCE = {
+    "present": "出勤",
+    "late": "迟到",
+    "early_leave": "早退",
+    "leave": "请假",
+    "absent": "缺勤",
+}
 
 
 def record_rows(basis: Basis, needed: set[str], status: str, mask: bool) -> Iterator[Row]:

@@ -22,18 +22,21 @@ MESSAGES = {
         "The year counted (hours, services, training, commendations); default: this year.",
     ),
     "opt.fill_from": ("统计起始日期（含）。", "First day counted (inclusive)."),
-    "opt.fill_to": ("统计截止日期（含）；人员按这一天在册情况列出。", "Last day counted (inclusive); people are listed as registered that day."),
+    "opt.fill_to": (
+        "统计截止日期（含）；人员按这一天在册情况列出。",
+        "Last day counted (inclusive); people are listed as registered that day.",
+    ),
     "opt.fill_where": (
-        "筛选条件，如 \"政治面貌=中共党员\"、\"年龄>=60 且 服务时长<48\"（写法见 README）。",
-        "Which rows, e.g. \"政治面貌=中共党员\", \"age>=60 and hours<48\" (grammar in the README).",
+        '筛选条件，如 "政治面貌=中共党员"、"年龄>=60 且 服务时长<48"（写法见 README）。',
+        'Which rows, e.g. "政治面貌=中共党员", "age>=60 and hours<48" (grammar in the README).',
     ),
     "opt.fill_status": (
         "active：只列在册志愿者（按人填写时的默认）；all：也列已停用的。",
         "active: registered volunteers only (the default for one row per volunteer); all: the inactive too.",
     ),
     "opt.fill_column": (
-        "指定某列填什么：\"表头=字段\"（可重复；字段用英文名或中文名，ignore 表示留空）。",
-        "Say what a column holds: \"HEADER=field\" (repeatable; a field's key or Chinese name; ignore leaves it empty).",
+        '指定某列填什么："表头=字段"（可重复；字段用英文名或中文名，ignore 表示留空）。',
+        'Say what a column holds: "HEADER=field" (repeatable; a field\'s key or Chinese name; ignore leaves it empty).',
     ),
     "opt.fill_remember": (
         "记住本次 --column 的对应，以后同一模板（按表头识别）直接填。",
@@ -47,7 +50,10 @@ MESSAGES = {
         "身份证号、手机等打码（用于传阅的副本）；默认完整填写（报送上级的正式材料）。",
         "Mask identity numbers, phones and addresses (a copy to pass around); by default they are in full (an official paper sent upward).",
     ),
-    "opt.fill_sheet": ("模板中要填的工作表（名称或序号）；默认第一个有表头的。", "The template's sheet to fill (name or number); default: the first with a header."),
+    "opt.fill_sheet": (
+        "模板中要填的工作表（名称或序号）；默认第一个有表头的。",
+        "The template's sheet to fill (name or number); default: the first with a header.",
+    ),
     "opt.fill_rows": (
         "每行填什么（volunteer 志愿者、record 服务记录、activity 活动、team 队伍）；默认按表头判断。",
         "What each row is (volunteer, record, activity, team); default: judged from the header.",
@@ -63,20 +69,38 @@ MESSAGES = {
         "{path} 含完整的个人信息（身份证号、手机等），仅本人可读；用于报送，勿随意传阅。传阅用的副本请加 --mask。",
         "{path} holds personal data in full (identity numbers, phones) and is readable by you only; it is for sending upward, not for passing around. Add --mask for a copy.",
     ),
-    "fill.masked": ("身份证号、手机、住址已打码（--mask）。", "Identity numbers, phones and addresses are masked (--mask)."),
+    "fill.masked": (
+        "身份证号、手机、住址已打码（--mask）。",
+        "Identity numbers, phones and addresses are masked (--mask).",
+    ),
     "fill.rebuilt": (
         "模板是 .{kind} 格式，已填成 .xlsx：保留了文字、合并单元格、表头位置和表尾各行；原模板的字体、颜色、边框、列宽和打印设置无法读取，已按 A4 重新排版（宋体、表头加粗加框、表头每页重复）。",
         "The template is a .{kind} file and was filled into .xlsx: its text, merged cells, header and the rows below the table are kept; its fonts, colours, borders, column widths and print setup cannot be read and were laid out again for A4 (宋体, a bold bordered header repeated on every page).",
     ),
-    "fill.other_sheets": ("已填写工作表「{sheet}」；其他工作表原样保留：{others}。", "Filled the sheet '{sheet}'; the other sheets are kept as they are: {others}."),
-    "fill.empty_columns": (
-        "以下列无法填写，保持空白：{columns}（可用 --column \"表头=字段\" 指定）。",
-        "These columns cannot be filled and are left empty: {columns} (map them with --column \"HEADER=field\").",
+    "fill.other_sheets": (
+        "已填写工作表「{sheet}」；其他工作表原样保留：{others}。",
+        "Filled the sheet '{sheet}'; the other sheets are kept as they are: {others}.",
     ),
-    "fill.nobody": ("没有符合条件的记录：表格未填写任何行。", "Nothing matches: no rows were filled."),
-    "fill.dry_run_note": ("预览：将填 {count} 行；未写入任何文件。", "Preview: {count:~row|rows} would be filled; nothing was written."),
-    "fill.print_titles_added": ("模板未设打印标题行：已设置表头在每页重复打印。", "The template had no print titles: the header now repeats on every printed page."),
-    "fill.columns_remembered": ("已记住本模板的列对应，下次同一模板无需再指定 --column。", "The column mappings are remembered for this template: next time it fills without --column."),
+    "fill.empty_columns": (
+        '以下列无法填写，保持空白：{columns}（可用 --column "表头=字段" 指定）。',
+        'These columns cannot be filled and are left empty: {columns} (map them with --column "HEADER=field").',
+    ),
+    "fill.nobody": (
+        "没有符合条件的记录：表格未填写任何行。",
+        "Nothing matches: no rows were filled.",
+    ),
+    "fill.dry_run_note": (
+        "预览：将填 {count} 行；未写入任何文件。",
+        "Preview: {count:~row|rows} would be filled; nothing was written.",
+    ),
+    "fill.print_titles_added": (
+        "模板未设打印标题行：已设置表头在每页重复打印。",
+        "The template had no print titles: the header now repeats on every printed page.",
+    ),
+    "fill.columns_remembered": (
+        "已记住本模板的列对应，下次同一模板无需再指定 --column。",
+        "The column mappings are remembered for this template: next time it fills without --column.",
+    ),
     "fill.left_empty": ("（留空）", "(left empty)"),
     "fill.dry_run_title": ("模板「{sheet}」的列", "Columns of the template's sheet '{sheet}'"),
     "fill.dry_run_caption": (
@@ -87,7 +111,10 @@ MESSAGES = {
     "fill.col.header": ("表头", "header"),
     "fill.col.field": ("填写内容", "filled with"),
     "fill.col.how": ("识别依据", "how it was read"),
-    "fill.how.not_in_mode": ("识别为「{field}」，但本表不按此填写", "read as {field}, which these rows do not have"),
+    "fill.how.not_in_mode": (
+        "识别为「{field}」，但本表不按此填写",
+        "read as {field}, which these rows do not have",
+    ),
     "fill.mode.volunteer": ("每行一名志愿者", "one row per volunteer"),
     "fill.mode.record": ("每行一条服务记录", "one row per service record"),
     "fill.mode.activity": ("每行一项活动", "one row per activity"),
@@ -106,39 +133,57 @@ MESSAGES = {
         "No header found in the first {rows} rows (at least two columns volctl knows, such as 姓名, 身份证号, 服务时长).",
     ),
     "hint.fill_no_header": (
-        "用 --column \"表头=字段\" 说明各列（如 --column \"志愿者名字=name\"），或用 --sheet 选择工作表。",
-        "Say what the columns are with --column \"HEADER=field\" (e.g. --column \"志愿者名字=name\"), or pick the sheet with --sheet.",
+        '用 --column "表头=字段" 说明各列（如 --column "志愿者名字=name"），或用 --sheet 选择工作表。',
+        'Say what the columns are with --column "HEADER=field" (e.g. --column "志愿者名字=name"), or pick the sheet with --sheet.',
     ),
     "fill.nothing_to_fill": (
         "模板的表头中没有可以按「{mode}」填写的列。",
         "No column of the template's header can be filled with {mode} rows.",
     ),
     "hint.fill_column": (
-        "用 --dry-run 查看各列的识别结果，用 --column \"表头=字段\" 指定，或用 --rows 指定每行填什么。",
-        "See how each column was read with --dry-run; map columns with --column \"HEADER=field\", or say what each row is with --rows.",
+        '用 --dry-run 查看各列的识别结果，用 --column "表头=字段" 指定，或用 --rows 指定每行填什么。',
+        'See how each column was read with --dry-run; map columns with --column "HEADER=field", or say what each row is with --rows.',
     ),
-    "fill.year_and_dates": ("--year 与 --from/--to 只能用其一。", "Give --year or --from/--to, not both."),
-    "fill.status_unknown": ("--status 只能是 active 或 all，不是「{value}」。", "--status is active or all, not '{value}'."),
+    "fill.year_and_dates": (
+        "--year 与 --from/--to 只能用其一。",
+        "Give --year or --from/--to, not both.",
+    ),
+    "fill.status_unknown": (
+        "--status 只能是 active 或 all，不是「{value}」。",
+        "--status is active or all, not '{value}'.",
+    ),
     "fill.mode_unknown": (
         "--rows 只能是 volunteer、record、activity 或 team，不是「{value}」。",
         "--rows is volunteer, record, activity or team, not '{value}'.",
     ),
-    "fill.remember_without_column": ("--remember 要与 --column 一起使用。", "--remember needs at least one --column to remember."),
-    "fill.needs_output": ("请用 -o 指定填好的文件（或用 --dry-run 预览）。", "Name the filled file with -o (or preview with --dry-run)."),
+    "fill.remember_without_column": (
+        "--remember 要与 --column 一起使用。",
+        "--remember needs at least one --column to remember.",
+    ),
+    "fill.needs_output": (
+        "请用 -o 指定填好的文件（或用 --dry-run 预览）。",
+        "Name the filled file with -o (or preview with --dry-run).",
+    ),
     "hint.fill_usage": (
         "例如：volctl export fill 模板.xlsx -o 填报.xlsx",
         "For example: volctl export fill template.xlsx -o filled.xlsx",
     ),
-    "fill.output_xlsx": ("填好的文件须为 .xlsx：{path}", "The filled file must be an .xlsx: {path}"),
+    "fill.output_xlsx": (
+        "填好的文件须为 .xlsx：{path}",
+        "The filled file must be an .xlsx: {path}",
+    ),
     "fill.output_is_template": (
         "输出文件就是模板本身：{path}。请另存为新文件，模板留作下次使用。",
         "The output is the template itself: {path}. Write a new file and keep the template for next time.",
     ),
-    "fill.column_field_unknown": ("不认识的字段「{value}」；可用的字段：{choices}。", "Unknown field '{value}'; the fields are: {choices}."),
+    "fill.column_field_unknown": (
+        "不认识的字段「{value}」；可用的字段：{choices}。",
+        "Unknown field '{value}'; the fields are: {choices}.",
+    ),
     # --where
     "hint.fill_where": (
-        "写法：字段 运算符 值，多个条件用 and、且 或 、 连接，如 \"政治面貌=中共党员 且 年龄>=60\"；运算符 = != > >= < <= 包含。",
-        "Write: field operator value, conditions joined by and, 且 or 、, e.g. \"political_status=中共党员 and age>=60\"; operators = != > >= < <= contains.",
+        '写法：字段 运算符 值，多个条件用 and、且 或 、 连接，如 "政治面貌=中共党员 且 年龄>=60"；运算符 = != > >= < <= 包含。',
+        'Write: field operator value, conditions joined by and, 且 or 、, e.g. "political_status=中共党员 and age>=60"; operators = != > >= < <= contains.',
     ),
     "fill.where_empty": ("--where 条件是空的。", "The --where condition is empty."),
     "fill.where_no_operator": (

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import make_id
 from tests.helpers_export import EAST, FORMULA_NAME, SQUADRON, WEST, community_roster
@@ -407,3 +409,147 @@ def test_bad_templates_and_outputs_are_refused_with_one_message(cli, town, tmp_p
     assert both.exit_code == 3 and "not both" in both.stderr
     assert not (tmp_path / "o.xlsx").exists()
     assert not (tmp_path / "o.pdf").exists()
+
+
+# ------------------------------------------------------------------------ what a template holds
+
+
+def _edited(tmp_path: Path, name: str, edit) -> Path:
+    source = template("party.xlsx", tmp_path)
+    book = openpyxl.load_workbook(source)
+    edit(book.active)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_an_example_row_is_replaced_not_left_below_the_table(cli, town, db_path, tmp_path) -> None:
+    def example(ws) -> None:
+        for c, v in enumerate(["例", "张三", "男", "1980.01", "中共党员", "330482198001010011",
+                               "13800000000", 12], start=1):  # fmt: skip
+            ws.cell(4, c, v)
+
+    source = _edited(tmp_path, "示例.xlsx", example)
+    result = cli("export", "fill", source, "-o", tmp_path / "out.xlsx", "--year", "2025")
+    assert result.exit_code == 0, result.stderr
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    rows = table_rows(ws, 4, stop_at="合计")
+    names = [r[1] for r in rows]
+    assert names == [p["name"] for p in volunteers(db_path)]
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "张三" not in values and "例" not in values
+    assert ws.cell(4 + len(rows), 8).value is not None
+    assert ws.cell(4 + len(rows), 1).value == "合计"
+
+
+def test_last_months_filled_copy_used_as_the_template_is_filled_afresh(
+    cli, town, db_path, tmp_path
+) -> None:
+    book, _ = fill(cli, tmp_path, "party.xlsx", out="last.xlsx")
+    first = table_rows(book.active, 4, stop_at="合计")
+    result = cli("export", "fill", tmp_path / "last.xlsx", "-o", tmp_path / "now.xlsx",
+                 "--year", "2025", "--where", "政治面貌=中共党员")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    ws = openpyxl.load_workbook(tmp_path / "now.xlsx").active
+    rows = table_rows(ws, 4, stop_at="合计")
+    party = volunteers(db_path, "political_status = ?", ("中共党员",))
+    assert 0 < len(rows) < len(first)
+    assert [r[1] for r in rows] == [p["name"] for p in party]
+    total = 4 + len(rows)
+    assert ws.cell(total, 1).value == "合计" and ws.cell(total, 8).value == f"=SUM(H4:H{total - 1})"
+    assert ws.cell(total + 2, 1).value == "填表人："
+    assert ws.max_row == total + 2  # nothing of last month's rows left below
+
+
+def test_a_formula_column_of_the_table_rows_is_carried_down_to_every_row(
+    cli, town, tmp_path
+) -> None:
+    def formulas(ws) -> None:
+        ws["I3"] = "折算积分"
+        for r in range(4, 9):
+            ws.cell(r, 9, f"=H{r}*2")
+
+    source = _edited(tmp_path, "积分.xlsx", formulas)
+    result = cli("export", "fill", source, "-o", tmp_path / "out.xlsx", "--year", "2025",
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    assert summary["formula_columns"] == ["折算积分"] and "折算积分" not in summary["empty_columns"]
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    rows = table_rows(ws, 4, stop_at="合计")
+    assert [r[8] for r in rows] == [f"=H{n}*2" for n in range(4, 4 + len(rows))]
+
+
+@pytest.mark.parametrize(
+    ("member", "damage", "words"),
+    [
+        ("xl/styles.xml", (b"</fonts>", b"</font>"), "its part xl/styles.xml cannot be read"),
+        ("xl/worksheets/sheet1.xml", (b"</sheetData>", b"</sheetDat>"), "Cannot read this file"),
+        ("xl/workbook.xml", (b"<sheets>", b"<sheets"), "Cannot read this file"),
+    ],
+)
+def test_a_damaged_template_is_refused_naming_it_and_nothing_is_written(
+    cli, town, tmp_path, member, damage, words
+) -> None:
+    import zipfile
+
+    source = template("party.xlsx", tmp_path)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, data.replace(*damage) if info.filename == member else data)
+    result = cli("export", "fill", broken, "-o", tmp_path / "out.xlsx", "--year", "2025")
+    assert result.exit_code == 3, result.stderr
+    assert "broken.xlsx" in result.stderr and words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    member=st.sampled_from(
+        ["xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml", "xl/sharedStrings.xml"]
+    ),
+    at=st.floats(min_value=0, max_value=1),
+    cut=st.integers(min_value=0, max_value=40),
+    insert=st.one_of(
+        st.binary(max_size=12),
+        st.sampled_from(
+            [
+                b'<c r="ZZZ9999999"/>',
+                b' r="0"',
+                b' s="999"',
+                b"<f>SUM(</f>",
+                b'<mergeCell ref="A3:A20"/>',
+                b"<row/>",
+                b"&",
+                b"\xff",
+            ]
+        ),
+    ),
+)
+def test_a_mutated_template_fills_or_is_refused_cleanly(
+    cli, town, tmp_path_factory, member, at, cut, insert
+) -> None:
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("mutated")
+    source = template("party.xlsx", folder)
+    broken = folder / "mutated.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == member:
+                pos = int(at * len(data))
+                data = data[:pos] + insert + data[pos + cut :]
+            zout.writestr(info, data)
+    out = folder / "out.xlsx"
+    result = cli("export", "fill", broken, "-o", out, "--year", "2025")
+    assert result.exit_code in (0, 3), result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert out.exists() == (result.exit_code == 0)

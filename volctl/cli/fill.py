@@ -122,6 +122,9 @@ def _notices(result: dict[str, Any]) -> None:
             last=result["period"]["to"],
         )
     )
+    if result.get("formula_columns"):
+        columns = join_list(f"「{c}」" for c in result["formula_columns"])
+        notice(t("fill.formulas_carried", columns=columns))
     if "print_titles_added" in result.get("notes", ()):
         notice(t("fill.print_titles_added"))
     if result["masked"]:

@@ -162,6 +162,7 @@ def _summary(
             for c in tpl.columns
         ],
         "empty_columns": [c.label for c in tpl.empty],
+        "formula_columns": [],
         "rows": len(rows),
         "period": {"from": period.first.isoformat(), "to": period.last.isoformat()},
         "as_of": period.as_of.isoformat(),
@@ -269,21 +270,34 @@ def _write(tpl: Any, rows: list[dict[str, Any]], output: Path, result: dict[str,
         )
     columns = [(c.index, c.fill) for c in tpl.columns]
     values = list(cells(tpl, rows))
-    with files.open_binary(output) as handle:
-        done = sheetxml.fill(
-            source,
-            handle,
-            sheet_name=sheet_name,
-            part=part,
-            header_first=header_first,
-            header_last=header_last,
-            footer_row=footer,
-            columns=columns,
-            rows=values,
-            count=len(rows),
-            min_widths=_code_widths(tpl, values),
-        )
+    try:
+        with files.open_binary(output) as handle:
+            done = sheetxml.fill(
+                source,
+                handle,
+                sheet_name=sheet_name,
+                part=part,
+                header_first=header_first,
+                header_last=header_last,
+                footer_row=footer,
+                columns=columns,
+                rows=values,
+                count=len(rows),
+                min_widths=_code_widths(tpl, values),
+            )
+    except (sheetxml.Damaged, ValueError, zipfile.BadZipFile) as exc:
+        member = exc.part if isinstance(exc, sheetxml.Damaged) else part
+        raise InvalidInput(
+            "fill.sheet_damaged" if member == part else "fill.template_damaged",
+            hint="hint.fill_resave",
+            where=Where(file=str(tpl.path)),
+            part=member,
+            sheet=sheet_name,
+        ) from None
     result["first_row"] = done.first_row
     result["replaced_rows"] = done.body
     result["moved_rows"] = done.moved
     result["notes"] = done.notes
+    carried = set(done.formula_columns)
+    result["formula_columns"] = [c.label for c in tpl.columns if c.index in carried]
+    result["empty_columns"] = [c.label for c in tpl.empty if c.index not in carried]

@@ -430,6 +430,29 @@ def cell_xml(ref: str, style: int | None, value: Any, styles: Styles) -> str:
 # ----------------------------------------------------------------------------- the workbook
 
 
+class Damaged(Exception):
+    """A part of the template that is not well-formed XML: copied as it is, it would make the
+    filled file one that Excel repairs or refuses."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
+def check_parts(zin: zipfile.ZipFile) -> None:
+    """Every XML part of the workbook parses (the filled file copies or rewrites each)."""
+    from xml.parsers import expat
+
+    for info in zin.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        parser = expat.ParserCreate()
+        try:
+            parser.Parse(zin.read(info.filename), True)
+        except (expat.ExpatError, ValueError, zipfile.BadZipFile, OSError, EOFError):
+            raise Damaged(info.filename) from None
+
+
 @dataclass
 class Result:
     rows: int  # filled rows
@@ -438,6 +461,7 @@ class Result:
     first_row: int  # the first filled row, counted from 1
     formulas: int = 0  # formulas whose references were moved
     notes: list[str] = field(default_factory=list)
+    formula_columns: list[int] = field(default_factory=list)  # carried down to every row
 
 
 def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
@@ -490,6 +514,7 @@ def fill(
     values in that order (``count`` of them, known ahead: the rows below move by it);
     ``min_widths``: columns to widen to at least that width (see :func:`widen`)."""
     with zipfile.ZipFile(source) as zin:
+        check_parts(zin)
         sheet = Sheet.parse(zin.read(part).decode("utf-8"))
         styles = Styles(
             zin.read("xl/styles.xml").decode("utf-8") if "xl/styles.xml" in zin.namelist() else None
@@ -569,8 +594,9 @@ def _other_sheets(zin: zipfile.ZipFile, part: str) -> list[str]:
 
 
 def _body(sheet: Sheet, header_last: int, footer_row: int | None) -> list[int]:
-    """The template's empty table rows: from under the header, rows that have cells (borders
-    drawn), up to the first row without any or the first row holding text."""
+    """The template's table rows to replace: from under the header, rows that have cells
+    (borders drawn; an example row, rows filled before), up to the first row without any or
+    the first row below the table holding text (``footer_row``)."""
     body = []
     number = header_last + 1
     while (footer_row is None or number < footer_row) and number in sheet.rows:
@@ -581,12 +607,24 @@ def _body(sheet: Sheet, header_last: int, footer_row: int | None) -> list[int]:
     return body
 
 
+_HOLDS_VALUE = re.compile(r"<(?:\w+:)?(?:v|is|f)[\s>/]")
+# A cell's own formula (not an array's or a shared one's): its column letters and its text.
+_PLAIN_FORMULA = re.compile(
+    r'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})\d+"[^>]*(?<!/)>(?:(?!</?(?:\w+:)?c\b).)*?'
+    r"<(?:\w+:)?f>([^<]+)</(?:\w+:)?f>",
+    re.S,
+)
+
+
 @dataclass
 class Pattern:
     attrs: str  # the row's attributes (height, style) without its number
     height: float | None
     cells: list[tuple[int, int | None]]  # (column, style) of every cell a filled row has
     merges: list[tuple[int, int]]  # column ranges merged within the row
+    source: int | None = None  # the body row it was taken from
+    # Formulas of that row in columns nothing fills (小计 =H4*2): carried down to every row.
+    formulas: dict[int, str] = field(default_factory=dict)
 
 
 def _pattern(
@@ -602,14 +640,23 @@ def _pattern(
     p = sheet.prefix
     wanted = {c for c, _f in columns}
     if body:
-        row = sheet.rows[body[0]]
+        # The first empty row: an example row or last month's data may be styled apart.
+        empty = [n for n in body if not _HOLDS_VALUE.search(sheet.rows[n].text)]
+        source = (empty or body)[0]
+        row = sheet.rows[source]
         cells = [(c, _int(_attr(a, "s"))) for c, a in row.cells(p)]
         have = {c for c, _s in cells}
         cells += [(c, None) for c in sorted(wanted - have)]
         cells.sort()
         attrs = _row_attrs(row.text, p)
         height = _attr(attrs, "ht")
-        return Pattern(attrs, float(height) if height else None, cells, [])
+        filled = {c for c, f in columns if f is not None}
+        formulas = {
+            column_index(m.group(1)): m.group(2)
+            for m in _PLAIN_FORMULA.finditer(row.text)
+            if column_index(m.group(1)) not in filled
+        }
+        return Pattern(attrs, float(height) if height else None, cells, [], source, formulas)
     by_column: dict[int, int | None] = {}
     for number in range(header_first, header_last + 1):
         if number in sheet.rows:
@@ -641,7 +688,9 @@ def _sheet_xml(
     p = sheet.prefix
     body_set = set(body)
     last_body = first + len(body) - 1
-    merges, replicated = _merges(sheet.tail, body, first, count, mapper)
+    if count:
+        result.formula_columns = sorted(pattern.formulas)
+    merges, replicated = _merges(sheet.tail, body, first, count, mapper, pattern.source)
     pattern.merges = replicated
     yield _shift_dimension(sheet.head, mapper)
     below: list[int] = []
@@ -657,7 +706,7 @@ def _sheet_xml(
             result.formulas += moved != text
             text = moved
         yield text
-    yield from _filled_rows(sheet, first, rows, columns, pattern, styles)
+    yield from _filled_rows(sheet, first, rows, columns, pattern, styles, mapper, sheet_name)
     for number in below:
         new = mapper(number, False)
         assert new is not None
@@ -674,6 +723,8 @@ def _filled_rows(
     columns: Sequence[tuple[int, str | None]],
     pattern: Pattern,
     styles: Styles,
+    mapper: Mapper,
+    sheet_name: str,
 ) -> Iterator[str]:
     p = sheet.prefix
     position = {c: i for i, (c, _f) in enumerate(columns)}
@@ -695,6 +746,13 @@ def _filled_rows(
         cells = []
         tallest = 1
         for c, style in pattern.cells:
+            if c in pattern.formulas:
+                cells.append(
+                    _formula_cell(
+                        f"{letters[c]}{number}", style, pattern, number, mapper, sheet_name
+                    )
+                )
+                continue
             index = position.get(c)
             value = values[index] if index is not None else None
             cells.append(cell_xml(f"{letters[c]}{number}", style, value, styles))
@@ -711,14 +769,35 @@ def _filled_rows(
         yield "".join(chunk)
 
 
+def _formula_cell(
+    ref: str, style: int | None, pattern: Pattern, number: int, mapper: Mapper, sheet_name: str
+) -> str:
+    """The pattern row's formula in this column, its references to that row moved to
+    ``number`` (as copying it down would), the rest moved as the sheet's rows move."""
+    source = pattern.source
+
+    def to_row(row: int, end: bool) -> int | None:
+        return number if row == source else mapper(row, end)
+
+    text = shift_refs(
+        pattern.formulas[column_index(ref.rstrip("0123456789"))],
+        to_row,
+        sheet_name,
+        unqualified=True,
+    )
+    s = f' s="{style}"' if style is not None else ""
+    return f'<c r="{ref}"{s}><f>{text}</f></c>'
+
+
 _MERGE = re.compile(r'<(\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"[^>]*/>')
 
 
 def _merges(
-    tail: str, body: list[int], first: int, count: int, mapper: Mapper
+    tail: str, body: list[int], first: int, count: int, mapper: Mapper, source: int | None
 ) -> tuple[list[str], list[tuple[int, int]]]:
-    """The merged ranges after filling: those below moved, those of the body's first row
-    repeated on every filled row (their columns returned), the body's others dropped."""
+    """The merged ranges after filling: those below moved, those of the pattern's row
+    (``source``) repeated on every filled row (their columns returned), the body's others
+    dropped."""
     out: list[str] = []
     replicated: list[tuple[int, int]] = []
     body_set = set(body)
@@ -731,7 +810,7 @@ def _merges(
             continue
         r0, r1 = int(ma.group(4)), int(mb.group(4))
         if r0 in body_set and r1 in body_set:
-            if body and r0 == r1 == body[0]:
+            if r0 == r1 == source:
                 c0, c1 = column_index(ma.group(2)), column_index(mb.group(2))
                 replicated.append((c0, c1))
                 for n in range(first, first + count):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from volctl.fill import fields as F
 from volctl.headings import IGNORE, METADATA, SUBMITTED, Merge, Reading, mapping_key
 from volctl.intake import guard
 from volctl.intake.headers import HEADER_SCAN_ROWS, Header, detect, is_blank, is_footer
+from volctl.text import compact
 
 KINDS = ("xlsx", "xls", "ods")
 # A template is small; these caps only keep a hostile file from costing memory.
@@ -50,7 +52,7 @@ class Template:
     last_row: int  # its lower row (the same for a one-row header)
     columns: list[Column]
     merged: list[Merge]  # 0-based, absolute
-    footer_row: int | None  # the first row below the header holding text, counted from 1
+    footer_row: int | None  # the first row below the table holding text, counted from 1
     rows: list[list[Any]]  # every cell value, row 1 first (absolute columns)
     mode: str = F.VOLUNTEER
     signature: str = ""  # the header, as remembered mappings find it again
@@ -191,6 +193,26 @@ def _signature(rows: Sequence[Sequence[Any]], header: Header) -> tuple[str, str]
     )[:200]
 
 
+# The fields that name a row's subject: a row below the header holding one (a previous
+# month's copy used as the template) is a row of the table, replaced, not a footer.
+KEY_FIELDS = frozenset({"name", "id_number", "volunteer_no", "activity", "activity_no", "team"})
+# A sample row a template fills in to show how (例, 示例：, （样例）, 填写示例, 如：).
+_EXAMPLE = re.compile(
+    r"^[(（【\[]?(?:填写|填报)?(?:示例|样例|范例|举例|例|如)(?:[)）】\]:：\d.、]|$)"
+)
+
+
+def _table_row(values: Sequence[Any], keys: set[int]) -> bool:
+    """Whether a row under the header holding text belongs to the table (an example row, or a
+    row filled before) rather than to the rows below it (合计, signatures, notes)."""
+    if is_footer(values):
+        return False
+    first = next((v for v in values if v not in (None, "")), None)
+    if isinstance(first, str) and _EXAMPLE.match(compact(first)):
+        return True
+    return any(i < len(values) and values[i] not in (None, "") for i in keys)
+
+
 def _template(
     path: Path,
     kind: str,
@@ -215,9 +237,10 @@ def _template(
         for r in readings
     ]
     footer = None
+    keys = {c.index for c in columns if c.fill in KEY_FIELDS}
     for number in range(header.row + 1, len(rows) + 1):
         values = rows[number - 1]
-        if any(isinstance(v, str) and v.strip() for v in values):
+        if any(isinstance(v, str) and v.strip() for v in values) and not _table_row(values, keys):
             footer = number
             break
     return Template(

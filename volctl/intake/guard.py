@@ -203,7 +203,14 @@ def check_extent(path: Path, extent: Extent | None, limits: Limits, sheet: str |
 def sheet_extent(path: Path, kind: Kind, sheet: str, limits: Limits) -> Extent | None:
     """How far the cells of ``sheet`` reach, read without building the sheet (None: unknown)."""
     if kind == "xlsx":
-        return _xlsx_extent(path, sheet, limits)
+        from xml.etree.ElementTree import ParseError
+
+        try:
+            return _xlsx_extent(path, sheet, limits)
+        except (ParseError, zipfile.BadZipFile, KeyError, ValueError):  # a damaged workbook part
+            raise InvalidInput(
+                "intake.damaged", hint="hint.save_as_xlsx", where=Where(file=str(path))
+            ) from None
     if kind == "ods":
         return ods_extents(path).get(sheet)
     if kind == "xls":

@@ -93,6 +93,10 @@ MESSAGES = {
         "预览：将填 {count} 行；未写入任何文件。",
         "Preview: {count:~row|rows} would be filled; nothing was written.",
     ),
+    "fill.formulas_carried": (
+        "模板表格行中的公式已按行填入：{columns}。",
+        "The formulas of the template's table rows are carried down to every filled row: {columns}.",
+    ),
     "fill.print_titles_added": (
         "模板未设打印标题行：已设置表头在每页重复打印。",
         "The template had no print titles: the header now repeats on every printed page.",
@@ -171,6 +175,18 @@ MESSAGES = {
     "fill.output_xlsx": (
         "填好的文件须为 .xlsx：{path}",
         "The filled file must be an .xlsx: {path}",
+    ),
+    "fill.sheet_damaged": (
+        "模板的工作表「{sheet}」已损坏，无法读取；照它填出的文件会打不开，因此未写入任何文件。",
+        "The template's sheet '{sheet}' is damaged and cannot be read; a file filled from it would not open, so nothing was written.",
+    ),
+    "fill.template_damaged": (
+        "模板已损坏：其中的 {part} 无法读取（工作表「{sheet}」所在的文件）；照它填出的文件会打不开，因此未写入任何文件。",
+        "The template is damaged: its part {part} cannot be read (the workbook of the sheet '{sheet}'); a file filled from it would not open, so nothing was written.",
+    ),
+    "hint.fill_resave": (
+        "用 Excel 或 WPS 打开模板，另存为新的 .xlsx 文件，再用那个文件填写；打不开时请上级重发模板。",
+        "Open the template in Excel or WPS, save it as a new .xlsx, and fill that one; if it does not open, ask for the template again.",
     ),
     "fill.output_is_template": (
         "输出文件就是模板本身：{path}。请另存为新文件，模板留作下次使用。",

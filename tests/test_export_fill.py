@@ -553,3 +553,15 @@ def test_a_mutated_template_fills_or_is_refused_cleanly(
     assert result.exit_code in (0, 3), result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert out.exists() == (result.exit_code == 0)
+
+
+def test_a_header_row_without_a_height_grows_to_hold_its_wrapped_labels(
+    cli, town, tmp_path
+) -> None:
+    source = template("teams.xlsx", tmp_path)
+    assert openpyxl.load_workbook(source).active.row_dimensions[2].height is None
+    book, _ = fill(cli, tmp_path, "teams.xlsx")
+    ws = book.active
+    assert ws["C2"].value == "队伍层级" and ws["C2"].alignment.wrap_text
+    assert ws.row_dimensions[2].height >= 2 * 15  # 队伍层级 takes two lines in its column
+    assert ws.row_dimensions[1].height == 36  # the title's own height, untouched

@@ -328,6 +328,81 @@ def _row_attrs(text: str, p: str) -> str:
     return re.sub(r'\s(?:r|spans)="[^"]*"', "", attrs)
 
 
+def fit_header(
+    sheet: Sheet, first: int, last: int, styles: Styles, strings: Callable[[], list[str]]
+) -> int:
+    """Make the header rows that have no height of their own tall enough for their wrapped
+    labels (队伍层级 in a narrow column): LibreOffice and WPS print such a row at the default
+    height, the label's second line over the row below. Returns how many rows were changed."""
+    p = sheet.prefix
+    skip: set[tuple[int, int]] = set()
+    wide: dict[tuple[int, int], float] = {}
+    for m in _MERGE.finditer(sheet.tail):
+        a, _, b = m.group(2).partition(":")
+        ma, mb = _CELL.fullmatch(a), _CELL.fullmatch(b or a)
+        if ma is None or mb is None:
+            continue
+        r0, r1 = int(ma.group(4)), int(mb.group(4))
+        c0, c1 = column_index(ma.group(2)), column_index(mb.group(2))
+        for r in range(max(r0, first), min(r1, last) + 1):
+            for c in range(c0, c1 + 1):
+                skip.add((r, c))
+        if r0 == r1:  # across columns only: measured over their widths
+            skip.discard((r0, c0))
+            wide[(r0, c0)] = sum(sheet.width(c) for c in range(c0, c1 + 1))
+    line = sheet.default_height
+    changed = 0
+    for number in range(first, last + 1):
+        row = sheet.rows.get(number)
+        if row is None:
+            continue
+        attrs = _row_attrs(row.text, p)
+        if _attr(attrs, "customHeight") in ("1", "true"):
+            continue  # a height the template's author chose
+        need = 1
+        for m in re.finditer(rf"<{p}c\b([^>]*?)(?:/>|>(.*?)</{p}c>)", row.text, re.S):
+            cell, inner = m.group(1), m.group(2) or ""
+            ref = re.search(r'\br="([A-Z]{1,3})\d+"', cell)
+            style = _int(_attr(cell, "s"))
+            if ref is None or style is None or not styles.wraps(style):
+                continue
+            column = column_index(ref.group(1))
+            if (number, column) in skip:
+                continue
+            if _attr(cell, "t") == "s":
+                v = re.search(r"<(?:\w+:)?v>(\d+)<", inner)
+                table = strings() if v else []
+                text = table[int(v.group(1))] if v and int(v.group(1)) < len(table) else ""
+            else:
+                text = _texts(inner)
+            width = wide.get((number, column), sheet.width(column))
+            need = max(need, measure.lines(text, width))
+        height = need * line + 2
+        current = _attr(attrs, "ht")
+        if need > 1 and (current is None or float(current) < height):
+            opening = re.match(rf"<{p}row\b([^>]*?)(/?)>", row.text)
+            assert opening is not None  # a row is parsed from its opening tag
+            taller = f"<{p}row{_set_height(opening.group(1), height)}{opening.group(2)}>"
+            sheet.rows[number] = Row(number, taller + row.text[opening.end() :])
+            changed += 1
+    return changed
+
+
+def _texts(xml: str) -> str:
+    """The text of an inline or shared string (its runs, without phonetic guides)."""
+    from xml.sax.saxutils import unescape
+
+    xml = re.sub(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", "", xml, flags=re.S)
+    return unescape("".join(re.findall(r"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", xml, re.S)))
+
+
+def shared_strings(zin: zipfile.ZipFile) -> list[str]:
+    if "xl/sharedStrings.xml" not in zin.namelist():
+        return []
+    xml = zin.read("xl/sharedStrings.xml").decode("utf-8")
+    return [_texts(m.group(1)) for m in re.finditer(r"<(?:\w+:)?si>(.*?)</(?:\w+:)?si>", xml, re.S)]
+
+
 def _set_height(attrs: str, height: float) -> str:
     attrs = re.sub(r'\s(?:ht|customHeight)="[^"]*"', "", attrs)
     return f'{attrs} ht="{height:g}" customHeight="1"'
@@ -521,6 +596,14 @@ def fill(
         )
         if min_widths and count:
             sheet.head = widen(sheet.head, min_widths, sheet)
+        loaded: list[list[str]] = []
+
+        def strings() -> list[str]:
+            if not loaded:
+                loaded.append(shared_strings(zin))
+            return loaded[0]
+
+        fit_header(sheet, header_first, header_last, styles, strings)
         body = _body(sheet, header_last, footer_row) if count else []  # nobody: kept as is
         first = header_last + 1
         mapper = body_mapper(first, len(body), count)

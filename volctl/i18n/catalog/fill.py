@@ -176,6 +176,7 @@ MESSAGES = {
         "填好的文件须为 .xlsx：{path}",
         "The filled file must be an .xlsx: {path}",
     ),
+    "field.mode": ("每行填什么（--rows）", "what each row is (--rows)"),
     "fill.sheet_damaged": (
         "模板的工作表「{sheet}」已损坏，无法读取；照它填出的文件会打不开，因此未写入任何文件。",
         "The template's sheet '{sheet}' is damaged and cannot be read; a file filled from it would not open, so nothing was written.",

@@ -1,4 +1,5 @@
-"""volctl export: the official forms, service certificates and raw tables, for print and Excel."""
+"""volctl export: the official forms, service certificates, raw tables and templates filled, for
+print and Excel."""
 
 from __future__ import annotations
 
@@ -331,3 +332,12 @@ def _attach_bundle() -> None:
 
 
 _attach_bundle()
+
+
+def _attach_fill() -> None:
+    from volctl.cli.fill import attach
+
+    attach(app)
+
+
+_attach_fill()

@@ -64,10 +64,7 @@ class Workbook:
         self._shared: list[int] | None = None
 
     def open(self, zf: zipfile.ZipFile, part: str) -> IO[bytes]:
-        info = self.members.get(fold(part))
-        if info is None:
-            raise Damaged(part)
-        return zf.open(info)
+        return _open(zf, self.members, part)
 
     def size(self, part: str) -> int:
         info = self.members.get(fold(part))
@@ -78,36 +75,7 @@ class Workbook:
         return [part for name, part in self.sheets if name == sheet and fold(part) in self.members]
 
     def _sheets(self, zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-        targets: dict[str, str] = {}
-
-        def relationship(name: str, attrs: list[str]) -> None:
-            if local(name) == "Relationship":
-                targets[last(attrs, "Id") or ""] = last(attrs, "Target") or ""
-
-        with self.open(zf, RELS) as stream:
-            parse(stream, relationship)
-        sheets: list[tuple[str, str]] = []
-
-        def sheet(name: str, attrs: list[str]) -> None:
-            if local(name) != "sheet":
-                return
-            rid = None
-            for i in range(0, len(attrs) - 1, 2):
-                if attrs[i] in ("r:id", "relationships:id"):
-                    rid = attrs[i + 1]
-            target = targets.get(rid) if rid is not None else None
-            if target is None:
-                return  # calamine refuses the workbook: it reads no sheet
-            if target.startswith("/xl/"):
-                target = target[1:]
-            elif not target.startswith("xl/"):
-                target = f"xl/{target}"
-            sheets.append((last(attrs, "name") or "", target))
-
-        if fold(WORKBOOK) in self.members:
-            with self.open(zf, WORKBOOK) as stream:
-                parse(stream, sheet)
-        return sheets
+        return sheet_targets(zf, self.members)
 
     def shared_bounds(self) -> list[int]:
         """For each index a cell may name, the most UTF-8 bytes its shared string can hold: the
@@ -116,6 +84,60 @@ class Workbook:
         if self._shared is None:
             self._shared = _shared_bounds(self)
         return self._shared
+
+
+def _open(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], part: str) -> IO[bytes]:
+    info = members.get(fold(part))
+    if info is None:
+        raise Damaged(part)
+    return zf.open(info)
+
+
+def sheet_targets(
+    zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]
+) -> list[tuple[str, str]]:
+    """(sheet name, part) in the workbook's order, as calamine finds them; ``members``: the
+    zip's members by folded name. Raises ``Damaged`` when the sheet list cannot be read."""
+    targets: dict[str, str] = {}
+
+    def relationship(name: str, attrs: list[str]) -> None:
+        if local(name) == "Relationship":
+            targets[last(attrs, "Id") or ""] = last(attrs, "Target") or ""
+
+    with _open(zf, members, RELS) as stream:
+        parse(stream, relationship)
+    sheets: list[tuple[str, str]] = []
+
+    def sheet(name: str, attrs: list[str]) -> None:
+        if local(name) != "sheet":
+            return
+        rid = None
+        for i in range(0, len(attrs) - 1, 2):
+            if attrs[i] in ("r:id", "relationships:id"):
+                rid = attrs[i + 1]
+        target = targets.get(rid) if rid is not None else None
+        if target is None:
+            return  # calamine refuses the workbook: it reads no sheet
+        if target.startswith("/xl/"):
+            target = target[1:]
+        elif not target.startswith("xl/"):
+            target = f"xl/{target}"
+        sheets.append((last(attrs, "name") or "", target))
+
+    if fold(WORKBOOK) in members:
+        with _open(zf, members, WORKBOOK) as stream:
+            parse(stream, sheet)
+    return sheets
+
+
+def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    """The member of an open .xlsx holding worksheet ``sheet`` (None: no such sheet). Raises
+    ``Damaged`` when the workbook's sheet list cannot be read."""
+    members = {fold(info.filename): info for info in zf.infolist()}
+    for name, part in sheet_targets(zf, members):
+        if name == sheet and fold(part) in members:
+            return members[fold(part)].filename
+    return None
 
 
 def _shared_bounds(book: Workbook) -> list[int]:

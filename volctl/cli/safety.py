@@ -95,6 +95,8 @@ def attach(app: typer.Typer) -> None:
             notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
         else:
             emit(result, fmt)
+        if result["invalid_values"]:
+            warn(t("restore.invalid_values", count=len(result["invalid_values"])))
 
     @command(app, "check", "help.check")
     def check_cmd(fmt: FormatOption = Format.table, output: OutputOption = None) -> None:

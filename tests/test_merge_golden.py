@@ -105,6 +105,9 @@ def _next_bundle_of_east(east: Path) -> None:
 
 
 def merged_street(tmp_path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
+    from volctl import audit
+
+    audit.set_context("(api)")  # whatever command ran before in this process
     paths = {short: build(tmp_path / f"{short}.db", short) for short in ("东湖", "西湖", "南湖")}
     bundles = [export(p, tmp_path / f"{s}.zip") for s, p in paths.items()]
     conn = street(tmp_path / "street.db")
@@ -113,8 +116,6 @@ def merged_street(tmp_path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
     _next_bundle_of_east(paths["东湖"])
     engine.merge(conn, [export(paths["东湖"], tmp_path / "东湖-2.zip")], options, today=TODAY)
     literal = {str(tmp_path): "<tmp>", **_uids(*paths.values(), tmp_path / "street.db")}
-    from volctl import audit
-
     literal[audit.context().operator] = "<operator>"
     return conn, literal
 

@@ -40,6 +40,20 @@ YEAR = 2025
 PER_VOLUNTEER = 20  # records per volunteer, each on a different activity
 
 
+def person(n: int) -> tuple[str, str, str, str]:
+    """Person ``n``'s valid identity number, phone, gender and birth date (the same in every
+    community that registers them)."""
+    from datetime import date, timedelta
+
+    from stdnum.cn import ric
+
+    born = date(1960, 1, 1) + timedelta(days=n // 400)
+    male = n % 2 == 1
+    base = f"330482{born:%Y%m%d}{n % 400 * 2 + male + 100:03d}"
+    number = base + ric.calc_check_digit(base + "0")
+    return number, f"+86138{n:08d}", "男" if male else "女", born.isoformat()
+
+
 def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> None:
     """Community ``index``: people index*V+1 … index*V+V, the first ``overlap`` of them being
     the previous community's last ones (the same identity numbers)."""
@@ -51,14 +65,14 @@ def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> 
     first = index * (volunteers - overlap) + 1
     activities = max(PER_VOLUNTEER * 50, total // 40)
     conn.execute("BEGIN")
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)"
-        " INSERT INTO volunteers (volunteer_no, name, id_number, phone, gender, birth_date,"
+    conn.executemany(
+        "INSERT INTO volunteers (volunteer_no, name, id_number, phone, gender, birth_date,"
         " registered_on, skills, created_at, updated_at)"
-        " SELECT printf('V%06d', i + 1), '志愿者' || (? + i), printf('%018d', ? + i),"
-        " printf('+86138%08d', ? + i), CASE WHEN i % 2 THEN '男' ELSE '女' END, '1960-05-01',"
-        " '2020-01-10', '[\"书法\"]', ?, ? FROM n",
-        (volunteers, first, first, first, now, now),
+        " VALUES (?, ?, ?, ?, ?, ?, '2020-01-10', '[\"书法\"]', ?, ?)",
+        [
+            (f"V{i + 1:06d}", f"志愿者{first + i}", *person(first + i), now, now)
+            for i in range(volunteers)
+        ],
     )
     teams = [
         ("社区志愿者服务分队", "分队", None),

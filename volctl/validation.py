@@ -39,7 +39,7 @@ from volctl.errors import InvalidInput, Where
 
 # A problem with a value: (message key, its parameters); None when the value is good.
 Problem = tuple[str, dict[str, Any]] | None
-ColumnCheck = Callable[[Any], Problem]
+ColumnCheck = Callable[[Any], Problem]  # a column's rule: what is wrong
 
 _OLDEST = date(1900, 1, 1)  # no date the roster holds is older (``dates.parse_date``)
 _TOP = 2**63 - 1  # SQLite's largest integer
@@ -73,9 +73,35 @@ def _shown(value: Any) -> str:
 
 
 _MISSING: Problem = ("reason.value_missing", {})
+_KNOWN_CAP = 100_000  # sound values remembered per column (dates, phones, lists repeat)
 
 
-def text(limit: int, *, required: bool = False) -> ColumnCheck:
+class Column:
+    """One column's rule. Called with a value, it says what is wrong with it (None: nothing).
+
+    ``test`` is the same rule as a Python expression over ``{v}`` (the value), true for a
+    sound value; ``Table.checker`` compiles a row's tests into one function, so a good row
+    costs one call, and the rule itself runs only when a test fails. A test may be stricter
+    than the rule (a value not yet seen), never looser. ``known``: sound values seen, for
+    tests that look them up (dates, phones, lists), filled by the rule."""
+
+    def __init__(self, rule: ColumnCheck, test: str = "", *, remember: bool = False) -> None:
+        self.rule = rule
+        self.test = test
+        self.known: set[Any] | None = set() if remember else None
+
+    def __call__(self, value: Any) -> Problem:
+        problem = self.rule(value)
+        if problem is None and self.known is not None and len(self.known) < _KNOWN_CAP:
+            self.known.add(value)
+        return problem
+
+
+def _optional(test: str, required: bool) -> str:
+    return test if required else f"({{v}} is None or {test})"
+
+
+def text(limit: int, *, required: bool = False) -> Column:
     def check(value: Any) -> Problem:
         if value is None:
             return _MISSING if required else None
@@ -87,7 +113,9 @@ def text(limit: int, *, required: bool = False) -> ColumnCheck:
             return _MISSING
         return None
 
-    return check
+    sound = f"({{v}}.__class__ is str and len({{v}}) <= {limit}"
+    sound += " and not {v}.isspace() and {v} != '')" if required else ")"
+    return Column(check, _optional(sound, required))
 
 
 @lru_cache(maxsize=65536)
@@ -102,7 +130,7 @@ def _day(value: str) -> date | None:
 
 def day(
     today: date, *, required: bool = False, first: date = _OLDEST, future: bool = False
-) -> ColumnCheck:
+) -> Column:
     """An ISO date (2025-03-15) that exists, from ``first`` to today (or later if ``future``)."""
     last = date.max if future else today
 
@@ -124,17 +152,18 @@ def day(
             return ("reason.date_in_future", {})
         return None
 
-    return check
+    return Column(
+        check, _optional("({v}.__class__ is str and {v} in {known})", required), remember=True
+    )
 
 
-def stamp(*, required: bool = True) -> ColumnCheck:
+def stamp(*, required: bool = True) -> Column:
     """When something was recorded (ISO 8601 as volctl writes it): text. Only read back for
     display (``dates.clock`` shows any text as it is), so held to its type and length."""
     return text(64, required=required)
 
 
-def clock(value: Any) -> Problem:
-    """A time of day, HH:MM (or nothing)."""
+def _clock(value: Any) -> Problem:
     if value is None:
         return None
     if value.__class__ is not str or not _CLOCK.fullmatch(value):
@@ -142,7 +171,11 @@ def clock(value: Any) -> Problem:
     return None
 
 
-def whole(low: int, high: int = _TOP, *, required: bool = True) -> ColumnCheck:
+# A time of day, HH:MM (or nothing).
+clock = Column(_clock, "({v} is None or ({v}.__class__ is str and {v} in {known}))", remember=True)
+
+
+def whole(low: int, high: int = _TOP, *, required: bool = True) -> Column:
     def check(value: Any) -> Problem:
         if value is None:
             return _MISSING if required else None
@@ -152,7 +185,9 @@ def whole(low: int, high: int = _TOP, *, required: bool = True) -> ColumnCheck:
             return ("reason.number_out_of_range", {"value": value, "low": low, "high": high})
         return None
 
-    return check
+    return Column(
+        check, _optional(f"({{v}}.__class__ is int and {low} <= {{v}} <= {high})", required)
+    )
 
 
 KEY = whole(1)  # an id: a whole number above zero
@@ -160,7 +195,7 @@ REF = whole(1, required=False)  # a reference to an id, or nothing
 FLAG = whole(0, 1)
 
 
-def choice(values: Sequence[str], *, required: bool = True) -> ColumnCheck:
+def choice(values: Sequence[str], *, required: bool = True) -> Column:
     allowed = frozenset(values)
 
     def check(value: Any) -> Problem:
@@ -172,10 +207,12 @@ def choice(values: Sequence[str], *, required: bool = True) -> ColumnCheck:
             return ("reason.not_a_choice", {"value": _shown(value), "choices": join_list(values)})
         return None
 
-    return check
+    column = Column(check, _optional("({v}.__class__ is str and {v} in {known})", required))
+    column.known = set(allowed)  # every allowed value is known from the start
+    return column
 
 
-def phone(*, required: bool = False) -> ColumnCheck:
+def phone(*, required: bool = False) -> Column:
     """A phone as volctl stores it: the E.164 form ``identity.parse_phone`` gives."""
 
     def check(value: Any) -> Problem:
@@ -193,11 +230,12 @@ def phone(*, required: bool = False) -> ColumnCheck:
             return ("reason.not_stored_form", {"value": _shown(value), "expected": canonical})
         return None
 
-    return check
+    return Column(
+        check, _optional("({v}.__class__ is str and {v} in {known})", required), remember=True
+    )
 
 
-def json_list(value: Any) -> Problem:
-    """A JSON list of texts (skills, service intentions)."""
+def _json_list(value: Any) -> Problem:
     try:
         items = json.loads(value) if value.__class__ is str else None
     except ValueError:
@@ -205,6 +243,10 @@ def json_list(value: Any) -> Problem:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         return ("reason.list_invalid", {"value": _shown(value)})
     return None
+
+
+# A JSON list of texts (skills, service intentions).
+json_list = Column(_json_list, "({v}.__class__ is str and {v} in {known})", remember=True)
 
 
 def _id_number(row: Mapping[str, Any], today: date, kind_column: str | None) -> Refusal | None:
@@ -232,6 +274,17 @@ def _id_number(row: Mapping[str, Any], today: date, kind_column: str | None) -> 
 
 
 RowCheck = Callable[[Mapping[str, Any], date], Refusal | None]
+
+
+class RowRule:
+    """A rule across a row's columns, with its ``test``: a Python expression over the columns
+    it ``needs`` (``{name}``), true for a sound row (see ``Column``)."""
+
+    def __init__(self, rule: RowCheck, test: str = "", needs: tuple[str, ...] = ()) -> None:
+        self.rule, self.test, self.needs = rule, test, needs
+
+    def __call__(self, row: Mapping[str, Any], today: date) -> Refusal | None:
+        return self.rule(row, today)
 
 
 def _volunteer(row: Mapping[str, Any], today: date) -> Refusal | None:
@@ -275,7 +328,7 @@ ADULT_AGE = 18
 MINOR = "reason.minor_without_guardian"  # ``check`` reports it as minor_without_consent
 
 
-def _pair(first: str, last: str, key: str) -> RowCheck:
+def _pair(first: str, last: str, key: str) -> RowRule:
     """``last`` on or after ``first`` when both are given."""
 
     def check(row: Mapping[str, Any], today: date) -> Refusal | None:
@@ -284,7 +337,8 @@ def _pair(first: str, last: str, key: str) -> RowCheck:
             return Refusal(last, key, {"first": start, "last": end})
         return None
 
-    return check
+    test = f"({{{first}}} is None or {{{last}}} is None or {{{last}}} >= {{{first}}})"
+    return RowRule(check, test, (first, last))
 
 
 def _times(row: Mapping[str, Any], today: date) -> Refusal | None:
@@ -311,6 +365,25 @@ def _record(row: Mapping[str, Any], today: date) -> Refusal | None:
     return _times(row, today)
 
 
+_TIMES_TEST = (
+    "(({start_time} is None) == ({end_time} is None)"
+    " and ({start_time} is None or {end_time} > {start_time}))"
+)
+_RECORD_TEST = (
+    "(({kind} == 'original') == ({corrects_id} is None)"
+    " and ({kind} == 'original' or ({reason} is not None and {reason}.strip() != ''))"
+    " and ({attendance} not in ('leave', 'absent') or {minutes} == 0)"
+    " and ({kind} == 'void' or {attendance} in ('leave', 'absent') or {minutes} != 0)"
+    f" and {_TIMES_TEST})"
+)
+TIMES = RowRule(_times, _TIMES_TEST, ("start_time", "end_time"))
+RECORD = RowRule(
+    _record,
+    _RECORD_TEST,
+    ("kind", "corrects_id", "reason", "attendance", "minutes", "start_time", "end_time"),
+)
+
+
 def _commendation(row: Mapping[str, Any], today: date) -> Refusal | None:
     if (row.get("volunteer_id") is None) == (row.get("team_id") is None):
         return Refusal("volunteer_id", "reason.commendation_one_recipient")
@@ -328,6 +401,13 @@ def _team(row: Mapping[str, Any], today: date) -> Refusal | None:
     return None
 
 
+TEAM = RowRule(
+    _team,
+    "({founded_on} is None or {dissolved_on} is None or {dissolved_on} >= {founded_on})",
+    ("founded_on", "dissolved_on"),
+)
+
+
 def _recipient(row: Mapping[str, Any], today: date) -> Refusal | None:
     return _id_number(row, today, None)
 
@@ -343,7 +423,6 @@ _HISTORIC = frozenset(
         "reason.date_too_early",
         "reason.too_long",
         "reason.time_invalid",
-        "reason.not_a_choice",
     }
 )
 
@@ -362,7 +441,7 @@ class Table:
     """One table's rules: its columns, its rows, and how ``check`` names a stored row."""
 
     name: str
-    columns: dict[str, ColumnCheck]
+    columns: dict[str, Column]
     rows: tuple[RowCheck, ...] = ()
     ref: str = "'#' || id"  # an SQL expression naming a stored row
     where: str = ""  # stored rows held to the rules (all when empty)
@@ -395,13 +474,16 @@ class Table:
         self, names: Sequence[str], today: date
     ) -> Callable[[Sequence[Any]], Refusal | None]:
         """The first problem of rows given as sequences in the order of ``names`` (a bundle
-        part's columns): the same rules, with no mapping made for a row's columns alone."""
+        part's columns, a query's), or None. Every column's and the row's tests are compiled
+        into one function (``Column``), so a sound row costs one call (a merge reads millions);
+        the rules themselves run for a row a test does not pass."""
+        names = tuple(names)
         checks = [
             (i, name, self.columns[name]) for i, name in enumerate(names) if name in self.columns
         ]
         rows = self.rows
 
-        def check(values: Sequence[Any]) -> Refusal | None:
+        def slow(values: Sequence[Any]) -> Refusal | None:
             for i, name, column in checks:
                 problem = column(values[i])
                 if problem is not None:
@@ -414,7 +496,26 @@ class Table:
                         return found
             return None
 
-        return check
+        env: dict[str, Any] = {"slow": slow, "today": today, "names": names}
+        tests = []
+        for i, _name, column in checks:
+            if isinstance(column, Column) and column.test:
+                env[f"k{i}"] = column.known
+                tests.append(column.test.format(v=f"r[{i}]", known=f"k{i}"))
+            else:
+                env[f"f{i}"] = column
+                tests.append(f"f{i}(r[{i}]) is None")
+        index = {name: i for i, name in enumerate(names)}
+        for j, rule in enumerate(rows):
+            if isinstance(rule, RowRule) and rule.test and set(rule.needs) <= set(index):
+                tests.append(rule.test.format(**{n: f"r[{index[n]}]" for n in rule.needs}))
+            else:
+                env[f"g{j}"] = rule
+                tests.append(f"g{j}(dict(zip(names, r)), today) is None")
+        source = f"def check(r):\n    if {' and '.join(tests) or 'True'}:\n        return None\n"
+        exec(source + "    return slow(r)\n", env)
+        compiled: Callable[[Sequence[Any]], Refusal | None] = env["check"]
+        return compiled
 
 
 @lru_cache(maxsize=4)
@@ -432,13 +533,13 @@ def tables(today: date) -> dict[str, Table]:
     past = day(today)  # a day that has come
     gender = choice(("男", "女"), required=False)
 
-    def free(name: str) -> ColumnCheck:
+    def free(name: str) -> Column:
         return text(volunteers.MAX_TEXT.get(name, volunteers.DEFAULT_MAX_TEXT))
 
-    def ledger_text(name: str) -> ColumnCheck:
+    def ledger_text(name: str) -> Column:
         return text(rules._MAX_TEXT.get(name, rules.MAX_TEXT_LENGTH))
 
-    volunteer_columns: dict[str, ColumnCheck] = {
+    volunteer_columns: dict[str, Column] = {
         "id": KEY,
         "volunteer_no": text(SHORT_TEXT, required=True),
         "name": text(volunteers.MAX_TEXT["name"], required=True),
@@ -461,7 +562,7 @@ def tables(today: date) -> dict[str, Table]:
         "status": choice(("active", "inactive")),
         **{name: free(name) for name in volunteers._PLAIN},
     }
-    record_columns: dict[str, ColumnCheck] = {
+    record_columns: dict[str, Column] = {
         "id": KEY,
         "volunteer_id": KEY,
         "activity_id": KEY,
@@ -524,7 +625,7 @@ def tables(today: date) -> dict[str, Table]:
                 "status_reason": text(TEXT),
                 "notes": text(NOTES_TEXT),
             },
-            (_team,),
+            (TEAM,),
             ref="name",
         ),
         Table(
@@ -563,13 +664,13 @@ def tables(today: date) -> dict[str, Table]:
                 "needs_insurance": FLAG,
                 "series_key": text(TEXT),
             },
-            (_times,),
+            (TIMES,),
             ref="activity_no",
         ),
         Table(
             "service_records",
             record_columns,
-            (_record,),
+            (RECORD,),
             ref="'#' || id",
             current="id IN (SELECT latest_id FROM service_chains WHERE voided = 0)",
         ),

@@ -147,6 +147,12 @@ def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> 
     conn.close()
 
 
+def merge_args(city: Path, bundles: list[Path]) -> list[str]:
+    """``volctl merge`` of every bundle into the city roster, under its 大队."""
+    parent = ["--parent", "平湖市社区志愿者服务大队", "--parent-level", "大队"]
+    return ["--db", str(city), "merge", *map(str, bundles), *parent, "--format", "json"]
+
+
 def volctl(*args: str) -> tuple[float, float, str]:
     """Run volctl as a clerk does; return (seconds, peak MB of that process, stdout)."""
     start = time.perf_counter()
@@ -231,18 +237,7 @@ def main() -> None:
 
     city = folder / "city.db"
     volctl("--db", str(city), "init", "--org", "平湖市", "--region", "330482")
-    seconds, peak, out = volctl(
-        "--db",
-        str(city),
-        "merge",
-        *map(str, bundles),
-        "--parent",
-        "平湖市社区志愿者服务大队",
-        "--parent-level",
-        "大队",
-        "--format",
-        "json",
-    )
+    seconds, peak, out = volctl(*merge_args(city, bundles))
     report = json.loads(out)
     totals = report["totals"]
     row(

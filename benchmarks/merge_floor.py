@@ -8,10 +8,11 @@ lines) and ``executemany`` its rows into plain tables (no constraint, index, tri
 in one transaction. The communities are built as ``merge_bench.py`` builds them (2 % of each
 community's people also in the next one) and exported with ``volctl export bundle``.
 
-Each run is a fresh process (its own peak memory, from ``wait4``), volctl and the floor
-alternated so a busy machine slows both alike; ``--before DIR`` (a checkout of another volctl,
-e.g. ``git archive <commit> | tar -x -C DIR``) is alternated with them too, for a before/after
-table from one run. Medians of ``--runs``.
+Each run is a fresh process (its own peak memory and CPU time, from ``wait4``), volctl and
+the floor alternated so a busy machine slows both alike (the CPU time, user and system, is
+disturbed less than the wall clock: both ratios are printed); ``--before DIR`` (a checkout of
+another volctl, e.g. ``git archive <commit> | tar -x -C DIR``) is alternated with them too, for
+a before/after table from one run. Medians of ``--runs``.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ def floor(dest: Path, bundles: list[Path]) -> None:
     conn.close()
 
 
-def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Run one process; (seconds, its own peak resident MiB)."""
+def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Run one process; (seconds, its own peak resident MiB, its CPU seconds: user + system,
+    which a machine shared with other work disturbs less than the wall clock)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         argv,
@@ -77,25 +79,7 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, 
     if process.returncode != 0:
         assert process.stderr is not None
         raise SystemExit(f"{' '.join(argv)} failed:\n{process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
-
-
-def merge_argv(city: Path, bundles: list[Path]) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "volctl",
-        "--db",
-        str(city),
-        "merge",
-        *map(str, bundles),
-        "--parent",
-        "平湖市社区志愿者服务大队",
-        "--parent-level",
-        "大队",
-        "--format",
-        "json",
-    ]
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def fresh_city(city: Path, env: dict[str, str] | None) -> None:
@@ -123,7 +107,7 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(HERE))
-    from merge_bench import build
+    from merge_bench import build, merge_args
 
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = (args.dir or Path(tempfile.mkdtemp(prefix="volctl-merge-floor-"))).resolve()
@@ -149,7 +133,7 @@ def main() -> None:
             sum(f["rows"] for f in json.loads(zipfile.ZipFile(b).read("manifest.json"))["files"])
             for b in chosen
         )
-        times: dict[str, list[tuple[float, float]]] = {"floor": []}
+        times: dict[str, list[tuple[float, float, float]]] = {"floor": []}
         for name in contenders:
             times[name] = []
         for run in range(args.runs):
@@ -158,38 +142,37 @@ def main() -> None:
                 Path(f"{out}{suffix}").unlink(missing_ok=True)
             times["floor"].append(
                 measure(
-                    [
-                        sys.executable,
-                        str(HERE / "merge_floor.py"),
-                        "--floor",
-                        str(out),
-                        *map(str, chosen),
-                    ]
+                    [sys.executable, str(HERE / "merge_floor.py"), "--floor", str(out)]
+                    + [str(b) for b in chosen]
                 )
             )
             for name, env in contenders.items():
                 city = folder / f"city-{name}.db"
                 fresh_city(city, env)
-                times[name].append(measure(merge_argv(city, chosen), env))
+                times[name].append(measure([*VOLCTL, *merge_args(city, chosen)], env))
             print(
                 f"  {size} bundles, run {run + 1}: "
-                + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in times.items()),
+                + ", ".join(
+                    f"{k} {v[-1][0]:.2f} s ({v[-1][2]:.2f} s CPU)" for k, v in times.items()
+                ),
                 flush=True,
             )
-        medians = {k: statistics.median(t for t, _ in v) for k, v in times.items()}
-        peaks = {k: max(m for _, m in v) for k, v in times.items()}
-        table.append((size, rows, medians, peaks))
+        medians = {k: statistics.median(t for t, _, _ in v) for k, v in times.items()}
+        cpus = {k: statistics.median(c for _, _, c in v) for k, v in times.items()}
+        peaks = {k: max(m for _, m, _ in v) for k, v in times.items()}
+        table.append((size, rows, medians, cpus, peaks))
 
     print()
-    header = f"{'bundles':>7} {'rows':>9} {'floor s':>8} {'MiB':>5}"
+    header = f"{'bundles':>7} {'rows':>9} {'floor s':>8} {'cpu s':>6} {'MiB':>5}"
     for name in contenders:
-        header += f" {name + ' s':>10} {'ratio':>6} {'MiB':>5}"
+        header += f" {name + ' s':>10} {'ratio':>6} {'cpu s':>6} {'ratio':>6} {'MiB':>5}"
     print(header)
-    for size, rows, medians, peaks in table:
-        line = f"{size:>7} {rows:>9,} {medians['floor']:>8.2f} {peaks['floor']:>5.0f}"
+    for size, rows, medians, cpus, peaks in table:
+        line = f"{size:>7} {rows:>9,} {medians['floor']:>8.2f} {cpus['floor']:>6.2f}"
+        line += f" {peaks['floor']:>5.0f}"
         for name in contenders:
-            ratio = medians[name] / medians["floor"]
-            line += f" {medians[name]:>10.2f} {ratio:>5.2f}x {peaks[name]:>5.0f}"
+            line += f" {medians[name]:>10.2f} {medians[name] / medians['floor']:>5.2f}x"
+            line += f" {cpus[name]:>6.2f} {cpus[name] / cpus['floor']:>5.2f}x {peaks[name]:>5.0f}"
         print(line)
     if args.dir is None and not args.keep:
         shutil.rmtree(folder)

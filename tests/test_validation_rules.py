@@ -119,3 +119,52 @@ def test_a_volunteers_number_is_checked_for_its_document_type_and_agreement() ->
     assert refusal("volunteers", {**person, "phone": "13812340001"}, TODAY).key == (
         "reason.not_stored_form"
     )
+
+
+NAMES = st.sampled_from(["王秀英", " 李 建国 ", "Zhang Wei", "长" * 50, "长" * 51, "", "a\u3000b"])
+DATES = st.sampled_from(
+    [None, "", "1985-06-01", "1985.6", "1985年6月1日", "2025-02-30", "2030-01-01", 19850601]
+)
+PHONES = st.sampled_from(
+    [None, "13812340001", "138-1234-0001", "+86 138 1234 0001", "0573-85012345", "12345", "x"]
+)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    name=NAMES,
+    born=st.sampled_from(["19850601", "19700101", "20150601"]),
+    male=st.booleans(),
+    birth=DATES,
+    registered=DATES,
+    phone=PHONES,
+    other=PHONES,
+    notes=st.sampled_from([None, "", "x" * 2000, "x" * 2001]),
+    guardian=st.booleans(),
+)
+def test_what_register_add_accepts_the_rules_accept_too(
+    name, born, male, birth, registered, phone, other, notes, guardian
+) -> None:
+    """``register add`` and the sheet import check a volunteer with ``volunteers.prepare``;
+    whatever it accepts, the one validation path accepts as stored: the same parsers and
+    limits, so a registered volunteer is never one ``check`` or a merge refuses."""
+    from volctl.errors import InvalidInput
+    from volctl.roster import volunteers
+
+    given = volunteers.VolunteerInput(
+        name=name,
+        id_number=make_id(born, male=male),
+        phone=phone,
+        birth_date=birth,
+        registered_on=registered,
+        emergency_phone=other,
+        notes=notes,
+        guardian_name="王建国" if guardian else None,
+        guardian_phone="13912340002" if guardian else None,
+    )
+    try:
+        prepared = volunteers.prepare(given, today=TODAY)
+    except InvalidInput:
+        return
+    values = {**prepared.values, "volunteer_no": "V000001", "status": "active"}
+    assert refusal("volunteers", values, TODAY) is None, values

@@ -252,3 +252,11 @@ def test_a_superseded_entry_may_keep_an_old_bad_date_the_one_that_counts_may_not
         community, tmp_path / "bad.zip", set_value("records", amendment, "place", "长" * 201)
     )
     refused(cli, here, bundle, f"row {amendment + 2}", "column place", "Too long")
+
+
+def test_the_same_ledger_entry_id_twice_is_refused(cli, here, community, tmp_path) -> None:
+    def twice(found: Parts) -> None:
+        found["records"].append(list(found["records"][-1]))
+
+    bundle = forge(community, tmp_path / "forged.zip", twice)
+    refused(cli, here, bundle, "records.jsonl", "column id", "The same id as an earlier row")

@@ -67,13 +67,15 @@ class _History:
             return False
         from volctl.validation import historic
 
+        if found is not None and (
+            found.field not in self.names or not historic(found, row[self.names.index(found.field)])
+        ):
+            return False  # refused now (a value of the wrong type, a broken constraint)
         key = self.key(row)
+        if key.__class__ not in (int, str, type(None)):
+            return False  # refused now: the row's own key is of the wrong type
         self.pending.pop(key, None)  # superseded by this row
         if found is None:
-            return False
-        if found.field not in self.names:
-            return False
-        if not historic(found, row[self.names.index(found.field)]):
             return False
         if self.void < 0 or row[self.void] != "void":  # a voided record counts no more
             self.pending[key] = (number, found)
@@ -220,7 +222,8 @@ class SourceContext:
 
         today = self.state.today
         check = tables(today)[content.PART[part].table].checker(names, today)
-        key = names.index("id") if "id" in names else -1
+        # Each id once in its part (the ledger's entries: as ``ledger`` appends them).
+        key = names.index("id") if "id" in names and part != "records" else -1
         seen: dict[Any, int] = {}
         self.ids[part] = seen
         targets = [

@@ -82,6 +82,11 @@ def merge(ctx: SourceContext) -> dict[str, int]:
         _check_days(ctx)
         return counts
     entries_list = list(entries)
+    first_line: dict[Any, int] = {}
+    for number, entry in entries_list:  # each id once (the new ones are checked as appended)
+        if first_line.setdefault(entry[ID], number) != number:
+            found = Refusal("id", "reason.id_repeated", {"row": first_line[entry[ID]]})
+            raise ctx.refused("records", number, found)
     diverged = _diverged(ctx, [entry for _number, entry in entries_list], previous)
     chains_here = {key: info for key, info in previous.items() if info["chain"] == key}
     in_bundle = {_chain(e) for _number, e in entries_list}
@@ -211,6 +216,7 @@ def _append(
     chains: dict[Any, tuple[int, int]] = {}  # source original -> (volunteer, activity) here
     voided: set[Any] = set()
     once: set[tuple[int, int]] = set()  # (volunteer, activity) with a record that counts
+    corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
     batch: list[tuple[Any, ...]] = []
     conn.execute(_CHUNK_TABLE)
 
@@ -224,6 +230,8 @@ def _append(
     for number, entry in entries:
         volunteer = volunteers[entry[VOLUNTEER]]
         activity = activities[entry[ACTIVITY]]
+        if entry[ID] in merged or entry[ID] in corrections:
+            raise ctx.refused("records", number, Refusal("id", "reason.id_repeated_earlier"))
         if entry[DATE] < registered[entry[VOLUNTEER]]:
             params = {"registered_on": registered[entry[VOLUNTEER]]}
             raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
@@ -234,8 +242,9 @@ def _append(
             ):
                 raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
             merged[entry[ID]] = next_id
-            chains[entry[ID]] = (volunteer, activity)
-            once.add((volunteer, activity))
+            pair = (volunteer, activity)
+            chains[entry[ID]] = pair
+            once.add(pair)
             counts["records"] += 1
         else:
             corrects = merged.get(entry[CORRECTS])
@@ -248,6 +257,7 @@ def _append(
             if entry[KIND] == "void":
                 voided.add(entry[CORRECTS])
                 once.discard(target)
+            corrections.add(entry[ID])
             if entry[CORRECTS] not in diverged:
                 counts["corrections"] += 1
         batch.append(

@@ -45,6 +45,10 @@ MESSAGES = {
         "与第 {row} 行重复。",
         "The same as row {row}.",
     ),
+    "reason.id_repeated_earlier": (
+        "与前面某一行的编号相同。",
+        "The same id as an earlier row.",
+    ),
     "reason.unknown_row": (
         "指向 {part} 中不存在的编号 {value}。",
         "Points at {value}, which is not in {part}.",

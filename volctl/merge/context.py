@@ -195,7 +195,7 @@ class SourceContext:
         """The source refused whole at one row: bundle, part, row and column named."""
         return InvalidInput(
             "merge.row_refused",
-            hint="hint.bundle_ask_again",
+            hint="hint.bundle_row_refused",
             where=Where(file=self.file, row=row, field=found.field, column=found.field or None),
             part=content.PART[part].file,
             reason=found.reason(),

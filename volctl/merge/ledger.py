@@ -350,7 +350,7 @@ def _check_days(ctx: SourceContext) -> None:
     }
     raise InvalidInput(
         "merge.day_over_24h",
-        hint="hint.bundle_ask_again",
+        hint="hint.bundle_row_refused",
         where=Where(file=ctx.file, column="minutes"),
         part="records.jsonl",
         **params,

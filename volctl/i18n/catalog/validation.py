@@ -73,6 +73,10 @@ MESSAGES = {
         "{part}：{reason}整个数据包已拒绝合并，本名册未改动。",
         "{part}: {reason} The bundle is refused whole; this roster is unchanged.",
     ),
+    "hint.bundle_row_refused": (
+        "请对方更正这一项（对方运行 volctl check 即可看到），再导出新的数据包发来。",
+        "Ask the sender to correct it (their volctl check names it) and send a new bundle.",
+    ),
     "merge.manifest_refused": (
         "数据包清单（manifest.json）：{reason}整个数据包已拒绝合并，本名册未改动。",
         "The bundle's manifest (manifest.json): {reason} The bundle is refused whole; this "

@@ -153,6 +153,14 @@ def merge_args(city: Path, bundles: list[Path]) -> list[str]:
     return ["--db", str(city), "merge", *map(str, bundles), *parent, "--format", "json"]
 
 
+def finish(folder: Path, *, keep: bool) -> None:
+    """Remove the benchmark's files, or say where they were kept."""
+    if keep:
+        print(f"\nkept {folder}")
+    else:
+        shutil.rmtree(folder)
+
+
 def volctl(*args: str) -> tuple[float, float, str]:
     """Run volctl as a clerk does; return (seconds, peak MB of that process, stdout)."""
     start = time.perf_counter()
@@ -298,10 +306,7 @@ def main() -> None:
     print(f"{'case':66} result")
     for label, value in rows:
         print(f"{label:66} {value}")
-    if args.dir is None and not args.keep:
-        shutil.rmtree(folder)
-    else:
-        print(f"\nkept {folder}")
+    finish(folder, keep=args.dir is not None or args.keep)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -107,7 +106,7 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(HERE))
-    from merge_bench import build, merge_args
+    from merge_bench import build, finish, merge_args
 
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = (args.dir or Path(tempfile.mkdtemp(prefix="volctl-merge-floor-"))).resolve()
@@ -174,10 +173,7 @@ def main() -> None:
             line += f" {medians[name]:>10.2f} {medians[name] / medians['floor']:>5.2f}x"
             line += f" {cpus[name]:>6.2f} {cpus[name] / cpus['floor']:>5.2f}x {peaks[name]:>5.0f}"
         print(line)
-    if args.dir is None and not args.keep:
-        shutil.rmtree(folder)
-    else:
-        print(f"\nkept {folder}")
+    finish(folder, keep=args.dir is not None or args.keep)
 
 
 if __name__ == "__main__":

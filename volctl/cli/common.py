@@ -538,6 +538,19 @@ def _log_internal_error() -> Path | None:
         return None
 
 
+def _stored_value() -> VolctlError | None:
+    """A command that stopped at a value stored in the roster that volctl refuses (left by an
+    older version, or written around volctl) names that value and its record."""
+    if not STATE.connections:
+        return None
+    from volctl.validation import described, first_stored
+
+    found = first_stored(STATE.connections[0])
+    if found is None:
+        return None
+    return RosterError("stored.invalid_value", hint="hint.stored_invalid_value", **described(found))
+
+
 def guard(command_name: str) -> Callable[[F], F]:
     """Run a command with the audit context set and every failure turned into a message."""
 
@@ -581,6 +594,9 @@ def guard(command_name: str) -> Callable[[F], F]:
                 raise fail(file_error(exc, named, "os_error", error=RosterError)) from None
             except Exception:
                 log = _log_internal_error()
+                stored = _stored_value()
+                if stored is not None:
+                    raise fail(stored) from None
                 typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
                 raise typer.Exit(EXIT_INTERNAL) from None
             except BaseException as exc:

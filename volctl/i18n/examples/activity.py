@@ -171,10 +171,14 @@ EXAMPLES = {
         """
         撤回一条记错的服务对象记录（记录号见 activity show）：
         $ volctl activity unserve A20250315-01 7 --reason 记错了活动
+        先查看记录号：
+        $ volctl activity show A20250315-01
         """,
         """
         Withdraw a beneficiary entry made by mistake (its id: activity show):
         $ volctl activity unserve A20250315-01 7 --reason "wrong activity"
+        Look up the entry's id first:
+        $ volctl activity show A20250315-01
         """,
     ),
     "activity sheet": (

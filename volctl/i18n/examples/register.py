@@ -22,20 +22,20 @@ EXAMPLES = {
     "register add": (
         """
         登记一名志愿者（性别、出生日期由身份证号码得出）：
-        $ volctl register add --name 王芳 --id-number 330482198001011222 \\
+        $ volctl register add --name 王芳 --id-number 330482198001011246 \\
           --phone 13812340001 --political 党员 --education 本科
         登记一名未成年的志愿者，附监护人：
-        $ volctl register add --name 李小明 --id-number 330482200905050017 \\
+        $ volctl register add --name 李小明 --id-number 330482200905050010 \\
           --phone 13812340002 --guardian-name 李强 --guardian-phone 13812340003
         只给姓名，其余逐项询问：
         $ volctl register add --name 王芳
         """,
         """
         Register a volunteer (gender and birth date come from the identity number):
-        $ volctl register add --name 王芳 --id-number 330482198001011222 \\
+        $ volctl register add --name 王芳 --id-number 330482198001011246 \\
           --phone 13812340001 --political "CPC member" --education bachelor
         Register a minor, with a guardian:
-        $ volctl register add --name 李小明 --id-number 330482200905050017 \\
+        $ volctl register add --name 李小明 --id-number 330482200905050010 \\
           --phone 13812340002 --guardian-name 李强 --guardian-phone 13812340003
         Give the name only; the rest is asked for:
         $ volctl register add --name 王芳

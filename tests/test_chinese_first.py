@@ -103,13 +103,14 @@ def test_every_enumerated_option_takes_english_and_chinese_names(cli, roster, la
     n = names
     run = cli
     person = _json(run("register", "add", "--name", "王芳", "--id-number", "330482198001011246",
-                       "--phone", "13812340001", "--gender", n["gender"], "--registered-on", "2025-01-01", "--political",
-                       n["political"], "--education", n["education"], "--format", "json",
-                       "--no-input"))  # fmt: skip
+                       "--phone", "13812340001", "--gender", n["gender"], "--registered-on",
+                       "2025-01-01", "--political", n["political"], "--education",
+                       n["education"], "--format", "json", "--no-input"))  # fmt: skip
     assert (person["political_status"], person["education"]) == ("中共党员", "大学本科")
     abroad = _json(run("register", "add", "--name", "Anna", "--id-type", n["id_type"],
                        "--id-number", "E12345678", "--phone", "13812340002", "--gender",
-                       n["gender"], "--birth", "1990-01-01", "--format", "json", "--no-input"))  # fmt: skip
+                       n["gender"], "--birth", "1990-01-01", "--format", "json",
+                       "--no-input"))  # fmt: skip
     assert abroad["id_type"] == "护照" and abroad["gender"] == "女"
     assert run("team", "add", "东湖分队", "--level", n["level"]).exit_code == 0
     joined = run("team", "join", "东湖分队", person["volunteer_no"], "--role", n["role"])

@@ -158,3 +158,153 @@ def test_an_unknown_name_is_refused_with_the_choices_in_the_interface_language(c
     zh = cli("--lang", "zh", "team", "join", "东湖分队", "V000001", "--role", "boss")
     assert zh.exit_code == 3 and "队长、副队长" in zh.stderr
     i18n.set_lang("en")
+
+
+# ----------------------------------------------------------------------------- line breaking
+
+SAMPLES = {
+    "path": "/home/clerk/台账/东湖社区志愿者报名表.rejects.xlsx",
+    "file": "东湖社区志愿者报名表.xlsx",
+    "volunteer": "周美华（V000001）",
+    "no": "V000001",
+    "date": "2026-12-07",
+    "hours": "1234.5",
+    "count": "12",
+    "option": "--with-subteams",
+}
+
+
+def _sample(field: str) -> str:
+    name = field.split(":", 1)[0].split("!", 1)[0]
+    for word, value in SAMPLES.items():
+        if word in name:
+            return value
+    return "周美华（V000001）"
+
+
+def _filled(text: str) -> str:
+    import re
+
+    return re.sub(r"\{([^{}]*)\}", lambda m: _sample(m.group(1)), text)
+
+
+def _messages() -> list[str]:
+    found = []
+    for zh, en in i18n.catalogue().values():
+        found += [_filled(zh), _filled(en)]
+    return found
+
+
+def _check_lines(text: str, lines: list[str], width: int) -> None:
+    from volctl.i18n.linebreak import CLOSING, OPENING, widest_unit
+    from volctl.i18n.linebreak import width as measure
+
+    wide = widest_unit(text) > width  # a piece wider than the line: cut, the rules give way
+    if not wide:
+        assert all(measure(line) <= width for line in lines), (text, lines)
+    # the text is all there, in order; where each break falls: at a space or between two
+    # characters that were side by side
+    flat = " ".join(text.split())
+    index = 0
+    for number, line in enumerate(lines):
+        piece = line.strip()
+        assert flat.startswith(piece, index), (text, lines)
+        index += len(piece)
+        at_space = flat[index : index + 1] == " "
+        index += at_space
+        if number == len(lines) - 1 or wide:
+            continue
+        after = lines[number + 1].strip()
+        closes = after[0] in CLOSING and not (after[0] in ".," and after[1:2].isalnum())
+        assert not closes, (text, piece, after)
+        assert piece[-1] not in OPENING, (text, piece, after)
+        last, first = piece[-1], after[0]
+        if not at_space:
+            # never inside a number, an option name, a volunteer number or an English word,
+            # nor between a number and its unit
+            assert not (last.isascii() and first.isascii() and last != "/"), (piece, after)
+            assert not (last.isascii() and last.isdigit()), (text, piece, after)
+
+
+@pytest.mark.parametrize("width", (40, 60, 80))
+def test_every_catalogue_message_wraps_by_the_line_breaking_rules(width) -> None:
+    from volctl.i18n.linebreak import wrap_lines
+
+    for text in _messages():
+        for paragraph in text.split("\n"):
+            if paragraph.strip():
+                _check_lines(paragraph, wrap_lines(paragraph, width), width)
+
+
+def test_a_volunteer_in_brackets_and_a_file_name_stay_whole() -> None:
+    from volctl.i18n.linebreak import wrap_lines
+
+    text = (
+        "已加入队伍：周美华（V000001）、王芳（V000002），报名表 东湖社区志愿者报名表.xlsx 已导入。"
+    )
+    for width in range(30, 81):
+        lines = wrap_lines(text, width)
+        assert any("（V000001）" in line for line in lines), (width, lines)
+        assert any("东湖社区志愿者报名表.xlsx" in line for line in lines), (width, lines)
+        assert not any(line.startswith(("）", "，", "。", "、")) for line in lines), lines
+    assert wrap_lines("结果已写入 --with-subteams 的表格中。", 20)[0].endswith("入")
+
+
+def _headers() -> list[str]:
+    prefixes = ("field.", "col.", "hours.col.", "report.col.", "intake.col.", "audit.key.")
+    return [
+        text
+        for key, pair in i18n.catalogue().items()
+        if key.startswith(prefixes) or ".col." in key
+        for text in pair
+    ]
+
+
+@pytest.mark.parametrize("width", (40, 60, 80))
+def test_every_table_header_breaks_between_its_words_only(width) -> None:
+    from volctl.i18n.linebreak import CLOSING, label_units, label_width, wrap_label
+    from volctl.i18n.linebreak import width as measure
+
+    headers = _headers()
+    assert len(headers) > 100
+    for header in headers:
+        units = label_units(header)
+        for columns in sorted({label_width(header), max(label_width(header), width // 8)}):
+            lines = wrap_label(header, columns).split("\n")
+            assert all(measure(line) <= columns for line in lines), (header, lines)
+            assert "".join(lines).replace(" ", "") == header.replace(" ", "")
+            assert all(line[:1] not in CLOSING for line in lines), (header, lines)
+            # each line is whole words of the header
+            assert all(any(line.startswith(u) for u in units) for line in lines), (header, lines)
+    assert wrap_label("志愿者编号", 6) == "志愿者\n编号"
+    assert wrap_label("服务时长（小时）", 8) == "服务时长\n（小时）"
+
+
+@pytest.mark.parametrize("width", (40, 60, 80))
+def test_a_table_at_any_width_splits_no_header_word_and_no_volunteer_number(width) -> None:
+    import io
+
+    from rich.console import Console
+
+    from volctl.render import Column, table
+
+    rows = [
+        {"who": f"周美华（V00000{n}）", "team": "东湖社区助老服务队", "hours": 12.5,
+         "file": "东湖社区志愿者报名表.xlsx", "note": "Community Service Day 集中服务日"}
+        for n in range(1, 4)
+    ]  # fmt: skip
+    columns = [
+        Column("who", "志愿者编号及姓名"),
+        Column("team", "所在队伍"),
+        Column("hours", "服务时长（小时）", "right"),
+        Column("file", "导入文件"),
+        Column("note", "备注"),
+    ]
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(table(rows, columns))
+    text = out.getvalue()
+    assert "（V000001）" in text and "12.5" in text
+    for line in text.splitlines():
+        assert not line.strip().startswith(("）", "。", "，")), line
+        assert "志愿者编\n" not in text and "服务时长（小\n" not in text
+        assert "Servic" not in line or "Service" in line or "Servi-" in line, line

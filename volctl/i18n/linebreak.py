@@ -100,6 +100,11 @@ def units(token: str) -> list[str]:
     return pieces
 
 
+def _closes(unit: str) -> bool:
+    """Whether ``unit`` starts with closing punctuation (not the dot of ``.csv`` or ``.5``)."""
+    return unit[:1] in CLOSING and not (unit[:1] in ".," and unit[1:2].isalnum())
+
+
 def _tokens(text: str) -> Iterator[str]:
     """Words and the spaces between them (one space each)."""
     word: list[str] = []
@@ -176,9 +181,15 @@ def _wrap_paragraph(text: str, columns: int, indent: str, hang: str) -> list[str
             gap = 1 if space and number == 0 else 0
             size = width(unit)
             if line and used + gap + size > columns:
+                # Closing punctuation after a space ("--reason …") never starts a line: the
+                # word before it goes down with it.
+                carry = [line.pop()] if _closes(unit) and sum(u != " " for u in line) > 1 else []
+                if line and line[-1] == " ":
+                    line.pop()
                 lines.append(lead + "".join(line))
-                line, lead, gap = [], hang, 0
-                used = width(lead)
+                line, lead = carry, hang
+                gap = gap if carry else 0
+                used = width(lead) + sum(map(width, carry))
             # Only a unit wider than a whole line is cut (the line is empty here).
             while used + gap + size > columns and size > 1:
                 head, unit = _cut(unit, max(columns - used, 1))

@@ -308,3 +308,13 @@ def test_a_table_at_any_width_splits_no_header_word_and_no_volunteer_number(widt
         assert not line.strip().startswith(("）", "。", "，")), line
         assert "志愿者编\n" not in text and "服务时长（小\n" not in text
         assert "Servic" not in line or "Service" in line or "Servi-" in line, line
+
+
+def test_export_forms_leaves_the_notice_numbers_out_of_the_screen_and_names_them_in_files(
+    cli, roster
+) -> None:
+    screen = cli("--lang", "zh", "export", "forms").stdout
+    assert "来源" not in screen and "004 附件1" not in screen and "分队人员名册表" in screen
+    csv = cli("--lang", "zh", "export", "forms", "--format", "csv").stdout.splitlines()
+    assert "出自（通知编号及附件）" in csv[0] and any("004 附件1" in line for line in csv)
+    assert cli("export", "forms", "--format", "json").json()[0]["source"]

@@ -437,7 +437,9 @@ def emit_report(
     if target is Format.json:
         write_data(data, target, output)
     elif target in DATA_FORMATS:
-        write_data(rows, target, output)
+        # a report's figures one a row: section, item, measure, value
+        figures = {key: t(f"help.col.{key}") for key in ("section", "item", "measure", "value")}
+        write_data(rows, target, output, labels=figures)
     else:
         show_view(view(), output, target)
 

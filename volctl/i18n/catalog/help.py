@@ -21,6 +21,11 @@ MESSAGES = {
     "value.update": ("更新", "update"),
     "value.header_labels": ("labels", "labels"),
     "value.header_keys": ("keys", "keys"),
+    # A report's figures in CSV or xlsx, one a row (report summary).
+    "help.col.section": ("部分", "section"),
+    "help.col.item": ("项目", "item"),
+    "help.col.measure": ("指标", "measure"),
+    "help.col.value": ("数值", "value"),
     "opt.header": (
         "CSV 和 xlsx 的表头：labels（界面语言的列名，取值也用界面语言，默认）或 keys（JSON 的键和"
         "存储的取值，供脚本使用）。",

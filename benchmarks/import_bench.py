@@ -270,7 +270,9 @@ def main() -> None:
                     "--format",
                     "json",
                 ]
-                argv += ["--rejects", str(folder / "rejects.xlsx")]
+                rejects = folder / "rejects.xlsx"
+                rejects.unlink(missing_ok=True)  # each run writes its own
+                argv += ["--rejects", str(rejects)]
             else:
                 argv = [sqlite_utils, "insert", str(db), "volunteers", str(table), "--csv"]
             times[name].append(run(argv, env))

@@ -40,6 +40,20 @@ YEAR = 2025
 PER_VOLUNTEER = 20  # records per volunteer, each on a different activity
 
 
+def person(n: int) -> tuple[str, str, str, str]:
+    """Person ``n``'s valid identity number, phone, gender and birth date (the same in every
+    community that registers them)."""
+    from datetime import date, timedelta
+
+    from stdnum.cn import ric
+
+    born = date(1960, 1, 1) + timedelta(days=n // 400)
+    male = n % 2 == 1
+    base = f"330482{born:%Y%m%d}{n % 400 * 2 + male + 100:03d}"
+    number = base + ric.calc_check_digit(base + "0")
+    return number, f"+86138{n:08d}", "男" if male else "女", born.isoformat()
+
+
 def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> None:
     """Community ``index``: people index*V+1 … index*V+V, the first ``overlap`` of them being
     the previous community's last ones (the same identity numbers)."""
@@ -51,14 +65,14 @@ def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> 
     first = index * (volunteers - overlap) + 1
     activities = max(PER_VOLUNTEER * 50, total // 40)
     conn.execute("BEGIN")
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)"
-        " INSERT INTO volunteers (volunteer_no, name, id_number, phone, gender, birth_date,"
+    conn.executemany(
+        "INSERT INTO volunteers (volunteer_no, name, id_number, phone, gender, birth_date,"
         " registered_on, skills, created_at, updated_at)"
-        " SELECT printf('V%06d', i + 1), '志愿者' || (? + i), printf('%018d', ? + i),"
-        " printf('+86138%08d', ? + i), CASE WHEN i % 2 THEN '男' ELSE '女' END, '1960-05-01',"
-        " '2020-01-10', '[\"书法\"]', ?, ? FROM n",
-        (volunteers, first, first, first, now, now),
+        " VALUES (?, ?, ?, ?, ?, ?, '2020-01-10', '[\"书法\"]', ?, ?)",
+        [
+            (f"V{i + 1:06d}", f"志愿者{first + i}", *person(first + i), now, now)
+            for i in range(volunteers)
+        ],
     )
     teams = [
         ("社区志愿者服务分队", "分队", None),
@@ -131,6 +145,20 @@ def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> 
     )
     conn.execute("COMMIT")
     conn.close()
+
+
+def merge_args(city: Path, bundles: list[Path]) -> list[str]:
+    """``volctl merge`` of every bundle into the city roster, under its 大队."""
+    parent = ["--parent", "平湖市社区志愿者服务大队", "--parent-level", "大队"]
+    return ["--db", str(city), "merge", *map(str, bundles), *parent, "--format", "json"]
+
+
+def finish(folder: Path, *, keep: bool) -> None:
+    """Remove the benchmark's files, or say where they were kept."""
+    if keep:
+        print(f"\nkept {folder}")
+    else:
+        shutil.rmtree(folder)
 
 
 def volctl(*args: str) -> tuple[float, float, str]:
@@ -217,18 +245,7 @@ def main() -> None:
 
     city = folder / "city.db"
     volctl("--db", str(city), "init", "--org", "平湖市", "--region", "330482")
-    seconds, peak, out = volctl(
-        "--db",
-        str(city),
-        "merge",
-        *map(str, bundles),
-        "--parent",
-        "平湖市社区志愿者服务大队",
-        "--parent-level",
-        "大队",
-        "--format",
-        "json",
-    )
+    seconds, peak, out = volctl(*merge_args(city, bundles))
     report = json.loads(out)
     totals = report["totals"]
     row(
@@ -289,10 +306,7 @@ def main() -> None:
     print(f"{'case':66} result")
     for label, value in rows:
         print(f"{label:66} {value}")
-    if args.dir is None and not args.keep:
-        shutil.rmtree(folder)
-    else:
-        print(f"\nkept {folder}")
+    finish(folder, keep=args.dir is not None or args.keep)
 
 
 if __name__ == "__main__":

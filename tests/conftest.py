@@ -26,6 +26,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("VOLCTL_DB", raising=False)
     monkeypatch.delenv("VOLCTL_OPERATOR", raising=False)
     monkeypatch.setenv("VOLCTL_LANG", "en")
+    monkeypatch.setenv("VOLCTL_STRICT_MESSAGES", "1")  # a message missing a value fails a test
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("COLUMNS", "200")

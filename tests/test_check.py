@@ -53,7 +53,9 @@ def test_the_same_name_and_phone_twice_is_a_warning(cli, add_volunteer) -> None:
 
 
 def test_a_minor_without_guardian_consent_is_an_error(cli, roster) -> None:
-    insert_raw(roster, id_number=make_id("20150601"), birth_date="2015-06-01")
+    insert_raw(
+        roster, id_number=make_id("20150601"), birth_date="2015-06-01", registered_on="2024-01-01"
+    )
     findings = cli("check", "--format", "json").json()["findings"]
     assert [f["check"] for f in findings] == ["minor_without_consent"]
 

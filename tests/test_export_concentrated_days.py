@@ -36,7 +36,8 @@ def test_every_third_saturday_of_the_year_is_listed_with_what_happens(cli, town,
     assert dates[:3] == ["2025年1月18日", "2025年2月15日", "2025年3月15日"]
     assert dates[-1] == "2025年12月20日" and ws["C5"].value == "星期六"
     first = values(ws, 5)
-    assert first[3:9] == ["集中服务日", "社区服务", EAST, "东湖社区广场", "08:30-11:30", ""]
+    # 负责人: the activity has no leader of its own, so its team's responsible person.
+    assert first[3:9] == ["集中服务日", "社区服务", EAST, "东湖社区广场", "08:30-11:30", "黄晓东"]
     assert first[9] == "已开展"
     assert values(ws, 9)[3:] == ["", "", "", "", "", "", ""]  # May: to fill in
 
@@ -70,7 +71,7 @@ def test_the_roster_series_rule_is_used_when_it_counts_calendar_weeks(
                   "--yes")  # fmt: skip
     assert planned.exit_code == 0, planned.stderr
     ws = schedule(cli, tmp_path, "--year", "2025")
-    assert ws["A3"].value.startswith("集中活动日：每月第三周的星期六")
+    assert ws["A3"].value.startswith("集中活动日：每月按自然周计第三周的星期六")
     assert ws["B10"].value == "2025年6月14日" and ws["D10"].value == "集中服务日"
 
 

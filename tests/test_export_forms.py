@@ -9,8 +9,10 @@ import openpyxl
 import pytest
 
 from tests.helpers_export import ORG, community_roster, sheet_text
+from tests.helpers_print import widths
 from volctl.errors import InvalidInput, NotFound
 from volctl.forms import registry
+from volctl.forms.layout import metrics
 
 TITLES = {
     "deputies": "副大队长名册表",
@@ -22,7 +24,14 @@ TITLES = {
     "concentrated-days": "集中活动日安排表",
     "ledger": "志愿服务记录台账",
     "summary": "年度志愿服务工作总结表",
+    "recipients": "服务对象名册",
+    "activity-record": "志愿服务活动记录",
+    "training": "志愿者培训记录",
+    "commendations": "志愿服务表彰名单",
+    "traffic-registration": "文明交通行为劝导志愿者登记表",
 }
+OFFICIAL = {"deputies", "squadron", "detachment", "team-register", "traffic", "registration",
+            "traffic-registration"}  # fmt: skip
 # What each form needs in the example community to have something to print.
 ARGS = {
     "deputies": [],
@@ -34,6 +43,11 @@ ARGS = {
     "concentrated-days": ["--year", "2025"],
     "ledger": ["--year", "2025"],
     "summary": ["--year", "2025"],
+    "recipients": [],
+    "activity-record": ["--year", "2025"],
+    "training": ["--year", "2025"],
+    "commendations": ["--year", "2025"],
+    "traffic-registration": ["--year", "2025"],
 }
 
 
@@ -47,7 +61,8 @@ def test_the_forms_are_listed_with_their_chinese_titles(cli, roster) -> None:
     assert result.exit_code == 0, result.stderr
     forms = result.json()
     assert {f["name"]: f["title"] for f in forms} == TITLES
-    assert all(set(f) == {"name", "title", "source", "options"} for f in forms)
+    assert all(set(f) == {"name", "title", "source", "options", "official"} for f in forms)
+    assert {f["name"] for f in forms if f["official"]} == OFFICIAL
     ledger = next(f for f in forms if f["name"] == "ledger")
     assert ledger["options"] == ["--year", "--from/--to", "--team", "--volunteer"]
     summary = next(f for f in forms if f["name"] == "summary")
@@ -63,14 +78,22 @@ def test_every_form_writes_an_a4_workbook_with_its_title_and_filing_line(
     assert result.exit_code == 0, result.stderr
     written = result.json()
     assert written["form"] == name and TITLES[name] in written["title"]
-    assert written["rows"] is None if name == "summary" else written["rows"] > 0
+    # The example community serves nobody on record yet: its register is blank rows to fill in.
+    listed = 0 if name == "recipients" else 1
+    assert written["rows"] is None if name == "summary" else written["rows"] >= listed
+    assert written["show_pii"] is (name in OFFICIAL)  # official papers: numbers in full
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert TITLES[name] in ws["A1"].value and ws["A1"].font.name == "宋体" and ws["A1"].font.b
     assert any(str(r).startswith("A1:") for r in ws.merged_cells.ranges)
-    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1
-    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_margins.left >= 2.5 / 2.54  # bound
+    # Printed at full size, the columns within the page (never shrunk to fit its width).
+    printable = (842 if ws.page_setup.orientation == "landscape" else 595.3) - 72 * (
+        ws.page_margins.left + ws.page_margins.right
+    )
+    assert sum(metrics.column_points(w) for w in widths(ws)) <= printable
+    assert ws.oddFooter.center.text.startswith("第 &P 页 共 ")
     assert any("盖章" in str(c.value) for c in ws[2] if c.value)  # the filing (stamp) line
-    assert any("填报日期" in v or "填表日期" in v for v in sheet_text(ws))
+    assert any("填报日期" in v or "活动编号" in v for v in sheet_text(ws))
 
 
 def test_a_form_is_found_by_its_chinese_title_too(cli, town, tmp_path) -> None:

@@ -11,13 +11,15 @@ HEADER = [
     "序号",
     "日期",
     "活动名称",
+    "服务\n地点",
+    "组织\n队伍",
     "志愿者编号",
     "姓名",
     "服务时间",
     "时长\n（小时）",
     "出勤",
     "服务内容",
-    "服务对象",
+    "服务\n对象",
     "活动\n负责人",
     "记录人",
     "记录号",
@@ -38,11 +40,19 @@ def ledger(cli, tmp_path, *args: str):
 
 
 def lines(ws) -> list[list]:
-    """The record lines, empty cells as ""."""
+    """The record lines, empty cells as "", what an activity's records share (merged down over
+    them on paper) on each of them."""
+    shared = {}
+    for merged in ws.merged_cells.ranges:
+        for r in range(merged.min_row + 1, merged.max_row + 1):
+            shared[(r, merged.min_col)] = ws.cell(merged.min_row, merged.min_col).value
+
+    def value(cell) -> object:
+        found = shared.get((cell.row, cell.column), cell.value)
+        return "" if found is None else found
+
     return [
-        [c.value if c.value is not None else "" for c in row]
-        for row in ws.iter_rows(min_row=5)
-        if isinstance(row[0].value, int)
+        [value(c) for c in row] for row in ws.iter_rows(min_row=5) if isinstance(row[0].value, int)
     ]
 
 
@@ -53,25 +63,36 @@ def test_each_record_that_counts_is_one_line_at_its_latest_correction(cli, town,
     rows = lines(ws)
     assert len(rows) == 4 * 6 + 4 - 1  # the voided record is left out
     first, second = rows[0], rows[1]  # the first was amended to 2 hours, without times
-    assert first[1:6] == ["2025-01-18", "集中服务日", "V000008", "赵桂兰", ""]
-    assert first[6] == 2.0 and first[12] == town["amended"] and first[13] == "更正1次"
-    assert second[3:8] == ["V000010", "周红梅", "08:30-11:30", 3.0, "出勤"]
-    assert town["voided"] not in [r[12] for r in rows]
+    assert first[1:5] == ["2025年1月18日", "集中服务日", "东湖社区广场", EAST]
+    assert first[5:8] == ["V000008", "赵桂兰", ""]
+    assert first[8] == 2.0 and first[14] == town["amended"] and first[15] == "更正1次"
+    assert second[5:10] == ["V000010", "周红梅", "08:30-11:30", 3.0, "出勤"]
+    assert town["voided"] not in [r[14] for r in rows]
+    # 服务内容 is what was done: the activities have no description, and the records only
+    # repeat the title, so it is left empty rather than the title said twice.
+    assert {r[10] for r in rows} == {""}
+
+
+def test_an_activitys_shared_details_are_merged_down_over_its_records(cli, town, tmp_path) -> None:
+    ws = ledger(cli, tmp_path, "--year", "2025")
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert "B5:B9" in merged and "C5:C9" in merged  # 2025-01-18: five records (one voided)
+    assert ws["B6"].value is None and ws["F6"].value == "V000010"
 
 
 def test_hours_are_numbers_and_the_total_line_adds_them_up(cli, town, tmp_path) -> None:
     ws = ledger(cli, tmp_path, "--year", "2025")
     rows = lines(ws)
-    hours = [ws.cell(5 + i, 7) for i in range(len(rows))]
+    hours = [ws.cell(5 + i, 9) for i in range(len(rows))]
     assert all(c.data_type == "n" and c.number_format == "0.0" for c in hours)
     total = next(row for row in ws.iter_rows() if str(row[0].value).startswith("合计"))
     assert total[0].value == "合计：27 条记录，13 人，27 人次"
-    assert total[6].value == sum(r[6] for r in rows) == 2.0 + 22 * 3.0 + 4 * 2.0
+    assert total[8].value == sum(r[8] for r in rows) == 2.0 + 22 * 3.0 + 4 * 2.0
 
 
 def test_a_period_narrows_the_ledger(cli, town, tmp_path) -> None:
     rows = lines(ledger(cli, tmp_path, "--from", "2025-04-01", "--to", "2025-04-30"))
-    assert {r[1] for r in rows} == {"2025-04-12", "2025-04-19"} and len(rows) == 10
+    assert {r[1] for r in rows} == {"2025年4月12日", "2025年4月19日"} and len(rows) == 10
 
 
 def test_a_team_shows_the_records_of_the_activities_it_organised(cli, town, tmp_path) -> None:
@@ -83,7 +104,7 @@ def test_a_team_shows_the_records_of_the_activities_it_organised(cli, town, tmp_
 def test_one_volunteers_ledger(cli, town, tmp_path) -> None:
     ws = ledger(cli, tmp_path, "--year", "2025", "--volunteer", "V000010")
     assert "志愿者：V000010 周红梅" in ws["A3"].value
-    assert [r[1] for r in lines(ws)] == ["2025-01-18", "2025-02-15", "2025-03-15"]
+    assert [r[1] for r in lines(ws)] == ["2025年1月18日", "2025年2月15日", "2025年3月15日"]
 
 
 def test_an_empty_period_is_refused(cli, town, tmp_path) -> None:

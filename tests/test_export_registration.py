@@ -45,7 +45,7 @@ def test_the_record_holds_hours_training_and_commendations(cli, town, tmp_path) 
     ws = wb.active
     # V000009 served twice; the January record was voided.
     assert value_of(ws, "服务时长") == "累计 3.0 小时（截至2025年12月31日）；2025年 3.0 小时，1 次"
-    assert value_of(ws, "培训情况") == "2025-03-10　新志愿者岗前培训（志愿精神，2.0小时）"
+    assert value_of(ws, "培训情况") == "2025年3月10日　新志愿者岗前培训（志愿精神，2.0小时）"
     assert value_of(ws, "表彰情况") == "2025年　优秀志愿者"
     assert value_of(wb.active, "专业特长") == "书法、摄影"
 
@@ -69,31 +69,52 @@ def test_the_record_holds_insurance_latest_first_marked_on_the_day(cli, town, tm
         assert added.exit_code == 0, added.stderr
     wb, _ = workbook(cli, tmp_path, "--volunteer", "V000009", "--on", "2025-09-30")
     assert value_of(wb.active, "保险情况").splitlines() == [
-        "人保财险　保单号 PA2025B　2025-07-01至2025-12-31（在保）",
-        "人保财险　保单号 PA2025A　2025-01-01至2025-06-30（已到期）",
-        "人保财险　保单号 PA2024B　2024-07-01至2024-12-31（已到期）",
+        "人保财险　保单号 PA2025B　2025年7月1日至2025年12月31日（在保）",
+        "人保财险　保单号 PA2025A　2025年1月1日至2025年6月30日（已到期）",
+        "人保财险　保单号 PA2024B　2024年7月1日至2024年12月31日（已到期）",
         "另有较早保单 1 份",
     ]
     rows = [r for r in wb.active.iter_rows() if r[0].value in ("表彰情况", "保险情况", "本人承诺")]
     assert [r[0].value for r in rows] == ["表彰情况", "保险情况", "本人承诺"]
-    assert wb.active.page_setup.fitToHeight == 1
+    # A long record runs over: the volunteer's own pages are numbered (第 N 页 共 2 页).
+    assert len(wb.active.row_breaks.brk) == 1
+    assert wb.active.oddFooter.center.text == "第 &P 页 共 2 页"
 
 
 def test_the_photo_box_and_the_rows_to_sign_and_stamp_are_there(cli, town, tmp_path) -> None:
     ws = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
-    assert "G3:G6" in ws.merged_cells and ws["G3"].value.startswith("照片")
+    assert "E3:E6" in ws.merged_cells and ws["E3"].value.startswith("照片")
     texts = sheet_text(ws)
     assert any("本人签名" in t for t in texts) and any("（盖章）" in t for t in texts)
+    assert not any("监护人签名" in t for t in texts)  # an adult signs alone
     assert ws.row_dimensions[ws.max_row].height >= 90
-    assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
+    assert ws.page_setup.orientation == "portrait"
+    assert ws.oddFooter.center.text == "第 &P 页 共 1 页"  # numbered per volunteer
+    assert any("填报日期" in t for t in texts) and not any("填表日期" in t for t in texts)
 
 
-def test_personal_data_is_masked_unless_asked(cli, town, tmp_path) -> None:
-    masked = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
+def test_a_minors_form_has_a_line_for_the_guardian_to_sign(cli, town, add_volunteer, tmp_path):
+    child = add_volunteer("小明", id_number=make_id(50, birth="2012"), guardian_name="王大明",
+                          guardian_phone="13957312345", registered_on="2024-06-01")  # fmt: skip
+    ws = workbook(cli, tmp_path, "--volunteer", child["volunteer_no"])[0].active
+    assert value_of(ws, "监护人") == "王大明" and value_of(ws, "监护人电话") == "13957312345"
+    assert any("监护人签名" in t for t in sheet_text(ws))
+
+
+def test_without_a_year_the_form_shows_the_years_served_never_an_empty_one(cli, town, tmp_path):
+    ws = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
+    assert value_of(ws, "服务时长").endswith("；2025年 3.0 小时，1 次")  # not 2026年 0.0 小时
+    idle = workbook(cli, tmp_path, "--volunteer", "V000001")[0].active
+    assert value_of(idle, "服务时长").endswith("；暂无服务记录")
+
+
+def test_personal_data_is_printed_in_full_unless_a_masked_copy_is_asked(cli, town, tmp_path):
+    full, written = workbook(cli, tmp_path, "--volunteer", "V000009")
+    ws = full.active
+    assert value_of(ws, "证件号码") == make_id(9) and value_of(ws, "手机") == "13957300009"
+    assert written["show_pii"] and (tmp_path / "registration.xlsx").stat().st_mode & 0o777 == 0o600
+    masked = workbook(cli, tmp_path, "--volunteer", "V000009", "--mask")[0].active
     assert "*" in value_of(masked, "证件号码") and value_of(masked, "手机") == "139****0009"
-    full = workbook(cli, tmp_path, "--volunteer", "V000009", "--show-pii")[0].active
-    assert value_of(full, "证件号码") == make_id(9) and value_of(full, "手机") == "13957300009"
-    assert full["B6"].data_type == "s"
 
 
 def test_a_team_gives_a_sheet_per_member(cli, town, tmp_path) -> None:

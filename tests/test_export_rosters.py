@@ -71,23 +71,34 @@ def test_the_detachment_roster_is_stamped_by_the_community(cli, town, tmp_path) 
     assert len(rows(ws)) == 19 and rows(ws)[0][5] == "分队长"
 
 
-def test_mobiles_are_masked_text_and_office_phones_printed_as_written(cli, town, tmp_path) -> None:
+def test_mobiles_are_full_text_and_office_phones_printed_as_written(cli, town, tmp_path) -> None:
     ws = form(cli, tmp_path, "detachment", "--team", EAST)
     first = ws[4]
-    assert first[4].value == "139****0007" and first[4].data_type == "s"
+    assert first[4].value == "13957300007" and first[4].data_type == "s"  # sent upward: in full
     assert first[4].number_format == "@"
     nine = next(r for r in ws.iter_rows(min_row=4) if r[1].value == "吴国庆")
     assert nine[3].value == "0573-85030009" and nine[3].data_type == "s"
 
 
-def test_show_pii_prints_mobiles_in_full_in_a_file_only_its_owner_can_read(
+def test_a_roster_sent_upward_prints_mobiles_in_full_in_a_file_only_its_owner_can_read(
     cli, town, tmp_path
 ) -> None:
     path = tmp_path / "full.xlsx"
-    assert cli("export", "form", "deputies", "--show-pii", "-o", path).exit_code == 0
+    result = cli("export", "form", "deputies", "-o", path)
+    assert result.exit_code == 0 and "holds personal data" in result.stderr
+    assert "--mask" in result.stderr
     ws = openpyxl.load_workbook(path).active
     assert ws["E4"].value == "13957300002" and ws["E4"].data_type == "s"
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_mask_writes_a_copy_with_mobiles_masked(cli, town, tmp_path) -> None:
+    path = tmp_path / "copy.xlsx"
+    result = cli("export", "form", "deputies", "--mask", "-o", path, "--format", "json")
+    assert result.exit_code == 0 and "personal data" not in result.stderr
+    assert result.json()["show_pii"] is False and result.json()["official"] is True
+    ws = openpyxl.load_workbook(path).active
+    assert ws["E4"].value == "139****0002" and ws["E4"].data_type == "s"
 
 
 def test_a_team_of_another_level_is_refused_naming_the_right_form(cli, town, tmp_path) -> None:

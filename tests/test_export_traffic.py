@@ -33,9 +33,9 @@ def test_volunteers_with_the_intention_or_on_traffic_activities_are_listed(
     people = listed(cli, tmp_path, "--year", "2025")
     # V10 and V26 chose 文明交通劝导; V25-V28 served on the traffic activity.
     assert set(people) == {"周红梅", "唐志远", "许海波", "韩晓燕", "冯桂芳"}
-    assert people["周红梅"][9] == "服务意向：文明交通劝导"
+    assert people["周红梅"][9] == "意向：文明交通劝导"
     assert people["唐志远"][9] == "参加劝导1次，2.0小时"
-    assert people["许海波"][9] == "服务意向：文明交通劝导；参加劝导1次，2.0小时"
+    assert people["许海波"][9] == "意向：文明交通劝导\n参加劝导1次，2.0小时"  # a reason a line
     assert people["唐志远"][8] == WEST and people["周红梅"][8] == EAST
 
 
@@ -53,6 +53,8 @@ def test_inactive_volunteers_are_left_out(cli, town, tmp_path) -> None:
     assert "周红梅" not in listed(cli, tmp_path, "--year", "2025")
 
 
-def test_identity_numbers_and_phones_are_masked_text(cli, town, tmp_path) -> None:
+def test_identity_numbers_and_phones_are_in_full_unless_masked(cli, town, tmp_path) -> None:
     row = listed(cli, tmp_path, "--year", "2025")["唐志远"]
-    assert row[6].startswith("3304") and "*" in row[6] and row[7] == "139****0025"
+    assert row[6].startswith("3304") and "*" not in row[6] and row[7] == "13957300025"
+    masked = listed(cli, tmp_path, "--year", "2025", "--mask")["唐志远"]
+    assert "*" in masked[6] and masked[7] == "139****0025"

@@ -37,10 +37,10 @@ def test_certificate_rows_hold_exact_hours_that_add_up_to_the_total(
     path = tmp_path / "证明.xlsx"
     ok(cli("export", "certificate", thirds, "--year", "2025", "-o", path))
     ws = openpyxl.load_workbook(path).active
-    cells = [row[3] for row in ws.iter_rows(min_row=5) if str(row[0].value).startswith("2025-")]
+    cells = [row[4] for row in ws.iter_rows(min_row=5) if str(row[0].value).startswith("2025年")]
     assert [c.value for c in cells] == [THIRD, THIRD, 2, THIRD]  # in date order
     assert all(c.number_format == "0.0" and c.data_type == "n" for c in cells)
-    total = _total_row(ws, "合计")[3]
+    total = _total_row(ws, "合计")[4]
     assert total.number_format == "0.0"
     assert total.value == pytest.approx(3) and sum(c.value for c in cells) == pytest.approx(3)
 
@@ -49,10 +49,10 @@ def test_ledger_rows_hold_exact_hours_that_add_up_to_the_total(cli, thirds, tmp_
     path = tmp_path / "台账.xlsx"
     ok(cli("export", "form", "ledger", "--year", "2025", "-o", path))
     ws = openpyxl.load_workbook(path).active
-    cells = [row[6] for row in ws.iter_rows(min_row=5) if isinstance(row[0].value, int)]
+    cells = [row[8] for row in ws.iter_rows(min_row=5) if isinstance(row[0].value, int)]
     assert [c.value for c in cells] == [THIRD, THIRD, 2, THIRD]
     assert all(c.number_format == "0.0" and c.data_type == "n" for c in cells)
-    total = _total_row(ws, "合计")[6]
+    total = _total_row(ws, "合计")[8]
     assert total.number_format == "0.0" and total.value == 3
     assert sum(c.value for c in cells) == pytest.approx(total.value, abs=1e-12)
 
@@ -61,7 +61,7 @@ def test_a_whole_number_of_hours_is_written_as_an_integer(cli, thirds, tmp_path:
     path = tmp_path / "台账.xlsx"
     ok(cli("export", "form", "ledger", "--year", "2025", "-o", path))
     ws = openpyxl.load_workbook(path).active
-    two = next(row[6] for row in ws.iter_rows(min_row=5) if row[2].value == "植树")
+    two = next(row[8] for row in ws.iter_rows(min_row=5) if row[2].value == "植树")
     assert two.value == 2 and isinstance(two.value, int) and two.number_format == "0.0"
 
 

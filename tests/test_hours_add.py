@@ -29,12 +29,15 @@ def log(cli, *args: str):
 def test_a_service_takes_the_activitys_date_place_content_beneficiaries_and_leader(
     cli, community
 ) -> None:
+    with connect(community) as conn:  # the helper's activity, as a clerk would describe it
+        conn.execute("UPDATE activities SET description = '义务理发、修理小家电'")
     result = log(cli, "李建国", "--activity", "A20250315-01", "--hours", "2.5")
     assert result.exit_code == 0, result.stderr
     record = result.json()
     assert record["record"] == 1 and record["volunteer_no"] == "V000002"
     assert record["date"] == "2025-03-15" and record["place"] == "东湖社区广场"
-    assert record["content"] == "学雷锋便民服务" and record["beneficiaries"] == "社区居民"
+    assert record["content"] == "义务理发、修理小家电"  # 服务内容: what was done, not the title
+    assert record["beneficiaries"] == "社区居民"
     assert record["leader"] == "王秀英" and record["attendance"] == "present"
     assert record["minutes"] == 150 and record["hours"] == 2.5
     assert record["start"] is None and record["batch"] is None

@@ -173,6 +173,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_rejects_workbook(
     ws = load_workbook(tmp_path / "x.rejects.xlsx").active
     cell = ws.cell(3, 2)
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+    assert cell.quotePrefix  # as every export writes it: editing it in Excel keeps it text
 
 
 def test_a_duplicate_within_the_file_names_the_volunteer_its_first_row_became(imported) -> None:

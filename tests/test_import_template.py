@@ -22,7 +22,8 @@ def template(cli, roster, tmp_path) -> Path:
 
 
 def header(ws) -> list[str]:
-    return [c.value for c in ws[3]]
+    """The header as read (a printed header may break a label over two lines)."""
+    return [c.value.replace("\n", "") for c in ws[3]]
 
 
 def column(ws, name: str) -> str:
@@ -73,7 +74,10 @@ def test_the_template_prints_on_a4_landscape_with_the_header_repeated(template) 
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.print_title_rows == "$3:$3"
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页" and ws["A1"].font.name == "宋体"
+    # Printed at full size (never shrunk to fit): rows stay tall enough to write in by hand.
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.row_dimensions[4].height >= 24 and ws.page_margins.bottom >= 1.8 / 2.54
 
 
 def test_the_roster_intention_list_and_rows_option_are_used(cli, roster, tmp_path) -> None:

@@ -160,7 +160,9 @@ def test_the_official_form_is_one_a4_sheet_in_chinese(cli, community, tmp_path) 
     assert texts[0] == "2025年度志愿服务工作总结表"
     assert any(t.startswith("填报单位（盖章）：东湖社区") for t in texts)
     assert "三、活动开展情况（按类别）" in texts and "八、工作情况说明" in texts
-    assert any(t.startswith("负责人：") and "填报日期" in t for t in texts)
+    assert any(t.startswith("负责人（签字）：") and "审核人（签字）" in t for t in texts)
+    signed = "填报日期：　　年　　月　　日"
+    assert any(t.startswith("填表人：") and t.endswith(signed) for t in texts)
     assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
     assert "138" not in " ".join(texts)  # no phone on a form filed upward
 
@@ -181,16 +183,17 @@ def test_the_form_needs_an_xlsx_file(cli, community, tmp_path) -> None:
     assert wrong.exit_code == 3 and not (tmp_path / "x.pdf").exists()
 
 
-def test_the_form_module_builds_a_workbook_for_the_export_command(community) -> None:
+def test_the_form_module_writes_the_form_for_the_export_command(community, tmp_path) -> None:
     from volctl.db import open_roster
     from volctl.forms import summary as form
 
     conn = open_roster(community)
     try:
-        book = form.build(conn, year=2025, team=WEST)
+        written = form.write(conn, tmp_path / "s.xlsx", year=2025, team=WEST)
     finally:
         conn.close()
-    sheet = book[form.TITLE]
+    assert written["pages"] >= 1
+    sheet = load_workbook(tmp_path / "s.xlsx")[form.TITLE]
     assert sheet["A1"].value == "2025年度志愿服务工作总结表"
     assert any("统计范围：西湖社区分队" in str(c.value) for c in sheet["A"][:3])
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import sqlite3
+import stat
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -53,11 +56,18 @@ class FileState(NamedTuple):
 
 
 def inspect_file(path: Path) -> FileState:
-    """What is at ``path``, read without changing it."""
-    if not path.exists():
-        return FileState("missing")
-    if path.is_dir():
+    """What is at ``path``, read without changing it. Only a regular file can be a roster: a
+    device (/dev/null), a pipe or a socket is refused before it is opened (a pipe would hang)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return FileState("missing")  # a dangling symbolic link too: its target will be made
+    except OSError as exc:
+        raise file_error(exc, path, "roster.cannot_read", error=RosterError) from None
+    if stat.S_ISDIR(mode):
         raise RosterError("roster.is_directory", path=str(path))
+    if not stat.S_ISREG(mode):
+        raise RosterError("roster.not_regular", hint="hint.roster_choose_other", path=str(path))
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
@@ -225,11 +235,14 @@ def refuse_read_only(conn: sqlite3.Connection) -> None:
 
 def create_file(path: Path, *, exclusive: bool = False) -> bool:
     """Create an empty file readable and writable by its owner only (0600); whether it was
-    created (False: it was already there; ``exclusive``: that raises ``FileExistsError``)."""
-    if not path.parent.exists():
-        raise RosterError("roster.no_folder", path=str(path), folder=str(path.parent))
+    created (False: it was already there; ``exclusive``: that raises ``FileExistsError``).
+    Through a symbolic link whose target does not exist yet, the target is created so: SQLite
+    then opens the link and finds the file, instead of creating it with the usual mode."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if not target.parent.exists():
+        raise RosterError("roster.no_folder", path=str(path), folder=str(target.parent))
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         if exclusive:
             raise
@@ -411,7 +424,39 @@ def transaction(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    with saving():
+        conn.execute("COMMIT")
+
+
+# Whether the running command has saved a change to the roster: what Ctrl-C must report.
+_saved = False
+
+
+@contextlib.contextmanager
+def saving() -> Iterator[None]:
+    """Around the one step that saves changes (a COMMIT, a restore's copy): Ctrl-C is held
+    back until it is recorded that the change was saved, so an interruption never says
+    "unchanged" about a roster that was changed."""
+    global _saved
+    main = threading.current_thread() is threading.main_thread()
+    held = main and hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if held else None
+    try:
+        yield
+        _saved = True
+    finally:
+        if before is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def changes_saved() -> bool:
+    """Whether a change was saved since ``forget_saved`` (the start of the command)."""
+    return _saved
+
+
+def forget_saved() -> None:
+    global _saved
+    _saved = False
 
 
 _wait_hook: Callable[[], None] | None = None

@@ -358,6 +358,7 @@ def _commendation(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
 def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, object]]:
     """The year's paperwork, printed as a clerk would send it up (personal data masked)."""
     from volctl.forms import registry
+    from volctl.forms.certificate import write as lay_out
     from volctl.forms.request import FormRequest
     from volctl.ledger import certificates
 
@@ -365,7 +366,7 @@ def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, objec
     written = []
     requests = {
         "detachment": FormRequest(
-            team="东湖社区志愿者服务分队", with_subteams=True, on=end, today=end
+            team="东湖社区志愿者服务分队", with_subteams=True, on=end, today=end, mask=True
         ),
         "ledger": FormRequest(year=DEMO_YEAR, today=end),
         "summary": FormRequest(year=DEMO_YEAR, today=end),
@@ -383,7 +384,7 @@ def _forms(conn: sqlite3.Connection, folder: Path) -> tuple[str, dict[str, objec
         (DEMO_YEAR,),
     ).fetchone()[0]
     certificate = folder / CERTIFICATE.format(volunteer_no=best)
-    certificates.issue(conn, best, certificate, year=DEMO_YEAR, today=end)
+    certificates.issue(conn, best, certificate, year=DEMO_YEAR, today=end, writer=lay_out)
     written.append(certificate.name)
     return ("demo.step_forms", {"files": join_list(written)})
 

@@ -2,9 +2,13 @@
 
 Every output (forms, reports, exports, rejects workbooks, bundles, backups) is written under a
 temporary name beside its target (``.NAME.<pid>.tmp``) and renamed into place once complete, so
-a full disk or a kill leaves nothing at the target. A file that holds personal data is created
-readable by its owner only (0600) from its first byte; others take the usual mode (0666 less
-the umask). Leftovers of killed runs beside a target are removed the next time it is written.
+a full disk or a kill leaves nothing at the target. Every file is created readable by its
+owner only (0600) from its first byte, whatever its format and whether or not its numbers are
+masked: what volctl writes comes from the roster and names people. The one exception is a form
+that holds no one's data (the blank sign-up template, ``private=False``), which takes the usual
+mode (0666 less the umask). Leftovers of killed runs beside a target are removed the next time
+it is written. The roster itself is created 0600 by :mod:`volctl.db`; the error log is appended
+to with :func:`append_text`.
 """
 
 from __future__ import annotations
@@ -184,6 +188,17 @@ def scratch() -> IO[bytes]:
 def write_text(path: Path, text: str, *, encoding: str = "utf-8", private: bool = True) -> None:
     """Write ``text`` to ``path`` whole or not at all."""
     with open_text(path, encoding=encoding, private=private) as handle:
+        handle.write(text)
+
+
+def append_text(path: Path, text: str) -> None:
+    """Add ``text`` at the end of a log file (the error log), created readable by its owner
+    only; one left wider by an older version is narrowed. Not a regular file: left alone."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_MODE)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.fchmod(fd, PRIVATE_MODE)
         handle.write(text)
 
 

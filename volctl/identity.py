@@ -395,20 +395,48 @@ def mask_phone(e164: str | None) -> str | None:
     return "".join("*" if i in hide else ch for i, ch in enumerate(shown))
 
 
-# Personal numbers inside free text (notes, reasons, a value echoed in a message):
-# 18-character identity numbers, Chinese mobiles written any usual way, E.164 numbers.
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{9}[\dXx](?![0-9A-Za-z])")
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)")
+# Personal numbers inside free text (notes, reasons, a value echoed in a message), however they
+# were typed: run together, or spaced or dashed anywhere (3304 8219 8302 2122 87, 186-0882-9601,
+# +86 186 0882 9601). 18-character identity numbers (a birth year 19xx or 20xx in place, so
+# that two dates side by side are left alone), Chinese mobiles, E.164 numbers.
+_GAP = "[ \\-\u2010\u2011\u2012\u2013\u2014\uff0d\u3000]?"
+_ID_IN_TEXT = re.compile(rf"(?<![0-9A-Za-z])\d(?:{_GAP}\d){{16}}{_GAP}[\dXx](?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = re.compile(
+    rf"(?<![\d+])(?:(?:\+|00)86{_GAP}|\(\+?86\){_GAP})?(1[3-9](?:{_GAP}\d){{9}})(?!\d)"
+)
 _E164_IN_TEXT = re.compile(r"\+\d{10,14}")
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit() or ch in "Xx")
+
+
+def _mask_id_in_text(match: re.Match[str]) -> str:
+    digits = _digits(match.group())
+    return (mask_id_number(digits) or "") if digits[6:8] in ("19", "20") else match.group()
+
+
+def _mask_mobile_in_text(match: re.Match[str]) -> str:
+    prefix = match.group()[: match.start(1) - match.start()]
+    digits = _digits(match.group(1))
+    return f"{prefix}{digits[:3]}****{digits[-4:]}"
+
+
 def mask_in_text(text: str) -> str:
-    """``text`` with any identity number or phone in it masked (3304**********0387, 138****5678)."""
-    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()) or "", text)
-    text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    """``text`` with any identity number or phone in it masked (3304**********0387,
+    138****5678), whether written together or spaced and dashed."""
+    text = _ID_IN_TEXT.sub(_mask_id_in_text, text)
+    text = _MOBILE_IN_TEXT.sub(_mask_mobile_in_text, text)
     return _E164_IN_TEXT.sub(lambda m: mask_phone(m.group()) or "", text)
 
 
 def free_text(value: str | None, show_pii: bool = False) -> str | None:
     """A free-text field (notes, a reason) for output: numbers in it masked unless asked."""
     return value if show_pii or not value else mask_in_text(value)
+
+
+def mask_digits(text: str) -> str:
+    """A number that is not a valid phone, masked: the first three and last two digits stay."""
+    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
+    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
+    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))

@@ -20,6 +20,7 @@ from volctl.db import (
     disk_full,
     inspect_file,
     refuse_read_only,
+    saving,
     transaction,
 )
 from volctl.errors import InvalidInput, RosterError, Where
@@ -258,10 +259,12 @@ def restore(
 ) -> dict[str, object]:
     """Replace the roster's content with the backup's, keeping the replaced roster beside it."""
     refuse_read_only(roster)
+    refused = _refused_values(source)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = roster_path.with_name(f"{roster_path.stem}-replaced-{stamp}.db")
     backup_to(roster, kept)
-    source.backup(roster)
+    with saving():  # from here on, the roster holds the backup's content
+        source.backup(roster)
     with transaction(roster):
         audit.record(
             roster, "roster.restore", None, None, source=str(source_path), replaced_copy=str(kept)
@@ -271,4 +274,19 @@ def restore(
         "restored_from": str(source_path.resolve()),
         "replaced_copy": str(kept.resolve()),
         "volunteers": volunteers,
+        "invalid_values": refused,
     }
+
+
+def _refused_values(source: sqlite3.Connection) -> list[dict[str, str]]:
+    """Every value of the backup the roster's rules refuse (``volctl.validation``, the rules of
+    ``register add``, the imports and ``merge``), as ``check`` will name them.
+
+    Such a backup is restored all the same, and the values listed: a backup is the clerk's own
+    history, often the only copy of it (made by an older volctl that let these values in), so
+    refusing it could lose everything it holds; restored, each value is named by ``check`` and
+    corrected with the command that edits its record, and a command that meets one names it
+    instead of failing."""
+    from volctl.validation import described, scan
+
+    return [{**described(found), "column": found.refusal.field} for found in scan(source)]

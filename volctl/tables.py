@@ -46,6 +46,7 @@ FREE_TEXT = frozenset(
         "content",
         "beneficiaries",
         "evaluation",
+        "place",
     }
 )
 BATCH = 2000

@@ -495,6 +495,7 @@ def update(
         str | None, _opt("--status", key="opt.act_status", metavar=choices("activity_status"))
     ] = None,
     past_planned: PastPlanned = False,
+    summary: Annotated[str | None, _opt("--summary", key="opt.act_summary")] = None,
     fmt: FormatOption = Format.table,
     show_pii: ShowPiiOption = False,
 ) -> None:
@@ -521,15 +522,26 @@ def update(
         }.items()
         if value is not None
     }
-    if not changes:
+    if not changes and summary is None:
         raise InvalidInput("activity.nothing_to_update", hint="hint.activity_update_options")
     conn = roster()
     chosen = activities.select(conn, acts or [], past_planned=past_planned)
     if len(chosen) > 1 or past_planned:
+        if summary is not None:
+            raise InvalidInput("activity.summary_one", hint="hint.activity_summary_one")
         _updated_many(activities.update_many(conn, chosen, changes), fmt, show_pii)
         return
-    row, diff = activities.update(conn, chosen[0], changes)
-    record = activities.public(row, show_pii=show_pii)
+    act = chosen[0]
+    row, diff = (
+        activities.update(conn, act, changes) if changes else (activities.find(conn, act), {})
+    )
+    if summary is not None:
+        from volctl.ledger.summaries import set_summary
+
+        row, changed = set_summary(conn, act, summary)
+        if changed:
+            diff = {**diff, "summary": (None, row["summary"])}
+    record = {**activities.public(row, show_pii=show_pii), "summary": row["summary"]}
     if fmt is Format.json:
         emit({"activity": record, "changed": sorted(diff)}, fmt)
         return

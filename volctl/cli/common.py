@@ -665,12 +665,25 @@ def _log_internal_error() -> Path | None:
         folder = default_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / "error.log"
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- volctl {' '.join(sys.argv[1:2])}\n")
-            log.write(traceback.format_exc())
+        from volctl import files
+
+        files.append_text(path, f"--- volctl {' '.join(sys.argv[1:2])}\n{traceback.format_exc()}")
         return path
     except OSError:
         return None
+
+
+def _stored_value() -> VolctlError | None:
+    """A command that stopped at a value stored in the roster that volctl refuses (left by an
+    older version, or written around volctl) names that value and its record."""
+    if not STATE.connections:
+        return None
+    from volctl.validation import described, first_stored
+
+    found = first_stored(STATE.connections[0])
+    if found is None:
+        return None
+    return RosterError("stored.invalid_value", hint="hint.stored_invalid_value", **described(found))
 
 
 def guard(command_name: str) -> Callable[[F], F]:
@@ -679,9 +692,10 @@ def guard(command_name: str) -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from volctl import audit
+            from volctl import audit, db
 
             audit.set_context(command=f"volctl {command_name}", operator=STATE.operator)
+            db.forget_saved()
             try:
                 _prepare_output(kwargs, rows=getattr(wrapper, "writes_rows", False))
                 return fn(*args, **kwargs)
@@ -696,12 +710,14 @@ def guard(command_name: str) -> Callable[[F], F]:
             except typer.Abort:
                 # Ctrl-C or Ctrl-D at a "continue?" question, or no terminal to ask on.
                 if sys.stdin.isatty():
-                    notice(t("interrupted"))
+                    notice(t("interrupted.saved" if db.changes_saved() else "interrupted"))
                     raise typer.Exit(EXIT_INTERRUPTED) from None
                 say(t("needs_confirmation"), t("error.prefix"))
                 raise typer.Exit(EXIT_NEEDS_CONFIRMATION) from None
             except KeyboardInterrupt:
-                notice(t("interrupted"))
+                # What is true: before the roster saved a change, nothing changed; after, it is
+                # done, whatever was still to come (a file, the summary on screen).
+                notice(t("interrupted.saved" if db.changes_saved() else "interrupted"))
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             except OverflowError:
                 raise fail(InvalidInput("reason.number_too_large")) from None
@@ -712,6 +728,15 @@ def guard(command_name: str) -> Callable[[F], F]:
                     raise fail(RosterError("os_error.unnamed", reason=os_reason(exc))) from None
                 raise fail(file_error(exc, named, "os_error", error=RosterError)) from None
             except Exception:
+                log = _log_internal_error()
+                stored = _stored_value()
+                if stored is not None:
+                    raise fail(stored) from None
+                say(t("internal_error", log=str(log or "-")), t("error.prefix"))
+                raise typer.Exit(EXIT_INTERNAL) from None
+            except BaseException as exc:
+                if type(exc).__name__ != "PanicException":  # a Rust library's panic
+                    raise
                 log = _log_internal_error()
                 say(t("internal_error", log=str(log or "-")), t("error.prefix"))
                 raise typer.Exit(EXIT_INTERNAL) from None

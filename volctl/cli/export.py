@@ -1,4 +1,5 @@
-"""volctl export: the official forms, service certificates and raw tables, for print and Excel."""
+"""volctl export: the official forms, service certificates, raw tables and templates filled, for
+print and Excel."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ On = Annotated[Optional[str], _opt("--on", "opt.export_on", "DATE")]
 Volunteers = Annotated[Optional[list[str]], _opt("--volunteer", "opt.export_volunteer", "VOL")]
 Rule = Annotated[Optional[str], _opt("--rule", "opt.export_rule", "RULE")]
 WithSubteams = Annotated[bool, typer.Option("--with-subteams", help=t("opt.export_with_subteams"))]
+Activities = Annotated[Optional[list[str]], _opt("--activity", "opt.export_activity", "ACT")]
+Mask = Annotated[bool, typer.Option("--mask", help=t("opt.mask"))]
 Blank = Annotated[
     int, typer.Option("--blank", metavar="N", help=t("opt.export_blank"), min=0, max=200)
 ]
@@ -104,10 +107,12 @@ def form(
     date_to: To = None,
     on: On = None,
     volunteer: Volunteers = None,
+    activity: Activities = None,
     rule: Rule = None,
     with_subteams: WithSubteams = False,
     blank: Blank = 0,
     show_pii: ShowPiiOption = False,
+    mask: Mask = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     from volctl.forms import registry
@@ -123,6 +128,7 @@ def form(
             "period": date_from is not None or date_to is not None,
             "on": on is not None,
             "volunteer": bool(volunteer),
+            "activity": bool(activity),
             "rule": rule is not None,
             "with_subteams": with_subteams,
             "blank": blank > 0,
@@ -135,15 +141,19 @@ def form(
         date_to=parse_day_option(date_to, "date_to"),
         on=parse_day_option(on, "on"),
         volunteers=_split(volunteer),
+        activities=_split(activity),
         rule=rule,
         with_subteams=with_subteams,
         blank_rows=blank,
-        show_pii=show_pii,
+        show_pii=show_pii and not mask,
+        mask=mask,
         today=date.today(),
     )
     result = registry.write(roster(), spec, request, output)
     if fmt is not Format.table:
         emit(result, fmt)
+    if result["show_pii"]:
+        notice(t("paper.personal_data", path=str(output)))
     if result["rows"] is None:
         notice(t("export.form_written_plain", path=str(output), title=result["title"]))
         return
@@ -196,9 +206,11 @@ def certificate(
     list_: Annotated[bool, typer.Option("--list", help=t("opt.certificate_list"))] = False,
     force: ForceOption = False,
     show_pii: ShowPiiOption = False,
+    mask: Mask = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     from volctl.errors import InvalidInput, Where
+    from volctl.forms.certificate import write as lay_out
     from volctl.ledger import certificates
 
     year = year_option(year)
@@ -237,8 +249,9 @@ def certificate(
         date_from=first,
         date_to=last,
         year=year,
-        show_pii=show_pii,
+        show_pii=show_pii or not mask,
         replace=force,
+        writer=lay_out,
     )
     for key, params in issued.pop("warnings"):
         warn(t(key, **params))
@@ -253,6 +266,8 @@ def certificate(
             path=str(output),
         )
     )
+    if show_pii or not mask:
+        notice(t("paper.personal_data", path=str(output)))
 
 
 # ----------------------------------------------------------------------------- raw tables
@@ -319,3 +334,12 @@ def _attach_bundle() -> None:
 
 
 _attach_bundle()
+
+
+def _attach_fill() -> None:
+    from volctl.cli.fill import attach
+
+    attach(app)
+
+
+_attach_fill()

@@ -298,9 +298,10 @@ def template(
             "output.no_folder", where=Where(field="output"), folder=str(output.parent)
         )
     if not force:
-        from volctl.forms import page
+        from volctl import files
 
-        page.refuse_existing(output)  # before the roster is opened (and perhaps upgraded)
+        # Before the roster is opened (and perhaps upgraded).
+        files.check_target(output, overwrite=False)
     if not 1 <= rows <= 5000:
         raise InvalidInput("intake.template_rows")
     intentions = blank.default_intentions()

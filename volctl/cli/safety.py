@@ -192,6 +192,7 @@ def attach(app: typer.Typer) -> None:
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.restore_file"))],
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.restore_yes"))] = False,
         passphrase_file: PassphraseFile = None,
+        fmt: FormatOption = Format.table,
     ) -> None:
         from volctl import keys, maintenance
 
@@ -210,7 +211,12 @@ def attach(app: typer.Typer) -> None:
             source.close()
         close_connections()
         roster()  # reopen: upgrades a backup from an older volctl, with its own backup first
-        notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
+        if fmt is Format.table:
+            notice(t("restore.done", source=result["restored_from"], kept=result["replaced_copy"]))
+        else:
+            emit(result, fmt)
+        if result["invalid_values"]:
+            warn(t("restore.invalid_values", count=len(result["invalid_values"])))
 
     @command(app, "check", "help.check")
     def check_cmd(fmt: FormatOption = Format.table, output: OutputOption = None) -> None:

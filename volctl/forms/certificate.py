@@ -1,18 +1,24 @@
-"""The service certificate (志愿服务记录证明) on one portrait A4 page (more when the list is long).
+"""The service certificate (志愿服务记录证明) on portrait A4, whole however long its list.
 
-Rows are 1-based:
+Top to bottom:
 
-1. the title ``志愿服务记录证明``;
-2. ``证明编号：ZM000001`` at the right;
-3. the statement, in 仿宋: 兹证明{姓名}（{证件类型}：{号码}，志愿者编号：{编号}）于{起}至{止}期间在
+1. the title ``志愿服务记录证明`` and ``证明编号：ZM000001`` at the right;
+2. the statement, in 仿宋: 兹证明{姓名}（{证件类型}：{号码}，志愿者编号：{编号}）于{起}至{止}期间在
    {出具单位}参加志愿服务{N}次，累计服务时长{H}小时。服务情况如下：
-4. the header ``服务日期 | 活动名称 | 服务内容 | 服务时长（小时）`` (repeated on every page);
-5. one row per recorded service, then ``合计`` (each 服务时长 the exact minutes / 60 shown with
-   one decimal, so that the rows add up to the total);
-6. ``特此证明。``, then the issuer's block: 出具单位（盖章） with room for the seal, 负责人 and
-   经办人 with room to sign, 联系电话, 出具日期; a settings value that is not set is left blank
-   to be written in by hand;
-7. a note: the hours are actual service from the issuer's records, without travel time.
+3. the table ``服务日期 | 活动名称 | 服务类别 | 服务内容 | 服务时长（小时）``, one row per recorded
+   service (dates as 2025年1月18日; 服务内容 what was done, the category in its own column), then
+   ``合计`` (each 服务时长 the exact minutes / 60 shown with one decimal, so that the rows add
+   up to the total);
+4. ``特此证明。`` and the issuer's block: 出具单位（盖章） with room for the seal, 负责人 and
+   经办人 with room to sign, 联系电话, 出具日期 (a settings value not set is left blank to be
+   written in by hand), and a note: the hours are actual service from the issuer's records,
+   without travel time.
+
+A seal on a page without the text it certifies is a reason to refuse a certificate, so the
+block from 特此证明 to the note moves whole to the next page with the table's last services and
+its 合计. When the services run over a page, each further page begins with
+``志愿服务记录证明（续表N）``, the holder, the volunteer number and the certificate number, and
+the table's header (``volctl.forms.layout``).
 
 The data comes from ``volctl.ledger.certificates`` (numbered, registered); this module only
 lays it out.
@@ -21,90 +27,92 @@ lays it out.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
-
-from volctl.forms import page
+from volctl.forms.layout import CENTRE, FANGSONG, HEAD, TEXT, Cell, Hours, Style, cn_date
 
 if TYPE_CHECKING:
+    from volctl.forms.layout.paper import Sheet
     from volctl.ledger.certificates import Certificate
 
 TITLE = "志愿服务记录证明"
-HEADERS = ("服务日期", "活动名称", "服务内容", "服务时长\n（小时）")
-WIDTHS = (14.0, 28.0, 36.0, 12.0)
-COLUMNS = len(WIDTHS)
-STATEMENT_SIZE = 14
-STATEMENT_LINE = 24.0  # points per line of 14 pt 仿宋 with its leading
+STATEMENT = Style(size=14, font=FANGSONG, border=False)
+ISSUER = Style(size=14, font=FANGSONG, border=False, indent=6)
+NOTE = Style(size=9, border=False)
 BLANK = "　" * 8  # room to write a name by hand
+KEEP_SERVICES = 2  # the last services that go with the 合计 and the seal
 
 
-def write(certificate: Certificate, path: Path, *, private: bool = False) -> None:
-    """Lay the certificate out in ``path``; ``private``: readable by its owner only."""
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column("服务日期", 14, 17, centred=True, whole=True),
+        Column("活动名称", 14, 40),
+        Column("服务类别", 8, 14, centred=True),
+        Column("服务内容", 12, 40),
+        Column("服务时长\n（小时）", 9, 9.5, centred=True),
+    ]
+
+
+def write(certificate: Certificate, path: Path) -> int:
+    """Lay the certificate out in ``path`` (readable by its owner only, like every paper naming
+    people). Returns the pages it prints on."""
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import styles, widths
     from volctl.ledger.totals import hours
 
-    wb, ws = page.new_workbook(TITLE)
-    page.set_widths(ws, WIDTHS)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COLUMNS)
-    title = ws.cell(row=1, column=1)
-    page.write_text(title, TITLE, font=page.body_font(bold=True, size=22))
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[1].height = 54
-    page.two_part_line(ws, 2, "", f"证明编号：{certificate.number}", COLUMNS, split=2)
-
     c = certificate
-    statement = (
-        f"　　兹证明{c.name}（{c.id_type}：{c.id_number}，志愿者编号：{c.volunteer_no}）"
-        f"于{page.cn_date(c.period_from)}至{page.cn_date(c.period_to)}期间在{c.org_name}"
-        f"参加志愿服务{len(c.services)}次，累计服务时长{hours(c.minutes):.1f}小时。"
-        "服务情况如下："
-    )
-    _paragraph(ws, 3, statement, height_lines=None)
-
     rows: list[list[object]] = [
-        [s.day, s.activity, s.content, page.Hours(s.minutes)] for s in certificate.services
+        [cn_date(s.day), s.activity, s.category, s.content, Hours(s.minutes)] for s in c.services
     ]
-    end = page.table(ws, 4, HEADERS, rows, WIDTHS, centred=(1, 4), min_height=24)
-    total = ["合计", "", f"{len(rows)} 次", page.Hours(c.minutes)]
-    page.table_row(ws, end, total, height=26, centred=(1, 3, 4))
-    ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=2)
-    ws.cell(row=end, column=1).font = page.body_font(bold=True)
+    chosen = columns()
+    with Paper(path, title=TITLE) as paper:
+        sheet = paper.sheet(TITLE, widths(chosen, rows))
+        n = sheet.columns
+        sheet.title(TITLE, size=22)
+        sheet.two_part("", f"证明编号：{c.number}", keep_next=True)
+        statement = (
+            f"　　兹证明{c.name}（{c.id_type}：{c.id_number}，志愿者编号：{c.volunteer_no}）"
+            f"于{cn_date(c.period_from)}至{cn_date(c.period_to)}期间在{c.org_name}"
+            f"参加志愿服务{len(c.services)}次，累计服务时长{hours(c.minutes):.1f}小时。"
+            "服务情况如下："
+        )
+        sheet.line(statement, STATEMENT, keep_next=True)
+        sheet.row([c_.header for c_ in chosen], HEAD, min_height=24, keep_next=True)
+        sheet.continuation(lambda page: _continued(sheet, c, chosen, page))
+        sheet.rows(rows, styles(chosen))
+        total = [Cell("合计", span=2), "", f"{len(rows)} 次", Hours(c.minutes)]
+        sheet.row(total, [HEAD, HEAD, CENTRE, CENTRE, CENTRE], keep_prev=KEEP_SERVICES)
+        sheet.line("　　特此证明。", STATEMENT, min_height=36, keep_prev=1)
+        # The seal (a 4 cm circle) is stamped over the issuer's name and the date.
+        issuer = [
+            (f"出具单位（盖章）：{c.org_name}", 40.0),
+            (f"负责人（签字）：{c.responsible_person or BLANK}", 32.0),
+            (f"经办人（签字）：{c.contact_person or BLANK}", 32.0),
+            (f"联系电话：{c.contact_phone or BLANK}", 26.0),
+            (f"出具日期：{cn_date(c.issued_on)}", 26.0),
+        ]
+        for text, height in issuer:
+            sheet.row([Cell(""), Cell(text, span=n - 1)], ISSUER, min_height=height, keep_prev=1)
+        sheet.gap(12, keep_prev=1)
+        note = (
+            f"说明：本证明依据{c.org_name}的志愿服务记录出具，服务时长为实际服务时间，"
+            "不含往返路途时间；证明编号可向出具单位查验。"
+        )
+        sheet.line(note, NOTE, keep_prev=1)
+    return sheet.pages
 
-    row = end + 1
-    _paragraph(ws, row, "　　特此证明。", height_lines=2)
-    issuer = [
-        (f"出具单位（盖章）：{c.org_name}", 80.0),  # room for the seal
-        (f"负责人（签字）：{c.responsible_person or BLANK}", 36.0),
-        (f"经办人（签字）：{c.contact_person or BLANK}", 36.0),
-        (f"联系电话：{c.contact_phone or BLANK}", 30.0),
-        (f"出具日期：{page.cn_date(c.issued_on)}", 30.0),
+
+def _continued(sheet: Sheet, c: Certificate, chosen: list[Any], page: int) -> list[Any]:
+    """What each continuation page begins with: which certificate it continues, and whose."""
+    head = Style(size=14, bold=True, align="center", border=False)
+    holder = f"持证人：{c.name}　志愿者编号：{c.volunteer_no}　证明编号：{c.number}"
+    return [
+        sheet.build([Cell(f"{TITLE}（续表{page}）", span=sheet.columns)], head, min_height=30),
+        sheet.build([Cell(holder, span=sheet.columns)], Style(border=False), min_height=24),
+        sheet.build([c_.header for c_ in chosen], HEAD, min_height=24),
     ]
-    for offset, (text, height) in enumerate(issuer, start=1):
-        line = row + offset
-        ws.merge_cells(start_row=line, start_column=2, end_row=line, end_column=COLUMNS)
-        cell = ws.cell(row=line, column=2)
-        page.write_text(cell, text, font=page.body_font(name=page.FANGSONG, size=STATEMENT_SIZE))
-        cell.alignment = Alignment(horizontal="left", vertical="center", indent=6)
-        ws.row_dimensions[line].height = height
-    note_row = row + len(issuer) + 2
-    note = (
-        f"说明：本证明依据{c.org_name}的志愿服务记录出具，服务时长为实际服务时间，"
-        "不含往返路途时间；证明编号可向出具单位查验。"
-    )
-    page.merged_line(ws, note_row, note, COLUMNS, font=page.body_font(size=9))
-    page.wrap_line(ws, note_row, COLUMNS, line_height=13)
-    page.finish(ws, columns=COLUMNS, last_row=note_row, header_rows=(4, 4))
-    page.save(wb, path, private=private)
 
 
-def _paragraph(ws: Worksheet, row: int, text: str, *, height_lines: int | None) -> None:
-    """A paragraph across the page in 仿宋, as tall as its wrapped lines."""
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    cell = ws.cell(row=row, column=1)
-    page.write_text(cell, text, font=page.body_font(name=page.FANGSONG, size=STATEMENT_SIZE))
-    cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-    # 14 pt text is 14/11 as wide as the body text the widths are counted in.
-    width = sum(WIDTHS) * 11 / STATEMENT_SIZE
-    lines = height_lines or page.lines_needed(text, width)
-    ws.row_dimensions[row].height = STATEMENT_LINE * lines + 12
+__all__ = ["TEXT", "TITLE", "write"]

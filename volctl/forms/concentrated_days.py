@@ -9,9 +9,10 @@ else ``third-saturday``); each day lists the activities planned or held on it (b
 Landscape A4 (rows are 1-based): 1 the title ``{year}年志愿服务集中活动日安排表``;
 2 填报单位（盖章） and 填报日期; 3 the rule and the number of days; 4 the header
 ``序号 | 日期 | 星期 | 活动主题 | 服务类别 | 组织队伍 | 活动地点 | 活动时间 | 负责人 | 备注``
-(repeated on every page); the days, with 序号, 日期 and 星期 merged over a day's rows; 备注 says
-held (已开展) or cancelled (已取消, why) and flags a public holiday or a make-up working day;
-last ``填表人：… 联系电话：…``.
+(repeated on every page); the days, with 序号, 日期 and 星期 merged over a day's rows (kept on
+one page); 负责人 is the activity's leader, else its team's responsible person; 备注 says held
+(已开展) or cancelled (已取消, why) and flags a public holiday or a make-up working day; last
+``填表人：… 联系电话：…``.
 """
 
 from __future__ import annotations
@@ -24,28 +25,31 @@ from typing import Any
 from volctl.forms.request import FormRequest, filled_by, result
 
 WEEKDAYS = "一二三四五六日"
-HEADERS = (
-    "序号",
-    "日期",
-    "星期",
-    "活动主题",
-    "服务类别",
-    "组织队伍",
-    "活动地点",
-    "活动时间",
-    "负责人",
-    "备注",
-)
-MIN_WIDTHS = (6, 16, 7, 12, 10, 12, 12, 13, 8, 10)
-MAX_WIDTHS = (6, 16, 8, 32, 14, 30, 30, 13, 12, 30)
-# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
-INFO_ROW, HEADER_ROW = 3, 4
 FOOTER = "填表人：　　　　　　　　　　联系电话："
 MONTHLY_PRESETS = ("third-week-saturday", "third-saturday")
 
 
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column("序号", 5, 6, centred=True),
+        Column("日期", 14, 17, centred=True, whole=True),
+        Column("星期", 7, 8, centred=True, whole=True),
+        Column("活动主题", 12, 32),
+        Column("服务类别", 9, 14, centred=True),
+        Column("组织队伍", 12, 30),
+        Column("活动地点", 12, 30),
+        Column("活动时间", 12, 13, centred=True),
+        Column("负责人", 8, 12, centred=True),
+        Column("备注", 10, 30),
+    ]
+
+
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
-    from volctl.forms import page
+    from volctl.forms.layout import Cell, cn_date
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, open_table, styles
     from volctl.ledger import activities, schedule
 
     year = request.year or request.today.year
@@ -63,9 +67,9 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     ):
         by_day.setdefault(row["date"], []).append(row)
     flags = schedule.check_days(conn, days).flags
+    leaders = _team_leaders(conn)
 
     rows: list[list[object]] = []
-    spans: list[tuple[int, int]] = []  # (first data row index, rows) of each day
     listed = empty = 0
     for n, day in enumerate(days, start=1):
         flag = flags.get(day)
@@ -74,65 +78,52 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
             holiday = f"{flag.name}（{'放假' if flag.kind == 'holiday' else '调休上班'}）"
         items = by_day.get(day.isoformat(), [])
         listed += len(items)
-        start = len(rows)
-        head = [n, page.cn_date(day), f"星期{WEEKDAYS[day.weekday()]}"]
+        down = max(1, len(items))
+        head: list[object] = [
+            Cell(n, rows=down),
+            Cell(cn_date(day), rows=down),
+            Cell(f"星期{WEEKDAYS[day.weekday()]}", rows=down),
+        ]
         if not items:
             empty += 1
             rows.append([*head, "", "", "", "", "", "", holiday])
-        for item in items:
+        for k, item in enumerate(items):
             times = f"{item['start_time']}-{item['end_time']}" if item["start_time"] else ""
             notes = [_status(item), holiday]
             rows.append(
                 [
-                    *head,
+                    *(head if k == 0 else ["", "", ""]),
                     item["title"],
                     item["category"],
                     item["team_name"] or "",
                     item["place"] or "",
                     times,
-                    item["leader_name"] or "",
+                    item["leader_name"] or leaders.get(item["team_id"], ""),
                     "；".join(x for x in notes if x),
                 ]
             )
-        spans.append((start, len(rows) - start))
 
     title = f"{year}年志愿服务集中活动日安排表"
-    wb, ws, widths = page.form_sheet(
-        "集中活动日安排表",
-        title,
-        HEADERS,
-        rows,
-        stamp=filled_by(conn),
-        filled_on=request.today,
-        minimum=MIN_WIDTHS,
-        maximum=MAX_WIDTHS,
-        budget=page.LANDSCAPE_WIDTH,
-    )
-    columns = len(HEADERS)
     label = rule.preset.label if rule.preset is not None else rule.rrule
     info = f"集中活动日：{label}，全年共 {len(days)} 天"
     if team is not None:
         info += f"　　组织队伍：{team['name']}及其下属队伍"
-    page.merged_line(ws, INFO_ROW, info, columns, height=24)
-    end = page.table(ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 2, 3, 5, 8), min_height=26)
-    for start, count in spans:
-        if count > 1:
-            top = HEADER_ROW + 1 + start
-            for column in (1, 2, 3):
-                ws.merge_cells(
-                    start_row=top, start_column=column, end_row=top + count - 1, end_column=column
-                )
-    footer_row = end + 1
-    page.close_form(
-        wb,
-        ws,
-        path,
-        footer=FOOTER,
-        footer_row=footer_row,
-        columns=columns,
-        header_row=HEADER_ROW,
-        landscape=True,
-    )
+    chosen = columns()
+    sample = [[c.value if isinstance(c, Cell) else c for c in r] for r in rows]
+    with Paper(path, title=title) as paper:
+        sheet = open_table(
+            paper,
+            "集中活动日安排表",
+            chosen,
+            sample,
+            title=title,
+            stamp=filled_by(conn),
+            dated=f"填报日期：{cn_date(request.today)}",
+            info=[info],
+            landscape=True,
+        )
+        sheet.rows(rows, styles(chosen))
+        close_table(sheet, FOOTER)
     return result(
         path,
         title,
@@ -141,6 +132,17 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         team=team["name"] if team is not None else None,
         period=(first, last),
     )
+
+
+def _team_leaders(conn: sqlite3.Connection) -> dict[int, str]:
+    """Each team's responsible person (负责人), for the activities without a leader of their
+    own."""
+    return {
+        row[0]: row[1]
+        for row in conn.execute(
+            "SELECT t.id, v.name FROM teams t JOIN volunteers v ON v.id = t.leader_id"
+        )
+    }
 
 
 def _rule(conn: sqlite3.Connection, request: FormRequest, year: int) -> Any:

@@ -6,20 +6,26 @@ that ledger on paper: each record at its latest correction, voided records left 
 activity and volunteer order, for the period (``--from``/``--to``, ``--year``, default this
 year), the activities of ``--team`` and the teams under it, or ``--volunteer``.
 
-Landscape A4 (rows are 1-based): 1 the title ``志愿服务记录台账``; 2 填报单位（盖章） and 填报日期;
-3 the period and filters; 4 the header ``序号 | 日期 | 活动名称 | 志愿者编号 | 姓名 | 服务时间 |
-时长（小时） | 出勤 | 服务内容 | 服务对象 | 活动负责人 | 记录人 | 记录号 | 备注`` (repeated on every
-page); the records (时长 the exact minutes / 60 shown with one decimal, so that Excel's own sum
-of the cells is the 合计; 记录号 the number ``log-hours amend`` takes; 备注 the record's notes and
-how often it was corrected); a 合计 line (records, people, 人次, hours, from the same minutes);
-last ``记录人：… 审核人：… 负责人（签字）：…``.
+Landscape A4 in 小五 (9 pt), bound on the left: 1 the title ``志愿服务记录台账``; 2 填报单位（盖章）
+and 填报日期; 3 the period and filters; 4 the header ``序号 | 日期 | 活动名称 | 服务地点 |
+组织队伍 | 志愿者编号 | 姓名 | 服务时间 | 时长（小时） | 出勤 | 服务内容 | 服务对象 | 活动负责人 |
+记录人 | 记录号 | 备注`` (repeated on every page); the records (时长 the exact minutes / 60
+shown with one decimal, so that Excel's own sum of the cells is the 合计; 服务内容 what was done
+(``listing.service_content``); 记录号 the number ``log-hours amend`` takes; 备注 the record's
+notes and how often it was corrected). What an activity's records share (its date, title,
+place, team, content, beneficiaries, leader, recorder) is merged down over them, so that long
+names wrap within the block instead of making every row taller. Then a 合计 line (records,
+people, 人次, hours, from the same minutes) and ``记录人：… 审核人：… 负责人（签字）：…``, kept with
+the last rows.
+
+The records are read and written one at a time: a year of a large team takes no more memory
+than a month.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,26 +33,7 @@ from volctl.errors import InvalidInput
 from volctl.forms.request import FormRequest, filled_by, result
 
 TITLE = "志愿服务记录台账"
-HEADERS = (
-    "序号",
-    "日期",
-    "活动名称",
-    "志愿者编号",
-    "姓名",
-    "服务时间",
-    "时长\n（小时）",
-    "出勤",
-    "服务内容",
-    "服务对象",
-    "活动\n负责人",
-    "记录人",
-    "记录号",
-    "备注",
-)
-MIN_WIDTHS = (7, 12, 16, 11, 9, 13, 9, 7, 16, 10, 9, 9, 8, 9)
-MAX_WIDTHS = (8, 12, 30, 11, 13, 13, 9, 7, 36, 20, 13, 13, 9, 24)
-# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
-INFO_ROW, HEADER_ROW = 3, 4
+SIZE = 9.0  # 小五: sixteen columns across landscape A4
 FOOTER = "记录人：　　　　　　　　　　审核人：　　　　　　　　　　负责人（签字）："
 ATTENDANCE = {
     "present": "出勤",
@@ -56,50 +43,47 @@ ATTENDANCE = {
     "absent": "缺席",
 }
 MAX_ROWS = 1_048_000  # an Excel sheet's rows, less the title and the header
+# Columns merged down over an activity's records where they agree (by index).
+SHARED = (1, 2, 3, 4, 10, 11, 12, 13)
+MAX_BLOCK = 40  # rows merged at most (an activity of hundreds is merged in blocks)
 
 
-def _records(
-    conn: sqlite3.Connection,
-    first: date,
-    last: date,
-    team: sqlite3.Row | None,
-    people: list[sqlite3.Row],
-) -> list[sqlite3.Row]:
-    """The records that count in the period, of the team's activities and/or the people: read
-    through the ledger's indexes (per volunteer, per activity), not the whole period."""
-    from volctl.ledger import records
-    from volctl.roster import teams
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
 
-    def effective(**only: int) -> list[sqlite3.Row]:
-        return records.effective(conn, records.Filters(date_from=first, date_to=last, **only))
+    return [
+        Column("序号", 4, 7, centred=True, size=SIZE),
+        Column("日期", 10, 15, centred=True, size=SIZE, whole=True),
+        Column("活动名称", 6, 14, size=SIZE),
+        Column("服务\n地点", 5, 11, size=SIZE),
+        Column("组织\n队伍", 5, 11, size=SIZE),
+        Column("志愿者编号", 7, 10, centred=True, size=SIZE),
+        Column("姓名", 5, 10, centred=True, size=SIZE),
+        Column("服务时间", 9, 13, centred=True, size=SIZE),
+        Column("时长\n（小时）", 7, 8, centred=True, size=SIZE),
+        Column("出勤", 4, 6, centred=True, size=SIZE),
+        Column("服务内容", 6, 14, size=SIZE),
+        Column("服务\n对象", 5, 10, size=SIZE),
+        Column("活动\n负责人", 5, 8, centred=True, size=SIZE),
+        Column("记录人", 5, 8, centred=True, size=SIZE),
+        Column("记录号", 5, 7, centred=True, size=SIZE),
+        Column("备注", 7, 16, size=SIZE),
+    ]
 
-    if team is None and not people:
-        return effective()
-    organised: set[int] = set()
-    if team is not None:
-        inside = json.dumps(teams.descendants(conn, team["id"]))
-        organised = {
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM activities WHERE team_id IN (SELECT value FROM json_each(?))",
-                (inside,),
-            )
-        }
-    if people:
-        found = [r for p in people for r in effective(volunteer_id=p["id"])]
-        if team is not None:
-            found = [r for r in found if r["activity_id"] in organised]
-    else:
-        found = [r for activity in sorted(organised) for r in effective(activity_id=activity)]
-    # The ledger's own order (records.effective): date, activity, volunteer, record.
-    found.sort(
-        key=lambda r: (r["service_date"], r["activity_no"], r["volunteer_no"], r["record_id"])
-    )
-    return found
+
+class _Totals:
+    """The 合计, counted as the rows go by."""
+
+    def __init__(self) -> None:
+        self.records = self.services = self.minutes = 0
+        self.people: set[int] = set()
 
 
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
-    from volctl.forms import page
+    from volctl.forms.layout import Cell, Hours, Style, cn_date
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, sample, styles, widths
+    from volctl.ledger import listing
     from volctl.roster import teams, volunteers
 
     first, last = request.period()
@@ -109,84 +93,135 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         chosen.setdefault(person["id"], person)
     people = list(chosen.values())
     team = teams.find(conn, request.team) if request.team is not None else None
-    found = _records(conn, first, last, team, people)
-    if len(found) > MAX_ROWS:
+    filters = listing.Filters(date_from=first, date_to=last)
+    inside = teams.descendants(conn, team["id"]) if team is not None else []
+    ids = [p["id"] for p in people]
+    found = _count(conn, first.isoformat(), last.isoformat(), inside, ids)
+    if found > MAX_ROWS:
         raise InvalidInput(
-            "export.too_many_rows",
-            hint="hint.export_narrow_period",
-            rows=len(found),
-            limit=MAX_ROWS,
+            "export.too_many_rows", hint="hint.export_narrow_period", rows=found, limit=MAX_ROWS
         )
-    rows: list[list[object]] = []
-    for n, record in enumerate(found, start=1):
-        times = f"{record['start_time']}-{record['end_time']}" if record["start_time"] else ""
-        notes = [record["notes"] or ""]
-        if record["corrections"]:
-            notes.append(f"更正{record['corrections']}次")
-        rows.append(
-            [
-                n,
-                record["service_date"],
-                record["activity_title"],
-                record["volunteer_no"],
-                record["name"],
-                times,
-                page.Hours(record["minutes"]),
-                ATTENDANCE.get(record["attendance"], record["attendance"]),
-                record["content"] or "",
-                record["beneficiaries"] or "",
-                record["leader"] or "",
-                record["recorder"],
-                record["record_id"],
-                "；".join(x for x in notes if x),
-            ]
-        )
-    minutes = sum(r["minutes"] for r in found)
-    services = sum(1 for r in found if r["minutes"] > 0)
-    serving = len({r["volunteer_id"] for r in found if r["minutes"] > 0})
-
-    wb, ws, widths = page.form_sheet(
-        "服务记录台账",
-        TITLE,
-        HEADERS,
-        rows[:2000],  # the widths from a sample: a year's ledger has tens of thousands of rows
-        stamp=filled_by(conn),
-        filled_on=request.today,
-        minimum=MIN_WIDTHS,
-        maximum=MAX_WIDTHS,
-        budget=page.LANDSCAPE_WIDTH,
-    )
-    columns = len(HEADERS)
-    info = f"统计期间：{page.cn_date(first)}至{page.cn_date(last)}"
+    totals = _Totals()
+    records = listing.iter_effective(conn, filters, teams=inside, volunteers=ids)
+    rows = _rows(conn, records, totals, cn_date, Hours, Cell)
+    planned = columns()
+    head, rows = sample(rows)
+    flat = [[c.value if isinstance(c, Cell) else c for c in r] for r in head]
+    # The largest numbers to come (序号 and 记录号 cannot wrap: Excel would print ####).
+    (last_record,) = conn.execute("SELECT coalesce(max(id), 0) FROM service_records").fetchone()
+    flat.append([found, *[""] * 13, last_record, ""])
+    info = f"统计期间：{cn_date(first)}至{cn_date(last)}"
     if team is not None:
         info += f"　　组织队伍：{team['name']}及其下属队伍"
     if people:
         info += "　　志愿者：" + "、".join(f"{p['volunteer_no']} {p['name']}" for p in people)
-    page.merged_line(ws, INFO_ROW, info, columns, height=24)
-    page.wrap_line(ws, INFO_ROW, columns)
-    end = page.table(
-        ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 2, 4, 6, 7, 8, 13), min_height=24
-    )
-    total = f"合计：{len(found)} 条记录，{serving} 人，{services} 人次"
-    values = [total, "", "", "", "", "", page.Hours(minutes), *[""] * 7]
-    page.table_row(ws, end, values, height=26, centred=(7,))
-    ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=6)
-    ws.cell(row=end, column=1).font = page.body_font(bold=True)
-    footer_row = end + 2
-    page.close_form(
-        wb,
-        ws,
-        path,
-        footer=FOOTER,
-        footer_row=footer_row,
-        columns=columns,
-        header_row=HEADER_ROW,
-        landscape=True,
-    )
+    with Paper(path, title=TITLE) as paper:
+        sheet = paper.sheet("服务记录台账", widths(planned, flat, landscape=True), landscape=True)
+        sheet.title(TITLE)
+        sheet.two_part(filled_by(conn), f"填报日期：{cn_date(request.today)}")
+        sheet.line(info, min_height=22, keep_next=True)
+        small_head = Style(size=SIZE, bold=True, align="center")
+        sheet.row([c.header for c in planned], small_head, min_height=24, repeat=True,
+                  keep_next=True)  # fmt: skip
+        sheet.rows(rows, styles(planned))
+        total = f"合计：{totals.records} 条记录，{len(totals.people)} 人，{totals.services} 人次"
+        bold = Style(size=SIZE, bold=True, align="center")
+        values = [Cell(total, span=8), Hours(totals.minutes), Cell("", span=7)]
+        sheet.row(values, [bold, bold, bold], keep_prev=2)
+        close_table(sheet, FOOTER, keep=1)
     return result(
         path,
         TITLE,
-        len(found),
+        totals.records,
         team=team["name"] if team is not None else None,
         period=(first, last),
     )
+
+
+def _count(
+    conn: sqlite3.Connection, first: str, last: str, inside: list[int], ids: list[int]
+) -> int:
+    import json
+
+    sql = (
+        "SELECT count(*) FROM service_effective e JOIN activities a ON a.id = e.activity_id"
+        " WHERE e.service_date BETWEEN ? AND ?"
+    )
+    params: list[object] = [first, last]
+    for column, chosen in (("a.team_id", inside), ("e.volunteer_id", ids)):
+        if chosen:
+            sql += f" AND {column} IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(chosen))
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _rows(
+    conn: sqlite3.Connection,
+    records: Any,
+    totals: _Totals,
+    cn_date: Any,
+    hours: Any,
+    cell: Any,
+) -> Iterator[list[object]]:
+    """The table's rows, an activity's records at a time (their shared cells merged down)."""
+    from volctl.ledger.listing import service_content
+
+    activity = {
+        row[0]: (row[1] or "", row[2] or "")
+        for row in conn.execute(
+            "SELECT a.id, t.name, a.description FROM activities a"
+            " LEFT JOIN teams t ON t.id = a.team_id"
+        )
+    }
+    block: list[list[object]] = []
+    key: tuple[str, int] | None = None
+    for record in records:
+        totals.records += 1
+        if record["minutes"] > 0:
+            totals.services += 1
+            totals.people.add(record["volunteer_id"])
+        totals.minutes += record["minutes"]
+        team, description = activity.get(record["activity_id"], ("", ""))
+        times = f"{record['start_time']}-{record['end_time']}" if record["start_time"] else ""
+        notes = [record["notes"] or ""]
+        if record["corrections"]:
+            notes.append(f"更正{record['corrections']}次")
+        row: list[object] = [
+            totals.records,
+            cn_date(record["service_date"]),
+            record["activity_title"],
+            record["place"] or "",
+            team,
+            record["volunteer_no"],
+            record["name"],
+            times,
+            hours(record["minutes"]),
+            ATTENDANCE.get(record["attendance"], record["attendance"]),
+            service_content(record["content"], record["activity_title"], description),
+            record["beneficiaries"] or "",
+            record["leader"] or "",
+            record["recorder"],
+            record["record_id"],
+            "；".join(x for x in notes if x),
+        ]
+        here = (record["service_date"], record["activity_id"])
+        if here != key or len(block) >= MAX_BLOCK:
+            yield from _merged(block, cell)
+            block, key = [], here
+        block.append(row)
+    yield from _merged(block, cell)
+
+
+def _merged(block: list[list[object]], cell: Any) -> Iterator[list[object]]:
+    """An activity's rows with each shared column merged down over its runs of one value."""
+    if len(block) > 1:
+        for col in SHARED:
+            start = 0
+            for i in range(1, len(block) + 1):
+                if i == len(block) or block[i][col] != block[start][col]:
+                    if i - start > 1:
+                        block[start][col] = cell(block[start][col], rows=i - start)
+                        for j in range(start + 1, i):
+                            block[j][col] = ""
+                    start = i
+    yield from block

@@ -10,14 +10,15 @@ team under it a member belongs to.
 
 Layout (rows are 1-based): 1 the title; 2 the stamp line and 填报日期; 3 the header (repeated
 on every printed page); the people, then ``--blank`` numbered empty rows (five when there is
-nobody to list, so that the form can be filled in by hand); after a gap, ``填表人：… 联系电话：…``.
-Portrait A4. 手机 is masked unless ``show_pii``; 办公电话 is an office line and printed as is.
+nobody to list, so that the form can be filled in by hand); after a gap, ``填表人：… 联系电话：…``
+(kept on the page of the last rows). Portrait A4, columns balanced over the content
+(``volctl.forms.layout``). These rosters identify people to the level above: 手机 is printed in
+full unless ``--mask``; 办公电话 is an office line and printed as is.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,12 +35,9 @@ from volctl.forms.request import (
 from volctl.identity import display_phone
 from volctl.roster.contact import contact_phone
 
-HEADERS = ("序号", "姓名", "单位及职务", "办公电话", "手机")
-MIN_WIDTHS = (6, 10, 26, 16, 15, 12)
-MAX_WIDTHS = (6, 16, 44, 18, 18, 26)
-# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
-HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
+# Row 1 the title, row 2 who fills it in and the date; then:
+HEADER_ROW = 3
 
 
 @dataclass(frozen=True)
@@ -50,46 +48,49 @@ class Layout:
     deputies_only: bool = False  # 副大队长名册表: only the deputies, no 备注
 
 
+def columns(deputies_only: bool) -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    found = [
+        Column("序号", 5, 6, centred=True),
+        Column("姓名", 8, 16),
+        Column("单位及职务", 14, 44),
+        Column("办公电话", 10, 18, centred=True),
+        Column("手机", 10, 18, centred=True),
+    ]
+    return found if deputies_only else [*found, Column("备注", 8, 26)]
+
+
 def write(
     conn: sqlite3.Connection, request: FormRequest, path: Path, layout: Layout
 ) -> dict[str, Any]:
-    from volctl.forms import page
+    from volctl.forms import layout as paper_layout
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, open_table, styles
 
     team = team_for(conn, request, layout.level)
     on = request.as_of()
     members = team_members(conn, team, on, with_subteams=request.with_subteams)
     if layout.deputies_only:
         members = [m for m in members if m.role == "副队长" and m.team == team["name"]]
-    headers: Sequence[str] = HEADERS if layout.deputies_only else (*HEADERS, "备注")
+    chosen = columns(layout.deputies_only)
     rows = [_row(n, m, request, team["name"]) for n, m in enumerate(members, start=1)]
-    blank = add_blank_rows(rows, request, len(headers))
-    if layout.deputies_only:
-        rows = [r[: len(headers)] for r in rows]
+    blank = add_blank_rows(rows, request, 6)
+    rows = [r[: len(chosen)] for r in rows]
 
     title = f"{team['name']}{layout.form}"
-    columns = len(headers)
-    wb, ws, widths = page.form_sheet(
-        layout.form,
-        title,
-        headers,
-        rows,
-        stamp=layout.stamp,
-        filled_on=request.today,
-        minimum=MIN_WIDTHS[:columns],
-        maximum=MAX_WIDTHS[:columns],
-    )
-    end = page.table(ws, HEADER_ROW, headers, rows, widths, centred=(1, 4, 5), min_height=28)
-    footer_row = end + 1
-    page.close_form(
-        wb,
-        ws,
-        path,
-        footer=FOOTER,
-        footer_row=footer_row,
-        columns=columns,
-        header_row=HEADER_ROW,
-        private=request.show_pii,
-    )
+    with Paper(path, title=title) as paper:
+        sheet = open_table(
+            paper,
+            layout.form,
+            chosen,
+            rows,
+            title=title,
+            stamp=layout.stamp,
+            dated=f"填报日期：{paper_layout.cn_date(request.today)}",
+        )
+        sheet.rows(rows, styles(chosen))
+        close_table(sheet, FOOTER)
     return result(path, title, len(members), blank_rows=blank, team=team["name"], as_of=on)
 
 

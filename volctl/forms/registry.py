@@ -19,6 +19,8 @@ Adding a form (the year-end summary, for instance)
        FormSpec("summary", "志愿服务工作年度总结表", "volctl.forms.summary",
                 options=("year", "team"), source="年终总结"),
 
+   A paper that identifies people to an authority (a roster sent upward) takes
+   ``official=True``: identity numbers and phones in full unless ``--mask``.
    If that module's entry point has another name, give it as ``function="…"``; if it takes
    other arguments, add a three-line ``write(conn, request, path)`` that calls it, beside it or
    here (as ``summary_form`` does for the year-end summary of ``volctl/forms/summary.py``).
@@ -26,8 +28,8 @@ Adding a form (the year-end summary, for instance)
 The CLI and ``export forms`` (and its JSON) pick the new entry up from here. Keep in step: the
 README's table of forms, and ``TITLES`` and ``ARGS`` in ``tests/test_export_forms.py`` (the
 list of forms is an interface; every form listed there is written and checked for its title,
-filing line and A4 set-up) and, for the printed check, ``FORMS`` in
-``tests/test_export_print.py``.
+filing line and A4 set-up) and, for the printed checks, ``PAPERS`` in
+``tests/helpers_print.py``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,7 @@ OPTIONS: dict[str, str] = {
     "period": "--from/--to",
     "on": "--on",
     "volunteer": "--volunteer",
+    "activity": "--activity",
     "rule": "--rule",
     "with_subteams": "--with-subteams",
     "blank": "--blank",
@@ -67,6 +70,9 @@ class FormSpec:
     source: str = ""  # where the form comes from (seed and annex)
     aliases: tuple[str, ...] = ()
     function: str = "write"
+    # A paper that identifies people to an authority (a roster sent upward, a registration
+    # form): identity numbers and phones in full unless --mask.
+    official: bool = False
 
     def writer(self) -> Writer:
         module = importlib.import_module(self.module)
@@ -80,6 +86,7 @@ class FormSpec:
             "title": self.title,
             "source": self.source,
             "options": [OPTIONS[o] for o in self.options],
+            "official": self.official,
         }
 
 
@@ -91,6 +98,7 @@ SPECS: list[FormSpec] = [
         options=("team", "year", "on", "blank"),
         source="004 附件1",
         aliases=("副大队长名册",),
+        official=True,
     ),
     FormSpec(
         "squadron",
@@ -99,6 +107,7 @@ SPECS: list[FormSpec] = [
         options=("team", "year", "on", "with_subteams", "blank"),
         source="004 附件2",
         aliases=("中队人员名册", "中队名册"),
+        official=True,
     ),
     FormSpec(
         "detachment",
@@ -107,6 +116,7 @@ SPECS: list[FormSpec] = [
         options=("team", "year", "on", "with_subteams", "blank"),
         source="004 附件3",
         aliases=("分队人员名册", "分队名册"),
+        official=True,
     ),
     FormSpec(
         "team-register",
@@ -115,6 +125,7 @@ SPECS: list[FormSpec] = [
         options=("team", "year", "on", "with_subteams", "blank"),
         source="001 附件2",
         aliases=("队伍登记表", "志愿者队伍基本情况登记造册"),
+        official=True,
     ),
     FormSpec(
         "traffic",
@@ -123,6 +134,7 @@ SPECS: list[FormSpec] = [
         options=("team", "year", "period", "blank"),
         source="001 附件3",
         aliases=("文明交通劝导志愿者名单",),
+        official=True,
     ),
     FormSpec(
         "registration",
@@ -131,6 +143,7 @@ SPECS: list[FormSpec] = [
         options=("volunteer", "team", "with_subteams", "year", "on"),
         source="001 附件4",
         aliases=("登记表",),
+        official=True,
     ),
     FormSpec(
         "concentrated-days",
@@ -156,6 +169,47 @@ SPECS: list[FormSpec] = [
         options=("year", "period", "team", "volunteer"),
         source="002 三(四)、004",
         aliases=("台账", "服务记录台账"),
+    ),
+    FormSpec(
+        "recipients",
+        "服务对象名册",
+        "volctl.forms.recipients",
+        options=("year", "on", "blank"),
+        source="002 三(四)",
+        aliases=("服务对象名单",),
+    ),
+    FormSpec(
+        "activity-record",
+        "志愿服务活动记录",
+        "volctl.forms.activity_record",
+        options=("activity", "year", "period", "team"),
+        source="004、002 三(四)",
+        aliases=("活动记录",),
+    ),
+    FormSpec(
+        "training",
+        "志愿者培训记录",
+        "volctl.forms.training",
+        options=("year", "period", "blank"),
+        source="002 二(四)、三(二)",
+        aliases=("培训记录",),
+    ),
+    FormSpec(
+        "commendations",
+        "志愿服务表彰名单",
+        "volctl.forms.commendations",
+        options=("year", "blank"),
+        source="002 二(五)、三(三)",
+        aliases=("表彰名单",),
+    ),
+    FormSpec(
+        "traffic-registration",
+        "文明交通行为劝导志愿者登记表",
+        "volctl.forms.traffic_registration",
+        options=("team", "year", "period", "blank"),
+        source="001 五(二)",
+        aliases=("劝导志愿者登记表",),
+        official=True,
     ),
 ]
 
@@ -214,8 +268,12 @@ def check_options(spec: FormSpec, given: dict[str, bool]) -> None:
 def write(
     conn: sqlite3.Connection, spec: FormSpec, request: FormRequest, path: Path
 ) -> dict[str, Any]:
-    """Fill ``spec`` for ``request`` into ``path`` (.xlsx); what was written, as JSON."""
+    """Fill ``spec`` for ``request`` into ``path`` (.xlsx); what was written, as JSON. An
+    official paper prints identity numbers and phones in full (its file readable by its owner
+    only) unless ``request.mask``; the others only with ``request.show_pii``."""
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("output.not_xlsx", where=Where(field="output"), path=str(path))
+    full = request.show_pii or (spec.official and not request.mask)
+    request = replace(request, show_pii=full)
     written = spec.writer()(conn, request, path)
-    return {"form": spec.name, **written, "show_pii": request.show_pii}
+    return {"form": spec.name, **written, "show_pii": full, "official": spec.official}

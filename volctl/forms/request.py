@@ -9,7 +9,8 @@ answer the questions every form asks the same way:
   today;
 - the team: ``--team`` (checked against the level a form is for), else the only active team of
   that level, else a refusal naming the candidates;
-- personal data: identity numbers, mobiles, addresses and contacts masked unless ``show_pii``.
+- personal data: identity numbers, mobiles, addresses and contacts masked unless ``show_pii``
+  (which the registry sets for the official papers, unless ``mask``: see ``registry.write``).
 
 Nothing here imports openpyxl: the registry lists forms without loading them.
 """
@@ -49,10 +50,12 @@ class FormRequest:
     date_to: date | None = None
     on: date | None = None
     volunteers: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
     rule: str | None = None
     with_subteams: bool = False
     blank_rows: int = 0
     show_pii: bool = False
+    mask: bool = False  # --mask: an official paper's copy with numbers masked
     today: date = field(default_factory=date.today)
 
     # ------------------------------------------------------------------ the period
@@ -187,9 +190,9 @@ def unit_and_position(volunteer: sqlite3.Row) -> str:
 
 
 def birth_month(volunteer: sqlite3.Row) -> str:
-    """出生年月 as forms write it: 1958.03."""
+    """出生年月 as papers write dates: 1958年3月."""
     born = volunteer["birth_date"]
-    return f"{born[:4]}.{born[5:7]}" if born else ""
+    return f"{int(born[:4])}年{int(born[5:7])}月" if born else ""
 
 
 def listed(value: str | None) -> str:

@@ -5,7 +5,8 @@ exactly (rows are 1-based):
 
 1. the title ``{活动名称} 签到表``, merged and centred;
 2. ``活动编号：{activity_no}　日期：{date}　时间：{start}-{end}　地点：{place}　组织队伍：{team}``
-   (ideographic spaces between the parts; an unknown part is left empty);
+   (ideographic spaces between the parts; an unknown part is left empty; the date written
+   2025年3月15日);
 3. the header ``序号 | 志愿者编号 | 姓名 | 手机 | 签到时间 | 签退时间 | 签名 | 备注``, repeated on
    every printed page;
 4. one row per signed-up volunteer, in signup order (手机 masked as 138****5678 unless
@@ -13,6 +14,7 @@ exactly (rows are 1-based):
 5. after the table, the line ``活动负责人：　　　　记录人：``.
 
 Every cell but 序号 is text, so the numbers and times written on it come back as written.
+Rows are tall enough to sign in (1 cm); the columns fit portrait A4 at full size.
 """
 
 from __future__ import annotations
@@ -26,17 +28,34 @@ from volctl.identity import display_phone, mask_phone
 from volctl.roster.contact import contact_phone
 
 HEADERS = ("序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注")
-MIN_WIDTHS = (6, 12, 10, 14, 11, 11, 14, 12)
 TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
 FOOTER_TEXT = "活动负责人：　　　　记录人："
 SPACE = "\u3000"  # ideographic space
+ROW_HEIGHT = 28.0  # room to sign
+
+
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column("序号", 5, 6, centred=True),
+        Column("志愿者编号", 9, 12, centred=True),
+        Column("姓名", 8, 20),
+        Column("手机", 10, 16, centred=True),
+        Column("签到时间", 9, 12, centred=True),
+        Column("签退时间", 9, 12, centred=True),
+        Column("签名", 10, 22),
+        Column("备注", 6, 20),
+    ]
 
 
 def info_line(activity: sqlite3.Row | dict[str, Any]) -> str:
+    from volctl.forms.layout import cn_date
+
     time = f"{activity['start_time']}-{activity['end_time']}" if activity["start_time"] else ""
     parts = (
         f"活动编号：{activity['activity_no']}",
-        f"日期：{activity['date']}",
+        f"日期：{cn_date(activity['date'])}",
         f"时间：{time}",
         f"地点：{activity['place'] or ''}",
         f"组织队伍：{activity['team_name'] or ''}",
@@ -56,11 +75,13 @@ def write(
     """Write the sign-in sheet of activity ``ref`` to ``path`` (.xlsx). An existing file is
     refused unless ``overwrite`` (it may be a sheet already signed); with ``show_pii`` (phones
     in full) the file is readable by its owner only."""
-    from volctl.forms import page
+    from volctl import files
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, header, styles, widths
     from volctl.ledger import activities, signups
 
     if not overwrite:
-        page.refuse_existing(path)
+        files.check_target(path, overwrite=False)
     found = activities.find(conn, ref)
     activity = activities.get(conn, found["id"])
     if activity["status"] == "cancelled":
@@ -68,31 +89,20 @@ def write(
             "activity.is_cancelled", activity_no=activity["activity_no"], title=activity["title"]
         )
     people = signups.roster_of(conn, activity["id"])
-    wb, ws = page.new_workbook("签到表")
-    columns = len(HEADERS)
-    page.title(ws, TITLE_ROW, f"{activity['title']} 签到表", columns)
-    page.merged_line(ws, INFO_ROW, info_line(activity), columns, height=22)
-    page.header_row(ws, HEADER_ROW, HEADERS)
     rows: list[list[object]] = []
     for n, person in enumerate(people, start=1):
         phone = (display_phone if show_pii else mask_phone)(contact_phone(person))
         rows.append([n, person["volunteer_no"], person["name"], phone or "", "", "", "", ""])
     for n in range(len(people) + 1, len(people) + blank_rows + 1):
         rows.append([n, "", "", "", "", "", "", ""])
-    for i, values in enumerate(rows):
-        page.table_row(ws, HEADER_ROW + 1 + i, values, centred=(1, 5, 6))
-    footer_row = HEADER_ROW + len(rows) + 2
-    page.merged_line(ws, footer_row, FOOTER_TEXT, columns, height=26)
-    page.fit_columns(
-        ws,
-        [[h, *(r[i] for r in rows)] for i, h in enumerate(HEADERS)],
-        minimum=MIN_WIDTHS,
-    )
-    page.wrap_line(ws, INFO_ROW, columns)
-    ws.print_area = f"A1:H{footer_row}"
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
-    page.setup_page(ws, header_rows=(HEADER_ROW, HEADER_ROW))
-    page.save(wb, path, private=show_pii, overwrite=overwrite)
+    chosen = columns()
+    with Paper(path, overwrite=overwrite, title="签到表") as paper:
+        sheet = paper.sheet("签到表", widths(chosen, rows))
+        sheet.title(f"{activity['title']} 签到表")
+        sheet.line(info_line(activity), min_height=22, keep_next=True)
+        header(sheet, chosen)
+        sheet.rows(rows, styles(chosen), min_height=ROW_HEIGHT)
+        close_table(sheet, FOOTER_TEXT)
     return {
         "activity_no": activity["activity_no"],
         "path": str(path),

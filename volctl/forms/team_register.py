@@ -12,10 +12,11 @@ contact, and send the register up. Landscape A4 (rows are 1-based):
 8. one row per member on the day (``--on``, the end of ``--year``, else today), leaders first;
    with ``--with-subteams`` the members of the teams under it follow, 备注 naming their team;
    then ``--blank`` numbered empty rows;
-9. after a gap, ``负责人（签字）：… 填表人：… 联系电话：…``.
+9. after a gap, ``负责人（签字）：… 填表人：… 联系电话：…``, kept with the last rows.
 
-Identity numbers and mobiles (members', the responsible person's and the contact's) are masked
-unless ``show_pii``; the team's office phone is printed as is.
+The register identifies people to the level above: identity numbers and mobiles (members', the
+responsible person's and the contact's) are printed in full unless ``--mask``; the team's office
+phone is printed as is. Columns are balanced over the content (``volctl.forms.layout``).
 """
 
 from __future__ import annotations
@@ -39,32 +40,35 @@ from volctl.identity import display_phone
 from volctl.roster.contact import contact_phone
 
 TITLE = "志愿者队伍基本情况登记表"
-HEADERS = (
-    "序号",
-    "姓名",
-    "性别",
-    "出生年月",
-    "政治面貌",
-    "文化程度",
-    "工作单位及职务",
-    "身份证号码",
-    "手机",
-    "专业特长",
-    "备注",
-)
-MIN_WIDTHS = (6, 10, 6, 10, 10, 10, 20, 21, 14, 12, 10)
-MAX_WIDTHS = (6, 14, 6, 10, 14, 14, 36, 22, 16, 24, 22)
-# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
-GRID_ROW = 3
-GRID_ROWS = 4
-HEADER_ROW = GRID_ROW + GRID_ROWS
 FOOTER = "负责人（签字）：　　　　　　　　　　填表人：　　　　　　　　　　联系电话："
 # The grid's cells over the table's 11 columns: label, value, label, value, label, value.
-SPANS = ((1, 2), (3, 5), (6, 6), (7, 7), (8, 8), (9, 11))
+SPANS = ((1, 2), (3, 5), (6, 6), (7, 8), (9, 9), (10, 11))
+
+SIZE = 10.0  # eleven columns across landscape A4: each person on one line
+
+
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column("序号", 5, 6, centred=True, size=SIZE),
+        Column("姓名", 8, 14, size=SIZE),
+        Column("性别", 5, 6, centred=True, size=SIZE),
+        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
+        Column("政治面貌", 9, 14, centred=True, size=SIZE),
+        Column("文化程度", 9, 14, centred=True, size=SIZE),
+        Column("工作单位及职务", 16, 40, size=SIZE),
+        Column("身份证号码", 12, 24, centred=True, size=SIZE),
+        Column("手机", 10, 16, centred=True, size=SIZE),
+        Column("专业特长", 10, 24, size=SIZE),
+        Column("备注", 8, 22, size=SIZE),
+    ]
 
 
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
-    from volctl.forms import page
+    from volctl.forms.layout import HEAD, TEXT, Cell, cn_date
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, header, styles, widths
 
     team = team_for(conn, request)
     on = request.as_of()
@@ -89,46 +93,27 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
             ]
         )
     blank = add_blank_rows(rows, request, 11)
-
-    wb, ws, widths = page.form_sheet(
-        "队伍登记表",
-        TITLE,
-        HEADERS,
-        rows,
-        stamp=filled_by(conn),
-        filled_on=request.today,
-        minimum=MIN_WIDTHS,
-        maximum=MAX_WIDTHS,
-        budget=page.LANDSCAPE_WIDTH,
-    )
-    columns = len(HEADERS)
-    for offset, values in enumerate(_grid(team, len(members), request)):
-        cells = [
-            (first, last, text, i % 2 == 0)
-            for i, ((first, last), text) in enumerate(zip(SPANS, values, strict=True))
-        ]
-        page.grid_row(ws, GRID_ROW + offset, cells, widths, min_height=28)
-    end = page.table(
-        ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 3, 4, 5, 6, 8, 9), min_height=26
-    )
-    footer_row = end + 1
-    page.close_form(
-        wb,
-        ws,
-        path,
-        footer=FOOTER,
-        footer_row=footer_row,
-        columns=columns,
-        header_row=HEADER_ROW,
-        landscape=True,
-        private=request.show_pii,
-        footer_height=36,
-    )
+    chosen = columns()
+    with Paper(path, title=TITLE) as paper:
+        planned = widths(chosen, rows, landscape=True)
+        sheet = paper.sheet("队伍登记表", planned, landscape=True)
+        sheet.title(TITLE)
+        sheet.two_part(filled_by(conn), f"填报日期：{cn_date(request.today)}")
+        for values in _grid(team, len(members), request):
+            cells = [
+                Cell(text, span=last - first + 1, style=HEAD if i % 2 == 0 else TEXT)
+                for i, ((first, last), text) in enumerate(zip(SPANS, values, strict=True))
+            ]
+            sheet.row(cells, TEXT, min_height=26, keep_next=True)
+        header(sheet, chosen)
+        sheet.rows(rows, styles(chosen))
+        close_table(sheet, FOOTER)
     return result(path, TITLE, len(members), blank_rows=blank, team=team["name"], as_of=on)
 
 
 def _grid(team: sqlite3.Row, count: int, request: FormRequest) -> list[tuple[str, ...]]:
-    founded = team["founded_on"] or ""
+    from volctl.forms.layout import cn_date
+
     return [
         ("队伍名称", team["name"], "队伍层级", team["level"], "所属单位", team["unit"] or ""),
         (
@@ -149,7 +134,7 @@ def _grid(team: sqlite3.Row, count: int, request: FormRequest) -> list[tuple[str
         ),
         (
             "成立日期",
-            founded,
+            cn_date(team["founded_on"]),
             "办公电话",
             display_phone(team["office_phone"]) or "",
             "上级队伍",

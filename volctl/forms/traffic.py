@@ -11,8 +11,10 @@ The list holds the active volunteers who either
 within ``--team`` (and the teams under it) when given. Landscape A4 (rows are 1-based): 1 the
 title; 2 填报单位（盖章） and 填报日期; 3 the header ``序号 | 姓名 | 性别 | 出生年月 | 政治面貌 |
 工作单位及职务 | 身份证号码 | 手机 | 所属队伍 | 备注`` (repeated on every page); the volunteers by
-number, 备注 saying why each is listed; ``--blank`` empty rows; a note of the rule and period;
-``填表人：… 联系电话：…``.
+number, 备注 saying why each is listed (a reason a line); ``--blank`` empty rows; a note of the
+rule and period; ``填表人：… 联系电话：…``. The list is sent up to identify the volunteers
+(seed 001: they report to the traffic police): identity numbers and mobiles in full unless
+``--mask``.
 """
 
 from __future__ import annotations
@@ -34,45 +36,42 @@ from volctl.roster.contact import contact_phone
 
 TITLE = "文明交通行为劝导志愿者名单"
 WORD = "交通"
-HEADERS = (
-    "序号",
-    "姓名",
-    "性别",
-    "出生年月",
-    "政治面貌",
-    "工作单位及职务",
-    "身份证号码",
-    "手机",
-    "所属队伍",
-    "备注",
-)
-MIN_WIDTHS = (6, 10, 6, 10, 12, 20, 21, 14, 14, 16)
-MAX_WIDTHS = (6, 14, 6, 10, 14, 36, 22, 16, 28, 30)
-# Row 1 the title, row 2 who fills it in and the date (page.form_sheet); then:
-HEADER_ROW = 3
 FOOTER = "填表人：　　　　　　　　　　联系电话："
+
+SIZE = 10.0  # eleven columns across landscape A4: each person on one line
+
+
+def columns() -> list[Any]:
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column("序号", 5, 6, centred=True, size=SIZE),
+        Column("姓名", 8, 14, size=SIZE),
+        Column("性别", 5, 6, centred=True, size=SIZE),
+        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
+        Column("政治面貌", 9, 14, centred=True, size=SIZE),
+        Column("工作单位及职务", 16, 40, size=SIZE),
+        Column("身份证号码", 12, 24, centred=True, size=SIZE),
+        Column("手机", 10, 16, centred=True, size=SIZE),
+        Column("所属队伍", 8, 28, size=SIZE),
+        Column("备注", 12, 24, size=SIZE),
+    ]
 
 
 def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[str, Any]:
-    from volctl.forms import page
-    from volctl.forms.request import team_for
+    from volctl.forms.layout import cn_date
+    from volctl.forms.layout.paper import Paper
+    from volctl.forms.layout.table import close_table, open_table, styles
     from volctl.ledger.totals import hours
 
     first, last = request.period()
     on = request.as_of()
-    team = team_for(conn, request) if request.team is not None else None
-    people = _selected(conn, first.isoformat(), last.isoformat())
-    if team is not None:
-        from volctl.roster import teams
-
-        inside = {row["id"] for row in teams.members_under(conn, team["name"], on)}
-        people = [p for p in people if p[0]["id"] in inside]
-    team_names = _teams_of(conn, [p[0]["id"] for p in people], on)
+    team, people, team_names = volunteers(conn, request)
     rows: list[list[object]] = []
     for n, (person, intention, services, minutes) in enumerate(people, start=1):
         reasons = []
         if intention:
-            reasons.append(f"服务意向：{intention}")
+            reasons.append(f"意向：{intention}")
         if services:
             reasons.append(f"参加劝导{services}次，{hours(minutes):.1f}小时")
         rows.append(
@@ -86,45 +85,31 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
                 request.id_number(person["id_number"]),
                 request.phone(contact_phone(person)),
                 "、".join(team_names.get(person["id"], [])),
-                "；".join(reasons),
+                "\n".join(reasons),  # one reason a line
             ]
         )
     blank = add_blank_rows(rows, request, 10)
 
-    wb, ws, widths = page.form_sheet(
-        "劝导志愿者名单",
-        TITLE,
-        HEADERS,
-        rows,
-        stamp=filled_by(conn),
-        filled_on=request.today,
-        minimum=MIN_WIDTHS,
-        maximum=MAX_WIDTHS,
-        budget=page.LANDSCAPE_WIDTH,
-    )
-    columns = len(HEADERS)
-    end = page.table(
-        ws, HEADER_ROW, HEADERS, rows, widths, centred=(1, 3, 4, 5, 7, 8), min_height=26
-    )
     scope = f"（{team['name']}及其下属队伍）" if team is not None else ""
     note = (
-        f"注：名单为服务意向含“文明交通”的在册志愿者，以及{page.cn_date(first)}至"
-        f"{page.cn_date(last)}参加文明交通劝导活动的在册志愿者{scope}。"
+        f"注：名单为服务意向含“文明交通”的在册志愿者，以及{cn_date(first)}至"
+        f"{cn_date(last)}参加文明交通劝导活动的在册志愿者{scope}。"
     )
-    page.merged_line(ws, end, note, columns, height=24)
-    page.wrap_line(ws, end, columns)
-    footer_row = end + 2
-    page.close_form(
-        wb,
-        ws,
-        path,
-        footer=FOOTER,
-        footer_row=footer_row,
-        columns=columns,
-        header_row=HEADER_ROW,
-        landscape=True,
-        private=request.show_pii,
-    )
+    chosen = columns()
+    with Paper(path, title=TITLE) as paper:
+        sheet = open_table(
+            paper,
+            "劝导志愿者名单",
+            chosen,
+            rows,
+            title=TITLE,
+            stamp=filled_by(conn),
+            dated=f"填报日期：{cn_date(request.today)}",
+            landscape=True,
+        )
+        sheet.rows(rows, styles(chosen))
+        sheet.line(note, min_height=24, keep_prev=1)
+        close_table(sheet, FOOTER, keep=1)
     return result(
         path,
         TITLE,
@@ -134,6 +119,26 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
         period=(first, last),
         as_of=on,
     )
+
+
+Chosen = tuple[Any, list[tuple[sqlite3.Row, str, int, int]], dict[int, list[str]]]
+
+
+def volunteers(conn: sqlite3.Connection, request: FormRequest) -> Chosen:
+    """The team asked for (or None), the traffic-civility volunteers (within it) with why each
+    is chosen, and each one's teams on the day: for the list and the registration form."""
+    from volctl.forms.request import team_for
+
+    first, last = request.period()
+    on = request.as_of()
+    team = team_for(conn, request) if request.team is not None else None
+    people = _selected(conn, first.isoformat(), last.isoformat())
+    if team is not None:
+        from volctl.roster import teams
+
+        inside = {row["id"] for row in teams.members_under(conn, team["name"], on)}
+        people = [p for p in people if p[0]["id"] in inside]
+    return team, people, _teams_of(conn, [p[0]["id"] for p in people], on)
 
 
 def _selected(

@@ -32,6 +32,7 @@ from volctl.dates import clock
 from volctl.db import transaction
 from volctl.errors import Conflict, NotFound
 from volctl.i18n import aside, catalogue, join_items, join_list, join_some, more, t
+from volctl.identity import free_text
 from volctl.text import bounded, clean
 
 KIND = "volunteers"
@@ -106,7 +107,7 @@ def public(row: sqlite3.Row, remaining: int) -> dict[str, Any]:
         "remaining": remaining,
         "status": "undone" if row["undone_at"] else "active",
         "undone_at": row["undone_at"],
-        "undo_reason": row["undo_reason"],
+        "undo_reason": free_text(row["undo_reason"]),
     }
 
 
@@ -382,7 +383,7 @@ def undo(
                 for row, ch in restores
             ],
             "undone_at": None if dry_run else undone_at,
-            "reason": reason,
+            "reason": free_text(reason),
             "dry_run": dry_run,
         }
         if dry_run:

@@ -13,7 +13,7 @@ mapped again.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from volctl.errors import InvalidInput, Where
@@ -35,12 +35,15 @@ class ColumnMapping:
     field: str  # a field, GUARDIAN, or "" to leave the column unread
 
 
-def field_name(raw: str, where: Where) -> str:
-    """A field as the clerk names it -> the field ("" for unread)."""
+def field_name(raw: str, where: Where, name_of: Callable[[str], str | None] | None = None) -> str:
+    """A field as the clerk names it -> the field ("" for unread). ``name_of``: another
+    reader of field names (the template filler's fields), None for the registration's."""
     text = raw.strip()
     lowered = text.lower().replace("-", "_")
     if lowered in _UNREAD or text in _UNREAD:
         return ""
+    if name_of is not None:
+        return name_of(text) or ""
     if lowered == "guardian":
         return GUARDIAN
     lowered = _OPTIONS.get(lowered, lowered)
@@ -57,8 +60,11 @@ def field_name(raw: str, where: Where) -> str:
     )
 
 
-def parse(specs: Sequence[str]) -> list[ColumnMapping]:
-    """``--column`` values ("HEADER=field") -> mappings; a malformed one is ``InvalidInput``."""
+def parse(
+    specs: Sequence[str], name_of: Callable[[str], str | None] | None = None
+) -> list[ColumnMapping]:
+    """``--column`` values ("HEADER=field") -> mappings; a malformed one is ``InvalidInput``.
+    ``name_of``: as in :func:`field_name`."""
     out: dict[str, ColumnMapping] = {}
     for spec in specs:
         where = Where(field="column")
@@ -66,7 +72,7 @@ def parse(specs: Sequence[str]) -> list[ColumnMapping]:
         if not sep or not mapping_key(header):
             raise InvalidInput("intake.column_spec", where=where, value=spec)
         key = mapping_key(header)
-        out[key] = ColumnMapping(header.strip(), key, field_name(name, where))
+        out[key] = ColumnMapping(header.strip(), key, field_name(name, where, name_of))
     return list(out.values())
 
 

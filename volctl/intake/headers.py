@@ -12,7 +12,7 @@ line, which is skipped and counted, never a rejected row.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -118,6 +118,7 @@ def detect(
     explicit: Mapping[str, str] | None = None,
     remembered: Mapping[str, str] | None = None,
     vocabulary: Vocabulary = SIGNUP,
+    accept: Callable[[set[str]], bool] | None = None,
 ) -> Header | None:
     """The header among the first non-blank ``rows`` (row number, cells), or None.
 
@@ -125,12 +126,17 @@ def detect(
     name and the identity number), as read by meaning or as the clerk mapped them. A second
     row of sub-headers under it, or a row of group headers above it (merged 联系方式 over
     手机 and 固定电话), is read with it. ``merged``: 0-based ranges, row ``n`` of ``rows``
-    being ``n - 1``.
+    being ``n - 1``. ``accept``: another rule for the fields a header row must name (the
+    template filler's: any two).
     """
     settled = {**(remembered or {}), **(explicit or {})}
     for i, (number, values) in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = _fields(values, settled, vocabulary)
-        if "name" not in found or ("id_number" not in found and len(found) < 3):
+        if accept is not None:
+            enough = accept(found)
+        else:
+            enough = "name" in found and ("id_number" in found or len(found) >= 3)
+        if not enough:
             continue
         below = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] == number + 1 else None
         above = rows[i - 1] if i > 0 and rows[i - 1][0] == number - 1 else None

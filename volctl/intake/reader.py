@@ -100,8 +100,10 @@ def _workbook_table(
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     where = Where(file=str(path))
+    guard.check_workbook(path, kind, limits)  # .xls and .ods are read whole on opening
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        with guard.native(path):
+            book = CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise InvalidInput("intake.password", where=where) from None
     except (CalamineError, OSError, ValueError):
@@ -124,7 +126,9 @@ def _pick_sheet(
     for name in candidates:
         guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
         try:
-            sheet = book.get_sheet_by_name(name)
+            with guard.native(path):
+                sheet = book.get_sheet_by_name(name)
+                merged = merges.of_sheet(sheet, path, kind, name)
         except CalamineError:
             raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
         if sheet.height > limits.max_sheet_rows:
@@ -137,7 +141,6 @@ def _pick_sheet(
                 limit=limits.max_rows,
             )
         start_row, _start_col = sheet.start or (0, 0)
-        merged = merges.of_sheet(sheet, path, kind, name)
         rows = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
         header, rest, seen = _find_header(rows, merged, settle)
         if form.is_form(_grid(seen), merged):

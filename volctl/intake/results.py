@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from volctl.identity import mask_digits
 from volctl.intake.columns import ColumnMapping
 from volctl.intake.headers import GUARDIAN
 from volctl.intake.reader import Table
@@ -208,13 +209,6 @@ def masked_params(field_name: str | None, params: dict[str, object]) -> dict[str
             "value": mask_id_number(value) if len(value) >= 12 else mask_digits(value),
         }
     return params
-
-
-def mask_digits(text: str) -> str:
-    """A number that is not a valid phone, masked: the first three and last two digits stay."""
-    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
-    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))
 
 
 def personal_columns(reader: RowReader) -> dict[int, str]:

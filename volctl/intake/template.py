@@ -1,11 +1,13 @@
 """The blank sign-up sheet (报名表) ``volctl register template`` writes.
 
-What Excel cannot mangle: the identity-number, phone, birth-date and guardian columns are
-text-formatted ("@"), so 18 digits stay 18 digits and 1985.10 stays October. Drop-down
-lists (from a hidden 代码表 sheet, so the roster's own intention list can be long) for 性别,
-政治面貌, 文化程度 and 服务意向; input messages saying what to write; A4 landscape with the
-header repeated on every printed page. Its header is one the importer recognises, and its
-footer (填表人/审核人) is where the importer stops.
+What Excel cannot mangle: every column is text-formatted ("@"), so 18 digits stay 18 digits
+and 1985.10 stays October. Drop-down lists (from a hidden 代码表 sheet, so the roster's own
+intention list can be long) for 性别, 政治面貌, 文化程度 and 服务意向; input messages saying what
+to write. It is printed to be filled in by hand: A4 landscape at full size (no shrinking to
+fit), in 宋体, rows 8.5 mm tall and the identity-number column wide enough to write 18 digits,
+the header repeated on every page and ``第 N 页 共 M 页`` in the footer, like every other paper
+(``volctl.forms.layout``). Its header is one the importer recognises (服务区域 included, seed
+002), and its footer (填表人/审核人) is where the importer stops.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from volctl import codes
 from volctl.intake.headers import column_letter
@@ -24,26 +27,30 @@ LISTS = "代码表"
 @dataclass(frozen=True)
 class TemplateColumn:
     header: str
-    width: float
+    width: float  # units
     kind: str | None = None  # serial, text, gender, political, education, intention
 
 
+# Widths in units, within landscape A4 between MARGINS at full size: room to write by hand.
 COLUMNS = (
-    TemplateColumn("序号", 5, "serial"),
-    TemplateColumn("姓名", 9),
-    TemplateColumn("性别", 6, "gender"),
-    TemplateColumn("出生年月", 11, "date"),
-    TemplateColumn("政治面貌", 12, "political"),
-    TemplateColumn("文化程度", 11, "education"),
-    TemplateColumn("身份证号码", 21, "id"),
-    TemplateColumn("联系电话", 14, "phone"),
-    TemplateColumn("工作单位及职务", 20),
-    TemplateColumn("专业特长", 12),
-    TemplateColumn("服务意向", 20, "intention"),
-    TemplateColumn("监护人及电话\n（未满18周岁填写）", 19, "guardian"),
-    TemplateColumn("备注", 10),
+    TemplateColumn("序号", 4.5, "serial"),
+    TemplateColumn("姓名", 8),
+    TemplateColumn("性别", 5, "gender"),
+    TemplateColumn("出生年月", 9, "date"),
+    TemplateColumn("政治\n面貌", 7.5, "political"),
+    TemplateColumn("文化\n程度", 7.5, "education"),
+    TemplateColumn("身份证号码", 22, "id"),
+    TemplateColumn("联系电话", 13, "phone"),
+    TemplateColumn("工作单位\n及职务", 10),
+    TemplateColumn("专业\n特长", 7),
+    TemplateColumn("服务意向", 8, "intention"),
+    TemplateColumn("服务\n区域", 7),
+    TemplateColumn("监护人及电话\n（未满18岁\n填写）", 13, "guardian"),
+    TemplateColumn("备注", 5),
 )
 TEXT_KINDS = {"id", "phone", "guardian", "date"}
+MARGINS = (2.0, 1.0, 1.8, 2.0)  # top, right, bottom, left (cm): sent out, not bound
+ROW_HEIGHT = 24.0  # 8.5 mm: room to write a number by hand
 
 PROMPTS: dict[str, tuple[str, str]] = {
     "id": ("身份证号码", "18 位身份证号码。本列已设为文本格式，请直接输入，不要改成数字格式。"),
@@ -95,114 +102,70 @@ def write(
 ) -> None:
     """Write the blank sheet to ``path`` (.xlsx); an existing file is refused unless
     ``overwrite`` (it may be a sheet already filled in)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from volctl.forms import page
+    from volctl.forms.layout import CENTRE, PLAIN, TEXT, Style
+    from volctl.forms.layout.paper import Paper
 
     if not overwrite:
-        page.refuse_existing(path)
+        from volctl import files
 
-    book = Workbook()
-    ws = book.active
-    ws.title = SHEET
-    last_col = len(COLUMNS)
-    end = column_letter(last_col - 1)
-    first, last = 4, 3 + rows
+        files.check_target(path, overwrite=False)
+    widths = [c.width for c in COLUMNS]
+    first = 3  # the first data row (0-based): title, unit line, header
+    last = first + rows - 1
+    with Paper(path, blank=True, overwrite=overwrite, title=title) as paper:  # no one's data
+        sheet = paper.sheet(SHEET, widths, landscape=True, margins=MARGINS)
+        sheet.freeze_columns = 2
+        sheet.title(title)
+        sheet.two_part(f"填报单位（盖章）：{org}", "填报日期：　　　　年　　月　　日")
+        header = Style(bold=True, align="center", fill="E7E6E6")
+        sheet.row([c.header for c in COLUMNS], header, min_height=34, repeat=True,
+                  keep_next=True)  # fmt: skip
+        styles = [CENTRE if c.kind in ("serial", "gender") else TEXT for c in COLUMNS]
+        blank = [""] * (len(COLUMNS) - 1)
+        sheet.rows(([n, *blank] for n in range(1, rows + 1)), styles, min_height=ROW_HEIGHT)
+        sheet.gap(10, keep_prev=1)
+        footer = "填表人：　　　　　　　　　　　　审核人：　　　　　　　　　　　　联系电话："
+        sheet.line(footer, PLAIN, min_height=26, keep_prev=1)
+        note = Style(size=9, color="595959", border=False)
+        for line in INSTRUCTIONS:
+            sheet.line(line, note, keep_prev=1)
+        _code_lists(paper, sheet, intention_list, first, last)
 
-    ws.cell(1, 1, title).font = Font(size=16, bold=True)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(f"A1:{end}1")
-    ws.row_dimensions[1].height = 30
-    split = last_col // 2 + 1
-    ws.cell(2, 1, f"填报单位（盖章）：{org}").alignment = Alignment(vertical="center")
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=split)
-    ws.cell(2, split + 1, "填报日期：        年    月    日").alignment = Alignment(
-        horizontal="right", vertical="center"
-    )
-    ws.merge_cells(start_row=2, start_column=split + 1, end_row=2, end_column=last_col)
-    ws.row_dimensions[2].height = 22
 
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_fill = PatternFill("solid", fgColor="E7E6E6")
-    for c, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(3, c, column.header)
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.border = border
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[column_letter(c - 1)].width = column.width
-    ws.row_dimensions[3].height = 34
-    for r in range(first, last + 1):
-        ws.row_dimensions[r].height = 20
-        for c, column in enumerate(COLUMNS, start=1):
-            cell = ws.cell(r, c, r - first + 1 if column.kind == "serial" else None)
-            cell.border = border
-            cell.alignment = Alignment(
-                horizontal="center" if column.kind in ("serial", "gender") else "left",
-                vertical="center",
-                wrap_text=column.kind == "intention",
-            )
-            if column.kind in TEXT_KINDS:
-                cell.number_format = "@"
-
-    lists = book.create_sheet(LISTS)
-    lists.sheet_state = "hidden"
+def _code_lists(paper: Any, sheet: Any, intention_list: list[str], first: int, last: int) -> None:
+    """The hidden 代码表 sheet and the drop-down lists and input messages that use it."""
+    lists = paper.hidden_sheet(LISTS)
     choices = {
         "gender": list(codes.GENDERS),
         "political": [full for _code, full, _short in codes.POLITICAL_STATUS],
         "education": [full for full, _short in codes.EDUCATION],
         "intention": intention_list,
     }
-    for c, (kind, values) in enumerate(choices.items()):
-        lists.cell(1, c + 1, kind)
-        for r, value in enumerate(values, start=2):
-            lists.cell(r, c + 1, value)
+    names = list(choices)
+    for r in range(max(len(v) for v in choices.values()) + 1):
+        for c, kind in enumerate(names):
+            values = [kind, *choices[kind]]
+            if r < len(values):
+                lists.write_string(r, c, values[r])
     for c, column in enumerate(COLUMNS):
         if column.kind not in PROMPTS:
             continue
         prompt_title, prompt = PROMPTS[column.kind]
+        options: dict[str, Any] = {
+            "validate": "any",
+            "input_title": prompt_title,
+            "input_message": prompt,
+            "ignore_blank": True,
+        }
         if column.kind in choices:
-            letter = column_letter(list(choices).index(column.kind))
+            letter = column_letter(names.index(column.kind))
             count = len(choices[column.kind])
-            validation = DataValidation(
-                type="list",
-                formula1=f"={LISTS}!${letter}$2:${letter}${count + 1}",
-                allow_blank=True,
-                errorStyle="information" if column.kind == "intention" else "warning",
-                errorTitle=prompt_title,
-                error=prompt,
-            )
-        else:
-            validation = DataValidation(allow_blank=True)
-        validation.promptTitle = prompt_title
-        validation.prompt = prompt
-        validation.showInputMessage = True
-        validation.showErrorMessage = True
-        ws.add_data_validation(validation)
-        letter = column_letter(c)
-        validation.add(f"{letter}{first}:{letter}{last}")
-
-    footer = last + 2
-    ws.cell(footer, 1, "填表人：")
-    ws.cell(footer, 5, "审核人：")
-    ws.cell(footer, 9, "联系电话：")
-    for offset, line in enumerate(INSTRUCTIONS, start=2):
-        note = ws.cell(footer + offset, 1, line)
-        note.font = Font(size=9, color="595959")
-
-    ws.freeze_panes = "C4"
-    ws.print_title_rows = "3:3"
-    ws.print_area = f"A1:{end}{footer + len(INSTRUCTIONS) + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    page.save(book, path, overwrite=overwrite)
+            options = {
+                **options,
+                "validate": "list",
+                "source": f"={LISTS}!${letter}$2:${letter}${count + 1}",
+                "error_type": "information" if column.kind == "intention" else "warning",
+                "error_title": prompt_title,
+                "error_message": prompt,
+            }
+        sheet.ws.data_validation(first, c, last, c, options)

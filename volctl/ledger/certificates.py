@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,7 +35,7 @@ from volctl.dates import check_period
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
-from volctl.ledger.listing import Filters, effective
+from volctl.ledger.listing import Filters, effective, service_content
 from volctl.ledger.totals import hours
 from volctl.roster import volunteers
 
@@ -46,8 +47,9 @@ SIGNATORIES = ("responsible_person", "contact_person", "contact_phone")
 class Service:
     day: str
     activity: str
-    content: str
+    content: str  # what was done (listing.service_content)
     minutes: int
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,11 @@ def issue(
     show_pii: bool = False,
     replace: bool = False,
     today: date | None = None,
+    writer: Callable[..., object],
 ) -> dict[str, Any]:
     """Issue, write and register a certificate of ``ref``'s recorded service in the period.
+    ``writer(certificate, path)`` lays it out (``volctl.forms.certificate.write``:
+    the ledger does not know how a paper looks).
 
     Returns the register entry (``public``) with ``path`` and ``warnings``: (message key,
     parameters) pairs for the clerk (an unset signatory, an earlier certificate for the same
@@ -115,9 +120,9 @@ def issue(
     if not replace:
         # Before a number is taken: an existing file is an issued certificate (the register
         # names its file), so it is replaced only when the clerk says so (--force).
-        from volctl.forms.page import refuse_existing
+        from volctl import files
 
-        refuse_existing(path)
+        files.check_target(path, overwrite=False)
     low, high = _period(date_from, date_to, year, today)
     org = str(settings.get(conn, "org_name") or "").strip()
     if not org:
@@ -149,19 +154,13 @@ def issue(
                 services=services,
             )
             entry = _store(conn, certificate, person["id"], path)
-            _write(certificate, path, show_pii)
+            writer(certificate, path)
             written = True
     except BaseException:
         if written:  # the register entry was not committed: no certificate without it
             path.unlink(missing_ok=True)
         raise
     return {**entry, "path": str(path), "merged_left_out": left_out, "warnings": warnings}
-
-
-def _write(certificate: Certificate, path: Path, private: bool) -> None:
-    from volctl.forms.certificate import write
-
-    write(certificate, path, private=private)
 
 
 def _document(number: str, show_pii: bool) -> str:
@@ -207,14 +206,22 @@ def _services(
             hours=hours(sum(part["minutes"] for part in merged)),
         )
     ids = json.dumps(sorted({r["activity_id"] for r in rows}))
-    categories = dict(
-        conn.execute(
-            "SELECT id, category FROM activities WHERE id IN (SELECT value FROM json_each(?))",
+    activity = {
+        row[0]: (row[1] or "", row[2] or "")
+        for row in conn.execute(
+            "SELECT id, category, description FROM activities"
+            " WHERE id IN (SELECT value FROM json_each(?))",
             (ids,),
-        ).fetchall()
-    )
+        )
+    }
     services = [
-        Service(r["service_date"], r["activity_title"], _content(r, categories), r["minutes"])
+        Service(
+            r["service_date"],
+            r["activity_title"],
+            service_content(r["content"], r["activity_title"], activity[r["activity_id"]][1]),
+            r["minutes"],
+            activity[r["activity_id"]][0],
+        )
         for r in rows
     ]
     return services, merged
@@ -242,15 +249,6 @@ def _left_out_warning(merged: list[dict[str, Any]]) -> tuple[str, dict[str, obje
             "hours": hours(sum(part["minutes"] for part in merged)),
         },
     )
-
-
-def _content(record: sqlite3.Row, categories: dict[int, str]) -> str:
-    """What the service was: the recorded content, else (when it only repeats the activity's
-    title) the activity's category."""
-    content = record["content"] or ""
-    if content and content != record["activity_title"]:
-        return str(content)
-    return categories.get(record["activity_id"]) or content
 
 
 def _warnings(

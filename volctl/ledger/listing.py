@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -61,10 +63,26 @@ def get(conn: sqlite3.Connection, record_id: int) -> sqlite3.Row:
 
 def effective(conn: sqlite3.Connection, filters: Filters = Filters()) -> list[sqlite3.Row]:
     """The records that count (voided ones left out), by date, activity and volunteer."""
+    return iter_effective(conn, filters).fetchall()
+
+
+def iter_effective(
+    conn: sqlite3.Connection,
+    filters: Filters = Filters(),
+    *,
+    teams: Sequence[int] = (),
+    volunteers: Sequence[int] = (),
+) -> sqlite3.Cursor:
+    """``effective`` as a cursor, one row at a time (a year's ledger on paper); ``teams``: only
+    the activities these teams organised; ``volunteers``: only these volunteers' records."""
     clauses, params = _where(filters, "e")
+    for column, ids in (("a.team_id", teams), ("e.volunteer_id", volunteers)):
+        if ids:
+            clauses.append(f"{column} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(ids)))
     sql = _EFFECTIVE + (" WHERE " + " AND ".join(clauses) if clauses else "")
     sql += " ORDER BY e.service_date, a.activity_no, v.volunteer_no, e.record_id"
-    return conn.execute(sql, params).fetchall()
+    return conn.execute(sql, params)
 
 
 def history(
@@ -108,6 +126,15 @@ def history(
     return sorted(rows, key=lambda r: (first.get(r["chain_id"], ("",) * 3), r["chain_id"], r["id"]))
 
 
+def service_content(content: str | None, title: str | None, description: str | None) -> str:
+    """服务内容, one meaning everywhere: what was done. The record's own content, unless it
+    only repeats the activity's title (the default of records made before this rule), else the
+    activity's description (活动内容); the category is shown apart, where a paper shows it."""
+    if content and content != title:
+        return content
+    return description or ""
+
+
 # ----------------------------------------------------------------------------- output
 
 
@@ -123,12 +150,12 @@ def _common(row: sqlite3.Row) -> dict[str, Any]:
         "minutes": row["minutes"],
         "hours": hours(row["minutes"]),
         "attendance": row["attendance"],
-        "place": row["place"],
-        "content": row["content"],
-        "beneficiaries": row["beneficiaries"],
+        "place": free_text(row["place"]),
+        "content": free_text(row["content"]),
+        "beneficiaries": free_text(row["beneficiaries"]),
         "leader": row["leader"],
         "recorder": row["recorder"],
-        "evaluation": row["evaluation"],
+        "evaluation": free_text(row["evaluation"]),
         "notes": free_text(row["notes"]),
     }
 
@@ -153,7 +180,7 @@ def public_entry(row: sqlite3.Row) -> dict[str, Any]:
         "entry": row["id"],
         "kind": row["kind"],
         "corrects": row["corrects_id"],
-        "reason": row["reason"],
+        "reason": free_text(row["reason"]),
         "current": bool(row["id"] == row["latest_id"] and not row["voided"]),
         **_common(row),
         "batch": row["batch_id"],

@@ -107,34 +107,42 @@ def insert(
     corrects: int | None = None,
     reason: str | None = None,
     batch_id: int | None = None,
+    where: Locate | None = None,
+    today: date | None = None,
+    checked: bool = True,
 ) -> int:
-    """Append one entry with its audit record (the caller holds the transaction)."""
+    """Append one entry with its audit record (the caller holds the transaction). The entry
+    passes the roster's rules for a stored record first (``volctl.validation``, the rules a
+    merge and ``check`` apply), ``where`` naming the field (a sign-in sheet's cell)."""
+    from volctl.validation import refuse
+
+    values = {
+        "volunteer_id": entry.volunteer_id,
+        "activity_id": entry.activity_id,
+        "service_date": entry.service_date,
+        "start_time": entry.start_time,
+        "end_time": entry.end_time,
+        "minutes": entry.minutes,
+        "attendance": entry.attendance,
+        "place": entry.place,
+        "content": entry.content,
+        "beneficiaries": entry.beneficiaries,
+        "leader": entry.leader,
+        "recorder": entry.recorder,
+        "evaluation": entry.evaluation,
+        "notes": entry.notes,
+        "batch_id": batch_id,
+        "kind": kind,
+        "corrects_id": corrects,
+        "reason": reason,
+        "recorded_at": audit.now_iso(),
+    }
+    if checked:
+        refuse("service_records", values, where=where, today=today)
     cursor = conn.execute(
-        "INSERT INTO service_records (volunteer_id, activity_id, service_date, start_time,"
-        " end_time, minutes, attendance, place, content, beneficiaries, leader, recorder,"
-        " evaluation, notes, batch_id, kind, corrects_id, reason, recorded_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            entry.volunteer_id,
-            entry.activity_id,
-            entry.service_date,
-            entry.start_time,
-            entry.end_time,
-            entry.minutes,
-            entry.attendance,
-            entry.place,
-            entry.content,
-            entry.beneficiaries,
-            entry.leader,
-            entry.recorder,
-            entry.evaluation,
-            entry.notes,
-            batch_id,
-            kind,
-            corrects,
-            reason,
-            audit.now_iso(),
-        ),
+        f"INSERT INTO service_records ({', '.join(values)})"
+        f" VALUES ({', '.join('?' for _ in values)})",
+        tuple(values.values()),
     )
     entry_id = cursor.lastrowid
     assert entry_id is not None
@@ -194,7 +202,7 @@ def add(
         volunteer = volunteers.find(conn, volunteer_ref)
         activity = activities.find(conn, activity_ref)
         entry = prepare(conn, volunteer, activity, given, today=today)
-        record_id = insert(conn, entry)
+        record_id = insert(conn, entry, today=today)
         mark_held(conn, activity, today)
         return get(conn, record_id)
 
@@ -321,7 +329,7 @@ def add_roster(
                 person = replace(given, attendance=status, hours=None, start=None, end=None)
             try:
                 entry = prepare(conn, volunteer, activity, person, today=today)
-                ids.append(insert(conn, entry))
+                ids.append(insert(conn, entry, today=today))
             except VolctlError as exc:
                 refusals.append((f"{volunteer['volunteer_no']} {volunteer['name']}", exc))
         if refusals:
@@ -412,7 +420,7 @@ def amend(
                 hint="hours.hint.nothing_to_amend",
                 record=chain["record_id"],
             )
-        insert(conn, entry, kind="amend", corrects=chain["record_id"], reason=reason)
+        insert(conn, entry, kind="amend", corrects=chain["record_id"], reason=reason, today=today)
         return get(conn, chain["record_id"])
 
 
@@ -443,5 +451,7 @@ def void(
             evaluation=latest["evaluation"],
             notes=latest["notes"],
         )
-        insert(conn, entry, kind="void", corrects=chain["record_id"], reason=reason)
+        # A void repeats the entry it reverses as stored: a record holding a value the rules
+        # refuse (old data) can always be voided.
+        insert(conn, entry, kind="void", corrects=chain["record_id"], reason=reason, checked=False)
         return history(conn, record_id=chain["record_id"])[-1]

@@ -419,7 +419,7 @@ def prepare(
     else:
         defaults = {
             "place": activity["place"],
-            "content": activity["title"],
+            "content": activity["description"],
             "beneficiaries": activity_beneficiaries(conn, activity),
             "evaluation": None,
             "notes": None,

@@ -98,8 +98,10 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
         return None, _csv_cells(path)
     from python_calamine import CalamineWorkbook
 
+    guard.check_workbook(path, kind, limits)  # .xls and .ods are read whole on opening
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        with guard.native(path):
+            workbook = CalamineWorkbook.from_path(str(path))
         names = workbook.sheet_names
         if sheet_name is not None:  # by name or by number, as the sign-up import reads it
             candidates = [reader.match_sheet(names, sheet_name, path)]
@@ -108,10 +110,11 @@ def _cells(path: Path, sheet_name: str | None) -> tuple[str | None, list[list[An
         first: tuple[str | None, list[list[Any]]] | None = None
         for name in candidates:
             guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
-            sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height > MAX_ROWS:
-                raise InvalidInput("hours.signin.too_many_rows", where=where, limit=MAX_ROWS)
-            grid = sheet.to_python(skip_empty_area=False)
+            with guard.native(path):
+                sheet = workbook.get_sheet_by_name(name)
+                if sheet.total_height > MAX_ROWS:
+                    raise InvalidInput("hours.signin.too_many_rows", where=where, limit=MAX_ROWS)
+                grid = sheet.to_python(skip_empty_area=False)
             if _find_header(grid) is not None:
                 return name, grid
             first = first or (name, grid)

@@ -302,7 +302,13 @@ def import_hours(
                     )
                     if report.batch is None:
                         report.batch = _create_batch(conn, sheet, digest, len(sheet.rows))
-                    record_id = records.insert(conn, entry, batch_id=report.batch)
+                    record_id = records.insert(
+                        conn,
+                        entry,
+                        batch_id=report.batch,
+                        where=_row_where(sheet, row.row),
+                        today=today,
+                    )
                     result.outcome = "recorded"
                     result.record = records.get(conn, record_id)
                 except VolctlError as exc:

@@ -14,6 +14,7 @@ from volctl import audit
 from volctl.dates import check_not_too_early, check_period, parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
+from volctl.identity import free_text
 from volctl.roster import code_lists, volunteers
 from volctl.roster.refs import expand
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean
@@ -186,8 +187,12 @@ def list_trainings(
 
 
 def attendees(conn: sqlite3.Connection, training_id: int) -> list[sqlite3.Row]:
+    """The volunteers who attended, each with their latest status change (as ``public``
+    shows a deactivated one)."""
+    from volctl.roster.volunteers import _SELECT
+
     return conn.execute(
-        "SELECT v.* FROM training_attendance a JOIN volunteers v ON v.id = a.volunteer_id"
+        f"{_SELECT} JOIN training_attendance a ON a.volunteer_id = v.id"
         " WHERE a.training_id = ? ORDER BY v.volunteer_no",
         (training_id,),
     ).fetchall()
@@ -201,10 +206,10 @@ def public(row: sqlite3.Row) -> dict[str, Any]:
         "topic": row["topic"],
         "hours": round(row["minutes"] / 60, 1),
         "trainer": row["trainer"],
-        "place": row["place"],
+        "place": free_text(row["place"]),
         "initial": bool(row["initial"]),
         "attendees": row["attendees"],
-        "notes": row["notes"],
+        "notes": free_text(row["notes"]),
     }
 
 

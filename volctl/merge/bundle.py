@@ -71,12 +71,12 @@ def content_hash(manifest: dict[str, Any]) -> str:
 
 
 def _lines(
-    conn: sqlite3.Connection, part: content.Part, with_beneficiaries: bool
+    conn: sqlite3.Connection, part: content.Part, with_beneficiaries: bool, checked: bool
 ) -> Iterator[bytes]:
     yield (
         _encode(list(content.columns(part, with_beneficiaries=with_beneficiaries))) + "\n"
     ).encode()
-    for row in content.rows(conn, part, with_beneficiaries=with_beneficiaries):
+    for row in content.rows(conn, part, with_beneficiaries=with_beneficiaries, checked=checked):
         yield (_encode(row) + "\n").encode("utf-8")
 
 
@@ -93,7 +93,8 @@ def describe(
         digest, count, size = hashlib.sha256(), -1, 0
         out: IO[bytes] | None = sink(part) if sink is not None else None
         try:
-            for line in _lines(conn, part, with_beneficiaries):
+            # What is written is held to the rules a merge holds it to.
+            for line in _lines(conn, part, with_beneficiaries, out is not None):
                 digest.update(line)
                 count += 1
                 size += len(line)

@@ -239,13 +239,69 @@ class Source(Protocol):
 
 
 def rows(
-    conn: sqlite3.Connection, part: Part, *, with_beneficiaries: bool
+    conn: sqlite3.Connection, part: Part, *, with_beneficiaries: bool, checked: bool = False
 ) -> Iterator[tuple[Any, ...]]:
+    """The part's rows; ``checked``: each held to the rules a merge holds it to
+    (``volctl.validation``), the first refused stopping the export with its record named."""
     cursor = conn.cursor()
     cursor.row_factory = None
     where = f" WHERE {part.where}" if part.where else ""
-    names = ", ".join(columns(part, with_beneficiaries=with_beneficiaries))
-    yield from cursor.execute(f"SELECT {names} FROM {part.table}{where} ORDER BY {part.order}")
+    names = columns(part, with_beneficiaries=with_beneficiaries)
+    found = cursor.execute(
+        f"SELECT {', '.join(names)} FROM {part.table}{where} ORDER BY {part.order}"
+    )
+    if not checked:
+        yield from found
+        return
+    from datetime import date
+
+    from volctl.validation import historic, tables
+
+    today = date.today()
+    table = tables(today)[part.table]
+    check = table.checker(names, today)
+    current: set[int] | None = None
+    if table.current and "id" in names:  # a history: superseded rows as they are
+        query = f"SELECT id FROM {part.table} WHERE {table.current}"
+        current = {row[0] for row in conn.execute(query)}
+    key = names.index("id") if "id" in names else -1
+    for row in found:
+        refusal = check(row)
+        if refusal is not None:
+            if (
+                current is not None
+                and row[key] not in current
+                and refusal.field in names
+                and historic(refusal, row[names.index(refusal.field)])
+            ):
+                yield row
+                continue
+            raise _not_sendable(conn, part, names, row, refusal)
+        yield row
+
+
+def _not_sendable(
+    conn: sqlite3.Connection, part: Part, names: tuple[str, ...], row: Any, refusal: Any
+) -> Exception:
+    """The export stopped at a stored value a merge would refuse: named as ``check`` names it."""
+    from datetime import date
+
+    from volctl.errors import RosterError
+    from volctl.validation import Stored, described, tables
+
+    ref = " ".join(str(value) for value in row[:2])
+    if "id" in names:
+        key = row[names.index("id")]
+        expression = tables(date.today())[part.table].ref
+        found = conn.execute(
+            f"SELECT {expression} FROM {part.table} WHERE id = ?", (key,)
+        ).fetchone()
+        ref = str(found[0]) if found is not None else f"#{key}"
+    return RosterError(
+        "bundle.stored_invalid",
+        hint="hint.stored_invalid_value",
+        **described(Stored(part.table, ref, refusal)),
+    )
 
 
 def roster_uid(conn: sqlite3.Connection) -> str:

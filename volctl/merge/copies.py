@@ -306,13 +306,12 @@ def _insert(
 
         record["recipient_no"] = f"{PREFIX}{next_counter(conn, 'recipient_no'):06d}"
         record["updated_at"] = now
-    try:
-        with _savepoint(conn):
-            cursor = conn.execute(
-                f"INSERT INTO {spec.kind} ({', '.join(record)})"
-                f" VALUES ({', '.join('?' for _ in record)})",
-                tuple(record.values()),
-            )
+    try:  # one statement: refused, it leaves nothing behind (no savepoint needed)
+        cursor = conn.execute(
+            f"INSERT INTO {spec.kind} ({', '.join(record)})"
+            f" VALUES ({', '.join('?' for _ in record)})",
+            tuple(record.values()),
+        )
     except sqlite3.IntegrityError:
         if spec.kind in ("trainings", "recipients", "activity_beneficiaries"):
             raise  # nothing here could already hold it: the row itself is wrong

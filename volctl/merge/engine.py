@@ -74,6 +74,7 @@ def merge(
             sources.append(
                 bundle.open_source(path, trust=trust, with_beneficiaries=options.with_beneficiaries)
             )
+            _check_manifest(sources[-1])
         _check_inputs(conn, sources)
         try:
             with transaction(conn):
@@ -93,6 +94,47 @@ def merge(
     finally:
         for source in sources:
             source.close()
+
+
+def _check_manifest(source: content.Source) -> None:
+    """The manifest's own values are held to the rules too: they name the source here, its
+    teams and the reasons of what its next bundle changes."""
+    from volctl.text import SHORT_TEXT
+    from volctl.validation import Refusal, stamp, text
+
+    manifest, short = source.manifest, text(SHORT_TEXT)
+    org = manifest.get("organisation")
+    includes = manifest.get("includes") or []
+    found: list[tuple[str, Any, Any]] = [
+        ("roster_uid", manifest.get("roster_uid"), text(SHORT_TEXT, required=True)),
+        ("exported_at", manifest.get("exported_at"), stamp()),
+        ("content_hash", manifest.get("content_hash"), text(SHORT_TEXT, required=True)),
+        ("org_name", org.get("org_name") if isinstance(org, dict) else org, text(SHORT_TEXT)),
+    ]
+    if isinstance(org, dict):
+        found += [(f"organisation.{k}", v, short) for k, v in org.items()]
+    if isinstance(includes, list):
+        found += [
+            (f"includes.{k}", v, text(SHORT_TEXT, required=k != "region_code"))
+            for inner in includes
+            for k, v in (inner.items() if isinstance(inner, dict) else [("roster_uid", inner)])
+        ]
+    else:
+        found.append(("includes", includes, lambda _value: ("reason.list_invalid", {})))
+    counted = manifest.get("beneficiaries") or {}
+    if not isinstance(counted, dict) or not all(
+        isinstance(v, dict) and all(type(n) is int for n in v.values()) for v in counted.values()
+    ):
+        found.append(("beneficiaries", counted, lambda _value: ("reason.list_invalid", {})))
+    for key, value, check in found:
+        problem = check(value)
+        if problem is not None:
+            raise InvalidInput(
+                "merge.manifest_refused",
+                hint="hint.bundle_ask_again",
+                where=Where(file=Path(source.path).name, field=key, column=key),
+                reason=Refusal(key, *problem).reason(),
+            )
 
 
 def _check_inputs(conn: sqlite3.Connection, sources: list[content.Source]) -> None:
@@ -315,7 +357,15 @@ def _merge_source(
     )
     try:
         changes = _bring_in(ctx)
-    except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as exc:
+    except (
+        sqlite3.IntegrityError,
+        sqlite3.InterfaceError,
+        sqlite3.ProgrammingError,
+        OverflowError,
+        KeyError,
+        TypeError,
+        ValueError,
+    ) as exc:  # what the rules should have refused by name: still the bundle's, not the roster's
         raise InvalidInput(
             "merge.rows_rejected",
             hint="hint.bundle_ask_again",
@@ -379,6 +429,7 @@ def _bring_in(ctx: SourceContext) -> dict[str, Any]:
     """Every part of one source, in the order their references need."""
     changes: dict[str, Any] = {"code_lists": structure.code_lists(ctx)}
     changes["volunteers"] = people.merge(ctx)
+    ctx.check_part("status_changes")  # copied only for the people it adds: held to the rules
     changes["teams"] = structure.teams(ctx)
     gone: list[tuple[str, list[int]]] = []
     specs = {spec.kind: spec for spec in copies.COPIES}

@@ -19,22 +19,40 @@ whoever recorded a service corrects it (谁记录谁证明).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from volctl import audit
+from volctl.errors import InvalidInput, Where
 from volctl.merge import content
 from volctl.merge.context import SourceContext
+from volctl.validation import Refusal
 
 COLUMNS = content.RECORD_COLUMNS
 ID, VOLUNTEER, ACTIVITY, DATE = 0, 1, 2, 3
 MINUTES, KIND, CORRECTS, RECORDED = 6, 15, 16, 18
 CHUNK = 20_000
 
-_INSERT = (
+# Each chunk is written to a temporary table and moved into the ledger with one statement:
+# the same rows, in the same order, through the same triggers, but SQLite journals each page
+# once per chunk instead of once per row (an executemany is one statement per row).
+_CHUNK_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS merge_chunk (id, volunteer_id, activity_id, service_date,"
+    " start_time, end_time, minutes, attendance, place, content, beneficiaries, leader,"
+    " recorder, evaluation, notes, kind, corrects_id, reason, recorded_at, source_row)"
+)
+_INSERT_CHUNK = f"INSERT INTO temp.merge_chunk VALUES ({', '.join('?' * 20)})"
+_MOVE = (
     "INSERT INTO service_records (id, volunteer_id, activity_id, service_date, start_time,"
     " end_time, minutes, attendance, place, content, beneficiaries, leader, recorder,"
     " evaluation, notes, kind, corrects_id, reason, recorded_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " SELECT id, volunteer_id, activity_id, service_date, start_time, end_time, minutes,"
+    " attendance, place, content, beneficiaries, leader, recorder, evaluation, notes, kind,"
+    " corrects_id, reason, recorded_at FROM temp.merge_chunk ORDER BY rowid"
+)
+_OWN = (
+    "INSERT INTO source_records (entry_id, source_id, source_row, current, run_id)"
+    " SELECT id, ?, source_row, 1, ? FROM temp.merge_chunk ORDER BY rowid"
 )
 # What identifies an entry as the same one on the next merge (it is never edited there).
 _PREVIOUS = (
@@ -55,23 +73,32 @@ def _chain(entry: tuple[Any, ...]) -> Any:
 
 def merge(ctx: SourceContext) -> dict[str, int]:
     index, rows = ctx.table("records", COLUMNS)
-    order = [index[name] for name in COLUMNS]
-    entries = (tuple(row[i] for i in order) for row in rows)
+    pick = itemgetter(*(index[name] for name in COLUMNS))
+    entries = ((number, pick(row)) for number, row in enumerate(rows, start=2))
     previous = _previous(ctx) if ctx.previous else {}
     counts = {"entries": 0, "records": 0, "corrections": 0, "rebuilt": 0, "retired": 0}
     if not previous:
         _append(ctx, entries, set(), {}, counts)
+        _check_days(ctx)
         return counts
     entries_list = list(entries)
-    diverged = _diverged(ctx, entries_list, previous)
+    first_line: dict[Any, int] = {}
+    for number, entry in entries_list:  # each id once (the new ones are checked as appended)
+        if first_line.setdefault(entry[ID], number) != number:
+            found = Refusal("id", "reason.id_repeated", {"row": first_line[entry[ID]]})
+            raise ctx.refused("records", number, found)
+    diverged = _diverged(ctx, [entry for _number, entry in entries_list], previous)
     chains_here = {key: info for key, info in previous.items() if info["chain"] == key}
-    in_bundle = {_chain(e) for e in entries_list}
+    in_bundle = {_chain(e) for _number, e in entries_list}
     for key in sorted(k for k in diverged if k in chains_here):
         _retire(ctx, key, chains_here[key])
         counts["rebuilt" if key in in_bundle else "retired"] += 1
-    wanted = (e for e in entries_list if e[ID] not in previous or _chain(e) in diverged)
+    wanted = (
+        (number, e) for number, e in entries_list if e[ID] not in previous or _chain(e) in diverged
+    )
     merged = {key: info["entry_id"] for key, info in chains_here.items() if key not in diverged}
     _append(ctx, wanted, diverged, merged, counts)
+    _check_days(ctx)
     return counts
 
 
@@ -172,49 +199,78 @@ def _retire(ctx: SourceContext, key: Any, info: dict[str, Any]) -> None:
 
 def _append(
     ctx: SourceContext,
-    entries: Iterable[tuple[Any, ...]],
+    entries: Iterable[tuple[int, tuple[Any, ...]]],
     diverged: set[Any],
     merged: dict[Any, int],
     counts: dict[str, int],
 ) -> None:
     """Copy entries (in the source's order: an original before its corrections) with this
-    roster's numbers, in chunks through the ledger's own triggers."""
+    roster's numbers, in chunks through the ledger's own triggers. Each entry is held to what
+    the ledger will hold it to before any is written, so a refusal names its row: its person
+    registered by its date, a correction of a record of the same person and activity that
+    still counts, one record per person and activity."""
     conn = ctx.conn
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM service_records").fetchone()[0]
     first = next_id
-    volunteers, activities = ctx.volunteers, ctx.activities
+    volunteers, activities, registered = ctx.volunteers, ctx.activities, ctx.registered
+    chains: dict[Any, tuple[int, int]] = {}  # source original -> (volunteer, activity) here
+    voided: set[Any] = set()
+    once: set[tuple[int, int]] = set()  # (volunteer, activity) with a record that counts
+    corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
     batch: list[tuple[Any, ...]] = []
-    owned: list[tuple[int, int, Any, int]] = []
+    conn.execute(_CHUNK_TABLE)
 
     def flush() -> None:
-        conn.executemany(_INSERT, batch)
-        conn.executemany(
-            "INSERT INTO source_records (entry_id, source_id, source_row, current, run_id)"
-            " VALUES (?, ?, ?, 1, ?)",
-            owned,
-        )
+        conn.executemany(_INSERT_CHUNK, batch)
+        conn.execute(_MOVE)
+        conn.execute(_OWN, (ctx.source_id, ctx.run_id))
+        conn.execute("DELETE FROM temp.merge_chunk")
         batch.clear()
-        owned.clear()
 
-    for number, entry in enumerate(entries, start=2):
-        volunteer = volunteers.get(entry[VOLUNTEER])
-        activity = activities.get(entry[ACTIVITY])
-        if volunteer is None or activity is None or not isinstance(entry[ID], int):
-            raise ctx.invalid("records", number, f"#{entry[ID]}")
+    for number, entry in entries:
+        volunteer = volunteers[entry[VOLUNTEER]]
+        activity = activities[entry[ACTIVITY]]
+        if entry[ID] in merged or entry[ID] in corrections:
+            raise ctx.refused("records", number, Refusal("id", "reason.id_repeated_earlier"))
+        if entry[DATE] < registered[entry[VOLUNTEER]]:
+            params = {"registered_on": registered[entry[VOLUNTEER]]}
+            raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
         if entry[KIND] == "original":
             corrects = None
+            if (volunteer, activity) in once or (
+                ctx.previous and _counted_here(ctx, volunteer, activity)
+            ):
+                raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
             merged[entry[ID]] = next_id
+            pair = (volunteer, activity)
+            chains[entry[ID]] = pair
+            once.add(pair)
             counts["records"] += 1
         else:
             corrects = merged.get(entry[CORRECTS])
-            if corrects is None:
-                raise ctx.invalid("records", number, f"#{entry[ID]} -> #{entry[CORRECTS]}")
+            target = chains.get(entry[CORRECTS]) or _chain_here(ctx, corrects)
+            if corrects is None or target is None or entry[CORRECTS] in voided:
+                params = {"value": entry[CORRECTS], "part": "records.jsonl"}
+                raise ctx.refused("records", number, Refusal("corrects_id", _UNKNOWN, params))
+            if target != (volunteer, activity):
+                raise ctx.refused("records", number, Refusal("corrects_id", _OTHER))
+            if entry[KIND] == "void":
+                voided.add(entry[CORRECTS])
+                once.discard(target)
+            corrections.add(entry[ID])
             if entry[CORRECTS] not in diverged:
                 counts["corrections"] += 1
         batch.append(
-            (next_id, volunteer, activity, *entry[DATE:CORRECTS], corrects, *entry[CORRECTS + 1 :])
+            (
+                next_id,
+                volunteer,
+                activity,
+                *entry[DATE:CORRECTS],
+                corrects,
+                *entry[CORRECTS + 1 :],
+                entry[ID],
+            )
         )
-        owned.append((next_id, ctx.source_id, entry[ID], ctx.run_id))
         next_id += 1
         if len(batch) >= CHUNK:
             flush()
@@ -232,3 +288,70 @@ def _append(
             first=first,
             last=next_id - 1,
         )
+
+
+_EARLY = "reason.before_registration"
+_TWICE = "reason.recorded_twice"
+_UNKNOWN = "reason.unknown_row"
+_OTHER = "reason.correction_other_service"
+
+
+def _counted_here(ctx: SourceContext, volunteer: int, activity: int) -> bool:
+    """Whether a record of this person on this activity already counts here (a chain kept
+    from an earlier merge of the source)."""
+    row = ctx.conn.execute(
+        "SELECT 1 FROM service_chains WHERE volunteer_id = ? AND activity_id = ? AND voided = 0",
+        (volunteer, activity),
+    ).fetchone()
+    return row is not None
+
+
+def _chain_here(ctx: SourceContext, record_id: int | None) -> tuple[int, int] | None:
+    """(volunteer, activity) of a record copied by an earlier merge that still counts."""
+    if record_id is None:
+        return None
+    row = ctx.conn.execute(
+        "SELECT volunteer_id, activity_id FROM service_chains WHERE record_id = ? AND voided = 0",
+        (record_id,),
+    ).fetchone()
+    return (row[0], row[1]) if row is not None else None
+
+
+def _check_days(ctx: SourceContext) -> None:
+    """No person's service adds up to more than 24 hours a day here (with what other sources
+    and this roster recorded for them): the first such day refuses the source, naming this
+    source's record of it."""
+    from volctl.ledger.clock import MAX_MINUTES
+
+    conn = ctx.conn
+    over = conn.execute(
+        "SELECT c.volunteer_id, c.service_date, sum(c.minutes) FROM service_chains c"
+        " WHERE c.voided = 0 AND c.volunteer_id IN (SELECT volunteer_id FROM source_volunteers"
+        " WHERE source_id = ?) GROUP BY c.volunteer_id, c.service_date"
+        " HAVING sum(c.minutes) > ? LIMIT 1",
+        (ctx.source_id, MAX_MINUTES),
+    ).fetchone()
+    if over is None:
+        return
+    volunteer, day, minutes = over
+    mine = conn.execute(
+        "SELECT s.source_row FROM service_chains c JOIN source_records s"
+        " ON s.entry_id = c.latest_id AND s.source_id = ? AND s.current = 1"
+        " WHERE c.volunteer_id = ? AND c.service_date = ? AND c.voided = 0"
+        " ORDER BY c.record_id DESC LIMIT 1",
+        (ctx.source_id, volunteer, day),
+    ).fetchone()
+    number = conn.execute("SELECT volunteer_no FROM volunteers WHERE id = ?", (volunteer,))
+    params = {
+        "volunteer_no": number.fetchone()[0],
+        "date": day,
+        "hours": round(minutes / 60, 1),
+        "record": mine[0] if mine is not None else "-",
+    }
+    raise InvalidInput(
+        "merge.day_over_24h",
+        hint="hint.bundle_row_refused",
+        where=Where(file=ctx.file, column="minutes"),
+        part="records.jsonl",
+        **params,
+    )

@@ -113,11 +113,14 @@ def merge(ctx: SourceContext) -> dict[str, int]:
     fresh: list[dict[str, Any]] = []
     link_rows: list[tuple[Any, ...]] = []
     seen: set[int] = set()
+    numbers: dict[str, tuple[str, int]] = {}  # identity number -> (document type, row)
     for number, row in enumerate(ctx.dicts("volunteers", REQUIRED, OPTIONAL), start=2):
         _check(ctx, row, number)
         seen.add(row["id"])
+        ctx.registered[row["id"]] = row["registered_on"]
         key = (row["id_type"], row["id_number"])
         link = links.get(row["id"])
+        _one_person_per_number(ctx, row, number, numbers, link)
         target = identities.get(key)
         old: dict[str, Any] | None = None
         created = False
@@ -187,6 +190,32 @@ def merge(ctx: SourceContext) -> dict[str, int]:
     return counts
 
 
+def _one_person_per_number(
+    ctx: SourceContext,
+    row: dict[str, Any],
+    number: int,
+    numbers: dict[str, tuple[str, int]],
+    link: sqlite3.Row | None,
+) -> None:
+    """One identity number is one person: refuse a second row of the source with the same
+    number, and a number this roster holds under another document type for someone else
+    (``check`` would report both as the same number registered twice)."""
+    from volctl.validation import Refusal
+
+    kind, id_number = row["id_type"], row["id_number"]
+    if id_number in numbers:
+        first = {"row": numbers[id_number][1]}
+        raise ctx.refused("volunteers", number, Refusal("id_number", "reason.id_repeated", first))
+    numbers[id_number] = (kind, number)
+    other = ctx.state.typed.get(id_number)
+    if other is not None and other != kind:
+        holder = ctx.state.identities.get((other, id_number))
+        if link is None or holder != link["volunteer_id"]:  # not the source correcting a type
+            params = {"kind": other}
+            refusal = Refusal("id_type", "reason.number_other_type", params)
+            raise ctx.refused("volunteers", number, refusal)
+
+
 def _others(conn: sqlite3.Connection, volunteer_id: int, source_id: int) -> bool:
     """Whether another source (present) is linked to this volunteer."""
     return (
@@ -213,6 +242,8 @@ def _follow_identity(
     identities = ctx.state.identities
     identities.pop((old["id_type"], old["id_number"]), None)
     identities[key] = volunteer_id
+    ctx.state.typed.pop(old["id_number"], None)
+    ctx.state.typed[key[1]] = key[0]
     audit.record(
         conn,
         "merge.volunteer_update",
@@ -387,6 +418,7 @@ def _add(ctx: SourceContext, fresh: list[dict[str, Any]], link_rows: list[tuple[
             )
         )
         identities[(row["id_type"], row["id_number"])] = vid
+        ctx.state.typed[row["id_number"]] = row["id_type"]
         ctx.volunteers[row["id"]] = vid
         link_rows.append(
             (

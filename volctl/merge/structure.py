@@ -109,19 +109,29 @@ def code_lists(ctx: SourceContext) -> int:
 # ----------------------------------------------------------------------------- teams
 
 
-def _tree_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Parents before children (a team moved under a newer one has a larger id)."""
-    ids = {row["id"] for row in rows}
+def _tree_order(ctx: SourceContext, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Parents before children (a team moved under a newer one has a larger id), each team
+    once: time and memory linear in the number of teams. A parent the source did not send,
+    or teams that are each other's parents, refuse the source (naming the first such row)."""
+    from volctl.validation import Refusal
+
+    line = {row["id"]: number for number, row in enumerate(rows, start=2)}
     children: dict[Any, list[dict[str, Any]]] = {}
-    for row in rows:
-        parent = row["parent_id"] if row["parent_id"] in ids else None
+    for number, row in enumerate(rows, start=2):
+        parent = row["parent_id"]
+        if parent is not None and parent not in line:
+            params = {"value": parent, "part": "teams.jsonl"}
+            raise ctx.refused("teams", number, Refusal("parent_id", "reason.unknown_row", params))
         children.setdefault(parent, []).append(row)
     out: list[dict[str, Any]] = []
-    stack = list(reversed(children.get(None, [])))
+    stack = list(reversed(children.pop(None, [])))
     while stack:
         row = stack.pop()
         out.append(row)
-        stack.extend(reversed(children.get(row["id"], [])))
+        stack.extend(reversed(children.pop(row["id"], [])))
+    if len(out) < len(rows):  # what is left hangs in a loop of parents
+        number = min(line[row["id"]] for kids in children.values() for row in kids)
+        raise ctx.refused("teams", number, Refusal("parent_id", "reason.teams_loop"))
     return out
 
 
@@ -153,7 +163,7 @@ def teams(ctx: SourceContext) -> Counts:
     levels = {r[0]: r[1] for r in conn.execute("SELECT id, level FROM teams")}
     seen: set[int] = set()
     folded: list[tuple[int, str | None, int]] = []
-    for row in _tree_order(rows):
+    for row in _tree_order(ctx, rows):
         seen.add(row["id"])
         parent_here = mapped(ctx.teams, row["parent_id"]) if row["parent_id"] else ctx.parent_id
         if row["id"] not in owned:

@@ -13,6 +13,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from volctl.identity import free_text
 from volctl.ledger import records, training
 from volctl.reports import stars
 from volctl.reports.common import check_year, hours, hours_down, star_level
@@ -57,12 +58,12 @@ def _services(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[st
             "minutes": row["minutes"],
             "hours": hours(row["minutes"]),
             "attendance": row["attendance"],
-            "place": row["place"],
-            "content": row["content"],
-            "beneficiaries": row["beneficiaries"],
+            "place": free_text(row["place"]),
+            "content": free_text(row["content"]),
+            "beneficiaries": free_text(row["beneficiaries"]),
             "leader": row["leader"],
             "recorder": row["recorder"],
-            "evaluation": row["evaluation"],
+            "evaluation": free_text(row["evaluation"]),
         }
         for row in rows
     ]

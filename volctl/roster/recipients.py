@@ -29,7 +29,7 @@ from volctl.identity import (
 )
 from volctl.roster import code_lists
 from volctl.roster.refs import expand
-from volctl.text import TEXT, bounded, clean, compact, mask_text, typed
+from volctl.text import NOTES_TEXT, TEXT, bounded, clean, compact, mask_text
 
 STATUSES = ("active", "inactive", "all")
 PREFIX = "R"
@@ -337,6 +337,7 @@ def pair(
     day = since or today
     if day > today:
         raise InvalidInput("reason.date_in_future", where=Where(field="started_on"))
+    remark = bounded(notes, "notes", NOTES_TEXT)
     with transaction(conn):
         person = find(conn, ref)
         if person["status"] != "active":
@@ -387,13 +388,7 @@ def pair(
             cursor = conn.execute(
                 "INSERT INTO pairings (recipient_id, volunteer_id, started_on, notes, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (
-                    person["id"],
-                    helper["id"],
-                    day.isoformat(),
-                    typed(notes) or None,
-                    audit.now_iso(),
-                ),
+                (person["id"], helper["id"], day.isoformat(), remark, audit.now_iso()),
             )
             audit.record(
                 conn,

@@ -25,6 +25,8 @@ STEPS = (
     "m007_sources",
     "m012_keys",
     "m008_import_columns",
+    "m010_activity_summary",
+    "m014_fill_columns",
 )
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster

@@ -22,7 +22,7 @@ MESSAGES = {
         "--date, --category.",
     ),
     "help.activity.schedule": (
-        "按规则批量安排系列活动（每月集中服务日、纪念日等）。预设规则：third-saturday 每月第三个星期六、third-week-saturday 每月第三周的星期六、leifeng-day 3·5 学雷锋纪念日、arbor-day 3·12 植树节、water-day 3·22 世界水日、earth-day 4·22 地球日、disaster-prevention-day 5·12、environment-day 6·5 环境日、anti-drug-day 6·26、charity-day 9·5、fire-day 11·9、volunteer-day 12·5 国际志愿者日，或自定义的重复规则（日历通用的 RRULE 写法，如 FREQ=WEEKLY;BYDAY=SA 即每周六）。先列出日期（标出法定节假日和调休上班日）再确认保存；重复运行不会重复创建。",
+        "按规则批量安排系列活动（每月集中服务日、纪念日等）。预设规则：third-saturday 每月第三个星期六、third-week-saturday 每月按自然周计第三周的星期六、leifeng-day 3·5 学雷锋纪念日、arbor-day 3·12 植树节、water-day 3·22 世界水日、earth-day 4·22 地球日、disaster-prevention-day 5·12、environment-day 6·5 环境日、anti-drug-day 6·26、charity-day 9·5、fire-day 11·9、volunteer-day 12·5 国际志愿者日，或自定义的重复规则（日历通用的 RRULE 写法，如 FREQ=WEEKLY;BYDAY=SA 即每周六）。先列出日期（标出法定节假日和调休上班日）再确认保存；重复运行不会重复创建。",
         "Schedule a series by rule (the monthly service day, commemorative days). Presets: "
         "third-saturday, third-week-saturday, leifeng-day "
         "3·5, arbor-day 3·12, water-day 3·22, earth-day 4·22, disaster-prevention-day 5·12, "
@@ -181,6 +181,14 @@ MESSAGES = {
     "activity.updated": ("已更正 {activity_no}：{fields}", "Corrected {activity_no}: {fields}"),
     "activity.unchanged": ("{activity_no} 没有变化。", "{activity_no}: nothing changed."),
     "activity.nothing_to_update": ("没有给出要修改的内容。", "Nothing to change was given."),
+    "activity.summary_one": (
+        "活动总结一次只能写给一个活动。",
+        "A summary is written for one activity at a time.",
+    ),
+    "hint.activity_summary_one": (
+        '例如：volctl activity update A20250315-01 --summary "……"',
+        'For example: volctl activity update A20250315-01 --summary "..."',
+    ),
     "hint.activity_update_options": (
         "例如：volctl activity update A20250315-01 --place 社区广场；全部选项：volctl activity update --help",
         "For example: volctl activity update A20250315-01 --place 社区广场; all options: "

@@ -17,6 +17,11 @@ MESSAGES = {
     ),
     "reason.number_too_large": ("数字太大了。", "A number given is far too large."),
     "interrupted": ("已中断，台账未作任何改动。", "Interrupted; the roster was not changed."),
+    "interrupted.saved": (
+        "已中断，但改动在中断前已经保存到台账（已完成）；之后的步骤（写出文件、显示结果）可能没有做完。",
+        "Interrupted after the changes were saved: they are in the roster (done); what came "
+        "after (writing a file, showing the result) may not have finished.",
+    ),
     "internal_error": (
         "volctl 遇到了内部错误，台账未作任何改动。详细信息已记录在 {log}，请把该文件发给维护人员。",
         "volctl hit an internal error; the roster was not changed. Details are in {log}; "

@@ -15,11 +15,14 @@ MESSAGES = {
     ),
     "help.export.form": (
         "填写一份附件表格，写成可直接在 A4 纸上打印、盖章上报的 Excel 文件。"
-        "NAME 为表格名称或中文标题（见 volctl export forms）。身份证号和手机号以文本写入，"
-        "默认打码；--show-pii 显示完整信息。",
+        "NAME 为表格名称或中文标题（见 volctl export forms）。身份证号和手机号以文本写入；"
+        "上报名册、队伍登记表和登记表默认完整打印（--mask 打码），其余表格默认打码"
+        "（--show-pii 显示完整信息）。",
         "Fill an official form into an Excel file that prints on A4, ready to stamp and send "
         "up. NAME is the form's name or Chinese title (see volctl export forms). Identity "
-        "numbers and phones are written as text, masked unless --show-pii.",
+        "numbers and phones are written as text: in full on the rosters sent upward, the team "
+        "register and the registration form (--mask masks them), masked on the others unless "
+        "--show-pii.",
     ),
     "help.export.certificate": (
         "为志愿者出具编号的志愿服务记录证明（Excel，A4），只依据本台账自己记录的服务时长"
@@ -239,8 +242,8 @@ MESSAGES = {
         "number.",
     ),
     "certificate.masked": (
-        "证件号码已打码；需要完整号码时加 --show-pii。",
-        "The document number is masked; add --show-pii for the full number.",
+        "证件号码已打码（--mask）：这份证明只作副本。",
+        "The document number is masked (--mask): this certificate is a copy.",
     ),
     "certificate.issued": (
         "已出具证明 {number}（{name}，{hours} 小时），写入 {path}，并已登记。",

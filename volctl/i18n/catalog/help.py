@@ -70,4 +70,5 @@ MESSAGES = {
     "arg_name.log_hours_import.file": ("签到表", "FILE"),
     "arg_name.backup.file": ("备份文件或文件夹", "FILE"),
     "arg_name.restore.file": ("备份文件", "FILE"),
+    "arg_name.template": ("模板", "TEMPLATE"),
 }

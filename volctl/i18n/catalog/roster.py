@@ -130,6 +130,11 @@ MESSAGES = {
         "{path} 是一个文件夹，不是台账文件。",
         "{path} is a folder, not a roster file.",
     ),
+    "roster.not_regular": (
+        "{path} 不是普通文件（而是设备、管道或套接字），不能用作台账；它没有被改动。",
+        "{path} is not a regular file (it is a device, a pipe or a socket): it cannot be a "
+        "roster, and was left as it was.",
+    ),
     "roster.cannot_read": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
     "roster.not_sqlite": (
         "{path} 不是 SQLite 数据库，不是 volctl 台账；文件未作任何改动。",

@@ -40,7 +40,7 @@ EXAMPLES = {
           -o 分队人员名册表.xlsx
         全年的志愿服务记录台账：
         $ volctl export form 志愿服务记录台账 --year 2025 -o 台账.xlsx
-        集中活动日安排表，按每月第三周的星期六：
+        集中活动日安排表，按自然周计第三周的星期六：
         $ volctl export form 集中活动日安排表 --year 2026 --rule third-week-saturday \\
           -o 集中活动日.xlsx
         """,
@@ -85,6 +85,28 @@ EXAMPLES = {
         $ volctl export tables
         As JSON, for a script:
         $ volctl export tables --format json
+        """,
+    ),
+    "export fill": (
+        """
+        先看模板的每一列会怎样填、有多少行（不写文件）：
+        $ volctl export fill 党员志愿者统计表.xlsx --dry-run
+        按模板填报党员志愿者及其 2025 年服务时长：
+        $ volctl export fill 党员志愿者统计表.xlsx -o 党员志愿者统计表-东湖.xlsx \\
+          --year 2025 --where "政治面貌=中共党员"
+        说明一列填什么，并记住，下次同一模板不必再说：
+        $ volctl export fill 支部志愿者名单.xlsx -o 支部志愿者名单-填报.xlsx \\
+          --column "成员=name" --remember
+        """,
+        """
+        How each column of the template will be filled, and how many rows (nothing written):
+        $ volctl export fill 党员志愿者统计表.xlsx --dry-run
+        Fill the template with the party members and their hours in 2025:
+        $ volctl export fill 党员志愿者统计表.xlsx -o 党员志愿者统计表-东湖.xlsx \\
+          --year 2025 --where "政治面貌=中共党员"
+        Say what a column holds, and remember it for this template next time:
+        $ volctl export fill 支部志愿者名单.xlsx -o 支部志愿者名单-填报.xlsx \\
+          --column "成员=name" --remember
         """,
     ),
     "export table": (

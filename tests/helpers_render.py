@@ -31,7 +31,17 @@ class Parsed:
     def values(self, header: str) -> list[str]:
         """Each row's value in that column, its wrapped pieces joined without spaces."""
         index = self.column(header)
-        return ["".join(row[index]).replace(" ", "") for row in self.rows]
+        return [_joined(row[index]).replace(" ", "") for row in self.rows]
+
+
+def _joined(pieces: list[str]) -> str:
+    """A header's lines as one: an English word hyphenated at a line's end made whole."""
+    text = ""
+    for piece in pieces:
+        if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].isalpha():
+            text = text[:-1]
+        text += piece
+    return text
 
 
 def parse_table(text: str, caption: str | None = None) -> Parsed:
@@ -69,7 +79,7 @@ def parse_table(text: str, caption: str | None = None) -> Parsed:
                 break
             body.append(line)
     headers = [
-        "".join(_piece(_cells(line), span) for line in head).replace(" ", "") for span in spans
+        _joined([_piece(_cells(line), span) for line in head]).replace(" ", "") for span in spans
     ]
     rows: list[list[list[str]]] = []
     for line in body:

@@ -71,7 +71,7 @@ def test_the_roster_series_rule_is_used_when_it_counts_calendar_weeks(
                   "--yes")  # fmt: skip
     assert planned.exit_code == 0, planned.stderr
     ws = schedule(cli, tmp_path, "--year", "2025")
-    assert ws["A3"].value.startswith("集中活动日：每月第三周的星期六")
+    assert ws["A3"].value.startswith("集中活动日：每月按自然周计第三周的星期六")
     assert ws["B10"].value == "2025年6月14日" and ws["D10"].value == "集中服务日"
 
 

@@ -138,7 +138,7 @@ def test_every_table_that_points_at_volunteers_has_a_label_for_undo_refusals(tmp
 def test_a_missing_argument_is_named_whole_in_chinese(cli, roster) -> None:
     result = cli("--lang", "zh", "register", "import")
     assert result.exit_code == 2
-    assert "错误：缺少参数 'FILE...'。" in result.stderr and "。.." not in result.stderr
+    assert "错误：缺少参数 '报名表...'。" in result.stderr and "。.." not in result.stderr
 
 
 def test_a_mistyped_command_gets_its_suggestion_in_chinese(cli, roster) -> None:

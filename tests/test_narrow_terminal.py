@@ -41,6 +41,15 @@ def _look(cli, db: Path, monkeypatch, width: str, lang: str, *args: str):
     return result
 
 
+def _named(key: str, value: str | None, lang: str) -> str:
+    """A value as the table shows it: a kind's value named in the interface language."""
+    from volctl import values
+
+    kind = values.FIELD_KINDS.get(key)
+    shown = values.name(kind, value, lang) if kind and value else value or ""
+    return shown.replace(" ", "")
+
+
 def _json(cli, db: Path, *args: str):
     return cli(*args, "--format", "json", db=db).json()
 
@@ -56,7 +65,7 @@ def test_register_list_keeps_every_column_and_value_on_a_narrow_terminal(
     shown = parse_table(text, caption=t("register.count", count=len(people)))
     for key in ("volunteer_no", "name", "id_number", "phone", "political_status", "employer"):
         values = shown.values(t(f"field.{key}"))
-        assert values == [(p[key] or "").replace(" ", "") for p in people], key
+        assert values == [_named(key, p[key], lang) for p in people], key
     for key in ("gender", "age", "status"):
         assert t(f"field.{key}").replace(" ", "") in shown.headers
 
@@ -72,7 +81,7 @@ def test_activity_list_keeps_title_category_team_and_place_on_a_narrow_terminal(
     shown = parse_table(text, caption=t("activity.count", count=len(planned)))
     for key in ("activity_no", "date", "title", "category", "team", "place"):
         values = shown.values(t(f"field.{key}"))
-        assert values == [(a[key] or "").replace(" ", "") for a in planned], key
+        assert values == [_named(key, a[key], lang) for a in planned], key
     # "14/20": the signed-up count is a number and stays on one line
     index = shown.column(t("field.signed_up"))
     assert all(len(row[index]) == 1 for row in shown.rows)

@@ -33,7 +33,7 @@ def test_the_suffix_chooses_the_format(cli, ten, tmp_path) -> None:
         (".XLSX", lambda p: openpyxl.load_workbook(p).active.max_row == 11),
     ):
         path = tmp_path / f"名单{suffix}"
-        result = ok(cli("register", "list", "-o", path))
+        result = ok(cli("register", "list", "--header", "keys", "-o", path))
         assert check(path), suffix
         assert f"Written to {path}" in result.stderr
 
@@ -80,7 +80,7 @@ def test_a_workbook_keeps_numbers_as_numbers_and_identity_numbers_as_text(
     cli, ten, tmp_path
 ) -> None:
     path = tmp_path / "名单.xlsx"
-    ok(cli("register", "list", "-o", path, "--show-pii"))
+    ok(cli("register", "list", "-o", path, "--show-pii", "--header", "keys"))
     ws = openpyxl.load_workbook(path).active
     header = [c.value for c in ws[1]]
     first = {key: cell for key, cell in zip(header, ws[2], strict=True)}

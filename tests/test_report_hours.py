@@ -70,9 +70,15 @@ def test_hours_by_volunteer_rank_the_most_active_first(cli, community) -> None:
 
 def test_csv_lists_the_rows(cli, community) -> None:
     text = cli("report", "hours", "--by", "category", "--year", "2025", "--format", "csv",
-               db=community).stdout  # fmt: skip
+               "--header", "keys", db=community).stdout  # fmt: skip
     assert text.splitlines()[0] == "category,activities,participations,hours"
     assert "社区服务,2,6,17.5" in text
+    # for a person: headers and values in the interface language
+    for lang, line in (("en", "community service,2,6,17.5"), ("zh", "社区服务,2,6,17.5")):
+        shown = cli("--lang", lang, "report", "hours", "--by", "category", "--year", "2025",
+                    "--format", "csv", db=community).stdout  # fmt: skip
+        assert line in shown
+    assert shown.splitlines()[0] == "类别,活动次数,服务人次,时长"
 
 
 def test_a_reversed_period_or_both_year_and_range_are_refused(cli, community) -> None:
@@ -81,7 +87,7 @@ def test_a_reversed_period_or_both_year_and_range_are_refused(cli, community) ->
     both = cli("report", "hours", "--year", "2025", "--from", "2025-01-01", db=community)
     assert both.exit_code == 3 and "--year" in both.stderr
     unknown = cli("report", "hours", "--by", "week", db=community)
-    assert unknown.exit_code == 2
+    assert unknown.exit_code == 3 and "'week'" in unknown.stderr
 
 
 def test_a_volunteer_in_two_sub_teams_counts_once_in_their_parent(

@@ -24,7 +24,7 @@ SUMMARY = ("report", "summary", "--year", "2025")
 
 
 def test_csv_carries_the_whole_summary_one_figure_a_row(cli, community) -> None:
-    result = cli(*SUMMARY, "--format", "csv", db=community)
+    result = cli(*SUMMARY, "--format", "csv", db=community)  # English labels are the keys
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["section", "item", "measure", "value"]

@@ -76,7 +76,8 @@ def test_the_terminal_names_the_levels(cli, community) -> None:
 
 
 def test_csv_marks_who_is_new(cli, community) -> None:
-    text = cli("report", "stars", "--year", "2025", "--format", "csv", db=community).stdout
+    text = cli("report", "stars", "--year", "2025", "--format", "csv", "--header", "keys",
+               db=community).stdout  # fmt: skip
     lines = text.splitlines()
     assert lines[0] == "volunteer_no,name,team,level,hours,year_hours,new,previous_level"
     assert lines[1].startswith("V000003,张伟,西湖社区分队,2,17,9,true,1")

@@ -1,13 +1,13 @@
 """National code lists that are fixed by standard (the extendable lists live in the roster).
 
-Each ``normalise_*`` accepts the full label, the short form sheets use, or the numeric code,
-and returns the full label, which is what the roster stores and the forms print.
+Each normaliser accepts the full label, the short form sheets use, the numeric code or the
+English name (``volctl.values``), and returns the full label, which is what the roster stores
+and the forms print.
 """
 
 from __future__ import annotations
 
-from volctl.errors import InvalidInput, Where
-from volctl.text import compact
+from volctl.errors import Where
 
 # GB/T 4762 政治面貌: code, full label, short forms.
 POLITICAL_STATUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -42,27 +42,12 @@ GENDERS = {"男": ("男", "m", "male", "男性"), "女": ("女", "f", "female", 
 THEMES = ("关爱他人", "关爱社会", "关爱自然")
 
 
-def _lookup(table: dict[str, str], raw: object, key: str, where: Where | None, choices: str) -> str:
-    text = compact(raw)
-    found = table.get(text) or table.get(text.lower())
-    if found is None:
-        raise InvalidInput(key, where=where, value=text, choices=choices)
-    return found
-
-
-_POLITICAL = {
-    alias: full for code, full, short in POLITICAL_STATUS for alias in (code, full, *short)
-}
-_EDUCATION = {alias: full for full, short in EDUCATION for alias in (full, *short)}
-_GENDER = {alias: full for full, aliases in GENDERS.items() for alias in aliases}
-_POLITICAL_CHOICES = "、".join(full for _c, full, _s in POLITICAL_STATUS)
-_EDUCATION_CHOICES = "、".join(full for full, _s in EDUCATION)
-
-
 def political_status(raw: object, where: Where | None = None) -> str | None:
-    if not compact(raw):
-        return None
-    return _lookup(_POLITICAL, raw, "reason.political_status_unknown", where, _POLITICAL_CHOICES)
+    """The full label (中共党员) of a status given in full, short (党员), by its GB/T code
+    (01) or in English (CPC member)."""
+    from volctl import values
+
+    return values.parse("political_status", raw, "reason.political_status_unknown", where=where)
 
 
 def political_code(label: str) -> str:
@@ -70,12 +55,12 @@ def political_code(label: str) -> str:
 
 
 def education(raw: object, where: Where | None = None) -> str | None:
-    if not compact(raw):
-        return None
-    return _lookup(_EDUCATION, raw, "reason.education_unknown", where, _EDUCATION_CHOICES)
+    from volctl import values
+
+    return values.parse("education", raw, "reason.education_unknown", where=where)
 
 
 def gender(raw: object, where: Where | None = None) -> str | None:
-    if not compact(raw):
-        return None
-    return _lookup(_GENDER, raw, "reason.gender_unknown", where, "男、女")
+    from volctl import values
+
+    return values.parse("gender", raw, "reason.gender_unknown", where=where)

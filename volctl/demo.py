@@ -3,9 +3,9 @@ domain functions, so it shows what a clerk's roster looks like at year end.
 
 The year is 2025 in 东湖社区 (fictional people): the sign-up sheet imported (with a row Excel
 mangled and a duplicate), the team structure, the monthly concentrated service days
-(每月第三周的周六) and the fixed days, sign-ups and recorded hours (with an absence, a
-correction and a voided record), training, insurance, beneficiaries and pairings, and a
-commendation.
+(每月第三个星期六, the third-saturday rule) and the fixed days, sign-ups and recorded hours
+(with an absence, a correction and a voided record), training, insurance, beneficiaries and
+pairings, and a commendation.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from volctl.errors import InvalidInput, Where
-from volctl.i18n import join_list
 from volctl.text import clean, compact
 
 RESIDENT_ID = "居民身份证"
@@ -28,7 +27,6 @@ ID_TYPES: dict[str, tuple[str, ...]] = {
     "台湾居民来往大陆通行证": ("台胞证", "taiwan-permit"),
     "外国人永久居留身份证": ("永居证", "foreign-permanent-resident"),
 }
-_ID_TYPE_ALIASES = {alias.lower(): name for name, aliases in ID_TYPES.items() for alias in aliases}
 FOREIGN_PERMANENT = "外国人永久居留身份证"
 # Types whose numbers follow GB 11643 (18 characters, MOD 11-2).
 _GB11643_TYPES = {RESIDENT_ID, "港澳台居民居住证"}
@@ -42,17 +40,15 @@ _FOREIGN_2023 = re.compile(
 
 
 def id_type(value: str | None, where: Where | None = None) -> str:
+    """The document type by its name, an alias or its English name; none given: 居民身份证."""
     text = clean(value)
     if not text:
         return RESIDENT_ID
     if text in ID_TYPES:
         return text
-    found = _ID_TYPE_ALIASES.get(text.lower())
-    if found is None:
-        raise InvalidInput(
-            "reason.id_type_unknown", where=where, value=text, choices=join_list(ID_TYPES)
-        )
-    return found
+    from volctl import values
+
+    return values.parse("id_type", text, "reason.id_type_unknown", where=where) or RESIDENT_ID
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from volctl.cli.common import (
     OutputOption,
     ShowPiiOption,
     check_output,
+    choices,
     command,
     confirm,
     emit,
@@ -45,9 +46,7 @@ Date = Annotated[str | None, _opt("--date", key="opt.act_date", metavar="DATE")]
 Start = Annotated[str | None, _opt("--start", key="opt.act_start", metavar="HH:MM")]
 End = Annotated[str | None, _opt("--end", key="opt.act_end", metavar="HH:MM")]
 Category = Annotated[str | None, _opt("--category", key="opt.act_category", metavar="C")]
-Theme = Annotated[
-    str | None, _opt("--theme", key="opt.act_theme", metavar="关爱他人|关爱社会|关爱自然")
-]
+Theme = Annotated[str | None, _opt("--theme", key="opt.act_theme", metavar=choices("theme"))]
 Team = Annotated[str | None, _opt("--team", key="opt.act_team", metavar="TEAM")]
 Place = Annotated[str | None, _opt("--place", key="opt.act_place", metavar="P")]
 Beneficiaries = Annotated[
@@ -328,7 +327,7 @@ def list_(
     ] = None,
     status: Annotated[
         str | None,
-        _opt("--status", key="opt.act_status_filter", metavar="planned|held|cancelled"),
+        _opt("--status", key="opt.act_status_filter", metavar=choices("activity_status")),
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -493,7 +492,7 @@ def update(
     description: Description = None,
     needs_insurance: Insurance = None,
     status: Annotated[
-        str | None, _opt("--status", key="opt.act_status", metavar="planned|held")
+        str | None, _opt("--status", key="opt.act_status", metavar=choices("activity_status"))
     ] = None,
     past_planned: PastPlanned = False,
     summary: Annotated[str | None, _opt("--summary", key="opt.act_summary")] = None,

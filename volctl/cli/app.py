@@ -16,7 +16,7 @@ import typer.main
 from volctl import __version__
 from volctl.cli import localise
 from volctl.cli.common import STATE, DbOption, NoPagerOption, VolctlCommand, VolctlGroup
-from volctl.i18n import LANGS, detect, set_lang, t
+from volctl.i18n import detect, language, set_lang, t
 
 localise.install()
 
@@ -199,9 +199,11 @@ def _version(value: bool) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    if value is not None and value not in LANGS:
-        raise typer.BadParameter(t("opt.lang_choices", choices=", ".join(LANGS)))
-    return value
+    """zh in any spelling (zh_CN, zh-Hans, zh_TW…) is Chinese, anything else English: the
+    rule ``$VOLCTL_LANG`` and the locale follow too (``i18n.language``)."""
+    if value is None or not value.strip():
+        return None
+    return language(value)
 
 
 @app.callback()

@@ -22,6 +22,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 import typer.core
 
+from volctl.cli import localise
 from volctl.errors import (
     EXIT_CANCELLED,
     EXIT_INTERNAL,
@@ -83,24 +84,41 @@ def plain_numbers(params: Sequence[Any]) -> None:
             param.type = replaced
 
 
-class VolctlCommand(typer.core.TyperCommand):
-    """A command whose usage line and --help text follow the interface language, and whose
-    number options take plain digits only."""
+class LocalHelp:
+    """The help page of a command or group in the interface language: usage line, section
+    titles, argument names, "required" said once, and the command's examples
+    (``volctl.i18n.examples``); see ``cli.localise``."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        localise.usage_line(self, ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        localise.write_params(self, ctx, formatter)
+        commands = getattr(self, "format_commands", None)
+        if commands is not None:
+            commands(ctx, formatter)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        localise.write_examples(ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("click.help_option")
+        return option
+
+
+class VolctlCommand(LocalHelp, typer.core.TyperCommand):
+    """A command whose help follows the interface language (``LocalHelp``), and whose number
+    options take plain digits only."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.extend(_output_params(self.callback))
         plain_numbers(self.params)
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("click.help_option")
-        return option
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = localise.LocalArgument
 
 
 # Commands that change or replace what is on record: a typo is never steered to one of them
@@ -111,7 +129,7 @@ NEVER_SUGGESTED = frozenset(
 )
 
 
-class VolctlGroup(typer.core.TyperGroup):
+class VolctlGroup(LocalHelp, typer.core.TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Click's resolution; an unknown command suggests the nearest of this group's
         commands (the lazily loaded groups too), never one that changes what is on record."""
@@ -129,16 +147,6 @@ class VolctlGroup(typer.core.TyperGroup):
                     message = error.message.rstrip(".")
                     error.message = f"{message}. Did you mean {', '.join(map(repr, matches))}?"
             raise
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("click.help_option")
-        return option
 
 
 def group(name: str, help_key: str) -> typer.Typer:
@@ -169,6 +177,9 @@ class State:
         self.target: Format | None = None
         self.limit: int | None = None
         self.pager: bool = True
+        # CSV and xlsx headers: "labels" (the interface language, values named in it, for a
+        # person) or "keys" (the JSON keys and stored values, for a script): --header.
+        self.header: str = "labels"
 
 
 STATE = State()
@@ -254,6 +265,26 @@ def year_option(year: int | None, *, ahead: int = 0) -> int | None:
     return check_year(year, date.today(), ahead=ahead)
 
 
+def choices(kind: str) -> str:
+    """An option's placeholder naming its choices in the interface language
+    (leader|deputy|member, 队长|副队长|队员): ``volctl.values``."""
+    from volctl import values
+
+    return values.placeholder(kind)
+
+
+def parse_choice(kind: str, raw: str, key: str, field: str) -> str:
+    """An option's choice given by any of its names (held, 已举办), as stored; else refused
+    with ``key`` naming the choices."""
+    from volctl import values
+    from volctl.errors import Where
+
+    found = values.parse(kind, raw, key, where=Where(field=field))
+    if found is None:
+        raise InvalidInput(key, where=Where(field=field), value=raw, choices=values.choices(kind))
+    return found
+
+
 def parse_day_option(value: str | None, field: str) -> date | None:
     """A date option (--on, --registered-on): full dates in any of the accepted spellings."""
     if value is None:
@@ -298,13 +329,43 @@ def _plain_console() -> dict[str, Any] | None:
     return {"width": width or 80, "bold": terminal}
 
 
+def say(text: str, prefix: str = "", *, indent: str = "") -> None:
+    """A message on stderr. At a terminal it is wrapped to the terminal's width by the
+    line-breaking rules (a number, a volunteer number or a file name is never cut by the
+    terminal's edge), its lines after the first under its text, not its ``prefix``; in a
+    pipe or a log each message stays one line."""
+    width = _stderr_width()
+    if width is None:
+        typer.echo(indent + prefix + text, err=True)
+        return
+    from volctl.i18n.linebreak import width as measure
+    from volctl.i18n.linebreak import wrap
+
+    hang = indent + " " * measure(prefix)
+    typer.echo(wrap(text, width, indent=indent + prefix, hang=hang), err=True)
+
+
+def _stderr_width() -> int | None:
+    """The columns of the terminal stderr is on (less one: a full line would make some
+    terminals wrap an empty one), or None when stderr is not a terminal."""
+    try:
+        if not sys.stderr.isatty():
+            return None
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return None
+    if columns < 20:  # unknown (a terminal that does not say its size) or absurd
+        return None
+    return columns - 1
+
+
 def notice(text: str) -> None:
     """A message for the clerk on stderr (never mixed into json/csv on stdout)."""
-    typer.echo(text, err=True)
+    say(text)
 
 
 def warn(text: str) -> None:
-    typer.echo(t("warning.prefix") + text, err=True)
+    say(text, t("warning.prefix"))
 
 
 def emit(
@@ -332,8 +393,12 @@ def emit(
             data = [data]
         if not data and keys is None and target is not Format.json:
             keys = [column.key for column in columns if column.key] or None
-        write_data(data, target, output, keys=keys, nested=nested)
+        headers = {column.key: column.header for column in columns}
+        write_data(
+            data, target, output, keys=keys, nested=nested, labels={**headers, **(labels or {})}
+        )
         return
+    data = named(data)
     if isinstance(data, list):
         if not data:
             if output is None:
@@ -372,7 +437,9 @@ def emit_report(
     if target is Format.json:
         write_data(data, target, output)
     elif target in DATA_FORMATS:
-        write_data(rows, target, output)
+        # a report's figures one a row: section, item, measure, value
+        figures = {key: t(f"help.col.{key}") for key in ("section", "item", "measure", "value")}
+        write_data(rows, target, output, labels=figures)
     else:
         show_view(view(), output, target)
 
@@ -404,6 +471,67 @@ def limited(rows: list[Any]) -> list[Any]:
     return rows[: STATE.limit]
 
 
+def named(data: Any) -> Any:
+    """Rows or a record for a person to read: values of a kind (a level, a role, a gender…)
+    named in the interface language (``volctl.values``)."""
+    from volctl.values import named_row
+
+    if isinstance(data, dict):
+        return named_row(data)
+    if isinstance(data, list):
+        return [named_row(row) if isinstance(row, dict) else row for row in data]
+    return data
+
+
+# Where a CSV or xlsx header's label is looked up when the command gave none: the catalogue
+# prefixes of field labels, in order.
+LABEL_PREFIXES = ("field", "col", "hours.col", "report.col", "intake.col", "audit.key")
+
+
+def header_labels(keys: Sequence[str], labels: dict[str, str] | None = None) -> list[str]:
+    """The header row in the interface language: each key's label (the command's own, else
+    the catalogue's: ``LABEL_PREFIXES``), the key itself where there is none; a label given
+    twice is told apart by its key."""
+    from volctl.i18n import catalogue
+
+    known = catalogue()
+    found: list[str] = []
+    for key in keys:
+        label = (labels or {}).get(key)
+        if not label:
+            key_label = next((f"{p}.{key}" for p in LABEL_PREFIXES if f"{p}.{key}" in known), None)
+            label = t(key_label) if key_label else key
+        found.append(" ".join(label.split()))
+    seen: dict[str, int] = {}
+    for label in found:
+        seen[label] = seen.get(label, 0) + 1
+    return [
+        t("list.aside", text=label, note=key) if seen[label] > 1 else label
+        for key, label in zip(keys, found, strict=True)
+    ]
+
+
+def _named_values(keys: Sequence[str], rows: Any) -> Any:
+    """Each row's values of a kind named in the interface language (``volctl.values``)."""
+    from volctl import values
+
+    kinds = [
+        (i, values.FIELD_KINDS[key]) for i, key in enumerate(keys) if key in values.FIELD_KINDS
+    ]
+    if not kinds:
+        return rows
+
+    def each() -> Any:
+        for row in rows:
+            shown = list(row)
+            for index, kind in kinds:
+                if isinstance(shown[index], str):
+                    shown[index] = values.name(kind, shown[index])
+            yield shown
+
+    return each()
+
+
 def write_data(
     data: Any,
     target: Format,
@@ -411,9 +539,12 @@ def write_data(
     *,
     keys: Sequence[str] | None = None,
     nested: dict[str, Sequence[str]] | None = None,
+    labels: dict[str, str] | None = None,
 ) -> None:
     """JSON of ``data``, or CSV or xlsx of its rows, streamed to stdout or written to a file
-    whole or not at all (readable by its owner only: a list names people)."""
+    whole or not at all (readable by its owner only: a list names people). CSV and xlsx
+    headers are labels in the interface language, with values named in it (``labels``: the
+    command's own), or with ``--header keys`` the JSON keys and the values as stored."""
     from volctl import files
     from volctl.render import rows as writers
 
@@ -426,18 +557,22 @@ def write_data(
             writers.write_json(data, out)
     else:
         found, values = writers.records(data, keys, nested)
+        headers = None
+        if STATE.header == "labels":
+            headers = header_labels(found, labels)
+            values = _named_values(found, values)
         if output is None:
             if target is Format.xlsx:
                 raise InvalidInput("output.xlsx_needs_file")
             with writing_stdout():
-                writers.write_csv(found, values, sys.stdout)
+                writers.write_csv(found, values, sys.stdout, headers=headers)
             return
         if target is Format.xlsx:
             with files.open_binary(output) as handle:
-                writers.write_xlsx(found, values, handle, sheet=output.stem)
+                writers.write_xlsx(found, values, handle, sheet=output.stem, headers=headers)
         else:
             with files.open_text(output, encoding="utf-8-sig") as out:
-                writers.write_csv(found, values, out)
+                writers.write_csv(found, values, out, headers=headers)
     notice(t("output.written", path=str(output)))
 
 
@@ -517,10 +652,10 @@ def confirm(question: str, cancelled: str, *, err: bool = False) -> None:
 
 
 def fail(error: VolctlError) -> typer.Exit:
-    typer.echo(t("error.prefix") + error.message(), err=True)
+    say(error.message(), t("error.prefix"))
     hint = error.hint_text()
     if hint:
-        typer.echo(t("hint.prefix") + hint, err=True)
+        say(hint, t("hint.prefix"))
     return typer.Exit(error.exit_code)
 
 
@@ -577,7 +712,7 @@ def guard(command_name: str) -> Callable[[F], F]:
                 if sys.stdin.isatty():
                     notice(t("interrupted.saved" if db.changes_saved() else "interrupted"))
                     raise typer.Exit(EXIT_INTERRUPTED) from None
-                typer.echo(t("error.prefix") + t("needs_confirmation"), err=True)
+                say(t("needs_confirmation"), t("error.prefix"))
                 raise typer.Exit(EXIT_NEEDS_CONFIRMATION) from None
             except KeyboardInterrupt:
                 # What is true: before the roster saved a change, nothing changed; after, it is
@@ -597,16 +732,17 @@ def guard(command_name: str) -> Callable[[F], F]:
                 stored = _stored_value()
                 if stored is not None:
                     raise fail(stored) from None
-                typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
+                say(t("internal_error", log=str(log or "-")), t("error.prefix"))
                 raise typer.Exit(EXIT_INTERNAL) from None
             except BaseException as exc:
                 if type(exc).__name__ != "PanicException":  # a Rust library's panic
                     raise
                 log = _log_internal_error()
-                typer.echo(t("error.prefix") + t("internal_error", log=str(log or "-")), err=True)
+                say(t("internal_error", log=str(log or "-")), t("error.prefix"))
                 raise typer.Exit(EXIT_INTERNAL) from None
             finally:
                 STATE.target = STATE.limit = None
+                STATE.header = "labels"
                 close_connections()
 
         return wrapper  # type: ignore[return-value]
@@ -662,7 +798,14 @@ def _output_params(callback: Any) -> list[Any]:
             is_flag=True,
             default=False,
             help=t("opt.no_pager"),
-        )
+        ),
+        TyperOption(
+            param_decls=["--header", "header"],
+            default="labels",
+            metavar=choices("header"),
+            help=t("opt.header"),
+            show_default=False,
+        ),
     ]
     if getattr(callback, "lists_rows", False):
         params.append(
@@ -686,6 +829,9 @@ def _prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:
     STATE.limit = kwargs.pop("limit", None)
     if kwargs.pop("no_pager", False):
         STATE.pager = False
+    header = kwargs.pop("header", None)
+    if header is not None:
+        STATE.header = parse_choice("header", header, "output.header_unknown", "header")
     fmt = kwargs.get("fmt")
     if isinstance(fmt, Format):
         STATE.target = choose(fmt, kwargs.get("output") if rows else None)

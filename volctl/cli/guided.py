@@ -23,6 +23,7 @@ from typing import Annotated, Any
 
 import typer
 
+from volctl.cli.common import say
 from volctl.i18n import t
 
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))]
@@ -109,7 +110,7 @@ def ask(field: Field, values: dict[str, Any]) -> Answer:
     if field.choices is not None:
         from volctl.i18n import join_list
 
-        typer.echo(t("guided.choices", choices=join_list(field.choices())), err=True)
+        say(t("guided.choices", choices=join_list(field.choices())))
     while True:
         raw = typer.prompt(
             field.label,
@@ -120,18 +121,18 @@ def ask(field: Field, values: dict[str, Any]) -> Answer:
         )
         text = str(raw).strip()
         if not text:
-            typer.echo("  " + t("guided.required", field=field.label), err=True)
+            say(t("guided.required", field=field.label), indent="  ")
             continue
         if field.check is None:
             return Answer(text)
         try:
             answer = field.check(text, values)
         except VolctlError as error:
-            typer.echo("  " + error.message(), err=True)
+            say(error.message(), indent="  ")
             hint = error.hint_text()
             if hint:
-                typer.echo("  " + t("hint.prefix") + hint, err=True)
+                say(hint, t("hint.prefix"), indent="  ")
             continue
         if answer.note:
-            typer.echo("  " + answer.note, err=True)
+            say(answer.note, indent="  ")
         return answer

@@ -12,10 +12,12 @@ from volctl.cli.common import (
     OutputOption,
     ShowPiiOption,
     at_terminal,
+    choices,
     command,
     emit,
     group,
     notice,
+    parse_choice,
     parse_day_option,
     roster,
     warn,
@@ -35,9 +37,7 @@ Hours = Annotated[str | None, _opt("--hours", "opt.hours_hours", "H")]
 Start = Annotated[str | None, _opt("--start", "opt.hours_start", "HH:MM")]
 End = Annotated[str | None, _opt("--end", "opt.hours_end", "HH:MM")]
 Day = Annotated[str | None, _opt("--date", "opt.hours_date", "DATE")]
-Status = Annotated[
-    str | None, _opt("--status", "opt.hours_status", "present|late|early-leave|leave|absent")
-]
+Status = Annotated[str | None, _opt("--status", "opt.hours_status", choices("attendance"))]
 Place = Annotated[str | None, _opt("--place", "opt.hours_place")]
 Content = Annotated[str | None, _opt("--content", "opt.hours_content")]
 Beneficiaries = Annotated[str | None, _opt("--beneficiaries", "opt.hours_beneficiaries")]
@@ -54,7 +54,7 @@ AmendHours = Annotated[str | None, _opt("--hours", "opt.hours_amend_hours", "H")
 AmendDay = Annotated[str | None, _opt("--date", "opt.hours_amend_date", "DATE")]
 AmendStatus = Annotated[
     str | None,
-    _opt("--status", "opt.hours_amend_status", "present|late|early-leave|leave|absent"),
+    _opt("--status", "opt.hours_amend_status", choices("attendance")),
 ]
 AmendPlace = Annotated[str | None, _opt("--place", "opt.hours_amend_place")]
 AmendContent = Annotated[str | None, _opt("--content", "opt.hours_amend_content")]
@@ -326,7 +326,7 @@ def import_(
     activity: Annotated[str | None, _opt("--activity", "opt.hours_import_activity", "ACT")] = None,
     hours: Annotated[str | None, _opt("--hours", "opt.hours_import_hours", "H")] = None,
     unsigned: Annotated[
-        str, typer.Option("--unsigned", metavar="skip|absent", help=t("opt.hours_unsigned"))
+        str, typer.Option("--unsigned", metavar=choices("unsigned"), help=t("opt.hours_unsigned"))
     ] = "skip",
     sheet: Annotated[str | None, _opt("--sheet", "opt.hours_sheet", "NAME")] = None,
     recorder: Recorder = None,
@@ -335,13 +335,9 @@ def import_(
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
     from volctl.ledger import signin_import
 
-    if unsigned not in ("skip", "absent"):
-        raise InvalidInput(
-            "hours.unsigned_unknown", where=Where(field="service_unsigned"), value=unsigned
-        )
+    unsigned = parse_choice("unsigned", unsigned, "hours.unsigned_unknown", "service_unsigned")
     conn = roster()
     report = signin_import.import_hours(
         conn,

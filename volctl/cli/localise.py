@@ -8,8 +8,6 @@ start-up). Its headings go through ``gettext`` in ``typer.core`` and its usage e
 from __future__ import annotations
 
 import re
-import sys
-import unicodedata
 from typing import IO, Any
 
 import typer
@@ -17,7 +15,7 @@ import typer.core
 from typer._click import _textwrap, formatting
 from typer._click import exceptions as click_exceptions
 
-from volctl.i18n import get_lang, t
+from volctl.i18n import get_lang, linebreak, t
 
 _HEADINGS = {
     "Options": "click.options",
@@ -133,115 +131,167 @@ def _detail(text: str) -> str:
 
 
 def _show_usage_error(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
-    out = file or sys.stderr
+    from volctl.cli.common import say
+
+    if file is not None:  # as Click writes it
+        if self.ctx is not None:
+            typer.echo(self.ctx.get_usage(), file=file)
+            help_name = self.ctx.help_option_names[0]
+            command = f"{self.ctx.command_path} {help_name}"
+            typer.echo(t("click.try_help", command=command), file=file)
+        typer.echo(t("error.prefix") + translate_usage_error(self.format_message()), file=file)
+        return
     if self.ctx is not None:
-        typer.echo(self.ctx.get_usage(), file=out)
+        typer.echo(self.ctx.get_usage(), err=True)
         help_name = self.ctx.help_option_names[0]
-        typer.echo(t("click.try_help", command=f"{self.ctx.command_path} {help_name}"), file=out)
-    typer.echo(t("error.prefix") + translate_usage_error(self.format_message()), file=out)
+        say(t("click.try_help", command=f"{self.ctx.command_path} {help_name}"))
+    say(translate_usage_error(self.format_message()), t("error.prefix"))
 
 
 _ANSI = _Lazy(r"\033\[[;?0-9]*[a-zA-Z]")
-# Wide characters (CJK, Hangul, full-width forms) by code point: as a regular expression these
-# ranges took ~15 ms to compile on every command.
-_WIDE = (
-    (0x1100, 0x115F),
-    (0x2E80, 0xA4CF),
-    (0xAC00, 0xD7A3),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFF60),
-    (0xFFE0, 0xFFE6),
-)
-
-
-def _has_wide(text: str) -> bool:
-    return not text.isascii() and any(
-        low <= code <= high for code in map(ord, text) for low, high in _WIDE
-    )
 
 
 def display_width(text: str) -> int:
     """Terminal columns: a Chinese character takes two."""
     if "\033" in text:
         text = _ANSI.sub("", text)
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cjk_pieces(chunk: str) -> list[str]:
-    """Each character from U+1100 to U+FFFF on its own, the runs of others between them whole."""
-    pieces: list[str] = []
-    run = ""
-    for ch in chunk:
-        if "\u1100" <= ch <= "\uffff":
-            if run:
-                pieces.append(run)
-                run = ""
-            pieces.append(ch)
-        else:
-            run += ch
-    if run:
-        pieces.append(run)
-    return pieces
-
-
-_CLOSING = set("，。、；：）」』？！》")
-_OPENING = set("（「『《“([")
+    return linebreak.width(text)
 
 
 class _CJKTextWrapper(_textwrap.TextWrapper):
-    """Click's wrapper, measuring Chinese characters as two columns and breaking between them."""
+    """Click's wrapper, breaking lines by the rules of :mod:`volctl.i18n.linebreak`."""
 
-    def _split(self, text: str) -> list[str]:
-        chunks = []
-        for chunk in super()._split(text):
-            if _has_wide(chunk):
-                chunks.extend(_cjk_pieces(chunk))
-            else:
-                chunks.append(chunk)
-        return chunks
-
-    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
-        lines: list[str] = []
-        chunks.reverse()
-        while chunks:
-            indent = self.subsequent_indent if lines else self.initial_indent
-            width = self.width - display_width(indent)
-            if self.drop_whitespace and lines and chunks[-1].strip() == "":
-                del chunks[-1]
-            current: list[str] = []
-            used = 0
-            while chunks and (
-                used + display_width(chunks[-1]) <= width
-                # Chinese closing punctuation never starts a line: let it hang.
-                or (chunks[-1] in _CLOSING and used + display_width(chunks[-1]) <= width + 2)
-            ):
-                used += display_width(chunks[-1])
-                current.append(chunks.pop())
-            if chunks and display_width(chunks[-1]) > width:
-                self._handle_long_word(chunks, current, used, width)
-            # Opening punctuation never ends a line: it goes down with what it opens.
-            while len(current) > 1 and current[-1] in _OPENING and chunks:
-                chunks.append(current.pop())
-            if self.drop_whitespace and current and current[-1].strip() == "":
-                del current[-1]
-            if current:
-                lines.append(indent + "".join(current))
-            elif chunks and not current:
-                current.append(chunks.pop())  # never loop without progress
-                lines.append(indent + "".join(current))
-        return lines
+    def wrap(self, text: str) -> list[str]:
+        return linebreak.wrap_lines(
+            text, self.width, indent=self.initial_indent, hang=self.subsequent_indent
+        )
 
 
-def wrap(text: str, width: int, *, indent: str = "", hang: str = "") -> str:
-    """``text`` wrapped to ``width`` terminal columns, Chinese measured as two and broken
-    between characters; the first line starts with ``indent``, the others with ``hang``."""
-    wrapper = _CJKTextWrapper(
-        width=max(width, 20), initial_indent=indent, subsequent_indent=hang, replace_whitespace=True
-    )
-    return "\n".join(wrapper.wrap(text))
+# ----------------------------------------------------------------------------- help pages
+
+
+def command_key(ctx: Any) -> str:
+    """The command a context runs, as examples and argument names are keyed: "register add"
+    ("" for the root), whatever the program is called."""
+    path: str = ctx.command_path
+    return path.split(" ", 1)[1] if " " in path else ""
+
+
+def argument_name(param: Any, ctx: Any) -> str:
+    """An argument's placeholder in the interface language: VOL in English, 志愿者 in Chinese;
+    one command's own name for it first (``arg_name.team_add.name``), else by placeholder."""
+    placeholder = param.metavar or (param.name or "").upper()
+    many = placeholder.endswith("...")
+    base = placeholder[:-3] if many else placeholder
+    if get_lang() == "zh":
+        from volctl.i18n import catalogue
+
+        known = catalogue()
+        command = command_key(ctx).replace(" ", "_").replace("-", "_")
+        slug = base.lower().replace("-", "_").replace("|", "_")
+        for key in (f"arg_name.{command}.{param.name}", f"arg_name.{slug}"):
+            if key in known:
+                base = t(key)
+                break
+    return base + ("..." if many or param.nargs != 1 else "")
+
+
+class LocalArgument(typer.core.TyperArgument):
+    """A command's argument named in the interface language (usage line, help, errors), and
+    shown in the usage line as Click does: ``NAME`` when required, ``[NAME]`` when not."""
+
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        name = argument_name(self, ctx)
+        return f"[{name}]" if usage and not self.required else name
+
+    def get_error_hint(self, ctx: Any) -> str:
+        return f"'{argument_name(self, ctx)}'"
+
+
+def usage_line(command: Any, ctx: Any, formatter: Any) -> None:
+    """``用法：volctl register add [选项]``: the usage line in the interface language."""
+    pieces = command.collect_usage_pieces(ctx)
+    if get_lang() != "en":
+        words = {
+            "[OPTIONS]": t("click.usage_options"),
+            "COMMAND [ARGS]...": t("click.usage_command"),
+        }
+        pieces = [words.get(piece, piece) for piece in pieces]
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("click.usage"))
+
+
+def _extras(param: Any, ctx: Any) -> list[str]:
+    """What Click adds after an option's help (default, range, required), one item each."""
+    text = param.help
+    param.help = None
+    try:
+        record = param.get_help_record(ctx)
+    finally:
+        param.help = text
+    added = record[1] if record else ""
+    return added[1:-1].split("; ") if added.startswith("[") and added.endswith("]") else []
+
+
+def help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
+    """An option's or argument's line of help: its text with what Click adds after it
+    (default, range) in the text's own brackets, before its full stop, and "required" said
+    once: not when the text says so itself, nor for an argument (the usage line shows it)."""
+    record = param.get_help_record(ctx)
+    if record is None:
+        return None
+    name = record[0]
+    text = (param.help or "").strip()
+    required = t("click.required")
+    extras = _extras(param, ctx)
+    if required in extras:
+        extras.remove(required)
+        argument = param.param_type_name == "argument"
+        said = required.lower() in text.lower()
+        if not argument and not said:
+            extras.insert(0, required)
+    elif param.param_type_name == "argument" and not param.required:
+        extras.insert(0, t("click.optional"))
+    if not extras:
+        return name, text
+    added = t("click.extras", extras=t("click.extras_join").join(extras))
+    for stop in ("。", "."):
+        if text.endswith(stop):
+            return name, text[: -len(stop)] + added + stop
+    return name, (text + added).strip()
+
+
+def write_params(command: Any, ctx: Any, formatter: Any) -> None:
+    """The Arguments and Options sections (Typer's, with :func:`help_record`)."""
+    sections: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+    for param in command.get_params(ctx):
+        record = help_record(param, ctx)
+        if record is not None and param.param_type_name in sections:
+            sections[param.param_type_name].append(record)
+    for kind, key in (("argument", "click.arguments"), ("option", "click.options")):
+        if sections[kind]:
+            with formatter.section(t(key)):
+                formatter.write_dl(sections[kind])
+
+
+def write_examples(ctx: Any, formatter: Any) -> None:
+    """The Examples section: each example's purpose, then its command to copy (never
+    wrapped; a long one continues on the next line after a backslash)."""
+    from volctl.i18n import examples
+
+    found = examples.for_command(command_key(ctx), get_lang())
+    if not found:
+        return
+    with formatter.section(t("click.examples")):
+        for number, (purpose, lines) in enumerate(found):
+            if number:
+                formatter.write("\n")
+            formatter.write_text(purpose)
+            for line in lines:
+                formatter.write(f"{'':>{formatter.current_indent + 2}}{line}\n")
+
+
+def _write_heading(self: Any, heading: str) -> None:
+    self.write(f"{'':>{self.current_indent}}{t('click.heading', heading=heading)}\n")
 
 
 def install() -> None:
@@ -252,3 +302,4 @@ def install() -> None:
     # Help pages: measure and wrap by terminal columns, so Chinese help fits the screen.
     formatting.term_len = display_width  # type: ignore[attr-defined]
     _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]
+    formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]

@@ -13,6 +13,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    choices,
     command,
     emit,
     notice,
@@ -95,7 +96,10 @@ def attach(app: typer.Typer) -> None:
             Optional[str], typer.Option("--parent", metavar="TEAM", help=t("opt.merge_parent"))
         ] = None,
         parent_level: Annotated[
-            str, typer.Option("--parent-level", metavar="LEVEL", help=t("opt.merge_parent_level"))
+            str,
+            typer.Option(
+                "--parent-level", metavar=choices("team_level"), help=t("opt.merge_parent_level")
+            ),
         ] = "中队",
         dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.merge_dry_run"))] = False,
         allow_older: Annotated[

@@ -11,10 +11,12 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    choices,
     command,
     emit,
     group,
     notice,
+    parse_choice,
     parse_day_option,
     roster,
     show_code_list,
@@ -37,7 +39,7 @@ VolsArg = Annotated[
 ]
 Name = Annotated[str | None, _opt("--name", "opt.rec_name")]
 Group = Annotated[str | None, _opt("--group", "opt.rec_group", "GROUP")]
-Gender = Annotated[str | None, _opt("--gender", "opt.rec_gender", "男|女")]
+Gender = Annotated[str | None, _opt("--gender", "opt.rec_gender", choices("gender"))]
 Birth = Annotated[str | None, _opt("--birth", "opt.rec_birth", "DATE")]
 IdNumber = Annotated[str | None, _opt("--id-number", "opt.rec_id_number", "ID")]
 Phone = Annotated[str | None, _opt("--phone", "opt.rec_phone", "PHONE")]
@@ -130,7 +132,7 @@ def add(
 @command(app, "list", "help.recipient.list")
 def list_(
     status: Annotated[
-        str, typer.Option("--status", metavar="active|inactive|all", help=t("opt.status"))
+        str, typer.Option("--status", metavar=choices("status_filter"), help=t("opt.status"))
     ] = "active",
     group_name: Annotated[str | None, _opt("--group", "opt.rec_group_filter", "GROUP")] = None,
     search: Annotated[str | None, _opt("--search", "opt.rec_search")] = None,
@@ -140,6 +142,7 @@ def list_(
 ) -> None:
     from volctl.roster import recipients
 
+    status = parse_choice("status_filter", status, "reason.status_unknown", "status")
     conn = roster()
     today = date.today()
     records = [

@@ -11,10 +11,12 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    choices,
     command,
     emit,
     group,
     notice,
+    parse_choice,
     parse_day_option,
     roster,
     warn,
@@ -38,7 +40,7 @@ Name = Annotated[str | None, _opt("--name", "opt.name")]
 IdNumber = Annotated[str | None, _opt("--id-number", "opt.id_number", "ID")]
 IdType = Annotated[str | None, _opt("--id-type", "opt.id_type", "TYPE")]
 Phone = Annotated[str | None, _opt("--phone", "opt.phone", "PHONE")]
-Gender = Annotated[str | None, _opt("--gender", "opt.gender", "GENDER")]
+Gender = Annotated[str | None, _opt("--gender", "opt.gender", choices("gender"))]
 Birth = Annotated[str | None, _opt("--birth", "opt.birth", "DATE")]
 Ethnicity = Annotated[str | None, _opt("--ethnicity", "opt.ethnicity")]
 Political = Annotated[str | None, _opt("--political", "opt.political")]
@@ -188,7 +190,7 @@ def add(
 @command(app, "list", "help.register.list")
 def list_(
     status: Annotated[
-        str, typer.Option("--status", metavar="active|inactive|all", help=t("opt.status"))
+        str, typer.Option("--status", metavar=choices("status_filter"), help=t("opt.status"))
     ] = "active",
     search: Annotated[
         str | None, typer.Option("--search", metavar="TEXT", help=t("opt.search"))
@@ -203,16 +205,9 @@ def list_(
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.errors import InvalidInput, Where
     from volctl.roster import volunteers
 
-    if status not in volunteers.STATUSES:
-        raise InvalidInput(
-            "reason.status_unknown",
-            where=Where(field="status"),
-            value=status,
-            choices=", ".join(volunteers.STATUSES),
-        )
+    status = parse_choice("status_filter", status, "reason.status_unknown", "status")
     conn = roster()
     today = date.today()
     rows = volunteers.list_volunteers(conn, status=status, search=search, untrained=untrained)

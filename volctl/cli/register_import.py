@@ -16,11 +16,13 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     check_output,
+    choices,
     command,
     confirm,
     emit,
     location,
     notice,
+    parse_choice,
     parse_day_option,
     roster,
 )
@@ -62,7 +64,9 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import.dry_run"))] = False,
     on_duplicate: Annotated[
         str,
-        typer.Option("--on-duplicate", metavar="skip|update", help=t("opt.import.on_duplicate")),
+        typer.Option(
+            "--on-duplicate", metavar=choices("on_duplicate"), help=t("opt.import.on_duplicate")
+        ),
     ] = "skip",
     rejects: Annotated[
         Path | None, typer.Option("--rejects", metavar="FILE", help=t("opt.import.rejects"))
@@ -100,6 +104,9 @@ def import_(
     size_cap = plain_decimal(max_size)
     if size_cap is None or size_cap <= 0:
         raise InvalidInput("intake.bad_cap", where=Where(field="max_size"))
+    on_duplicate = parse_choice(
+        "on_duplicate", on_duplicate, "intake.on_duplicate_unknown", "on_duplicate"
+    )
     options = importer.Options(
         sheet=sheet,
         on_duplicate=on_duplicate,

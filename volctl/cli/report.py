@@ -20,9 +20,11 @@ from volctl.cli.common import (
     OutputOption,
     ShowPiiOption,
     check_output,
+    choices,
     command,
     group,
     notice,
+    parse_choice,
     parse_day_option,
     roster,
     warn,
@@ -39,14 +41,6 @@ class SummaryFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
-
-
-class By(StrEnum):
-    month = "month"
-    team = "team"
-    category = "category"
-    theme = "theme"
-    volunteer = "volunteer"
 
 
 Year = Annotated[Optional[int], typer.Option("--year", metavar="YYYY", help=t("opt.report_year"))]
@@ -195,7 +189,9 @@ def volunteer(
 
 @command(app, "hours", "help.report.hours")
 def hours(
-    by: Annotated[By, typer.Option("--by", help=t("opt.report_by"))] = By.month,
+    by: Annotated[
+        str, typer.Option("--by", metavar=choices("report_by"), help=t("opt.report_by"))
+    ] = "month",
     date_from: Annotated[
         Optional[str], typer.Option("--from", metavar="DATE", help=t("opt.report_from"))
     ] = None,
@@ -219,7 +215,8 @@ def hours(
             raise InvalidInput("report.year_or_range", where=Where(field="year"))
         year_option(year)
         first, last = date(year, 1, 1), min(date(year, 12, 31), date.today())
-    data = report.report(roster(), by.value, date_from=first, date_to=last, team=team)
+    by = parse_choice("report_by", by, "report.by_unknown", "by")
+    data = report.report(roster(), by, date_from=first, date_to=last, team=team)
 
     def view() -> Any:
         from volctl.cli import report_view

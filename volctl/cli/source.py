@@ -11,10 +11,12 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    choices,
     command,
     emit,
     group,
     notice,
+    parse_choice,
     roster,
     year_option,
 )
@@ -170,7 +172,9 @@ def resolve_cmd(
     conflict_ids: Annotated[
         list[int], typer.Argument(metavar="CONFLICT...", help=t("arg.conflicts"))
     ],
-    keep: Annotated[str, typer.Option("--keep", metavar="roster|source", help=t("opt.merge_keep"))],
+    keep: Annotated[
+        str, typer.Option("--keep", metavar=choices("merge_keep"), help=t("opt.merge_keep"))
+    ],
     note: Annotated[
         Optional[str], typer.Option("--note", metavar="TEXT", help=t("opt.merge_note"))
     ] = None,
@@ -179,6 +183,7 @@ def resolve_cmd(
 ) -> None:
     from volctl.merge import sources
 
+    keep = parse_choice("merge_keep", keep, "source.keep_unknown", "keep")
     conn = roster()
     sources.resolve(conn, conflict_ids, keep, note)
     rows = sources.conflicts(conn, ids=conflict_ids, include_resolved=True, show_pii=show_pii)

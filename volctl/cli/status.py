@@ -53,7 +53,7 @@ def _show(rows: list[dict[str, Any]], day: str) -> None:
     import shutil
     import sys
 
-    from volctl.cli.localise import wrap
+    from volctl.i18n.linebreak import wrap
 
     width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 1
     pad = " " * (len(str(len(rows))) + 2)

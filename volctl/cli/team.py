@@ -11,6 +11,7 @@ from volctl.cli.common import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
+    choices,
     command,
     emit,
     group,
@@ -33,7 +34,7 @@ TeamArg = Annotated[str, typer.Argument(metavar="TEAM", help=t("arg.team"), show
 VolsArg = Annotated[
     list[str], typer.Argument(metavar="VOL...", help=t("arg.vols"), show_default=False)
 ]
-Level = Annotated[str | None, _opt("--level", "opt.team_level", "LEVEL")]
+Level = Annotated[str | None, _opt("--level", "opt.team_level", choices("team_level"))]
 Parent = Annotated[str | None, _opt("--parent", "opt.team_parent", "TEAM")]
 Leader = Annotated[str | None, _opt("--leader", "opt.team_leader", "VOL")]
 Contact = Annotated[str | None, _opt("--contact", "opt.team_contact", "VOL")]
@@ -337,7 +338,7 @@ def show(
 def join(
     team: TeamArg,
     vols: VolsArg,
-    role: Annotated[str, _opt("--role", "opt.team_role", "队长|副队长|队员")] = "队员",
+    role: Annotated[str, _opt("--role", "opt.team_role", choices("team_role"))] = "队员",
     since: Annotated[str | None, _opt("--since", "opt.team_since", "DATE")] = None,
     move: Annotated[bool, typer.Option("--move", help=t("opt.team_move"))] = False,
     fmt: FormatOption = Format.table,

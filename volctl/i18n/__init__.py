@@ -3,7 +3,8 @@
 Every message the clerk can see has a key; the catalogue modules in ``volctl.i18n.catalog``
 map each key to its Chinese and English text side by side, so neither language can lag
 behind the other. The language is chosen once per process: ``--lang``, else ``$VOLCTL_LANG``,
-else the locale (zh* gives Chinese), else English.
+else the locale, else English; each read by :func:`language` (zh, zh_CN, zh-Hans, zh_TW…:
+Chinese; anything else: English).
 """
 
 from __future__ import annotations
@@ -19,11 +20,20 @@ _lang: str | None = None
 _catalogue: dict[str, tuple[str, str]] | None = None
 
 
+def language(value: str) -> str:
+    """The interface language a language tag or locale names: Chinese for ``zh`` in any of
+    its spellings (zh, zh_CN, zh-CN, zh_CN.UTF-8, zh-Hans, zh_TW, ZH), English for anything
+    else. The one rule for ``--lang``, ``$VOLCTL_LANG`` and the locale (``$LC_*``, ``$LANG``;
+    ``$LANGUAGE`` lists several, the first counts)."""
+    tag = value.strip().split(":", 1)[0].lower()
+    return "zh" if tag == "zh" or (tag.startswith("zh") and tag[2:3] in "_-.@") else "en"
+
+
 def _from_locale(environ: Mapping[str, str]) -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = environ.get(var, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return language(value)
     return "en"
 
 
@@ -38,11 +48,11 @@ def detect(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None 
             value = (argv or ())[i + 1]
         elif arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-        if value in LANGS:
-            return value
-    env = environ.get("VOLCTL_LANG", "")
-    if env in LANGS:
-        return env
+        if value:
+            return language(value)
+    env = environ.get("VOLCTL_LANG", "").strip()
+    if env:
+        return language(env)
     return _from_locale(environ)
 
 

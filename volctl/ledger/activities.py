@@ -14,10 +14,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from volctl import audit, codes
+from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.i18n import join_list
 from volctl.identity import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
 from volctl.text import bounded, clean, plain_whole, typed
@@ -108,17 +107,23 @@ def list_activities(
             code_lists.check(conn, code_lists.CATEGORY, category, Where(field="category"))
         )
     if status is not None:
-        if status not in STATUSES:
-            raise InvalidInput(
-                "reason.activity_status_unknown",
-                where=Where(field="status"),
-                value=status,
-                choices=", ".join(STATUSES),
-            )
+        status = check_status(status)
         where.append("a.status = ?")
         params.append(status)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     return conn.execute(sql + " ORDER BY a.date, a.start_time, a.activity_no", params).fetchall()
+
+
+def check_status(raw: object, field: str = "status") -> str:
+    """An activity's status by its code or name (held, 已举办); an unknown one refused."""
+    from volctl import values
+
+    key = "reason.activity_status_unknown"
+    found = values.parse("activity_status", raw, key, where=Where(field=field))
+    if found is None:
+        raise InvalidInput(key, where=Where(field=field), value="",
+                           choices=values.choices("activity_status"))  # fmt: skip
+    return found
 
 
 # ----------------------------------------------------------------------------- input
@@ -181,14 +186,10 @@ def prepare(
     if not clean(given.category):
         raise InvalidInput("reason.missing_category", where=Where(field="category"))
     category = code_lists.check(conn, code_lists.CATEGORY, given.category, Where(field="category"))
-    theme = clean(given.theme) or None
-    if theme is not None and theme not in codes.THEMES:
-        raise InvalidInput(
-            "reason.theme_unknown",
-            where=Where(field="theme"),
-            value=theme,
-            choices=join_list(codes.THEMES),
-        )
+    from volctl import values
+
+    theme = values.parse("theme", clean(given.theme), "reason.theme_unknown",
+                         where=Where(field="theme"))  # fmt: skip
     group = None
     if clean(given.beneficiary_group):
         group = code_lists.check(
@@ -327,6 +328,7 @@ def update(
         merged = ActivityInput(**{**_as_input(conn, row), **changes})
         values = prepare(conn, merged, check_leader="leader" in changes)
         if status is not None:
+            status = check_status(status)
             if status not in ("planned", "held"):
                 raise InvalidInput(
                     "reason.activity_status_update",

@@ -19,23 +19,6 @@ from volctl.text import clean, compact, plain_decimal
 ATTENDANCE = ("present", "late", "early_leave", "leave", "absent")
 ZERO_TIME = frozenset({"leave", "absent"})  # recorded with zero minutes
 MAX_MINUTES = 24 * 60
-_ATTENDANCE_ALIASES = {
-    "present": "present",
-    "出勤": "present",
-    "到": "present",
-    "已到": "present",
-    "late": "late",
-    "迟到": "late",
-    "early-leave": "early_leave",
-    "early_leave": "early_leave",
-    "早退": "early_leave",
-    "leave": "leave",
-    "请假": "leave",
-    "absent": "absent",
-    "缺席": "absent",
-    "缺勤": "absent",
-    "未到": "absent",
-}
 
 
 def parse_hours(raw: object, *, where: Where | None = None) -> int:
@@ -60,16 +43,14 @@ def parse_hours(raw: object, *, where: Where | None = None) -> int:
 
 
 def parse_attendance(raw: object, *, where: Where | None = None) -> str:
-    """present|late|early-leave|leave|absent, or 出勤/迟到/早退/请假/缺席."""
-    text = clean(raw).lower()
-    found = _ATTENDANCE_ALIASES.get(text)
+    """present|late|early-leave|leave|absent, 出勤/迟到/早退/请假/缺席, or an alias
+    (``volctl.values``)."""
+    from volctl import values
+
+    key = "hours.reason.attendance_unknown"
+    found = values.parse("attendance", clean(raw), key, where=where)
     if found is None:
-        raise InvalidInput(
-            "hours.reason.attendance_unknown",
-            where=where,
-            value=clean(raw),
-            choices="present, late, early-leave, leave, absent",
-        )
+        raise InvalidInput(key, where=where, value="", choices=values.choices("attendance"))
     return found
 
 

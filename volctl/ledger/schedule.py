@@ -1,8 +1,9 @@
 """Schedules: the dates a rule gives (python-dateutil's rrule) and the holidays they meet.
 
 A rule is a named preset or any RFC 5545 RRULE. The monthly concentrated service day is
-"每月第三周的周六" (seed 001); most people read it as the third Saturday of the month
-(``third-saturday``), but counted by calendar weeks (a week starts on Monday, the first week
+"每月第三周的周六" (seed 001); it is read as most people read it, the third Saturday of the
+month (``third-saturday``, the default, which takes the seed's words as an alias), but counted
+by calendar weeks (a week starts on Monday, the first week
 holds the 1st) it is a week earlier whenever the month begins on a Sunday
 (``third-week-saturday``). Both are plain RRULEs: the third Saturday is the Saturday among
 days 15-21, the Saturday of the third calendar week the one among days 14-20.
@@ -52,13 +53,13 @@ PRESETS: tuple[Preset, ...] = (
         "third-saturday",
         "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=15,16,17,18,19,20,21",
         "每月第三个星期六",
-        ("第三个周六", "每月第三个周六"),
+        ("第三个周六", "每月第三个周六", "第三周周六", "每月第三周周六", "每月第三周的周六"),
     ),
     Preset(
         "third-week-saturday",
         "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=14,15,16,17,18,19,20",
-        "每月第三周的星期六（按自然周，周一为一周之始）",
-        ("第三周周六", "每月第三周的周六"),
+        "每月按自然周计第三周的星期六（周一为一周之始）",
+        ("自然周第三周周六", "按自然周第三周周六"),
     ),
     _fixed("leifeng-day", 3, 5, "学雷锋纪念日", "学雷锋日"),
     _fixed("arbor-day", 3, 12, "植树节"),

@@ -24,7 +24,6 @@ from typing import Any
 from volctl import audit, keys
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.i18n import join_list
 from volctl.merge import bundle, content, copies, ledger, people, structure
 from volctl.merge.context import SourceContext, State
 
@@ -61,15 +60,11 @@ def merge(
     data in its conflicts masked unless ``show_pii``)."""
     if not paths:
         raise InvalidInput("merge.no_inputs", hint="hint.merge_inputs")
-    from volctl.roster.teams import LEVELS
+    from dataclasses import replace
 
-    if options.parent_level not in LEVELS:
-        raise InvalidInput(
-            "reason.team_level_unknown",
-            where=Where(field="level"),
-            value=options.parent_level,
-            choices=join_list(LEVELS),
-        )
+    from volctl.roster.teams import check_level
+
+    options = replace(options, parent_level=check_level(options.parent_level))
     sources: list[content.Source] = []
     trust = keys.BundleTrust(conn, accept_unsigned=options.accept_unsigned)
     try:

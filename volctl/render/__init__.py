@@ -140,38 +140,38 @@ def table(
     return FittedTable(columns, cells, title=title, caption=caption)
 
 
-# A column that may wrap keeps at least this many cells (three Chinese characters), and a
-# header wraps no narrower than this unless the column's values are narrower still.
+# A column that may wrap keeps at least this many cells (three Chinese characters).
 MIN_TEXT_WIDTH = 6
-# A header's longest word is kept whole up to this width while the table fits.
-MAX_HEADER_WORD = 12
+# A column that may wrap is never narrower than its widest unbreakable piece (a volunteer
+# number in brackets, an English word, an option name) up to this width; a longer piece (a
+# file name) is cut rather than widen the column without end.
+MAX_UNIT_WIDTH = 16
 # Borders are dropped before a column is squeezed below this (or its natural width).
 COMFORT_WIDTH = 10
 
 
-def _words_width(text: str) -> int:
-    from rich.cells import cell_len
+def _header_lines(header: str, width: int) -> str:
+    """A header in a column ``width`` cells wide, broken only between its words (see
+    ``i18n.linebreak.label_units``): 服务时长 / （小时）, never 志愿者编 / 号."""
+    from volctl.i18n.linebreak import wrap_label
 
-    return max((cell_len(word) for word in text.split()), default=0)
-
-
-def _break_header(header: str, width: int) -> str:
-    """A header too wide for its column breaks before its bracketed unit: 服务时长 / （小时）."""
-    from rich.cells import cell_len
-
-    if cell_len(header) <= width:
-        return header
-    for bracket in ("（", " ("):
-        head, found, tail = header.partition(bracket)
-        if found and head and cell_len(head) <= width:
-            return head + "\n" + (found + tail).strip()
-    return header
+    return wrap_label(header, width)
 
 
 def _lines_width(text: str) -> int:
-    from rich.cells import cell_len
+    from volctl.i18n.linebreak import width
 
-    return max((cell_len(line) for line in text.splitlines()), default=0)
+    return max((width(line) for line in text.splitlines()), default=0)
+
+
+def _wrapped(text: str, width: int) -> str:
+    """A cell's text broken into lines of ``width`` cells by the line-breaking rules."""
+    from volctl.i18n.linebreak import width as measure
+    from volctl.i18n.linebreak import wrap
+
+    if "\n" not in text and measure(text) <= width:
+        return text
+    return wrap(text, width)
 
 
 class _Layout(NamedTuple):
@@ -229,47 +229,67 @@ class FittedTable:
         return col.no_wrap or col.justify == "right"
 
     def widths(self) -> tuple[list[int], list[int], list[int]]:
-        """Each column's content width: the least it can take (a long header word folded), the
-        least it takes with its header's words whole, and what it would like."""
+        """Each column's content width: the least it can take, the least with its header on
+        one line, and what it would like (see :meth:`limits`)."""
+        hard, _words, flat, natural = self.limits()
+        return hard, flat, natural
+
+    def limits(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Each column's content width: the least it can take (its values' widest unbreakable
+        piece whole but for an English word, which like an English header word may be
+        hyphenated down to ``MIN_TEXT_WIDTH``; a Chinese word, a number, a volunteer number
+        never split), the least with every word whole, the least with its header on one line,
+        and what it would like."""
+        from volctl.i18n.linebreak import label_width, widest_unit
+
         hard: list[int] = []
-        whole: list[int] = []
+        words: list[int] = []
+        flat: list[int] = []
         natural: list[int] = []
         for index, col in enumerate(self.columns):
             widest = max((_lines_width(line[index]) for line in self.cells), default=0)
-            word = _words_width(col.header)
-            values = widest if self._fixed(col) else min(widest, MIN_TEXT_WIDTH)
-            low = max(values, min(word, MIN_TEXT_WIDTH), 1)
-            hard.append(low)
-            whole.append(max(low, min(word, MAX_HEADER_WORD)))
-            natural.append(max(widest, _lines_width(col.header), whole[-1]))
-        return hard, whole, natural
+            if self._fixed(col):
+                whole = least = widest
+            else:
+                texts = [line[index] for line in self.cells]
+                unit = max(map(widest_unit, texts), default=0)
+                word = max((widest_unit(text, latin=MIN_TEXT_WIDTH) for text in texts), default=0)
+                whole = max(min(widest, MIN_TEXT_WIDTH), min(unit, MAX_UNIT_WIDTH))
+                least = max(min(widest, MIN_TEXT_WIDTH), min(word, MAX_UNIT_WIDTH))
+            words.append(max(whole, label_width(col.header), 1))
+            hard.append(max(least, label_width(col.header, latin=MIN_TEXT_WIDTH), 1))
+            flat.append(max(words[-1], _lines_width(col.header)))
+            natural.append(max(widest, flat[-1]))
+        return hard, words, flat, natural
 
     def fit(self, available: int) -> tuple[_Layout, list[int]] | None:
         """The layout and column widths for ``available`` cells, or None when no table fits.
         Borders are kept while every column keeps a comfortable width; else dropped."""
-        hard, whole, natural = self.widths()
-        comfortable = [min(n, COMFORT_WIDTH) for n in natural]
-        full = self._shrink(available - FULL.chrome(len(self.columns)), hard, whole, natural)
+        limits = self.limits()
+        comfortable = [min(n, COMFORT_WIDTH) for n in limits[-1]]
+        full = self._shrink(available - FULL.chrome(len(self.columns)), *limits)
         if full is not None and all(w >= c for w, c in zip(full, comfortable, strict=True)):
             return FULL, full
-        compact = self._shrink(available - COMPACT.chrome(len(self.columns)), hard, whole, natural)
+        compact = self._shrink(available - COMPACT.chrome(len(self.columns)), *limits)
         if compact is not None:
             return COMPACT, compact
         return None
 
     def _shrink(
-        self, room: int, hard: list[int], whole: list[int], natural: list[int]
+        self, room: int, hard: list[int], words: list[int], flat: list[int], natural: list[int]
     ) -> list[int] | None:
         """Column widths summing to at most ``room``, or None when the minimums do not fit."""
         if sum(hard) > room:
             return None
         widths = list(natural)
         excess = sum(widths) - room
-        # Text columns give way first, then long headers wrap between words, and only then
-        # does a header word fold; always the widest column that can still give way.
+        # Text columns give way first (their headers kept on one line), then the headers of
+        # the others wrap between words, then an English header word is hyphenated; always
+        # the widest column that can still give way.
         stages = (
-            (whole, lambda col: not self._fixed(col)),
-            (whole, self._fixed),
+            (flat, lambda col: not self._fixed(col)),
+            (flat, self._fixed),
+            (words, lambda col: True),
             (hard, lambda col: True),
         )
         for least, may in stages:
@@ -291,7 +311,7 @@ class FittedTable:
 
         fitted = self.fit(options.max_width)
         if fitted is None:
-            yield from self._blocks()
+            yield from self._blocks(options.max_width)
             return
         layout, widths = fitted
         grid = Table(
@@ -306,32 +326,37 @@ class FittedTable:
         )
         for col, width in zip(self.columns, widths, strict=True):
             grid.add_column(
-                Text(_break_header(col.header, width)),
+                Text(_header_lines(col.header, width)),
                 justify=col.justify,  # type: ignore[arg-type]
                 overflow="fold",
                 width=width,
                 style=col.style,
             )
         for line in self.cells:
-            grid.add_row(*(escape(text) for text in line))
+            grid.add_row(
+                *(escape(_wrapped(text, width)) for text, width in zip(line, widths, strict=True))
+            )
         yield grid
 
-    def _blocks(self) -> Any:
-        """One block per row: each column's header and value on a line of its own."""
+    def _blocks(self, available: int) -> Any:
+        """One block per row: each column's header and value on a line of its own, the value
+        wrapped by the line-breaking rules beside its header."""
         from rich.markup import escape
         from rich.table import Table
         from rich.text import Text
 
+        label = max((_lines_width(col.header) for col in self.columns), default=0)
+        room = max(available - label - 1, MIN_TEXT_WIDTH)
         if self.title:
             yield Text(self.title, style="bold")
         for number, line in enumerate(self.cells):
             if number:
                 yield Text("")
             block = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
-            block.add_column(style="bold", overflow="fold")
+            block.add_column(style="bold", no_wrap=True)
             block.add_column(overflow="fold")
             for col, text in zip(self.columns, line, strict=True):
-                block.add_row(Text(col.header), escape(text))
+                block.add_row(Text(col.header), escape(_wrapped(text, room)))
             yield block
         if self.caption:
             yield Text(self.caption, style="dim")
@@ -341,17 +366,34 @@ def record_table(
     record: dict[str, Any], labels: dict[str, str], *, title: str | None = None
 ) -> Any:
     """A two-column field/value table for one record; nested dicts shown as sub-fields."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    grid = Table(title=title, show_header=False, box=None, padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column(overflow="fold")
+    rows = []
     for key, value in _flatten(record).items():
         if value is None or value == "" or value == []:
             continue  # a form shows what is known; json and csv keep every key
-        grid.add_row(labels.get(key, key), escape(_display(value)))
-    return grid
+        rows.append((labels.get(key, key), _display(value)))
+    return RecordTable(rows, title)
+
+
+class RecordTable:
+    """Labels and values side by side, each value wrapped beside its label by the
+    line-breaking rules (rich would cut a volunteer number or a file name anywhere)."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]], title: str | None) -> None:
+        self.rows = list(rows)
+        self.title = title
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.markup import escape
+        from rich.table import Table
+
+        label = max((_lines_width(name) for name, _ in self.rows), default=0)
+        room = max(options.max_width - label - 8, MIN_TEXT_WIDTH)  # padding: 2 each side
+        grid = Table(title=self.title, show_header=False, box=None, padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column(overflow="fold")
+        for name, text in self.rows:
+            grid.add_row(name, escape(_wrapped(text, room)))
+        yield grid
 
 
 # ----------------------------------------------------------------------------- plain records

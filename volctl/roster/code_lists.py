@@ -42,18 +42,24 @@ def entries(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
 
 
 def check(conn: sqlite3.Connection, name: str, raw: object, where: Where | None = None) -> str:
-    """The value as listed, or ``InvalidInput`` (``reason.<name>_unknown``) naming the choices."""
+    """The value as listed (a built-in one also by its English name, ``volctl.values``), or
+    ``InvalidInput`` (``reason.<name>_unknown``) naming the choices."""
+    from volctl import values as names
+
     text = clean(raw)
     known = values(conn, name)
     folded = {clean(value): value for value in known}  # as stored, 「（」 and all
     if text in folded:
         return folded[text]
+    found = names.find(name, text) if name in names.kinds() else None
+    if found is not None and found in known:
+        return found
     raise InvalidInput(
         f"reason.{name}_unknown",
         hint=f"hint.{name}_add",
         where=where,
         value=text,
-        choices=join_list(known),
+        choices=names.choices(name, known) if name in names.kinds() else join_list(known),
     )
 
 

@@ -16,9 +16,8 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
-from volctl.i18n import join_list
 from volctl.roster import volunteers
-from volctl.roster.teams import ROLES, _day, close_membership, find
+from volctl.roster.teams import _day, check_role, close_membership, find
 
 
 def _open_membership(
@@ -116,13 +115,7 @@ def join(
     teams: the old membership is closed, not deleted). All or nothing.
     """
     today = today or date.today()
-    if role not in ROLES:
-        raise InvalidInput(
-            "reason.team_role_unknown",
-            where=Where(field="role"),
-            value=role,
-            choices=join_list(ROLES),
-        )
+    role = check_role(role)
     day = _day(since, today, "joined_on")
     results = []
     with transaction(conn):

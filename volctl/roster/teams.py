@@ -136,15 +136,27 @@ def ancestors(conn: sqlite3.Connection, team_id: int) -> list[int]:
 
 
 def check_level(raw: object) -> str:
-    text = compact(raw)
-    if text not in LEVELS:
+    """A level by its Chinese or English name (分队, detachment); missing: refused."""
+    from volctl import values
+
+    level = values.parse("team_level", compact(raw), "reason.team_level_unknown",
+                         where=Where(field="level"))  # fmt: skip
+    if level is None:
         raise InvalidInput(
             "reason.team_level_unknown",
             where=Where(field="level"),
-            value=text,
-            choices=join_list(LEVELS),
+            value="",
+            choices=values.choices("team_level"),
         )
-    return text
+    return level
+
+
+def check_role(raw: object) -> str:
+    """A role by its Chinese or English name (副队长, deputy); missing: 队员."""
+    from volctl import values
+
+    found = values.parse("team_role", raw, "reason.team_role_unknown", where=Where(field="role"))
+    return found or "队员"
 
 
 def _text(raw: object, field: str) -> str | None:

@@ -22,12 +22,13 @@ MESSAGES = {
         "--date, --category.",
     ),
     "help.activity.schedule": (
-        "按规则批量安排系列活动（每月集中服务日、纪念日等）。预设规则：third-saturday 每月第三个星期六、third-week-saturday 每月第三周的星期六、leifeng-day 3·5 学雷锋纪念日、arbor-day 3·12 植树节、water-day 3·22 世界水日、earth-day 4·22 地球日、disaster-prevention-day 5·12、environment-day 6·5 环境日、anti-drug-day 6·26、charity-day 9·5、fire-day 11·9、volunteer-day 12·5 国际志愿者日，或任意 RFC 5545 RRULE。先列出日期（标出法定节假日和调休上班日）再确认保存；重复运行不会重复创建。",
+        "按规则批量安排系列活动（每月集中服务日、纪念日等）。预设规则：third-saturday 每月第三个星期六、third-week-saturday 每月按自然周计第三周的星期六、leifeng-day 3·5 学雷锋纪念日、arbor-day 3·12 植树节、water-day 3·22 世界水日、earth-day 4·22 地球日、disaster-prevention-day 5·12、environment-day 6·5 环境日、anti-drug-day 6·26、charity-day 9·5、fire-day 11·9、volunteer-day 12·5 国际志愿者日，或自定义的重复规则（日历通用的 RRULE 写法，如 FREQ=WEEKLY;BYDAY=SA 即每周六）。先列出日期（标出法定节假日和调休上班日）再确认保存；重复运行不会重复创建。",
         "Schedule a series by rule (the monthly service day, commemorative days). Presets: "
         "third-saturday, third-week-saturday, leifeng-day "
         "3·5, arbor-day 3·12, water-day 3·22, earth-day 4·22, disaster-prevention-day 5·12, "
         "environment-day 6·5, anti-drug-day 6·26, charity-day 9·5, fire-day 11·9, volunteer-day "
-        "12·5; or any RFC 5545 RRULE. Shows the dates (public holidays and make-up working days "
+        "12·5; or a repeat rule of your own in RRULE notation (the calendar standard, RFC 5545), "
+        "e.g. FREQ=WEEKLY;BYDAY=SA for every Saturday. Shows the dates (public holidays and make-up working days "
         "flagged) and asks before saving; re-running creates no duplicates.",
     ),
     "help.activity.list": (
@@ -119,9 +120,9 @@ MESSAGES = {
         "A group served and how many people, e.g. 空巢老人:12; repeatable.",
     ),
     "opt.act_rule": (
-        "规则：预设名称（third-saturday、third-week-saturday、leifeng-day 等，见命令说明）或 RRULE，如 FREQ=WEEKLY;BYDAY=SA。",
+        "规则：预设名称（third-saturday、third-week-saturday、leifeng-day 等，见命令说明）或自定义的重复规则（RRULE 写法），如 FREQ=WEEKLY;BYDAY=SA（每周六）。",
         "Rule: a preset name (third-saturday, third-week-saturday, leifeng-day…, see above) or "
-        "an RRULE such as FREQ=WEEKLY;BYDAY=SA.",
+        "a repeat rule in RRULE notation such as FREQ=WEEKLY;BYDAY=SA (every Saturday).",
     ),
     "opt.act_from_required": ("系列开始日期（必填）。", "First date of the series (required)."),
     "opt.act_to_required": ("系列结束日期（必填）。", "Last date of the series (required)."),

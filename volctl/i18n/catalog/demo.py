@@ -19,7 +19,7 @@ MESSAGES = {
         "built {teams} teams with {members} members (one moved mid-year)",
     ),
     "demo.step_activities": (
-        "安排活动 {count} 次（每月第三周周六集中服务日、每周三结对探访和学雷锋、植树等纪念日）",
+        "安排活动 {count} 次（每月第三个星期六的集中服务日、每周三结对探访和学雷锋、植树等纪念日）",
         "planned {count} activities (the monthly third-Saturday service days, weekly pair visits and the fixed days)",
     ),
     "demo.step_hours": (

@@ -8,8 +8,10 @@ MESSAGES = {
         "certificates, raw tables.",
     ),
     "help.export.forms": (
-        "列出可以填写的附件表格：名称、中文标题、来源和可用选项。",
-        "List the official forms volctl can fill: name, Chinese title, source and options.",
+        "列出可以填写的正式表格：名称、中文标题和可用选项（导出为文件或 JSON 时另有一列，"
+        "写明表格出自哪份通知的哪个附件）。",
+        "List the official forms volctl can fill: name, Chinese title and options (a file or "
+        "JSON also says which notice and annex each form comes from).",
     ),
     "help.export.form": (
         "填写一份附件表格，写成可直接在 A4 纸上打印、盖章上报的 Excel 文件。"
@@ -98,7 +100,7 @@ MESSAGES = {
     # ------------------------------------------------------------------ columns
     "col.export_form_name": ("名称", "name"),
     "col.export_form_title": ("标题", "title"),
-    "col.export_form_source": ("来源", "source"),
+    "col.export_form_source": ("出自（通知编号及附件）", "from (notice and annex)"),
     "col.export_form_options": ("选项", "options"),
     "col.certificate_no": ("证明编号", "number"),
     "col.certificate_period": ("证明期间", "period"),

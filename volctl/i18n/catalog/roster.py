@@ -13,10 +13,11 @@ MESSAGES = {
         "The roster file; else $VOLCTL_DB; else the default file in your app directory.",
     ),
     "opt.lang": (
-        "界面语言：zh 或 en（默认取 $VOLCTL_LANG 或系统区域设置）。",
-        "Interface language: zh or en (default: $VOLCTL_LANG or the locale).",
+        "界面语言：zh 或 en；zh_CN、zh-CN、zh-Hans、zh_TW 等都是中文，其他都是英文（默认取 "
+        "$VOLCTL_LANG 或系统区域设置，同样的规则）。",
+        "Interface language: zh or en; zh_CN, zh-CN, zh-Hans, zh_TW and the like are Chinese, "
+        "anything else English (default: $VOLCTL_LANG or the locale, by the same rule).",
     ),
-    "opt.lang_choices": ("可用的语言：{choices}", "Available languages: {choices}"),
     "opt.operator": (
         "记入审计日志的操作人（默认 $VOLCTL_OPERATOR 或系统用户名）。",
         "Who is operating, for the audit log (default $VOLCTL_OPERATOR or the OS user).",

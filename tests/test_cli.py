@@ -10,7 +10,7 @@ from typer._click.core import Context
 from volctl.cli.app import app
 from volctl.errors import EXIT_INTERNAL
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+READMES = [Path(__file__).resolve().parents[1] / name for name in ("README.md", "README.en.md")]
 
 
 def leaf_commands() -> list[tuple[str, object]]:
@@ -37,9 +37,10 @@ def test_every_command_has_help_text() -> None:
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    readme = README.read_text(encoding="utf-8")
-    missing = [path for path, _ in leaf_commands() if path not in readme]
-    assert not missing, missing
+    for readme in READMES:
+        text = readme.read_text(encoding="utf-8")
+        missing = [path for path, _ in leaf_commands() if path not in text]
+        assert not missing, (readme.name, missing)
 
 
 def test_an_unexpected_failure_is_one_sentence_and_a_log_file(

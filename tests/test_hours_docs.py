@@ -6,21 +6,25 @@ from pathlib import Path
 
 from volctl.i18n import catalogue
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")  # Chinese
+README_EN = (ROOT / "README.en.md").read_text(encoding="utf-8")
 
 
 def test_every_ledger_reason_code_is_documented_in_the_readme() -> None:
     codes = [k.removeprefix("hours.reason.") for k in catalogue() if k.startswith("hours.reason.")]
     assert codes
-    missing = [code for code in codes if f"`{code}`" not in README]
-    assert not missing, missing
+    for text in (README, README_EN):
+        missing = [code for code in codes if f"`{code}`" not in text]
+        assert not missing, missing
 
 
 def test_the_readme_says_service_time_is_actual_service_not_travel_where_hours_are_entered() -> (
     None
 ):
-    section = README.split("### Recording service hours", 1)[1].split("\n### ", 1)[0]
+    section = README_EN.split("### Recording service hours", 1)[1].split("\n### ", 1)[0]
     assert "actual service, not travel to and from it" in section
+    section = README.split("### 记录服务时长", 1)[1].split("\n### ", 1)[0]
     assert "不含往返路途时间" in section
 
 

@@ -1,6 +1,8 @@
-"""The README's walkthrough runs as written, command after command, on a fresh roster.
+"""The README's walkthrough runs as written, command after command, on a fresh roster: the
+Chinese one (``README.md``) and the English one (``README.en.md``), each on its own.
 
-The walkthrough is every section whose heading starts with "Walkthrough", from that heading to
+The walkthrough is every section whose heading starts with "Walkthrough" (English) or "操作演示"
+(Chinese), from that heading to
 the next heading of the same or a higher level (its ### subsections included). Its ```sh blocks
 are read as a shell would read them: backslash continuations joined, comments dropped
 (``shlex.split(line, comments=True)``); each line whose first word is ``volctl`` is run in order
@@ -25,6 +27,8 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+READMES = {"zh": README, "en": ROOT / "README.en.md"}
+WALKTHROUGH = ("walkthrough", "操作演示")  # how the walkthrough's heading begins in each
 EXAMPLES = ROOT / "examples"
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -60,7 +64,7 @@ def walkthrough_sections(text: str) -> list[list[str]]:
             depth = len(heading.group(1))
             if current is not None and depth <= level:
                 current = None
-            if current is None and heading.group(2).lower().startswith("walkthrough"):
+            if current is None and heading.group(2).lower().startswith(WALKTHROUGH):
                 current, level = [], depth
                 sections.append(current)
                 continue
@@ -132,8 +136,9 @@ def walkthrough_steps(text: str) -> list[Step]:
     return steps
 
 
-def test_the_walkthrough_section_and_its_commands_are_found() -> None:
-    text = README.read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", list(READMES))
+def test_the_walkthrough_section_and_its_commands_are_found(lang: str) -> None:
+    text = READMES[lang].read_text(encoding="utf-8")
     sections = walkthrough_sections(text)
     assert sections
     blocks = [block for section in sections for block in sh_blocks(section)]
@@ -144,7 +149,16 @@ def test_the_walkthrough_section_and_its_commands_are_found() -> None:
     steps = walkthrough_steps(text)
     assert steps[0].argv[:2] == ["volctl", "init"]
     # The sections after the walkthrough (JSON shapes, reason codes…) are not part of it.
-    assert not any(line.startswith("## Output formats") for line in sections[-1])
+    assert not any(line.startswith(("## Output formats", "## 输出格式")) for line in sections[-1])
+
+
+def test_both_walkthroughs_run_the_same_commands() -> None:
+    """The Chinese and the English walkthrough are one walkthrough: the same commands, in the
+    same order (their comments are in their own language)."""
+    zh, en = (walkthrough_steps(p.read_text(encoding="utf-8")) for p in READMES.values())
+    assert [(s.argv, s.exits, s.stdout_to) for s in zh] == [
+        (s.argv, s.exits, s.stdout_to) for s in en
+    ]
 
 
 def test_the_parser_joins_continuations_drops_comments_and_reads_expected_exit_codes() -> None:
@@ -166,12 +180,13 @@ def test_the_parser_joins_continuations_drops_comments_and_reads_expected_exit_c
     assert steps[2].stdout_to == "总结.md"
 
 
+@pytest.mark.parametrize("lang", list(READMES))
 def test_every_walkthrough_command_runs_as_written_in_order_on_a_fresh_roster(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from volctl.cli.app import app
 
-    steps = walkthrough_steps(README.read_text(encoding="utf-8"))
+    steps = walkthrough_steps(READMES[lang].read_text(encoding="utf-8"))
     work = tmp_path / "work"
     work.mkdir()
     shutil.copytree(EXAMPLES, work / "examples")

@@ -40,7 +40,8 @@ def attach(app: typer.Typer) -> None:
                     changed.append(key)
         if before.kind in ("missing", "empty"):
             notice(t("init.created", path=str(where.path)))
-            notice(t("init.next"))
+            named = settings.get(conn, "org_name")
+            notice(t("init.next_named" if named else "init.next"))
         elif changed:
             notice(t("init.updated", path=str(where.path), keys=", ".join(changed)))
         else:

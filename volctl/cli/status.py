@@ -41,10 +41,12 @@ def attach(app: typer.Typer) -> None:
                 columns=[Column(k, k) for k in ("code", "count", "refs", "message", "command")],
             )
             return
+        from volctl.i18n import spoken_date
+
         if not rows:
-            notice(t("status.nothing", date=today.isoformat()))
+            notice(t("status.nothing", date=spoken_date(today)))
             return
-        _show(rows, today.isoformat())
+        _show(rows, spoken_date(today))
 
 
 def _show(rows: list[dict[str, Any]], day: str) -> None:

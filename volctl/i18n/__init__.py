@@ -218,6 +218,16 @@ def _formatter() -> Any:
     return _counted
 
 
+def spoken_date(day: Any) -> str:
+    """A date as the interface says it in a sentence: 2026年12月7日 in Chinese, 2026-12-07 in
+    English (data, JSON and file names keep ISO dates)."""
+    text = str(day)[:10]
+    if get_lang() != "zh" or len(text) != 10 or text[4] != "-":
+        return text
+    year, month, dom = text.split("-")
+    return f"{int(year)}年{int(month)}月{int(dom)}日"
+
+
 def join_list(items: Iterable[object]) -> str:
     """A list in a sentence: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return t("list.join").join(str(item) for item in items)

@@ -92,6 +92,12 @@ MESSAGES = {
         "Next: volctl status lists what to do now (set the organisation name, then register "
         "volunteers).",
     ),
+    "init.next_named": (
+        "下一步：volctl status 会列出现在要做的事（先登记志愿者：volctl register add 或 "
+        "volctl register import）。",
+        "Next: volctl status lists what to do now (first register volunteers: volctl register "
+        "add or volctl register import).",
+    ),
     "status.start_hint": (
         "台账还是空的：运行 volctl status 看看从哪里开始。",
         "The roster is empty: volctl status says where to start.",

@@ -195,6 +195,29 @@ def birth_month(volunteer: sqlite3.Row) -> str:
     return f"{int(born[:4])}年{int(born[5:7])}月" if born else ""
 
 
+# The columns the personnel rosters share, as (min width, max width, options) in Excel units.
+PERSON_COLUMNS: dict[str, tuple[float, float, dict[str, bool]]] = {
+    "序号": (5, 6, {"centred": True}),
+    "姓名": (8, 14, {}),
+    "性别": (5, 6, {"centred": True}),
+    "出生年月": (10, 13, {"centred": True, "whole": True}),
+    "政治面貌": (9, 14, {"centred": True}),
+    "工作单位及职务": (16, 40, {}),
+    "身份证号码": (12, 24, {"centred": True}),
+    "手机": (10, 16, {"centred": True}),
+}
+
+
+def person_columns(*names: str, size: float) -> list[Any]:
+    """The shared personnel columns ``names``, in that order, at ``size`` points."""
+    from volctl.forms.layout.table import Column
+
+    return [
+        Column(name, *PERSON_COLUMNS[name][:2], size=size, **PERSON_COLUMNS[name][2])
+        for name in names
+    ]
+
+
 def listed(value: str | None) -> str:
     """A stored JSON list (skills, intentions) as 书法、教育辅导."""
     return "、".join(json.loads(value or "[]"))

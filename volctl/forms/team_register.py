@@ -31,6 +31,7 @@ from volctl.forms.request import (
     birth_month,
     filled_by,
     listed,
+    person_columns,
     result,
     team_for,
     team_members,
@@ -51,15 +52,9 @@ def columns() -> list[Any]:
     from volctl.forms.layout.table import Column
 
     return [
-        Column("序号", 5, 6, centred=True, size=SIZE),
-        Column("姓名", 8, 14, size=SIZE),
-        Column("性别", 5, 6, centred=True, size=SIZE),
-        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
-        Column("政治面貌", 9, 14, centred=True, size=SIZE),
+        *person_columns("序号", "姓名", "性别", "出生年月", "政治面貌", size=SIZE),
         Column("文化程度", 9, 14, centred=True, size=SIZE),
-        Column("工作单位及职务", 16, 40, size=SIZE),
-        Column("身份证号码", 12, 24, centred=True, size=SIZE),
-        Column("手机", 10, 16, centred=True, size=SIZE),
+        *person_columns("工作单位及职务", "身份证号码", "手机", size=SIZE),
         Column("专业特长", 10, 24, size=SIZE),
         Column("备注", 8, 22, size=SIZE),
     ]

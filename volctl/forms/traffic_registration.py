@@ -26,6 +26,7 @@ from volctl.forms.request import (
     birth_month,
     filled_by,
     org_name,
+    person_columns,
     result,
     unit_and_position,
 )
@@ -41,13 +42,9 @@ def columns() -> list[Any]:
     from volctl.forms.layout.table import Column
 
     return [
-        Column("序号", 5, 6, centred=True, size=SIZE),
-        Column("姓名", 8, 14, size=SIZE),
-        Column("性别", 5, 6, centred=True, size=SIZE),
-        Column("出生年月", 10, 13, centred=True, size=SIZE, whole=True),
-        Column("政治面貌", 9, 14, centred=True, size=SIZE),
-        Column("身份证号码", 12, 24, centred=True, size=SIZE),
-        Column("手机", 10, 16, centred=True, size=SIZE),
+        *person_columns(
+            "序号", "姓名", "性别", "出生年月", "政治面貌", "身份证号码", "手机", size=SIZE
+        ),
         Column("工作单位及职务", 14, 36, size=SIZE),
         Column("文明交通\n培训", 9, 14, centred=True, size=SIZE, whole=True),
         Column("可参加\n劝导时间", 10, 22, size=SIZE),

@@ -11,6 +11,7 @@ import contextlib
 import copy
 import functools
 import os
+import re
 import sqlite3
 import sys
 import traceback
@@ -842,7 +843,7 @@ def first_sentence(text: str) -> str:
     """A command's line in its group's listing: Click cuts Chinese (no ". ") to "..."."""
     if "。" in text:
         return text.split("。", 1)[0] + "。"
-    return text.split(". ", 1)[0].rstrip(".") + "."
+    return re.split(r"(?<=\.)\s", text.strip(), maxsplit=1)[0].rstrip(".") + "."
 
 
 def show_code_list(

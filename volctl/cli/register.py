@@ -363,4 +363,6 @@ _status_command("inactive", "deactivate", "help.register.deactivate", "register.
 _status_command("active", "reactivate", "help.register.reactivate", "register.reactivated")
 
 
-from volctl.cli import register_import  # noqa: E402,F401  (import, imports, undo-import, template)
+from volctl.cli import register_import  # noqa: E402  (import, imports, undo-import, template)
+
+app.registered_commands.extend(register_import.app.registered_commands)

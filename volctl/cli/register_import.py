@@ -26,12 +26,15 @@ from volctl.cli.common import (
     parse_day_option,
     roster,
 )
-from volctl.cli.register import app
 from volctl.cli.register_import_view import DETAILS_SHOWN
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.intake import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
 from volctl.render import Column, Format
+
+# The batch commands of ``volctl register``, gathered here and added to its group by
+# ``volctl.cli.register`` (which imports this module, never the other way round).
+app = typer.Typer(name="register")
 
 DETAIL_KEYS = (
     "file",

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from tests.helpers_export import EAST, WEST, community_roster, make_id
-from volctl.identity import mask_id_number
+from volctl.masking import mask_id_number
 
 HEADER = [
     "序号",

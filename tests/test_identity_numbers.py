@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import make_id
 from volctl.errors import InvalidInput
-from volctl.identity import mask_id_number, parse_id_number, region_name
+from volctl.identity import parse_id_number, region_name
+from volctl.masking import mask_id_number
 
 
 def reason(raw: object, **kw: object) -> str:

@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.helpers_intake import query
 from tests.helpers_layouts import LAYOUTS
-from volctl.identity import EXTENSION, display_phone
+from volctl.masking import EXTENSION, display_phone
 
 TRUTH: dict[str, list[dict[str, Any]]] = json.loads(
     (LAYOUTS / "truth.json").read_text(encoding="utf-8")

@@ -9,14 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from volctl.errors import InvalidInput
-from volctl.identity import (
-    EXTENSION,
-    display_phone,
-    mask_phone,
-    parse_phone,
-    split_extension,
-    split_phones,
-)
+from volctl.identity import parse_phone, split_extension, split_phones
+from volctl.masking import EXTENSION, display_phone, mask_phone
 
 AREAS = st.sampled_from([("010", 8), ("021", 8), ("0573", 8), ("0571", 8), ("020", 8)])
 MARKS = ["转", " 转 ", "转分机", "分机", " 分机号：", "ext", "ext.", " ext. ", "EXT", "x", "X", "#"]

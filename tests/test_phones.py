@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from volctl.errors import InvalidInput
-from volctl.identity import display_phone, mask_phone, parse_phone
+from volctl.identity import parse_phone
+from volctl.masking import display_phone, mask_phone
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import make_id
 from tests.helpers_intake import person, sheet, write_csv
 from tests.test_privacy import COMMANDS, seeded  # noqa: F401  (the fixture)
-from volctl.identity import mask_in_text
+from volctl.masking import mask_in_text
 
 ID = "330482198302212287"
 MOBILE = "18608829601"

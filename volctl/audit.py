@@ -122,7 +122,7 @@ PII_KEYS = frozenset(
 
 
 def _mask_value(key: str, value: object) -> object:
-    from volctl.identity import mask_id_number, mask_phone
+    from volctl.masking import mask_id_number, mask_phone
     from volctl.text import mask_text
 
     if not isinstance(value, str) or not value:
@@ -143,7 +143,7 @@ def mask_detail(value: object, key: str = "") -> object:
     if key in PII_KEYS:
         return _mask_value(key, value)
     if isinstance(value, str):
-        from volctl.identity import mask_in_text
+        from volctl.masking import mask_in_text
 
         value = mask_in_text(value)
     return value

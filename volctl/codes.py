@@ -7,8 +7,6 @@ and the forms print.
 
 from __future__ import annotations
 
-from volctl.errors import Where
-
 # GB/T 4762 政治面貌: code, full label, short forms.
 POLITICAL_STATUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("01", "中共党员", ("党员", "中国共产党党员", "共产党员")),
@@ -42,25 +40,5 @@ GENDERS = {"男": ("男", "m", "male", "男性"), "女": ("女", "f", "female", 
 THEMES = ("关爱他人", "关爱社会", "关爱自然")
 
 
-def political_status(raw: object, where: Where | None = None) -> str | None:
-    """The full label (中共党员) of a status given in full, short (党员), by its GB/T code
-    (01) or in English (CPC member)."""
-    from volctl import values
-
-    return values.parse("political_status", raw, "reason.political_status_unknown", where=where)
-
-
 def political_code(label: str) -> str:
     return next(code for code, full, _s in POLITICAL_STATUS if full == label)
-
-
-def education(raw: object, where: Where | None = None) -> str | None:
-    from volctl import values
-
-    return values.parse("education", raw, "reason.education_unknown", where=where)
-
-
-def gender(raw: object, where: Where | None = None) -> str | None:
-    from volctl import values
-
-    return values.parse("gender", raw, "reason.gender_unknown", where=where)

@@ -51,7 +51,7 @@ class VolctlError(Exception):
 
     def message(self) -> str:
         from volctl.i18n import t
-        from volctl.identity import mask_in_text
+        from volctl.masking import mask_in_text
 
         # Messages never show a personal number in full, whatever the value typed was.
         params = {k: mask_in_text(v) if isinstance(v, str) else v for k, v in self.params.items()}

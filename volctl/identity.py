@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from volctl.errors import InvalidInput, Where
+from volctl.masking import EXTENSION
 from volctl.text import clean, compact
 
 RESIDENT_ID = "居民身份证"
@@ -37,18 +38,6 @@ _PERMIT_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行
 _FOREIGN_2023 = re.compile(
     r"9(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5])\d{14}[\dX]"  # a mainland province issues it
 )
-
-
-def id_type(value: str | None, where: Where | None = None) -> str:
-    """The document type by its name, an alias or its English name; none given: 居民身份证."""
-    text = clean(value)
-    if not text:
-        return RESIDENT_ID
-    if text in ID_TYPES:
-        return text
-    from volctl import values
-
-    return values.parse("id_type", text, "reason.id_type_unknown", where=where) or RESIDENT_ID
 
 
 @dataclass(frozen=True)
@@ -210,21 +199,10 @@ def region_name(code: str) -> str | None:
     return "".join(x for x in (info.get("province"), info.get("prefecture"), county) if x) or None
 
 
-def mask_id_number(number: str | None) -> str | None:
-    """3304**********0011: the region's first four characters and the last four stay."""
-    if not number:
-        return number
-    if len(number) >= 12:
-        return number[:4] + "*" * (len(number) - 8) + number[-4:]
-    keep = max(1, len(number) // 4)
-    return number[:keep] + "*" * (len(number) - 2 * keep) + number[-keep:]
-
-
 # ----------------------------------------------------------------------------- phones
 
 _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
 # A stored phone carries its extension as RFC 3966 does: +8657385012345;ext=8001.
-EXTENSION = ";ext="
 # An extension written after a number: 转8001, 分机 8001, 分机号：8001, ext. 8001, x8001, #8001.
 _EXTENSION_WORD = re.compile(
     r"[(\[]?(?:(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?)+(\d{1,6})\)?$",
@@ -347,96 +325,3 @@ def _ordinary_mobile(text: str) -> str | None:
     if _mobile_pattern().fullmatch(national) is None:
         return None
     return "+86" + national
-
-
-def display_phone(e164: str | None) -> str | None:
-    """How a clerk writes a phone: 13812345678, 0573-85012345, 0573-85012345 转 8001, or
-    +852 … abroad."""
-    if not e164:
-        return e164
-    if EXTENSION in e164:
-        line, _, extension = e164.partition(EXTENSION)
-        return f"{display_phone(line)} 转 {extension}"
-    if not e164.startswith("+86"):
-        return e164
-    national = e164[3:]
-    if len(national) == 11 and national.startswith("1"):
-        return national
-    import phonenumbers
-
-    number = phonenumbers.parse(e164)
-    area = phonenumbers.length_of_geographical_area_code(number)
-    if area:
-        return f"0{national[:area]}-{national[area:]}"
-    # Non-geographic numbers (400/800 service lines) are dialled as written, without a 0.
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return "".join(formatted.split())
-
-
-def mask_phone(e164: str | None) -> str | None:
-    """138****5678 / 0573-****2345: the last four digits stay, and the prefix; an extension
-    (a switchboard's, not personal) is shown: 0573-****2345 转 8001."""
-    if e164 and EXTENSION in e164:
-        line, _, extension = e164.partition(EXTENSION)
-        return f"{mask_phone(line)} 转 {extension}"
-    shown = display_phone(e164)
-    if not shown:
-        return shown
-    digits = [i for i, ch in enumerate(shown) if ch.isdigit()]
-    if len(digits) <= 4:
-        return shown
-    if shown.startswith("+"):
-        head = 4
-    elif "-" in shown:
-        head = shown.index("-") + 1
-    else:
-        head = 3
-    hide = {i for i in digits[:-4] if i >= head}
-    return "".join("*" if i in hide else ch for i, ch in enumerate(shown))
-
-
-# Personal numbers inside free text (notes, reasons, a value echoed in a message), however they
-# were typed: run together, or spaced or dashed anywhere (3304 8219 8302 2122 87, 186-0882-9601,
-# +86 186 0882 9601). 18-character identity numbers (a birth year 19xx or 20xx in place, so
-# that two dates side by side are left alone), Chinese mobiles, E.164 numbers.
-_GAP = "[ \\-\u2010\u2011\u2012\u2013\u2014\uff0d\u3000]?"
-_ID_IN_TEXT = re.compile(rf"(?<![0-9A-Za-z])\d(?:{_GAP}\d){{16}}{_GAP}[\dXx](?![0-9A-Za-z])")
-_MOBILE_IN_TEXT = re.compile(
-    rf"(?<![\d+])(?:(?:\+|00)86{_GAP}|\(\+?86\){_GAP})?(1[3-9](?:{_GAP}\d){{9}})(?!\d)"
-)
-_E164_IN_TEXT = re.compile(r"\+\d{10,14}")
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit() or ch in "Xx")
-
-
-def _mask_id_in_text(match: re.Match[str]) -> str:
-    digits = _digits(match.group())
-    return (mask_id_number(digits) or "") if digits[6:8] in ("19", "20") else match.group()
-
-
-def _mask_mobile_in_text(match: re.Match[str]) -> str:
-    prefix = match.group()[: match.start(1) - match.start()]
-    digits = _digits(match.group(1))
-    return f"{prefix}{digits[:3]}****{digits[-4:]}"
-
-
-def mask_in_text(text: str) -> str:
-    """``text`` with any identity number or phone in it masked (3304**********0387,
-    138****5678), whether written together or spaced and dashed."""
-    text = _ID_IN_TEXT.sub(_mask_id_in_text, text)
-    text = _MOBILE_IN_TEXT.sub(_mask_mobile_in_text, text)
-    return _E164_IN_TEXT.sub(lambda m: mask_phone(m.group()) or "", text)
-
-
-def free_text(value: str | None, show_pii: bool = False) -> str | None:
-    """A free-text field (notes, a reason) for output: numbers in it masked unless asked."""
-    return value if show_pii or not value else mask_in_text(value)
-
-
-def mask_digits(text: str) -> str:
-    """A number that is not a valid phone, masked: the first three and last two digits stay."""
-    positions = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = set(positions[:1] if len(positions) <= 4 else positions[:3] + positions[-2:])
-    return "".join("*" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(text))

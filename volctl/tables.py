@@ -135,7 +135,7 @@ def choose_format(given: str | None, output: Path | None) -> str:
 
 def _masker(column: str) -> Mask | None:
     """How a column is masked, as ``volctl audit`` masks the same keys (``audit.PII_KEYS``)."""
-    from volctl.identity import mask_id_number, mask_phone
+    from volctl.masking import mask_id_number, mask_phone
     from volctl.text import mask_text
 
     if column == "detail":

@@ -363,3 +363,33 @@ def named_row(row: dict[str, object], lang: str | None = None) -> dict[str, obje
         if kind is not None and isinstance(value, str):
             shown[key] = name(kind, value, lang)
     return shown
+
+
+# ----------------------------------------------------------------------------- the national lists
+
+
+def political_status(raw: object, where: Where | None = None) -> str | None:
+    """The full label (中共党员) of a status given in full, short (党员), by its GB/T code
+    (01) or in English (CPC member)."""
+    return parse("political_status", raw, "reason.political_status_unknown", where=where)
+
+
+def education(raw: object, where: Where | None = None) -> str | None:
+    return parse("education", raw, "reason.education_unknown", where=where)
+
+
+def gender(raw: object, where: Where | None = None) -> str | None:
+    return parse("gender", raw, "reason.gender_unknown", where=where)
+
+
+def id_type(value: str | None, where: Where | None = None) -> str:
+    """The document type by its name, an alias or its English name; none given: 居民身份证."""
+    from volctl.identity import ID_TYPES, RESIDENT_ID
+    from volctl.text import clean
+
+    text = clean(value)
+    if not text:
+        return RESIDENT_ID
+    if text in ID_TYPES:
+        return text
+    return parse("id_type", text, "reason.id_type_unknown", where=where) or RESIDENT_ID

@@ -22,7 +22,8 @@ def _day(values: dict[str, Any], key: str) -> date:
 
 
 def _identity(values: dict[str, Any], text: str | None = None) -> Any:
-    from volctl.identity import id_type, parse_id_number
+    from volctl.identity import parse_id_number
+    from volctl.values import id_type
 
     kind = id_type(values.get("id_type"), Where(field="id_type"))
     raw = text if text is not None else values.get("id_number")
@@ -88,7 +89,8 @@ def volunteer(conn: sqlite3.Connection) -> list[Field]:
         return Answer(ident.number, note)
 
     def phone(text: str, values: dict[str, Any], field_code: str = "phone") -> Answer:
-        from volctl.identity import display_phone, parse_phone
+        from volctl.identity import parse_phone
+        from volctl.masking import display_phone
 
         stored = parse_phone(text, where=Where(field=field_code), field_code=field_code)
         return Answer(text, t("guided.phone_as", phone=display_phone(stored)))

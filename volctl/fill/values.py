@@ -57,7 +57,7 @@ class Persons:
 
     def values(self, v: sqlite3.Row | dict[str, Any], needed: Iterable[str]) -> Row:
         from volctl.dates import age_on
-        from volctl.identity import display_phone, mask_id_number, mask_phone
+        from volctl.masking import display_phone, mask_id_number, mask_phone
         from volctl.roster.contact import contact_phone
         from volctl.text import mask_text
 
@@ -382,7 +382,7 @@ def activity_rows(basis: Basis, needed: set[str], status: str, mask: bool) -> It
 def team_rows(basis: Basis, needed: set[str], status: str, mask: bool) -> Iterator[Row]:
     """One row per team of the scope that existed in the period, in the tree's order, with
     ``report hours --by team``'s figures (a team's include the teams under it)."""
-    from volctl.identity import display_phone, mask_phone
+    from volctl.masking import display_phone, mask_phone
     from volctl.reports.hours import team_rows as figures
     from volctl.roster import teams
 

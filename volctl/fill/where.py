@@ -211,12 +211,12 @@ def _typed(field: str, op: str, raw: str, text: str, pos: int) -> Any:
 
 def _code(field: str, raw: str) -> str:
     """A coded value as the roster stores it: 党员 -> 中共党员, 本科 -> 大学本科."""
-    from volctl import codes
+    from volctl import values
 
     readers: dict[str, Callable[[object], str | None]] = {
-        "political_status": codes.political_status,
-        "education": codes.education,
-        "gender": codes.gender,
+        "political_status": values.political_status,
+        "education": values.education,
+        "gender": values.gender,
     }
     reader = readers.get(field)
     if reader is None:

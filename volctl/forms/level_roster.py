@@ -32,7 +32,7 @@ from volctl.forms.request import (
     team_members,
     unit_and_position,
 )
-from volctl.identity import display_phone
+from volctl.masking import display_phone
 from volctl.roster.contact import contact_phone
 
 FOOTER = "填表人：　　　　　　　　　　联系电话："

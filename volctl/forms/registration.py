@@ -36,7 +36,7 @@ from volctl.forms.request import (
     team_for,
     team_members,
 )
-from volctl.identity import display_phone
+from volctl.masking import display_phone
 
 TITLE = "志愿者服务登记表"
 # label | value | label | value | photo: within portrait A4's width

@@ -27,7 +27,7 @@ from typing import Any
 from volctl import settings
 from volctl.dates import check_period
 from volctl.errors import InvalidInput, Where
-from volctl.identity import display_phone, mask_id_number, mask_phone
+from volctl.masking import display_phone, mask_id_number, mask_phone
 from volctl.text import mask_text
 
 # The title of a team's leaders by the team's level (队长/副队长 in the roster).

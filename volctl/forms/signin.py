@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from volctl.errors import Conflict
-from volctl.identity import display_phone, mask_phone
+from volctl.masking import display_phone, mask_phone
 from volctl.roster.contact import contact_phone
 
 HEADERS = ("序号", "志愿者编号", "姓名", "手机", "签到时间", "签退时间", "签名", "备注")

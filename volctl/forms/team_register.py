@@ -37,7 +37,7 @@ from volctl.forms.request import (
     team_members,
     unit_and_position,
 )
-from volctl.identity import display_phone
+from volctl.masking import display_phone
 from volctl.roster.contact import contact_phone
 
 TITLE = "志愿者队伍基本情况登记表"

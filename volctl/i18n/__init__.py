@@ -143,17 +143,21 @@ def _write_cache(sources: list[tuple[str, int, int]], merged: dict[str, tuple[st
     path = cache_path()
     if path is None or sys.dont_write_bytecode:
         return
+    import contextlib
     import marshal
-    from pathlib import Path
 
-    from volctl import files
-
+    # Written here, not through volctl.files: the writer stands above the errors, which stand
+    # above this catalogue; and the cache holds no one's data. A temporary name, then a rename,
+    # as the writer does, so a reader never sees half a cache.
+    tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with files.replacing(Path(path), private=False) as tmp:
-            tmp.write_bytes(marshal.dumps((_CACHE_VERSION, sources, merged)))
+        with open(tmp, "wb") as out:
+            out.write(marshal.dumps((_CACHE_VERSION, sources, merged)))
+        os.replace(tmp, path)
     except Exception:  # a cache: the modules are read again next time
-        pass
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def t(key: str, /, **params: object) -> str:

@@ -32,7 +32,7 @@ from volctl.dates import clock
 from volctl.db import transaction
 from volctl.errors import Conflict, NotFound
 from volctl.i18n import aside, catalogue, join_items, join_list, join_some, more, t
-from volctl.identity import free_text
+from volctl.masking import free_text
 from volctl.text import bounded, clean
 
 KIND = "volunteers"

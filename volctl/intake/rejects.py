@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from volctl.errors import Where
-from volctl.identity import mask_digits, mask_id_number
 from volctl.intake.headers import column_letter
+from volctl.masking import mask_digits, mask_id_number
 from volctl.text import clean, mask_text
 
 ROW_COLUMN = "原行号"

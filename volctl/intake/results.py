@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from volctl.identity import mask_digits
 from volctl.intake.columns import ColumnMapping
 from volctl.intake.headers import GUARDIAN
 from volctl.intake.reader import Table
 from volctl.intake.rows import RowReader
+from volctl.masking import mask_digits
 
 
 @dataclass
@@ -202,7 +202,7 @@ def masked_params(field_name: str | None, params: dict[str, object]) -> dict[str
         return {**params, "value": mask_digits(value)}
     if field_name == "id_number" and "e" not in value.lower():
         # 3.30482e+17 is what Excel kept of a number: a region code, nothing personal.
-        from volctl.identity import mask_id_number
+        from volctl.masking import mask_id_number
 
         return {
             **params,

@@ -17,7 +17,7 @@ from typing import Any
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import display_phone, free_text, mask_phone
+from volctl.masking import display_phone, free_text, mask_phone
 from volctl.roster import code_lists
 from volctl.text import bounded, clean, plain_whole, typed
 

@@ -164,7 +164,7 @@ def issue(
 
 
 def _document(number: str, show_pii: bool) -> str:
-    from volctl.identity import mask_id_number
+    from volctl.masking import mask_id_number
 
     return (number if show_pii else mask_id_number(number)) or ""
 

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from volctl.dates import check_period
-from volctl.identity import free_text
 from volctl.ledger.totals import hours
+from volctl.masking import free_text
 
 _EFFECTIVE = (
     "SELECT e.*, v.volunteer_no, v.name, a.activity_no, a.title AS activity_title"

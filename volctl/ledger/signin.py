@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from volctl.errors import Conflict, InvalidInput, VolctlError, Where
-from volctl.identity import mask_phone, parse_phone
+from volctl.identity import parse_phone
+from volctl.masking import mask_phone
 from volctl.roster.contact import contact_phone
 from volctl.text import clean, compact
 

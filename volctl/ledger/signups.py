@@ -12,8 +12,8 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, Where
 from volctl.i18n import join_list
-from volctl.identity import display_phone, mask_phone
 from volctl.ledger.activities import find, get
+from volctl.masking import display_phone, mask_phone
 from volctl.roster.refs import expand
 from volctl.text import bounded
 

@@ -14,7 +14,7 @@ from volctl import audit
 from volctl.dates import check_not_too_early, check_period, parse_day
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import free_text
+from volctl.masking import free_text
 from volctl.roster import code_lists, volunteers
 from volctl.roster.refs import expand
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean

@@ -21,8 +21,8 @@ from typing import Any, Literal
 from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import mask_id_number
 from volctl.ledger.totals import hours
+from volctl.masking import mask_id_number
 from volctl.text import clean, typed
 
 # A source's current records and the source they came from, through the activity they are on.

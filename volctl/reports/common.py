@@ -32,8 +32,8 @@ from typing import Any, NamedTuple
 
 from volctl.dates import FIRST_YEAR, check_period, check_year
 from volctl.errors import InvalidInput, Where
-from volctl.identity import display_phone, mask_phone
 from volctl.ledger.totals import Total
+from volctl.masking import display_phone, mask_phone
 
 # ----------------------------------------------------------------------------- periods
 

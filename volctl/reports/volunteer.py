@@ -13,8 +13,8 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from volctl.identity import free_text
 from volctl.ledger import records, training
+from volctl.masking import free_text
 from volctl.reports import stars
 from volctl.reports.common import check_year, hours, hours_down, star_level
 from volctl.roster import commendations, insurance, volunteers

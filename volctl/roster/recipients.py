@@ -15,18 +15,12 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from volctl import audit
+from volctl import audit, values
 from volctl.dates import age_on, parse_date
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import (
-    display_phone,
-    free_text,
-    mask_id_number,
-    mask_phone,
-    parse_id_number,
-    parse_phone,
-)
+from volctl.identity import parse_id_number, parse_phone
+from volctl.masking import display_phone, free_text, mask_id_number, mask_phone
 from volctl.roster import code_lists
 from volctl.roster.refs import expand
 from volctl.text import NOTES_TEXT, TEXT, bounded, clean, compact, mask_text
@@ -61,7 +55,6 @@ def _text(raw: object, field: str, limit: int = TEXT) -> str | None:
 def prepare(
     conn: sqlite3.Connection, given: RecipientInput, *, today: date | None = None
 ) -> dict[str, Any]:
-    from volctl import codes
 
     today = today or date.today()
     name = _text(given.name, "name", 50)
@@ -70,7 +63,7 @@ def prepare(
     if not clean(given.group):
         raise InvalidInput("reason.missing_group", where=Where(field="group"))
     group = code_lists.check(conn, code_lists.BENEFICIARY_GROUP, given.group, Where(field="group"))
-    gender = codes.gender(given.gender, Where(field="gender"))
+    gender = values.gender(given.gender, Where(field="gender"))
     birth = parse_date(given.birth_date, where=Where(field="birth_date"), allow_partial=False)
     born = birth.value if birth else None
     number = None

@@ -28,7 +28,8 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
-from volctl.identity import display_phone, free_text, mask_phone, parse_phone
+from volctl.identity import parse_phone
+from volctl.masking import display_phone, free_text, mask_phone
 from volctl.roster import volunteers
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean, compact
 

@@ -15,20 +15,13 @@ from datetime import date
 from json.encoder import encode_basestring
 from typing import Any
 
-from volctl import audit, codes, settings
+from volctl import audit, settings
+from volctl import values as choices  # the enumerated values; "values" names a row here
 from volctl.dates import age_on, parse_date
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import (
-    RESIDENT_ID,
-    display_phone,
-    free_text,
-    id_type,
-    mask_id_number,
-    mask_phone,
-    parse_id_number,
-    parse_phone,
-)
+from volctl.identity import RESIDENT_ID, parse_id_number, parse_phone
+from volctl.masking import display_phone, free_text, mask_id_number, mask_phone
 from volctl.text import bounded, clean, compact, mask_text, split_list, typed
 
 ADULT_AGE = 18
@@ -129,7 +122,9 @@ def prepare(
     name = _text(given.name, "name", where)
     if not name:
         raise InvalidInput("reason.missing_name", where=where("name"))
-    kind = id_type(given.id_type if isinstance(given.id_type, str) else None, where("id_type"))
+    kind = choices.id_type(
+        given.id_type if isinstance(given.id_type, str) else None, where("id_type")
+    )
     ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
     kind = ident.kind or kind  # a foreign permanent resident's card given as an identity number
     warnings.extend(ident.warnings)
@@ -144,7 +139,7 @@ def prepare(
     else:
         phone = office_phone
 
-    gender = codes.gender(given.gender, where("gender"))
+    gender = choices.gender(given.gender, where("gender"))
     if ident.gender and gender and gender != ident.gender:
         raise InvalidInput(
             "reason.id_gender_mismatch", where=where("gender"), given=gender, derived=ident.gender
@@ -185,10 +180,10 @@ def prepare(
         "phone": phone,
         "gender": gender,
         "birth_date": born.isoformat(),
-        "political_status": codes.political_status(
+        "political_status": choices.political_status(
             given.political_status, where("political_status")
         ),
-        "education": codes.education(given.education, where("education")),
+        "education": choices.education(given.education, where("education")),
         "office_phone": office_phone,
         "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
         "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
@@ -335,10 +330,10 @@ def insert_many(
     columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
     stored: list[tuple[int, str]] = []
     rows = []
-    for offset, values in enumerate(records):
+    for offset, record in enumerate(records):
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
-        rows.append((vid, number, *[values[k] for k in keys], batch_id, now, now))
+        rows.append((vid, number, *[record[k] for k in keys], batch_id, now, now))
     marks = ", ".join("?" for _ in columns)
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
     audit.record_many(
@@ -346,8 +341,8 @@ def insert_many(
         "volunteer.add",
         "volunteers",
         [
-            (vid, {"volunteer_no": number, "name": values["name"], "batch": batch_id})
-            for (vid, number), values in zip(stored, records, strict=True)
+            (vid, {"volunteer_no": number, "name": record["name"], "batch": batch_id})
+            for (vid, number), record in zip(stored, records, strict=True)
         ],
     )
     return stored

@@ -34,7 +34,7 @@ class Refusal:
 
     def reason(self) -> str:
         from volctl.i18n import t
-        from volctl.identity import mask_in_text
+        from volctl.masking import mask_in_text
 
         params = {k: mask_in_text(v) if isinstance(v, str) else v for k, v in self.params.items()}
         return t(self.key, **params)

@@ -156,7 +156,7 @@ def test_a_two_row_header_with_a_merged_parent_names_each_sub_column() -> None:
     top = ["序号", "姓名", "证件号码", "联系方式", "", "监护人", "", ""]
     below = ["", "", "", "手机", "固定电话", "姓名", "电话", "关系"]
     merged = [(0, 3, 0, 4), (0, 5, 0, 7), (0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2)]
-    reading = read_header(top, below, row=0, merged=merged)
+    reading = read_header(top, below, row=0, merged=merged, vocabulary=SIGNUP)
     assert reading.rows == 2
     assert [(r.label, r.field) for r in reading.columns] == [
         ("序号", IGNORE),
@@ -171,12 +171,14 @@ def test_a_two_row_header_with_a_merged_parent_names_each_sub_column() -> None:
 
 
 def test_two_columns_that_could_be_one_field_are_ambiguous_never_guessed() -> None:
-    reading = read_header(["姓名", "证件号码", "身份证号"])
+    reading = read_header(["姓名", "证件号码", "身份证号"], vocabulary=SIGNUP)
     assert [(r.field, r.how, r.clue) for r in reading.columns[1:]] == [
         (None, "ambiguous", "id_number"),
         (None, "ambiguous", "id_number"),
     ]
-    settled = read_header(["姓名", "证件号码", "身份证号"], explicit={"身份证号": "id_number"})
+    settled = read_header(
+        ["姓名", "证件号码", "身份证号"], vocabulary=SIGNUP, explicit={"身份证号": "id_number"}
+    )
     assert [(r.field, r.how) for r in settled.columns[1:]] == [
         (None, "displaced"),
         ("id_number", "column"),
@@ -184,7 +186,9 @@ def test_two_columns_that_could_be_one_field_are_ambiguous_never_guessed() -> No
 
 
 def test_an_explicit_mapping_reads_a_header_nothing_else_knows_or_a_column_letter() -> None:
-    reading = read_header(["队员", "有效证件号", "联络"], explicit={"队员": "name", "c": "phone"})
+    reading = read_header(
+        ["队员", "有效证件号", "联络"], vocabulary=SIGNUP, explicit={"队员": "name", "c": "phone"}
+    )
     assert [(r.field, r.how) for r in reading.columns] == [
         ("name", "column"),
         ("id_number", "term"),

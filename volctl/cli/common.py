@@ -24,6 +24,7 @@ import typer
 import typer.core
 
 from volctl.cli import localise
+from volctl.cli.localise import say
 from volctl.errors import (
     EXIT_CANCELLED,
     EXIT_INTERNAL,
@@ -328,36 +329,6 @@ def _plain_console() -> dict[str, Any] | None:
     if columns.isdigit():
         width = int(columns)
     return {"width": width or 80, "bold": terminal}
-
-
-def say(text: str, prefix: str = "", *, indent: str = "") -> None:
-    """A message on stderr. At a terminal it is wrapped to the terminal's width by the
-    line-breaking rules (a number, a volunteer number or a file name is never cut by the
-    terminal's edge), its lines after the first under its text, not its ``prefix``; in a
-    pipe or a log each message stays one line."""
-    width = _stderr_width()
-    if width is None:
-        typer.echo(indent + prefix + text, err=True)
-        return
-    from volctl.i18n.linebreak import width as measure
-    from volctl.i18n.linebreak import wrap
-
-    hang = indent + " " * measure(prefix)
-    typer.echo(wrap(text, width, indent=indent + prefix, hang=hang), err=True)
-
-
-def _stderr_width() -> int | None:
-    """The columns of the terminal stderr is on (less one: a full line would make some
-    terminals wrap an empty one), or None when stderr is not a terminal."""
-    try:
-        if not sys.stderr.isatty():
-            return None
-        columns = os.get_terminal_size(sys.stderr.fileno()).columns
-    except (AttributeError, ValueError, OSError):
-        return None
-    if columns < 20:  # unknown (a terminal that does not say its size) or absurd
-        return None
-    return columns - 1
 
 
 def notice(text: str) -> None:

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import say
+from volctl.cli.localise import say
 from volctl.i18n import t
 
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))]

@@ -7,7 +7,9 @@ start-up). Its headings go through ``gettext`` in ``typer.core`` and its usage e
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from typing import IO, Any
 
 import typer
@@ -131,7 +133,6 @@ def _detail(text: str) -> str:
 
 
 def _show_usage_error(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
-    from volctl.cli.common import say
 
     if file is not None:  # as Click writes it
         if self.ctx is not None:
@@ -303,3 +304,33 @@ def install() -> None:
     formatting.term_len = display_width  # type: ignore[attr-defined]
     _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]
     formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]
+
+
+def say(text: str, prefix: str = "", *, indent: str = "") -> None:
+    """A message on stderr. At a terminal it is wrapped to the terminal's width by the
+    line-breaking rules (a number, a volunteer number or a file name is never cut by the
+    terminal's edge), its lines after the first under its text, not its ``prefix``; in a
+    pipe or a log each message stays one line."""
+    width = _stderr_width()
+    if width is None:
+        typer.echo(indent + prefix + text, err=True)
+        return
+    from volctl.i18n.linebreak import width as measure
+    from volctl.i18n.linebreak import wrap
+
+    hang = indent + " " * measure(prefix)
+    typer.echo(wrap(text, width, indent=indent + prefix, hang=hang), err=True)
+
+
+def _stderr_width() -> int | None:
+    """The columns of the terminal stderr is on (less one: a full line would make some
+    terminals wrap an empty one), or None when stderr is not a terminal."""
+    try:
+        if not sys.stderr.isatty():
+            return None
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return None
+    if columns < 20:  # unknown (a terminal that does not say its size) or absurd
+        return None
+    return columns - 1

@@ -280,7 +280,7 @@ def read_header(
     *,
     row: int = 0,
     merged: Sequence[Merge] = (),
-    vocabulary: Vocabulary | None = None,
+    vocabulary: Vocabulary,
     explicit: Mapping[str, str] | None = None,
     remembered: Mapping[str, str] | None = None,
 ) -> HeaderReading:
@@ -288,10 +288,6 @@ def read_header(
     second header row under it, the sub-columns too; ``merged``: the sheet's merged ranges.
     ``explicit`` and ``remembered``: header text (or column letter) -> field, settled by the
     clerk (see :func:`mapping_key`); a field of "" leaves the column unread."""
-    if vocabulary is None:
-        from volctl.headings.signup import SIGNUP
-
-        vocabulary = SIGNUP
     labels = [text_of(v) for v in top]
     parents, grouped = spread(labels, row, merged)
     two = below is not None and is_subheader(below, labels, grouped)

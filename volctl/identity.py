@@ -74,18 +74,33 @@ _SEPARATORS = re.compile(r"[-‐－—_]")
 
 
 def _is_mangled_number(raw: object) -> bool:
-    """An 18-digit number that went through a spreadsheet as a number has lost digits."""
+    """An 18-digit number that went through a spreadsheet as a number has lost digits; one
+    of 15 digits (the first-generation number) is held exactly by a spreadsheet's number."""
     if isinstance(raw, bool):
         return False
     if isinstance(raw, float):
-        return abs(raw) >= 1e14
+        return abs(raw) >= 1e15 or (abs(raw) >= 1e14 and not raw.is_integer())
     if isinstance(raw, int):
         return raw >= 10**16
     return False
 
 
+# A CSV cell written as a formula to keep it text: ="330482198501010011" (Excel's own trick,
+# and what many systems' exports write for long numbers).
+_FORMULA_TEXT = re.compile(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
+
+
+def excel_text(value: object) -> object:
+    """``="…"`` -> the text inside; any other value as it is."""
+    if isinstance(value, str) and value[:1] in ("=", " ") and (m := _FORMULA_TEXT.match(value)):
+        return m.group(1)
+    return value
+
+
 def _clean_id_text(raw: object) -> str:
-    text = compact(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = compact(excel_text(raw))
     text = text.lstrip("'‘’`")
     return _SEPARATORS.sub("", text).upper()
 
@@ -254,6 +269,38 @@ def split_extension(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# What is written beside a phone and is not part of it: a label before it (手机：138…), a
+# remark in brackets (138…（微信同号）, (本人), （办）) or after it (138… 微信同号).
+_PHONE_LABEL = re.compile(
+    r"^\s*(?:本人|个人)?(?:手机|电话|联系电话|座机|固话|办公电话|移动电话|tel|mobile|phone)"
+    r"(?:号码|号)?\s*[:：]?\s*(?=[+＋\d０-９(（])",
+    re.IGNORECASE,
+)
+_PHONE_BRACKETED = re.compile(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
+_PHONE_AFTER = re.compile(
+    r"(?<=[\d０-９])\s*((?!转|轉|分机|分機|内线|內線)[\u3400-\u9fff][\u3400-\u9fff，,、 ]*)$"
+)
+
+
+def phone_remark(raw: object) -> tuple[object, str | None]:
+    """A phone cell as written -> (the number part, the remark beside it or None):
+    "13812345678（微信同号）" -> ("13812345678", "微信同号"); "手机：138…" -> ("138…", None);
+    ="13812345678" (a CSV's text formula) -> ("13812345678", None)."""
+    if not isinstance(raw, str):
+        return raw, None
+    remarks: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        remarks.append(m.group(1).strip())
+        return " "
+
+    text = str(excel_text(raw))
+    text = _PHONE_LABEL.sub("", text)
+    text = _PHONE_BRACKETED.sub(keep, text)
+    text = _PHONE_AFTER.sub(keep, text).strip()
+    return text, "，".join(r for r in remarks if r) or None
+
+
 def split_phones(raw: object) -> list[object]:
     """The numbers in one cell: "13957312345/0573-85012345" -> both; anything else -> [raw].
     Split only where every part holds at least seven digits (a whole number)."""
@@ -291,6 +338,9 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
+    if isinstance(raw, str):
+        bare, _remark = phone_remark(raw)
+        text = compact(bare).lstrip("'")
     number, extension = split_extension(text)
     text = _PHONE_JUNK.sub("", number)
     if not text:

@@ -22,7 +22,7 @@ from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list, t, t_in
 from volctl.intake import batches, columns, guard
-from volctl.intake.headers import is_blank, is_footer
+from volctl.intake.headers import footer_kind, is_blank, is_heading
 from volctl.intake.reader import Table, open_table
 from volctl.intake.results import (
     Detail,
@@ -257,6 +257,7 @@ def _import_file(
     display = str(path)
     rows_read = 0
     after_footer = False
+    resumable = False  # below a total line that a group heading may follow
     by_submission = result.registered_on_source == "submitted"
 
     def flush() -> None:
@@ -271,16 +272,29 @@ def _import_file(
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:
             progress(display, rows_read, table.total)
-        if after_footer or is_footer(values):
+        blank = is_blank(values)
+        footer = footer_kind(values) if not blank else None
+        if after_footer and resumable and not blank and footer is None:
+            resumable = False
+            if is_heading(values, number in table.spanned):
+                # 合计 closed one group's people and the next group's heading follows.
+                result.headings.append(number)
+                after_footer = False
+                continue
+        if after_footer or footer is not None:
             # Signatures, stamps, counts, notes, declarations: not people, not rejects; what
-            # stands below them (spare rows, examples, instructions) is not read either.
-            if not is_blank(values):
+            # stands below them (spare rows, examples, instructions) is not read either. A
+            # subtotal (小计) inside the table is skipped and the rows go on.
+            if not blank:
                 result.footers += 1
                 if after_footer and reader.holds_a_person(values):
                     result.below_footer.append(number)
-            after_footer = True
+                resumable = footer == "total" and (resumable or not after_footer)
+            after_footer = after_footer or footer != "subtotal"
             continue
         if not reader.is_data(values):
+            if not blank and is_heading(values, number in table.spanned):
+                result.headings.append(number)  # a heading in the 序号 column
             continue
         result.rows += 1
         if result.rows > options.limits.max_rows:
@@ -302,6 +316,10 @@ def _import_file(
         try:
             prepared = volunteers.prepare(given, today=today, where=locate)
         except InvalidInput as error:
+            if is_heading(values, number in table.spanned):
+                result.rows -= 1  # a group heading (一、教育系统, 党员志愿者): not a person
+                result.headings.append(number)
+                continue
             _reject(result, reader, where, error, number, values, given, options)
             continue
         key = (prepared.values["id_type"], prepared.values["id_number"])

@@ -15,7 +15,7 @@ from typing import Any
 from volctl import codes
 from volctl.dates import age_on, parse_date
 from volctl.errors import InvalidInput, Where
-from volctl.identity import id_type, parse_id_number, parse_phone
+from volctl.identity import RESIDENT_ID, id_type, parse_id_number, parse_phone
 from volctl.text import compact, split_list, typed
 
 ADULT_AGE = 18
@@ -85,7 +85,51 @@ def _option_where(field_name: str) -> Where:
     return Where(field=field_name)
 
 
+# What a value was read as, by the raw value (and its type: 1, 1.0 and True hash alike), for
+# the fields whose values a sheet repeats (genders, codes, dates, lists): a sheet of 50,000
+# rows holds a few hundred distinct ones. Only readings that succeeded are kept, so a refusal
+# is raised afresh, naming its own row; the readings depend on the value alone.
+_MEMO_LIMIT = 50_000
+_Read = Callable[[object, Where], Any]
+_memos: dict[_Read, dict[tuple[type, object], Any]] = {}
+
+
+def _read(read: _Read, raw: object, where: Locate, field_name: str) -> Any:
+    """``read(raw, where(field_name))``, remembered by the raw value (None: never read)."""
+    if raw is None:
+        return None
+    memo = _memos.get(read)
+    if memo is None:
+        memo = _memos[read] = {}
+    key = (raw.__class__, raw)
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable (a list of skills)
+        return read(raw, where(field_name))
+    value = read(raw, where(field_name))
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _birth_date(raw: object, where: Where) -> Any:
+    return parse_date(raw, where=where, code="birth_date_invalid")
+
+
+def _day(raw: object, where: Where) -> Any:
+    return parse_date(raw, where=where, allow_partial=False)
+
+
+def _list_json(raw: object, _where: Where) -> str:
+    return _json_list(_list(raw))
+
+
 def _text(value: object, field_name: str, where: Locate) -> str | None:
+    if value is None:
+        return None
     text = typed(value)
     if not text:
         return None
@@ -96,7 +140,7 @@ def _text(value: object, field_name: str, where: Locate) -> str | None:
 
 
 def _optional_phone(value: object, field_name: str, where: Locate) -> str | None:
-    if not compact(value):
+    if value is None or not compact(value):
         return None
     return parse_phone(value, where=where(field_name), field_code=field_name)
 
@@ -116,14 +160,16 @@ def prepare(
     name = _text(given.name, "name", where)
     if not name:
         raise InvalidInput("reason.missing_name", where=where("name"))
-    kind = id_type(given.id_type if isinstance(given.id_type, str) else None, where("id_type"))
+    kind = (
+        id_type(given.id_type, where("id_type")) if isinstance(given.id_type, str) else RESIDENT_ID
+    )
     ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
     kind = ident.kind or kind  # a foreign permanent resident's card given as an identity number
     warnings.extend(ident.warnings)
     office_phone = _optional_phone(given.office_phone, "office_phone", where)
     # No phone of their own: an office line is the contact; a child registered as a minor is
     # reached through the guardian (checked below, once the registration date is known).
-    own_phone = bool(compact(given.phone))
+    own_phone = given.phone is not None and bool(compact(given.phone))
     phone_later = not own_phone and not office_phone and bool(ident.birth_date)
     phone: str | None
     if own_phone or not (office_phone or phone_later):
@@ -131,14 +177,14 @@ def prepare(
     else:
         phone = office_phone
 
-    gender = codes.gender(given.gender, where("gender"))
+    gender = _read(codes.gender, given.gender, where, "gender")
     if ident.gender and gender and gender != ident.gender:
         raise InvalidInput(
             "reason.id_gender_mismatch", where=where("gender"), given=gender, derived=ident.gender
         )
     gender = gender or ident.gender
 
-    birth = parse_date(given.birth_date, where=where("birth_date"), code="birth_date_invalid")
+    birth = _read(_birth_date, given.birth_date, where, "birth_date")
     if ident.birth_date and birth and not birth.agrees_with(ident.birth_date):
         raise InvalidInput(
             "reason.id_birth_date_mismatch",
@@ -156,7 +202,7 @@ def prepare(
     if born > today:
         raise InvalidInput("reason.date_in_future", where=where("birth_date"))
 
-    registered = parse_date(given.registered_on, where=where("registered_on"), allow_partial=False)
+    registered = _read(_day, given.registered_on, where, "registered_on")
     registered_on = registered.value if registered else today
     if registered_on > today:
         raise InvalidInput("reason.registered_in_future", where=where("registered_on"))
@@ -172,23 +218,22 @@ def prepare(
         "phone": phone,
         "gender": gender,
         "birth_date": born.isoformat(),
-        "political_status": codes.political_status(
-            given.political_status, where("political_status")
+        "political_status": _read(
+            codes.political_status, given.political_status, where, "political_status"
         ),
-        "education": codes.education(given.education, where("education")),
+        "education": _read(codes.education, given.education, where, "education"),
         "office_phone": office_phone,
         "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
         "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
-        "skills": _json_list(_list(given.skills)),
-        "intentions": _json_list(_list(given.intentions)),
+        "skills": _read(_list_json, given.skills, where, "skills") or "[]",
+        "intentions": _read(_list_json, given.intentions, where, "intentions") or "[]",
         "registered_on": registered_on.isoformat(),
     }
     for name_ in _PLAIN:
-        values[name_] = _text(getattr(given, name_), name_, where)
+        raw = getattr(given, name_)
+        values[name_] = None if raw is None else _text(raw, name_, where)
 
-    consent = parse_date(
-        given.guardian_consent_on, where=where("guardian_consent_on"), allow_partial=False
-    )
+    consent = _read(_day, given.guardian_consent_on, where, "guardian_consent_on")
     values["guardian_consent_on"] = consent.value.isoformat() if consent else None
     if consent is not None and check_consent:
         _check_consent(consent.value, born, registered_on, today, where("guardian_consent_on"))

@@ -59,7 +59,7 @@ def outcome(work: Path) -> dict[str, Any]:
         books.append(_cells(rejects) if rejects.exists() else None)
     rows = _rows(db)
     placeholders = {str(work): "<work>", str(SAME): "<same>", str(UNSEEN): "<unseen>"}
-    return _normal(
+    return normal(
         {"summaries": summaries, "rejects": books, "tables": rows}, placeholders, dt.date.today()
     )
 
@@ -99,11 +99,11 @@ def _rows(db: Path) -> dict[str, list[list[Any]]]:
         conn.close()
 
 
-def _normal(value: Any, paths: dict[str, str], today: dt.date) -> Any:
+def normal(value: Any, paths: dict[str, str], today: dt.date) -> Any:
     if isinstance(value, dict):
-        return {k: _normal(v, paths, today) for k, v in value.items()}
+        return {k: normal(v, paths, today) for k, v in value.items()}
     if isinstance(value, list):
-        return [_normal(v, paths, today) for v in value]
+        return [normal(v, paths, today) for v in value]
     if isinstance(value, str):
         for real, shown in paths.items():
             value = value.replace(real, shown)

@@ -174,12 +174,14 @@ def _run(
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     settled = (columns.as_table(columns.parse(options.columns)), columns.remembered(conn))
     results = []
-    for path in paths:
-        results.append(
-            _import_file(
-                conn, path, options, today, registered, seen, progress, settled, write=write
-            )
-        )
+    with volunteers.IndexesDeferred(conn) as deferred:
+        for path in paths:
+            results.append(
+                _import_file(
+                    conn, path, options, today, registered, seen, progress, settled, write=write,
+                    before_rows=deferred.before if write else None,
+                )
+            )  # fmt: skip
     if options.rejects is not None:
         with_rejects = [r for r in results if r.rejected_rows]
         if with_rejects:
@@ -229,6 +231,7 @@ def _import_file(
     settled: tuple[dict[str, str], dict[str, str]],
     *,
     write: bool,
+    before_rows: Callable[[int], None] | None = None,
 ) -> FileResult:
     explicit, remembered = settled
     table = open_table(
@@ -268,6 +271,8 @@ def _import_file(
         pending.clear()
         pending_seen.clear()
 
+    if before_rows is not None:
+        before_rows(table.total or 0)  # up to this many new volunteers: indexes built last
     for number, values in table.rows:
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:

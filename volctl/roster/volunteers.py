@@ -10,6 +10,7 @@ import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 from volctl import audit, settings
@@ -94,6 +95,44 @@ def identities(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str
     }
 
 
+# A large batch into a small roster: the secondary indexes (by phone, name, batch) are built
+# once at the end rather than kept up row by row. Never for a roster larger than the batch,
+# where building them again would cost more than it saves.
+DEFER_INDEXES_FROM = 5_000
+
+
+class IndexesDeferred:
+    """Inside the caller's transaction: ``before(rows)`` (up to ``rows`` new volunteers to
+    come) drops the volunteers table's secondary indexes when building them again is cheaper;
+    leaving the block creates them again with the same SQL, whether it ends well or not. The
+    UNIQUE constraints stay, so a duplicate is refused as ever."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.saved: list[tuple[str, str]] = []
+
+    def before(self, rows: int) -> None:
+        if self.saved or rows < DEFER_INDEXES_FROM:
+            return
+        (existing,) = self.conn.execute("SELECT count(*) FROM volunteers").fetchone()
+        if existing > rows:
+            return
+        self.saved = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'volunteers' AND sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+        for name, _sql in self.saved:
+            self.conn.execute(f'DROP INDEX "{name}"')
+
+    def __enter__(self) -> IndexesDeferred:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        saved, self.saved = self.saved, []
+        for _name, sql in saved:
+            self.conn.execute(sql)
+
+
 def insert_many(
     conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
 ) -> list[tuple[int, str]]:
@@ -119,12 +158,19 @@ def insert_many(
         rows.append((vid, number, *[values[k] for k in keys], batch_id, now, now))
     marks = ", ".join("?" for _ in columns)
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
+    # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
+    # writes it (the same escaping function and separators), without an encoder per row.
+    batch = "null" if batch_id is None else str(int(batch_id))
     audit.record_many(
         conn,
         "volunteer.add",
         "volunteers",
         [
-            (vid, {"volunteer_no": number, "name": values["name"], "batch": batch_id})
+            (
+                vid,
+                f'{{"volunteer_no": {encode_basestring(number)}, '
+                f'"name": {encode_basestring(values["name"])}, "batch": {batch}}}',
+            )
             for (vid, number), values in zip(stored, records, strict=True)
         ],
     )

@@ -69,6 +69,7 @@ class IdNumber:
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
 _GB11643 = re.compile(r"\d{17}[\dX]")
+_PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")  # ASCII only: full-width digits are tidied first
 _OTHER_DOCUMENT = re.compile(r"[A-Z0-9]{5,20}")
 _SEPARATORS = re.compile(r"[-‐－—_]")
 
@@ -113,6 +114,8 @@ def parse_id_number(
     where: Where | None = None,
 ) -> IdNumber:
     """Normalise and check an identity number; raise ``InvalidInput`` with a reason code."""
+    if isinstance(raw, str) and _PLAIN_ID.fullmatch(raw):  # typed cleanly: nothing to tidy
+        return _checked_id(raw.upper(), kind, today, where)
     if raw is None or (isinstance(raw, str) and not clean(raw)):
         raise InvalidInput("reason.missing_id_number", where=where)
     if _is_mangled_number(raw):
@@ -132,6 +135,10 @@ def parse_id_number(
             where=where,
             value=text,
         )
+    return _checked_id(text, kind, today, where)
+
+
+def _checked_id(text: str, kind: str, today: date | None, where: Where | None) -> IdNumber:
     if kind == FOREIGN_PERMANENT and _FOREIGN_2023.fullmatch(text):
         return _parse_gb11643(text, today=today or date.today(), where=where)
     if kind not in _GB11643_TYPES:
@@ -332,6 +339,10 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     spreadsheet turned into 13812345678.0, and extensions written 0573-85012345转8001,
     0573-85012345-8001, … 分机8001, ext. 8001, x8001 or #8001.
     """
+    if isinstance(raw, str) and len(raw) == 11 and raw.isascii() and raw.isdigit():
+        fast = _ordinary_mobile(raw)  # typed cleanly: nothing to tidy
+        if fast is not None:
+            return fast
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = compact(raw).lstrip("'")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 from volctl import audit, settings
@@ -150,12 +152,16 @@ def insert_many(
     now = audit.now_iso()
     keys = list(records[0])
     columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
+    # Every record has the same keys, in the same order; their values as one tuple.
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
+        itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+    )
     stored: list[tuple[int, str]] = []
     rows = []
     for offset, values in enumerate(records):
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
-        rows.append((vid, number, *[values[k] for k in keys], batch_id, now, now))
+        rows.append((vid, number, *pick(values), batch_id, now, now))
     marks = ", ".join("?" for _ in columns)
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
     # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps

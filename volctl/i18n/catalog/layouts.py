@@ -68,7 +68,7 @@ MESSAGES = {
         "declarations) skipped, not counted as data.",
     ),
     "intake.headings_skipped": (
-        "{file}：第 {rows} 行是分组标题（如「一、教育系统」「党员志愿者」），不是人员，已跳过。",
+        "{file}：第 {rows} 行（共 {count} 行）是分组标题（如「一、教育系统」「党员志愿者」），不是人员，已跳过。",
         "{file}: {count:~row|rows} {rows} {count:?is a group heading|are group headings} "
         "(such as 一、教育系统 or 党员志愿者), not people; skipped.",
     ),

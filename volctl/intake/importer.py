@@ -277,9 +277,8 @@ def _import_file(
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:
             progress(display, rows_read, table.total)
-        blank = is_blank(values)
-        footer = footer_kind(values) if not blank else None
-        if after_footer and resumable and not blank and footer is None:
+        footer = footer_kind(values)  # None for a blank row
+        if after_footer and resumable and footer is None and not is_blank(values):
             resumable = False
             if is_heading(values, number in table.spanned):
                 # 合计 closed one group's people and the next group's heading follows.
@@ -290,7 +289,7 @@ def _import_file(
             # Signatures, stamps, counts, notes, declarations: not people, not rejects; what
             # stands below them (spare rows, examples, instructions) is not read either. A
             # subtotal (小计) inside the table is skipped and the rows go on.
-            if not blank:
+            if not is_blank(values):
                 result.footers += 1
                 if after_footer and reader.holds_a_person(values):
                     result.below_footer.append(number)
@@ -298,7 +297,7 @@ def _import_file(
             after_footer = after_footer or footer != "subtotal"
             continue
         if not reader.is_data(values):
-            if not blank and is_heading(values, number in table.spanned):
+            if is_heading(values, number in table.spanned):
                 result.headings.append(number)  # a heading in the 序号 column
             continue
         result.rows += 1

@@ -79,9 +79,10 @@ def record_many(
     conn: sqlite3.Connection,
     action: str,
     entity: str,
-    entries: list[tuple[int, dict[str, object]]],
+    entries: list[tuple[int, dict[str, object]]] | list[tuple[int, str]],
 ) -> None:
-    """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail)."""
+    """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail),
+    the detail a dict or already its JSON text."""
     ctx = context()
     at = now_iso()
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # as json.dumps, once
@@ -96,7 +97,7 @@ def record_many(
                 action,
                 entity,
                 entity_id,
-                encode(detail),
+                detail if isinstance(detail, str) else encode(detail),
             )
             for entity_id, detail in entries
         ],

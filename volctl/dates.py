@@ -60,6 +60,11 @@ class PartialDate:
         return self.value.year == other.year
 
 
+# The time a day was written with, as a date cell turns into text (1985-03-01 00:00:00,
+# 2025/3/1 8:37, 1985-03-01T00:00:00): the day is what counts.
+_AT_TIME = re.compile(
+    r"(?:(?<=\d)(?:\s+|T)|(?<=日)\s*)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?\s*$"
+)
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), "day"),
     (re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$"), "day"),
@@ -86,7 +91,7 @@ def parse_date(
         raise InvalidInput(f"reason.{code}", where=where, value=str(raw))
     if isinstance(raw, int | float):
         return _from_number(raw, where, code)
-    text = compact(raw).lstrip("'")
+    text = compact(_AT_TIME.sub("", raw) if isinstance(raw, str) else raw).lstrip("'")
     if not text:
         return None
     for pattern, precision in _PATTERNS:

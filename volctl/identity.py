@@ -54,23 +54,39 @@ class IdNumber:
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
 _GB11643 = re.compile(r"\d{17}[\dX]")
+_PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")  # ASCII only: full-width digits are tidied first
 _OTHER_DOCUMENT = re.compile(r"[A-Z0-9]{5,20}")
 _SEPARATORS = re.compile(r"[-‐－—_]")
 
 
 def _is_mangled_number(raw: object) -> bool:
-    """An 18-digit number that went through a spreadsheet as a number has lost digits."""
+    """An 18-digit number that went through a spreadsheet as a number has lost digits; one
+    of 15 digits (the first-generation number) is held exactly by a spreadsheet's number."""
     if isinstance(raw, bool):
         return False
     if isinstance(raw, float):
-        return abs(raw) >= 1e14
+        return abs(raw) >= 1e15 or (abs(raw) >= 1e14 and not raw.is_integer())
     if isinstance(raw, int):
         return raw >= 10**16
     return False
 
 
+# A CSV cell written as a formula to keep it text: ="330482198501010011" (Excel's own trick,
+# and what many systems' exports write for long numbers).
+_FORMULA_TEXT = re.compile(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
+
+
+def excel_text(value: object) -> object:
+    """``="…"`` -> the text inside; any other value as it is."""
+    if isinstance(value, str) and value[:1] in ("=", " ") and (m := _FORMULA_TEXT.match(value)):
+        return m.group(1)
+    return value
+
+
 def _clean_id_text(raw: object) -> str:
-    text = compact(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = compact(excel_text(raw))
     text = text.lstrip("'‘’`")
     return _SEPARATORS.sub("", text).upper()
 
@@ -83,6 +99,8 @@ def parse_id_number(
     where: Where | None = None,
 ) -> IdNumber:
     """Normalise and check an identity number; raise ``InvalidInput`` with a reason code."""
+    if isinstance(raw, str) and _PLAIN_ID.fullmatch(raw):  # typed cleanly: nothing to tidy
+        return _checked_id(raw.upper(), kind, today, where)
     if raw is None or (isinstance(raw, str) and not clean(raw)):
         raise InvalidInput("reason.missing_id_number", where=where)
     if _is_mangled_number(raw):
@@ -102,6 +120,10 @@ def parse_id_number(
             where=where,
             value=text,
         )
+    return _checked_id(text, kind, today, where)
+
+
+def _checked_id(text: str, kind: str, today: date | None, where: Where | None) -> IdNumber:
     if kind == FOREIGN_PERMANENT and _FOREIGN_2023.fullmatch(text):
         return _parse_gb11643(text, today=today or date.today(), where=where)
     if kind not in _GB11643_TYPES:
@@ -228,6 +250,38 @@ def split_extension(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# What is written beside a phone and is not part of it: a label before it (手机：138…), a
+# remark in brackets (138…（微信同号）, (本人), （办）) or after it (138… 微信同号).
+_PHONE_LABEL = re.compile(
+    r"^\s*(?:本人|个人)?(?:手机|电话|联系电话|座机|固话|办公电话|移动电话|tel|mobile|phone)"
+    r"(?:号码|号)?\s*[:：]?\s*(?=[+＋\d０-９(（])",
+    re.IGNORECASE,
+)
+_PHONE_BRACKETED = re.compile(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
+_PHONE_AFTER = re.compile(
+    r"(?<=[\d０-９])\s*((?!转|轉|分机|分機|内线|內線)[\u3400-\u9fff][\u3400-\u9fff，,、 ]*)$"
+)
+
+
+def phone_remark(raw: object) -> tuple[object, str | None]:
+    """A phone cell as written -> (the number part, the remark beside it or None):
+    "13812345678（微信同号）" -> ("13812345678", "微信同号"); "手机：138…" -> ("138…", None);
+    ="13812345678" (a CSV's text formula) -> ("13812345678", None)."""
+    if not isinstance(raw, str):
+        return raw, None
+    remarks: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        remarks.append(m.group(1).strip())
+        return " "
+
+    text = str(excel_text(raw))
+    text = _PHONE_LABEL.sub("", text)
+    text = _PHONE_BRACKETED.sub(keep, text)
+    text = _PHONE_AFTER.sub(keep, text).strip()
+    return text, "，".join(r for r in remarks if r) or None
+
+
 def split_phones(raw: object) -> list[object]:
     """The numbers in one cell: "13957312345/0573-85012345" -> both; anything else -> [raw].
     Split only where every part holds at least seven digits (a whole number)."""
@@ -259,12 +313,19 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     spreadsheet turned into 13812345678.0, and extensions written 0573-85012345转8001,
     0573-85012345-8001, … 分机8001, ext. 8001, x8001 or #8001.
     """
+    if isinstance(raw, str) and len(raw) == 11 and raw.isascii() and raw.isdigit():
+        fast = _ordinary_mobile(raw)  # typed cleanly: nothing to tidy
+        if fast is not None:
+            return fast
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = compact(raw).lstrip("'")
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
+    if isinstance(raw, str):
+        bare, _remark = phone_remark(raw)
+        text = compact(bare).lstrip("'")
     number, extension = split_extension(text)
     text = _PHONE_JUNK.sub("", number)
     if not text:

@@ -48,6 +48,9 @@ def notices(result: Any, show_pii: bool) -> None:
             notice(t("intake.forms_read", file=name, count=len(f.table.forms)))
         if f.footers:
             notice(t("intake.footers_skipped", file=name, count=f.footers))
+        if f.headings:
+            rows = join_list(f.headings)
+            notice(t("intake.headings_skipped", file=name, rows=rows, count=len(f.headings)))
         if f.below_footer:
             warn(t("intake.below_footer", file=name, rows=join_list(f.below_footer)))
     written = {}

@@ -283,35 +283,49 @@ def read_header(
     vocabulary: Vocabulary,
     explicit: Mapping[str, str] | None = None,
     remembered: Mapping[str, str] | None = None,
+    lower: Sequence[Sequence[object]] = (),
 ) -> HeaderReading:
     """Read a header row (``top``, sheet row ``row`` counted from 0) and, when ``below`` is a
-    second header row under it, the sub-columns too; ``merged``: the sheet's merged ranges.
+    row of sub-headers under it (and the rows in ``lower`` sub-headers under those: 联系方式
+    over 本人 over 手机 | 座机), the sub-columns too; ``merged``: the sheet's merged ranges.
     ``explicit`` and ``remembered``: header text (or column letter) -> field, settled by the
     clerk (see :func:`mapping_key`); a field of "" leaves the column unread."""
     labels = [text_of(v) for v in top]
-    parents, grouped = spread(labels, row, merged)
-    two = below is not None and is_subheader(below, labels, grouped)
-    subs = [text_of(v) for v in below] if two and below is not None else []
-    width = max(len(parents), len(subs))
+    spread_labels, grouped = spread(labels, row, merged)
+    levels = [spread_labels]
+    for depth, values in enumerate([below, *lower] if below is not None else []):
+        if values is None or not is_subheader(values, labels, grouped):
+            break
+        labels = [text_of(v) for v in values]
+        spread_labels, grouped = spread(labels, row + depth + 1, merged)
+        levels.append(spread_labels)
+    width = max(len(level) for level in levels)
     readings: list[Reading] = []
-    last_parent = ""
+    carried = [""] * len(levels)  # a CSV's group label over the empty cells to its right
     for c in range(width):
-        parent = parents[c] if c < len(parents) else ""
-        sub = subs[c] if c < len(subs) else ""
-        if two and not parent and sub:  # a CSV's group label over empty cells
-            parent = last_parent
-        elif parent:
-            last_parent = parent
-        label = f"{parent}/{sub}" if parent and sub and parent != sub else (sub or parent)
-        settled = _settled(c, label, parent, sub, explicit, remembered)
+        chain = [level[c] if c < len(level) else "" for level in levels]
+        deepest = max((i for i, text in enumerate(chain) if text), default=-1)
+        for i in range(len(chain)):
+            if chain[i]:
+                carried[i] = chain[i]
+                carried[i + 1 :] = [""] * (len(chain) - i - 1)
+            elif i < deepest:
+                chain[i] = carried[i]
+        parts = [text for text in dict.fromkeys(chain) if text]
+        label = "/".join(parts)
+        leaf = parts[-1] if parts else ""
+        parent = parts[-2] if len(parts) > 1 else ""
+        settled = _settled(c, label, parent if len(parts) > 1 else "", leaf, explicit, remembered)
         if settled is not None:
             readings.append(settled)
             continue
-        found, how, clue = vocabulary.read(sub, parent) if sub else vocabulary.read(parent)
+        found, how, clue = vocabulary.read(leaf, parent) if parent else vocabulary.read(leaf)
+        if found is None and len(parts) > 2:  # 学生信息/姓名 under a group row: the group
+            found, how, clue = vocabulary.read(leaf, parts[0])
         if vocabulary.is_meta(found):
             found, how = (SUBMITTED if found == SUBMITTED else IGNORE), "metadata"
         readings.append(Reading(c, label, found, how, clue))
-    return HeaderReading(_resolve(readings), rows=2 if two else 1)
+    return HeaderReading(_resolve(readings), rows=len(levels))
 
 
 def mapping_key(header: str) -> str:
@@ -348,16 +362,54 @@ def _says_mobile(reading: Reading) -> bool:
     return any(w in text for w in ("手机", "移动", "mobile"))
 
 
+# Fields a multiple choice fills; one spread over a column per option is read as one answer.
+CHOICE_FIELDS = frozenset({"intentions", "skills", "availability"})
+# A guardian's fields: a sheet may give two guardians (父亲姓名 | 父亲电话 | 母亲姓名 | 母亲电话).
+GUARDIAN_FIELDS = ("guardian_name", "guardian_phone", "guardian_relation")
+# Words saying a phone column is the volunteer's own, not the parent's beside it.
+_OWN = ("本人", "学生", "孩子", "个人", "自己", "幼儿", "儿童", "志愿者")
+# Where a question's text ends and an option's begins: "第5题：…(多选) - 助老服务".
+_OPTION_SEPARATORS = frozenset(" -—－_:：|｜/／(（[【→>")
+
+
+def choice_options(labels: Sequence[str]) -> list[str] | None:
+    """The options of a multiple choice spread over one column per option, or None: the
+    labels share the question up to a separator and differ after it (服务意向-助老服务,
+    服务意向-环境保护; 第5题：…(多选) - 助老服务)."""
+    if len(labels) < 2:
+        return None
+    first, last = min(labels), max(labels)
+    common = 0
+    while common < min(len(first), len(last)) and first[common] == last[common]:
+        common += 1
+    while common and first[common - 1] not in _OPTION_SEPARATORS:
+        common -= 1
+    if not normalise(first[:common]):
+        return None
+    options = [label[common:].strip(" -—－_:：|｜/／)）]】") for label in labels]
+    if not all(options) or len(set(options)) < len(options):
+        return None
+    return options
+
+
 def _resolve(readings: list[Reading]) -> list[Reading]:
     """Two columns read as one field: an explicit mapping wins (the other is left unread);
-    a 手机 column beside another phone column makes that one the office phone; otherwise
-    both are ambiguous. Notes, ignored and guardian cells may repeat."""
+    a 手机 column beside another phone column makes that one the office phone; a column per
+    option of one multiple choice is one answer (``how == "choice"``, ``clue``: the option);
+    a guardian's fields given twice are two guardians (``how == "second"``: the second one's);
+    otherwise both are ambiguous. Notes, ignored and guardian cells may repeat. A phone column
+    right after the guardian's name, on a sheet with no guardian's phone, is the guardian's."""
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(readings):
         if r.field and r.field not in (IGNORE, "notes", SUBMITTED):
             groups.setdefault(r.field, []).append(i)
     taken = set(groups)
     out = list(readings)
+    beside = _beside_guardian(readings, groups)
+    if beside is not None:
+        out[beside] = replace(readings[beside], field="guardian_phone", how="beside", clue="")
+        groups.pop("phone")
+        taken.add("guardian_phone")
     for name, positions in groups.items():
         if len(positions) < 2:
             continue
@@ -370,6 +422,15 @@ def _resolve(readings: list[Reading]) -> list[Reading]:
         if name == GUARDIAN:
             for i in positions[1:]:
                 out[i] = replace(readings[i], field=None, how="unknown", clue="")
+            continue
+        if name in GUARDIAN_FIELDS:
+            for i in positions[1:]:
+                out[i] = replace(readings[i], how="second")
+            continue
+        options = choice_options([readings[i].label for i in positions])
+        if name in CHOICE_FIELDS and options is not None:
+            for i, option in zip(positions, options, strict=True):
+                out[i] = replace(readings[i], how="choice", clue=option)
             continue
         mobile = [i for i in positions if _says_mobile(readings[i])]
         if (
@@ -385,6 +446,23 @@ def _resolve(readings: list[Reading]) -> list[Reading]:
         for i in positions:
             out[i] = replace(readings[i], field=None, how="ambiguous", clue=name)
     return out
+
+
+def _beside_guardian(readings: list[Reading], groups: dict[str, list[int]]) -> int | None:
+    """The one phone column standing right after the guardian's name, when no column is the
+    guardian's phone and the phone's header does not say it is the volunteer's own (孩子姓名 |
+    … | 家长姓名 | 联系电话): the parent's phone."""
+    names, phones = groups.get("guardian_name", []), groups.get("phone", [])
+    if "guardian_phone" in groups or GUARDIAN in groups or len(phones) != 1 or not names:
+        return None
+    phone = phones[0]
+    before = phone - 1
+    while before >= 0 and readings[before].field == "guardian_relation":
+        before -= 1  # 家长姓名 | 与孩子关系 | 联系电话
+    if readings[phone].how in ("column", "remembered") or before not in names:
+        return None
+    text = core(readings[phone].label)
+    return None if any(w in text for w in _OWN) else phone
 
 
 def column_letter(index: int) -> str:

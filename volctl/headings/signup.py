@@ -13,6 +13,10 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split("|"))
 
 
+# A parent named as such in a children's sheet: 父亲姓名, 母亲电话, 爸爸手机.
+_PARENTS = words("父亲|母亲|爸爸|妈妈")
+
+
 def _phone_words(*extra: str) -> tuple[str, ...]:
     return tuple(f"{w}+{p}" for w in extra for p in ("电话", "手机", "联系方式", "号码"))
 
@@ -23,16 +27,23 @@ SIGNUP = Vocabulary(
         # What an online form tool adds: ignored (the submission time may date the rows).
         Field(
             SUBMITTED,
-            aliases=words("提交答卷时间|提交时间|答卷提交时间|提交日期|填写提交时间"),
+            aliases=words(
+                "提交答卷时间|提交时间|答卷提交时间|提交日期|填写提交时间|结束答题时间|创建时间"
+                "|填写时间|接龙时间|报名提交时间"
+            ),
             terms=words("提交+时间"),
             meta=True,
         ),
         Field(
             METADATA,
             aliases=words(
-                "开始答题时间|结束答题时间|所用时间|答题时长|答题用时|填写用时|来源|来源详情|来源渠道|来自ip|ip地址|ip|ip属地|地理位置|填写设备|设备|操作系统|浏览器|微信昵称|微信openid|openid|用户id|答卷编号|答卷序号|总分|得分"
+                "开始答题时间|起始答题时间|所用时间|答题时长|答题用时|填写用时|填写时长|来源|来源详情"
+                "|来源渠道|来自ip|来源ip|ip地址|ip|ip属地|地理位置|填写地区|填写设备|设备|操作系统"
+                "|浏览器|微信昵称|昵称|微信openid|openid|用户id|用户类型|用户标识|答卷编号|答卷序号"
+                "|总分|得分|提交人|提交者|提交人部门|填写人|修改人|修改时间|更新时间|最后修改时间"
+                "|审批状态|审批结果|流程状态|答卷状态"
             ),
-            terms=words("答题|答卷"),
+            terms=words("答题|答卷|地理位置|ip属地"),
             meta=True,
         ),
         Field(
@@ -54,7 +65,8 @@ SIGNUP = Vocabulary(
         Field(
             "guardian_phone",
             aliases=words("监护人电话|监护人联系电话|监护人手机|监护人手机号码"),
-            terms=_phone_words("监护", "家长"),
+            terms=_phone_words("监护", "家长", *_PARENTS),
+            unless=words("身份证|证件"),
         ),
         Field(
             "guardian_relation",
@@ -65,7 +77,8 @@ SIGNUP = Vocabulary(
         Field(
             "guardian_name",
             aliases=words("监护人|监护人姓名|家长|家长姓名"),
-            terms=words("监护人+姓名|监护人+名字|家长+姓名|家长+名字"),
+            terms=words("监护人+姓名|监护人+名字|家长+姓名|家长+名字")
+            + tuple(f"{p}+{w}" for p in _PARENTS for w in ("姓名", "名字")),
         ),
         Field(
             "emergency_phone",
@@ -163,7 +176,7 @@ SIGNUP = Vocabulary(
         Field(
             "availability",
             aliases=words("服务时间|可服务时间|空闲时间|可参加活动时间|availability"),
-            terms=words("服务时间|服务时段|空闲|可服务"),
+            terms=words("服务时间|服务时段|空闲|可服务|有空|活动+时间|方便+时间"),
         ),
         Field(
             "registered_on",

@@ -22,7 +22,7 @@ from volctl.db import transaction
 from volctl.errors import InvalidInput, Where
 from volctl.i18n import join_list, t, t_in
 from volctl.intake import batches, columns, guard
-from volctl.intake.headers import is_blank, is_footer
+from volctl.intake.headers import footer_kind, is_blank, is_heading
 from volctl.intake.reader import Table, open_table
 from volctl.intake.results import (
     Detail,
@@ -174,12 +174,14 @@ def _run(
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     settled = (columns.as_table(columns.parse(options.columns)), columns.remembered(conn))
     results = []
-    for path in paths:
-        results.append(
-            _import_file(
-                conn, path, options, today, registered, seen, progress, settled, write=write
-            )
-        )
+    with volunteers.IndexesDeferred(conn) as deferred:
+        for path in paths:
+            results.append(
+                _import_file(
+                    conn, path, options, today, registered, seen, progress, settled, write=write,
+                    before_rows=deferred.before if write else None,
+                )
+            )  # fmt: skip
     if options.rejects is not None:
         with_rejects = [r for r in results if r.rejected_rows]
         if with_rejects:
@@ -229,6 +231,7 @@ def _import_file(
     settled: tuple[dict[str, str], dict[str, str]],
     *,
     write: bool,
+    before_rows: Callable[[int], None] | None = None,
 ) -> FileResult:
     explicit, remembered = settled
     table = open_table(
@@ -257,6 +260,7 @@ def _import_file(
     display = str(path)
     rows_read = 0
     after_footer = False
+    resumable = False  # below a total line that a group heading may follow
     by_submission = result.registered_on_source == "submitted"
 
     def flush() -> None:
@@ -267,20 +271,34 @@ def _import_file(
         pending.clear()
         pending_seen.clear()
 
+    if before_rows is not None:
+        before_rows(table.total or 0)  # up to this many new volunteers: indexes built last
     for number, values in table.rows:
         rows_read += 1
         if progress is not None and rows_read % PROGRESS_EVERY == 0:
             progress(display, rows_read, table.total)
-        if after_footer or is_footer(values):
+        footer = footer_kind(values)  # None for a blank row
+        if after_footer and resumable and footer is None and not is_blank(values):
+            resumable = False
+            if is_heading(values, number in table.spanned):
+                # 合计 closed one group's people and the next group's heading follows.
+                result.headings.append(number)
+                after_footer = False
+                continue
+        if after_footer or footer is not None:
             # Signatures, stamps, counts, notes, declarations: not people, not rejects; what
-            # stands below them (spare rows, examples, instructions) is not read either.
+            # stands below them (spare rows, examples, instructions) is not read either. A
+            # subtotal (小计) inside the table is skipped and the rows go on.
             if not is_blank(values):
                 result.footers += 1
                 if after_footer and reader.holds_a_person(values):
                     result.below_footer.append(number)
-            after_footer = True
+                resumable = footer == "total" and (resumable or not after_footer)
+            after_footer = after_footer or footer != "subtotal"
             continue
         if not reader.is_data(values):
+            if is_heading(values, number in table.spanned):
+                result.headings.append(number)  # a heading in the 序号 column
             continue
         result.rows += 1
         if result.rows > options.limits.max_rows:
@@ -302,6 +320,10 @@ def _import_file(
         try:
             prepared = volunteers.prepare(given, today=today, where=locate)
         except InvalidInput as error:
+            if is_heading(values, number in table.spanned):
+                result.rows -= 1  # a group heading (一、教育系统, 党员志愿者): not a person
+                result.headings.append(number)
+                continue
             _reject(result, reader, where, error, number, values, given, options)
             continue
         key = (prepared.values["id_type"], prepared.values["id_number"])

@@ -40,6 +40,7 @@ class Table:
     other_sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     forms: list[str] = field(default_factory=list)  # one person per sheet: the sheets, in order
+    spanned: frozenset[int] = frozenset()  # rows with a cell merged across columns
 
     def sheet_of(self, row: int) -> str | None:
         """The sheet a data row came from (a form file: one sheet per row)."""
@@ -140,8 +141,9 @@ def _pick_sheet(
                 rows=sheet.height,
                 limit=limits.max_rows,
             )
-        start_row, _start_col = sheet.start or (0, 0)
-        rows = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
+        # calamine's rows start at the sheet's first row even when its first cells are lower
+        # down (its columns start at the first used one): row n is the sheet's row n.
+        rows = _numbered(sheet.iter_rows(), 1, path, limits)
         header, rest, seen = _find_header(rows, merged, settle)
         if form.is_form(_grid(seen), merged):
             return _forms_table(book, path, kind, name, [*candidates], limits)
@@ -157,6 +159,7 @@ def _pick_sheet(
             merges.fill_down(rest, merged, after=header.row),
             total=sheet.height,
             other_sheets=[s for s in visible if s != name],
+            spanned=frozenset(r0 + 1 for r0, c0, _r1, c1 in merged if c1 > c0),
         )
     raise _no_header(path, None, candidates)
 
@@ -178,8 +181,7 @@ def _forms_table(
     for name in names[names.index(first) :]:
         guard.check_extent(path, guard.sheet_extent(path, kind, name, limits), limits, name)
         sheet = book.get_sheet_by_name(name)
-        start_row, _start_col = sheet.start or (0, 0)
-        numbered = _numbered(sheet.iter_rows(), start_row + 1, path, limits)
+        numbered = _numbered(sheet.iter_rows(), 1, path, limits)
         seen = list(itertools.islice(numbered, form.SCAN_ROWS))
         grid, merged = _grid(seen), merges.of_sheet(sheet, path, kind, name)
         if form.is_form(grid, merged):

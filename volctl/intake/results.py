@@ -76,6 +76,7 @@ class FileResult:
     rows: int = 0
     footers: int = 0  # footer lines skipped (signatures, stamps, counts, notes, declarations)
     below_footer: list[int] = field(default_factory=list)  # rows like a person's, not read
+    headings: list[int] = field(default_factory=list)  # group headings between the rows
     imported: int = 0
     duplicates: int = 0
     updated: int = 0
@@ -125,6 +126,7 @@ class FileResult:
             ],
             "footer_rows": self.footers,
             "rows_below_footer": self.below_footer,
+            "heading_rows": self.headings,
             "other_sheets": self.table.other_sheets,
             "registered_on": self.registered_on.isoformat() if self.registered_on else None,
             "registered_on_source": self.registered_on_source,

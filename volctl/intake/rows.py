@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from volctl.identity import split_phones
+from volctl.identity import phone_remark, split_phones
 from volctl.intake.headers import GUARDIAN, IGNORE, SUBMITTED, Header, column_letter, same_label
 from volctl.roster.volunteers import VolunteerInput
 from volctl.text import clean, compact, typed
@@ -37,6 +37,7 @@ RAW_FIELDS = frozenset(
 NOTE_SEPARATOR = "; "
 PHONES = ("phone", "office_phone", "emergency_phone", "guardian_phone")
 _SEVERAL = re.compile(r"[/／、,，|｜;；或\n]")  # a phone cell that may hold two numbers
+_REMARKED = re.compile(r"[\u3400-\u9fff:：=]")  # …that may hold a label or a remark too
 
 
 def is_empty(value: object) -> bool:
@@ -68,10 +69,24 @@ class RowReader:
         self.notes: list[int] = []
         self.guardian: int | None = None
         self.submitted: int | None = None  # an online form's submission time
+        # A multiple choice in a column per option: field -> [(column, option)].
+        self.choices: dict[str, list[tuple[int, str]]] = {}
+        # Guardians after the first (母亲姓名 | 母亲电话 after 父亲…): field -> column, each.
+        self.spare_guardians: list[dict[str, int]] = []
         taken: set[str] = set()
         for column in header.columns:
             name = column.field
             if name == IGNORE:
+                continue
+            if column.how == "choice" and name:
+                self.choices.setdefault(name, []).append((column.index, column.clue))
+                continue
+            if column.how == "second" and name:
+                spare = next((g for g in self.spare_guardians if name not in g), None)
+                if spare is None:
+                    spare = {}
+                    self.spare_guardians.append(spare)
+                spare[name] = column.index
                 continue
             if name == SUBMITTED:
                 if self.submitted is None:
@@ -102,6 +117,9 @@ class RowReader:
         self.columns = {c.index: c for c in header.columns}
         self.ignored = frozenset(c.index for c in header.columns if c.field in (IGNORE, SUBMITTED))
         self.labels = {index: self.columns[index].label for index, _name in self.mapped}
+        # The relation a guardian's header names (父亲姓名: 父亲), for each guardian in turn.
+        first = {name: index for index, name in self.mapped if name in GUARDIAN_FIELDS}
+        self.relations = [_named_relation(self.columns, g) for g in (first, *self.spare_guardians)]
         name_column = header.by_field.get("name")
         # The name column's header, to spot the header repeated lower down.
         self.probe = (name_column.index, name_column.label) if name_column else None
@@ -111,6 +129,8 @@ class RowReader:
         for index, name in self.mapped:
             if name == field_name:
                 return index
+        if field_name in self.choices:
+            return self.choices[field_name][0][0]
         if field_name.startswith("guardian_") and self.guardian is not None:
             return self.guardian
         if field_name == "notes" and self.notes:
@@ -151,6 +171,11 @@ class RowReader:
                 continue
             if isinstance(value, str):
                 if not value.isspace():
+                    if name in PHONES and _REMARKED.search(value):
+                        bare, remark = phone_remark(value)
+                        value = str(bare)
+                        if remark:
+                            notes.append(f"{self.labels.get(index, name)}: {remark}")
                     given[name] = value
                     if (
                         name in PHONES
@@ -162,6 +187,15 @@ class RowReader:
                 given[name] = value if name in RAW_FIELDS else cell_text(value)
         for name, parts in several:
             _share_phones(given, name, parts, notes, self.labels.get(self.field_column(name) or 0))
+        for name, columns in self.choices.items():
+            chosen = [c for i, o in columns if i < size and (c := chose(values[i], o))]
+            if chosen:
+                given[name] = "、".join([str(given[name]), *chosen] if name in given else chosen)
+        if self.spare_guardians or any(self.relations):
+            self._guardians(given, values, notes)
+        for name in ("intentions", "skills"):
+            if isinstance(value := given.get(name), str) and "〖" in value:
+                given[name] = _FILL_IN.sub(lambda m: m.group(1) or m.group(0), value)
         if (
             self.guardian is not None
             and self.guardian < size
@@ -184,9 +218,34 @@ class RowReader:
             given["notes"] = NOTE_SEPARATOR.join(typed(n) for n in notes)
         return VolunteerInput(**given)
 
+    def _guardians(self, given: dict[str, Any], values: Sequence[object], notes: list[str]) -> None:
+        """Two guardians given: the first with a name or phone is the guardian, the other is
+        kept in the notes; the relation a guardian's header names (父亲姓名) is theirs."""
+        size = len(values)
+        chosen = 0 if "guardian_name" in given or "guardian_phone" in given else None
+        for k, spare in enumerate(self.spare_guardians, start=1):
+            filled = {
+                name: values[i] for name, i in spare.items() if i < size and not is_empty(values[i])
+            }
+            if chosen is None and ("guardian_name" in filled or "guardian_phone" in filled):
+                chosen = k
+                for name, value in filled.items():
+                    given[name] = value if name in RAW_FIELDS else cell_text(value)
+            else:
+                notes.extend(
+                    f"{self.columns[spare[n]].label}: {cell_text(v)}" for n, v in filled.items()
+                )
+        relation = self.relations[chosen or 0]
+        if relation and "guardian_relation" not in given and chosen is not None:
+            given["guardian_relation"] = relation
+
     def holds_a_person(self, values: Sequence[object]) -> bool:
-        """Whether a row below a footer looks like a person's (an identity number or a phone):
-        it is not read, and the clerk is told."""
+        """Whether a row below a footer looks like a person's (a name, and an identity number
+        or a phone): it is not read, and the clerk is told. A footer line with a number in it
+        ("联系电话：0573-…" under the identity numbers) has no name in the name column."""
+        index = self.field_column("name")
+        if index is None or index >= len(values) or is_empty(values[index]):
+            return False
         for name in ("id_number", "phone"):
             index = self.field_column(name)
             if index is not None and index < len(values) and not is_empty(values[index]):
@@ -212,6 +271,43 @@ class RowReader:
 
 
 _same = same_label
+GUARDIAN_FIELDS = ("guardian_name", "guardian_phone", "guardian_relation")
+# An online form's "other" option with what was typed into it: 其他〖植树护绿〗 -> 植树护绿.
+_FILL_IN = re.compile(r"(?:其[他它](?:[（(]请注明[)）])?[:：]?)?〖([^〗]*)〗")
+# Cells of a column per option that say the option was (or was not) chosen.
+_CHOSEN = frozenset(
+    {"1", "√", "✓", "✔", "☑", "■", "●", "v", "y", "yes", "true", "是", "选中", "已选", "对"}
+)
+_NOT_CHOSEN = frozenset(
+    {"0", "×", "✗", "✘", "☐", "□", "○", "-", "n", "no", "false", "否", "未选", "未选中", "未选择"}
+)
+
+
+def chose(value: object, option: str) -> str | None:
+    """What one cell of a column per option gives: the option when it is marked chosen (1,
+    √, 是…), nothing when marked not chosen or empty, else what it holds (the option's own
+    text, or what was typed into an "other" option)."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool | int | float):
+        return option if value else None
+    text = clean(value).lower()
+    if text in _CHOSEN:
+        return option
+    if text in _NOT_CHOSEN:
+        return None
+    return typed(value)
+
+
+_RELATION_WORDS = ("父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶", "外公", "外婆")
+
+
+def _named_relation(columns: dict[int, Any], guardian: dict[str, int]) -> str | None:
+    """父亲 for a guardian whose name column is 父亲姓名 (and no relation column)."""
+    if "guardian_relation" in guardian or "guardian_name" not in guardian:
+        return None
+    label = columns[guardian["guardian_name"]].label
+    return next((w for w in _RELATION_WORDS if w in label), None)
 
 
 def looks_mobile(text: object) -> bool:
@@ -326,7 +422,9 @@ def submission_day(value: object) -> object:
         return value
     m = _SUBMITTED.search(str(value))
     if m is None:
-        return value  # refused by prepare as an unreadable registration date, naming it
+        # No day in it (群接龙 writes "03-01 20:11"): the submission cannot date the row, and
+        # the person is not refused for what the form tool wrote; registered today.
+        return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:

@@ -1,8 +1,7 @@
 """Volunteers: registration (一人一注册), lookup, correction and deactivation.
 
-``prepare`` turns what a clerk typed (or a sheet held) into a clean record or raises
-``InvalidInput`` with a stable reason code; the sheet import uses the same function, so a
-volunteer is held to the same rules however they arrive.
+What a clerk typed (or a sheet held) is checked by ``volctl.roster.prepare`` (re-exported
+here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and finds volunteers.
 """
 
 from __future__ import annotations
@@ -10,246 +9,27 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import replace
 from datetime import date
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 from volctl import audit, settings
-from volctl import values as choices  # the enumerated values; "values" names a row here
-from volctl.dates import age_on, parse_date
+from volctl.dates import age_on
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import RESIDENT_ID, parse_id_number, parse_phone
+from volctl.identity import RESIDENT_ID, parse_phone
 from volctl.masking import display_phone, free_text, mask_id_number, mask_phone
-from volctl.text import bounded, clean, compact, mask_text, split_list, typed
-
-ADULT_AGE = 18
-MAX_TEXT = {"name": 50, "notes": 2000}
-DEFAULT_MAX_TEXT = 200
-
-
-@dataclass
-class VolunteerInput:
-    """A volunteer's details as given: any field may be raw text, a number or a date."""
-
-    name: object = None
-    id_number: object = None
-    id_type: object = None
-    phone: object = None
-    gender: object = None
-    birth_date: object = None
-    ethnicity: object = None
-    political_status: object = None
-    education: object = None
-    employer: object = None
-    position: object = None
-    office_phone: object = None
-    address: object = None
-    area: object = None
-    skills: object = None
-    intentions: object = None
-    availability: object = None
-    emergency_contact: object = None
-    emergency_phone: object = None
-    guardian_name: object = None
-    guardian_phone: object = None
-    guardian_relation: object = None
-    guardian_consent_on: object = None
-    registered_on: object = None
-    notes: object = None
-
-
-FIELDS = tuple(f.name for f in fields(VolunteerInput))
-# Columns copied as plain single-line text.
-_PLAIN = (
-    "ethnicity",
-    "employer",
-    "position",
-    "address",
-    "area",
-    "availability",
-    "emergency_contact",
-    "guardian_name",
-    "guardian_relation",
-    "notes",
+from volctl.roster.prepare import (
+    FIELDS,
+    Locate,
+    Prepared,
+    VolunteerInput,
+    _option_where,
+    prepare,
 )
-
-
-@dataclass
-class Prepared:
-    """A clean record ready to store, with warnings (message keys) the clerk should see."""
-
-    values: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
-
-
-Locate = Callable[[str], Where]
-
-
-def _option_where(field_name: str) -> Where:
-    return Where(field=field_name)
-
-
-def _text(value: object, field_name: str, where: Locate) -> str | None:
-    text = typed(value)
-    if not text:
-        return None
-    limit = MAX_TEXT.get(field_name, DEFAULT_MAX_TEXT)
-    if len(text) > limit:
-        raise InvalidInput("reason.too_long", where=where(field_name), limit=limit)
-    return text
-
-
-def _optional_phone(value: object, field_name: str, where: Locate) -> str | None:
-    if not compact(value):
-        return None
-    return parse_phone(value, where=where(field_name), field_code=field_name)
-
-
-def prepare(
-    given: VolunteerInput,
-    *,
-    today: date | None = None,
-    where: Locate = _option_where,
-    check_consent: bool = True,
-) -> Prepared:
-    """Validate and normalise one volunteer; raise ``InvalidInput`` on the first problem.
-    ``check_consent``: check the consent date against the birth and registration dates (a
-    correction that touches none of them leaves a stored date as it is; ``check`` reports it)."""
-    today = today or date.today()
-    warnings: list[str] = []
-    name = _text(given.name, "name", where)
-    if not name:
-        raise InvalidInput("reason.missing_name", where=where("name"))
-    kind = choices.id_type(
-        given.id_type if isinstance(given.id_type, str) else None, where("id_type")
-    )
-    ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
-    kind = ident.kind or kind  # a foreign permanent resident's card given as an identity number
-    warnings.extend(ident.warnings)
-    office_phone = _optional_phone(given.office_phone, "office_phone", where)
-    # No phone of their own: an office line is the contact; a child registered as a minor is
-    # reached through the guardian (checked below, once the registration date is known).
-    own_phone = bool(compact(given.phone))
-    phone_later = not own_phone and not office_phone and bool(ident.birth_date)
-    phone: str | None
-    if own_phone or not (office_phone or phone_later):
-        phone = parse_phone(given.phone, where=where("phone"))
-    else:
-        phone = office_phone
-
-    gender = choices.gender(given.gender, where("gender"))
-    if ident.gender and gender and gender != ident.gender:
-        raise InvalidInput(
-            "reason.id_gender_mismatch", where=where("gender"), given=gender, derived=ident.gender
-        )
-    gender = gender or ident.gender
-
-    birth = parse_date(given.birth_date, where=where("birth_date"), code="birth_date_invalid")
-    if ident.birth_date and birth and not birth.agrees_with(ident.birth_date):
-        raise InvalidInput(
-            "reason.id_birth_date_mismatch",
-            where=where("birth_date"),
-            given=birth.iso(),
-            derived=ident.birth_date.isoformat(),
-        )
-    if ident.birth_date:
-        born: date | None = ident.birth_date
-    elif birth and birth.precision == "day":
-        born = birth.value
-    else:
-        raise InvalidInput("reason.missing_birth_date", where=where("birth_date"))
-    assert born is not None
-    if born > today:
-        raise InvalidInput("reason.date_in_future", where=where("birth_date"))
-
-    registered = parse_date(given.registered_on, where=where("registered_on"), allow_partial=False)
-    registered_on = registered.value if registered else today
-    if registered_on > today:
-        raise InvalidInput("reason.registered_in_future", where=where("registered_on"))
-    if registered_on < born:
-        raise InvalidInput("reason.registered_before_birth", where=where("registered_on"))
-    if phone_later and age_on(born, registered_on) >= ADULT_AGE:
-        raise InvalidInput("reason.missing_phone", where=where("phone"))
-
-    values: dict[str, Any] = {
-        "name": name,
-        "id_type": kind,
-        "id_number": ident.number,
-        "phone": phone,
-        "gender": gender,
-        "birth_date": born.isoformat(),
-        "political_status": choices.political_status(
-            given.political_status, where("political_status")
-        ),
-        "education": choices.education(given.education, where("education")),
-        "office_phone": office_phone,
-        "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
-        "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
-        "skills": _json_list(_list(given.skills)),
-        "intentions": _json_list(_list(given.intentions)),
-        "registered_on": registered_on.isoformat(),
-    }
-    for name_ in _PLAIN:
-        values[name_] = _text(getattr(given, name_), name_, where)
-
-    consent = parse_date(
-        given.guardian_consent_on, where=where("guardian_consent_on"), allow_partial=False
-    )
-    values["guardian_consent_on"] = consent.value.isoformat() if consent else None
-    if consent is not None and check_consent:
-        _check_consent(consent.value, born, registered_on, today, where("guardian_consent_on"))
-    if age_on(born, registered_on) < ADULT_AGE:
-        if not values["guardian_name"] or not values["guardian_phone"]:
-            raise InvalidInput(
-                "reason.minor_without_guardian",
-                hint="hint.minor_without_guardian",
-                where=where("guardian_name"),
-                age=age_on(born, registered_on),
-            )
-        # Guardian details on the registration are the guardian's consent, given that day.
-        values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()
-    return Prepared(values, warnings)
-
-
-def _check_consent(
-    consent_on: date, born: date, registered_on: date, today: date, where: Where
-) -> None:
-    """A guardian consents to a registration: not in the future, not before the child was
-    born, and by the day of the registration (DOMAIN.md: a minor registers with consent)."""
-    if consent_on > today:
-        raise InvalidInput(
-            "reason.consent_in_future", where=where, consent_on=consent_on.isoformat()
-        )
-    if consent_on < born:
-        raise InvalidInput(
-            "reason.consent_before_birth",
-            where=where,
-            consent_on=consent_on.isoformat(),
-            birth_date=born.isoformat(),
-        )
-    if consent_on > registered_on:
-        raise InvalidInput(
-            "reason.consent_after_registration",
-            where=where,
-            consent_on=consent_on.isoformat(),
-            registered_on=registered_on.isoformat(),
-        )
-
-
-def _json_list(items: list[str]) -> str:
-    """json.dumps(items, ensure_ascii=False) for a list of strings, without building an
-    encoder per call (an import calls this twice per row): the same string escaping
-    function and separators, so the same text."""
-    return "[" + ", ".join(map(encode_basestring, items)) + "]"
-
-
-def _list(value: object) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [typed(v) for v in value if typed(v)]
-    return split_list(value)
-
+from volctl.text import bounded, clean, compact, mask_text, typed
 
 # ----------------------------------------------------------------------------- storage
 
@@ -311,6 +91,44 @@ def identities(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str
     }
 
 
+# A large batch into a small roster: the secondary indexes (by phone, name, batch) are built
+# once at the end rather than kept up row by row. Never for a roster larger than the batch,
+# where building them again would cost more than it saves.
+DEFER_INDEXES_FROM = 5_000
+
+
+class IndexesDeferred:
+    """Inside the caller's transaction: ``before(rows)`` (up to ``rows`` new volunteers to
+    come) drops the volunteers table's secondary indexes when building them again is cheaper;
+    leaving the block creates them again with the same SQL, whether it ends well or not. The
+    UNIQUE constraints stay, so a duplicate is refused as ever."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.saved: list[tuple[str, str]] = []
+
+    def before(self, rows: int) -> None:
+        if self.saved or rows < DEFER_INDEXES_FROM:
+            return
+        (existing,) = self.conn.execute("SELECT count(*) FROM volunteers").fetchone()
+        if existing > rows:
+            return
+        self.saved = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'volunteers' AND sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+        for name, _sql in self.saved:
+            self.conn.execute(f'DROP INDEX "{name}"')
+
+    def __enter__(self) -> IndexesDeferred:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        saved, self.saved = self.saved, []
+        for _name, sql in saved:
+            self.conn.execute(sql)
+
+
 def insert_many(
     conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
 ) -> list[tuple[int, str]]:
@@ -328,21 +146,32 @@ def insert_many(
     now = audit.now_iso()
     keys = list(records[0])
     columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
+    # Every record has the same keys, in the same order; their values as one tuple.
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
+        itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+    )
     stored: list[tuple[int, str]] = []
     rows = []
-    for offset, record in enumerate(records):
+    for offset, values in enumerate(records):
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
-        rows.append((vid, number, *[record[k] for k in keys], batch_id, now, now))
+        rows.append((vid, number, *pick(values), batch_id, now, now))
     marks = ", ".join("?" for _ in columns)
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
+    # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
+    # writes it (the same escaping function and separators), without an encoder per row.
+    batch = "null" if batch_id is None else str(int(batch_id))
     audit.record_many(
         conn,
         "volunteer.add",
         "volunteers",
         [
-            (vid, {"volunteer_no": number, "name": record["name"], "batch": batch_id})
-            for (vid, number), record in zip(stored, records, strict=True)
+            (
+                vid,
+                f'{{"volunteer_no": {encode_basestring(number)}, '
+                f'"name": {encode_basestring(values["name"])}, "batch": {batch}}}',
+            )
+            for (vid, number), values in zip(stored, records, strict=True)
         ],
     )
     return stored

@@ -127,7 +127,7 @@ def tables(today: date) -> dict[str, Table]:
     from volctl.identity import ID_TYPES
     from volctl.ledger import activities, beneficiaries, rules
     from volctl.ledger.clock import ATTENDANCE
-    from volctl.roster import teams, volunteers
+    from volctl.roster import prepare, teams
     from volctl.roster.code_lists import MAX_VALUE
     from volctl.schema.m001_core import BUILTIN_LISTS
     from volctl.text import NOTES_TEXT, SHORT_TEXT, TEXT
@@ -136,7 +136,7 @@ def tables(today: date) -> dict[str, Table]:
     gender = choice(("男", "女"), required=False)
 
     def free(name: str) -> Column:
-        return text(volunteers.MAX_TEXT.get(name, volunteers.DEFAULT_MAX_TEXT))
+        return text(prepare.MAX_TEXT.get(name, prepare.DEFAULT_MAX_TEXT))
 
     def ledger_text(name: str) -> Column:
         return text(rules._MAX_TEXT.get(name, rules.MAX_TEXT_LENGTH))
@@ -144,7 +144,7 @@ def tables(today: date) -> dict[str, Table]:
     volunteer_columns: dict[str, Column] = {
         "id": KEY,
         "volunteer_no": text(SHORT_TEXT, required=True),
-        "name": text(volunteers.MAX_TEXT["name"], required=True),
+        "name": text(prepare.MAX_TEXT["name"], required=True),
         "id_type": choice(tuple(ID_TYPES)),
         "id_number": text(SHORT_TEXT, required=True),
         "phone": phone(),
@@ -162,7 +162,7 @@ def tables(today: date) -> dict[str, Table]:
         "guardian_consent_on": day(today, future=True),
         "registered_on": day(today, required=True),
         "status": choice(("active", "inactive")),
-        **{name: free(name) for name in volunteers._PLAIN},
+        **{name: free(name) for name in prepare.PLAIN},
     }
     record_columns: dict[str, Column] = {
         "id": KEY,

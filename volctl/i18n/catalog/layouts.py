@@ -67,6 +67,11 @@ MESSAGES = {
         "{file}: {count:~footer line|footer lines} (signatures, stamps, totals, notes, "
         "declarations) skipped, not counted as data.",
     ),
+    "intake.headings_skipped": (
+        "{file}：第 {rows} 行（共 {count} 行）是分组标题（如「一、教育系统」「党员志愿者」），不是人员，已跳过。",
+        "{file}: {count:~row|rows} {rows} {count:?is a group heading|are group headings} "
+        "(such as 一、教育系统 or 党员志愿者), not people; skipped.",
+    ),
     "intake.below_footer": (
         "{file}：表尾下方第 {rows} 行像是一个人的信息，未读取；如需导入，请移到表尾之上。",
         "{file}: row(s) {rows} below the footer look like a person's and were not read; move "

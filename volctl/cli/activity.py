@@ -7,25 +7,23 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.code_lists import show_code_list
+from volctl.cli.guard import command
+from volctl.cli.guided import NoInputOption
+from volctl.cli.messages import confirm, notice, warn
+from volctl.cli.options import (
     ForceOption,
     FormatOption,
     OutputOption,
     ShowPiiOption,
     check_output,
     choices,
-    command,
-    confirm,
-    emit,
-    group,
-    notice,
     parse_day_option,
-    roster,
-    show_code_list,
-    warn,
     year_option,
 )
-from volctl.cli.guided import NoInputOption
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.dates import clock
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format

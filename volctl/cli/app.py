@@ -15,7 +15,9 @@ import typer.main
 
 from volctl import __version__
 from volctl.cli import localise
-from volctl.cli.common import STATE, DbOption, NoPagerOption, VolctlCommand, VolctlGroup
+from volctl.cli.classes import VolctlCommand, VolctlGroup
+from volctl.cli.options import DbOption, NoPagerOption
+from volctl.cli.state import STATE
 from volctl.i18n import detect, language, set_lang, t
 
 localise.install()
@@ -92,7 +94,7 @@ class LazyGroup(VolctlGroup):
 
 def _group(sub: typer.Typer) -> Any:
     """The command group of ``sub``, its commands left to build when needed (``LazyGroup``);
-    built whole by Typer where a command is not one ``common.command`` registered."""
+    built whole by Typer where a command is not one ``guard.command`` registered."""
     lazy = list(sub.registered_commands)
     plain = all(
         isinstance(i.name, str) and i.short_help and not i.deprecated and i.cls is VolctlCommand
@@ -155,7 +157,7 @@ class RootGroup(VolctlGroup):
 def _completion(option: str, shell: str | None) -> None:
     """``--show-completion`` / ``--install-completion [SHELL]``: done before any command."""
     from volctl.cli import completion
-    from volctl.cli.common import fail
+    from volctl.cli.guard import fail
     from volctl.errors import InvalidInput
 
     shell = shell or completion.detect()

@@ -11,16 +11,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
-    ForceOption,
-    FormatOption,
-    check_output,
-    command,
-    emit,
-    notice,
-    roster,
-    warn,
-)
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import ForceOption, FormatOption, check_output
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.render import Format

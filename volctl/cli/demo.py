@@ -6,7 +6,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from volctl.cli.common import emit, notice
+from volctl.cli.messages import notice
+from volctl.cli.output import emit
 from volctl.i18n import t
 from volctl.render import Format
 

@@ -9,22 +9,20 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import (
     ForceOption,
     FormatOption,
     OutputOption,
     ShowPiiOption,
     check_output,
-    command,
-    emit,
-    group,
-    notice,
     parse_day_option,
-    roster,
-    warn,
-    writing_stdout,
     year_option,
 )
+from volctl.cli.output import emit, writing_stdout
+from volctl.cli.state import roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

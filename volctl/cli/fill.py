@@ -12,18 +12,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
-    FormatOption,
-    check_output,
-    command,
-    emit,
-    notice,
-    parse_day_option,
-    roster,
-    show_view,
-    warn,
-    year_option,
-)
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import FormatOption, check_output, parse_day_option, year_option
+from volctl.cli.output import emit, show_view
+from volctl.cli.state import roster
 from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 

@@ -7,21 +7,19 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
-    at_terminal,
     choices,
-    command,
-    emit,
-    group,
-    notice,
     parse_choice,
     parse_day_option,
-    roster,
-    warn,
 )
+from volctl.cli.output import at_terminal, emit
+from volctl.cli.state import roster
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.render import Column, Format

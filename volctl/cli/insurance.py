@@ -7,16 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from volctl.cli.common import (
-    FormatOption,
-    OutputOption,
-    command,
-    emit,
-    group,
-    notice,
-    parse_day_option,
-    roster,
-)
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice
+from volctl.cli.options import FormatOption, OutputOption, parse_day_option
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.i18n import join_list, t
 from volctl.render import Column, Format
 

@@ -7,17 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import (
-    FormatOption,
-    OutputOption,
-    command,
-    emit,
-    group,
-    notice,
-    roster,
-    warn,
-    writing_stdout,
-)
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import FormatOption, OutputOption
+from volctl.cli.output import emit, writing_stdout
+from volctl.cli.state import roster
 from volctl.dates import clock
 from volctl.i18n import t
 from volctl.render import Column, Format

@@ -8,18 +8,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
-    STATE,
-    FormatOption,
-    OutputOption,
-    ShowPiiOption,
-    choices,
-    command,
-    emit,
-    notice,
-    roster,
-    warn,
-)
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import FormatOption, OutputOption, ShowPiiOption, choices
+from volctl.cli.output import emit
+from volctl.cli.state import STATE, roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

@@ -7,21 +7,20 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.guided import NoInputOption
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
     choices,
-    command,
-    emit,
-    group,
-    notice,
     parse_choice,
     parse_day_option,
-    roster,
-    warn,
 )
-from volctl.cli.guided import NoInputOption
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.i18n import field_labels, t
 from volctl.render import Column, Format
 

@@ -11,22 +11,20 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.guard import command
+from volctl.cli.messages import confirm, notice
+from volctl.cli.options import (
     ForceOption,
     FormatOption,
     OutputOption,
     check_output,
     choices,
-    command,
-    confirm,
-    emit,
-    location,
-    notice,
     parse_choice,
     parse_day_option,
-    roster,
 )
+from volctl.cli.output import emit
 from volctl.cli.register_import_view import DETAILS_SHOWN
+from volctl.cli.state import location, roster
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.intake import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from volctl.cli.common import notice, output_format, show_view, warn
+from volctl.cli.messages import notice, warn
+from volctl.cli.output import output_format, show_view
 from volctl.dates import clock
 from volctl.i18n import join_list, t
 from volctl.render import Format

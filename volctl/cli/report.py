@@ -15,21 +15,20 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice, warn
+from volctl.cli.options import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
     check_output,
     choices,
-    command,
-    group,
-    notice,
     parse_choice,
     parse_day_option,
-    roster,
-    warn,
     year_option,
 )
+from volctl.cli.state import roster
 from volctl.i18n import t
 from volctl.render import Format
 
@@ -51,7 +50,7 @@ SUFFIXES = {".json": "json", ".csv": "csv", ".md": "md"}
 def _text_out(text: str, output: Path | None) -> None:
     import sys
 
-    from volctl.cli.common import write_text_output, writing_stdout
+    from volctl.cli.output import write_text_output, writing_stdout
 
     if output is None:
         with writing_stdout():
@@ -63,7 +62,7 @@ def _text_out(text: str, output: Path | None) -> None:
 
 def _emit(data: Any, rows: Any, fmt: Format, output: Path | None, view: Any) -> None:
     """JSON of the whole report, CSV or xlsx of its rows, or the view (terminal, txt, md)."""
-    from volctl.cli.common import emit_report
+    from volctl.cli.output import emit_report
 
     emit_report(data, rows, view, fmt, output)
 

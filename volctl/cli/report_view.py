@@ -97,7 +97,7 @@ def section(
 
 def show(renderables: Sequence[Any], output: Path | None = None) -> None:
     """Print to the terminal (paged when long), or write the same as plain text to ``output``."""
-    from volctl.cli.common import show_view
+    from volctl.cli.output import show_view
 
     show_view(renderables, output)
 

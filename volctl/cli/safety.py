@@ -7,22 +7,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.guard import command
+from volctl.cli.messages import confirm, notice, warn
+from volctl.cli.options import (
     FormatOption,
     FromOption,
     OutputOption,
     ShowPiiOption,
     ToOption,
-    close_connections,
-    command,
-    confirm,
-    emit,
-    location,
-    notice,
     parse_day_option,
-    roster,
-    warn,
 )
+from volctl.cli.output import emit
+from volctl.cli.state import close_connections, location, roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

@@ -7,7 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from volctl.cli.common import FormatOption, command, emit, location, notice, roster
+from volctl.cli.guard import command
+from volctl.cli.messages import notice
+from volctl.cli.options import FormatOption
+from volctl.cli.output import emit
+from volctl.cli.state import location, roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

@@ -7,19 +7,19 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
+from volctl.cli.classes import group
+from volctl.cli.guard import command
+from volctl.cli.messages import notice
+from volctl.cli.options import (
     FormatOption,
     OutputOption,
     ShowPiiOption,
     choices,
-    command,
-    emit,
-    group,
-    notice,
     parse_choice,
-    roster,
     year_option,
 )
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.dates import clock
 from volctl.i18n import t
 from volctl.render import Column, Format

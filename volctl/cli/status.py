@@ -6,7 +6,11 @@ from typing import Any
 
 import typer
 
-from volctl.cli.common import FormatOption, command, emit, notice, roster, writing_stdout
+from volctl.cli.guard import command
+from volctl.cli.messages import notice
+from volctl.cli.options import FormatOption
+from volctl.cli.output import emit, writing_stdout
+from volctl.cli.state import roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

@@ -7,19 +7,13 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from volctl.cli.common import (
-    FormatOption,
-    OutputOption,
-    ShowPiiOption,
-    choices,
-    command,
-    emit,
-    group,
-    notice,
-    parse_day_option,
-    roster,
-)
+from volctl.cli.classes import group
+from volctl.cli.guard import command
 from volctl.cli.guided import NoInputOption
+from volctl.cli.messages import notice
+from volctl.cli.options import FormatOption, OutputOption, ShowPiiOption, choices, parse_day_option
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.i18n import field_labels, join_list, t
 from volctl.render import Column, Format
 
@@ -276,7 +270,7 @@ def tree(
 
 
 def _print(renderable: Any, output: Any) -> None:
-    from volctl.cli.common import output_format, show_view
+    from volctl.cli.output import output_format, show_view
 
     show_view([renderable], output, output_format(Format.table, output))
 

@@ -6,19 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from volctl.cli.common import (
-    FormatOption,
-    FromOption,
-    OutputOption,
-    ToOption,
-    command,
-    emit,
-    group,
-    notice,
-    parse_day_option,
-    roster,
-    show_code_list,
-)
+from volctl.cli.classes import group
+from volctl.cli.code_lists import show_code_list
+from volctl.cli.guard import command
+from volctl.cli.messages import notice
+from volctl.cli.options import FormatOption, FromOption, OutputOption, ToOption, parse_day_option
+from volctl.cli.output import emit
+from volctl.cli.state import roster
 from volctl.i18n import t
 from volctl.render import Column, Format
 

@@ -1,0 +1,166 @@
+"""The options commands share (``DbOption``, ``FormatOption``, ``OutputOption``…), how their
+values are read, and the options the output layer gives a command (``output_options``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from volctl.cli.state import STATE
+from volctl.errors import InvalidInput
+from volctl.i18n import t
+from volctl.render import Format
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
+
+
+def check_output(value: Path | None) -> Path | None:
+    """Refuse an output file whose folder is missing before the command writes anything."""
+    if value is not None:
+        if value.is_dir():
+            raise typer.BadParameter(t("output.is_folder", path=str(value)))
+        if not value.parent.is_dir():
+            raise typer.BadParameter(t("output.no_folder", folder=str(value.parent)))
+    return value
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
+    ),
+]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))]
+ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
+# Replace an existing output file: a sheet handed out to be filled in (sign-up, sign-in) and a
+# bundle are never written over without it.
+ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
+# A period, both ends inclusive; parse with parse_day_option(value, "date_from"/"date_to").
+FromOption = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
+]
+
+
+def year_option(year: int | None, *, ahead: int = 0) -> int | None:
+    """A --year option, checked the same way by every command that takes one (1990 to this
+    year, or ``ahead`` years later); ``None`` stays ``None`` (the command's default)."""
+    if year is None:
+        return None
+    from volctl.dates import check_year
+
+    return check_year(year, date.today(), ahead=ahead)
+
+
+def choices(kind: str) -> str:
+    """An option's placeholder naming its choices in the interface language
+    (leader|deputy|member, 队长|副队长|队员): ``volctl.values``."""
+    from volctl import values
+
+    return values.placeholder(kind)
+
+
+def parse_choice(kind: str, raw: str, key: str, field: str) -> str:
+    """An option's choice given by any of its names (held, 已举办), as stored; else refused
+    with ``key`` naming the choices."""
+    from volctl import values
+    from volctl.errors import Where
+
+    found = values.parse(kind, raw, key, where=Where(field=field))
+    if found is None:
+        raise InvalidInput(key, where=Where(field=field), value=raw, choices=values.choices(kind))
+    return found
+
+
+def parse_day_option(value: str | None, field: str) -> date | None:
+    """A date option (--on, --registered-on): full dates in any of the accepted spellings."""
+    if value is None:
+        return None
+    from volctl.dates import parse_day
+    from volctl.errors import Where
+
+    return parse_day(value, where=Where(field=field))
+
+
+# Commands that list rows take --limit N (besides every "… list").
+LISTS = frozenset({"list", "audit", "register imports"})
+
+
+def output_options(guarded: Any, fn: Callable[..., Any], *, listing: bool) -> None:
+    """Mark what the output layer gives a command, rather than every command spelling it out: a
+    command with ``fmt: FormatOption`` prints a table (``--no-pager``); with ``output:
+    OutputOption`` too it prints rows, which -o writes in the format its suffix names; a list
+    takes ``--limit N``. ``VolctlCommand`` adds the options when the command is built (only
+    for the group run), and the guard takes them out before the command runs."""
+
+    def named(param: str, option: Any, name: str) -> bool:
+        annotation = fn.__annotations__.get(param)
+        return annotation == name or annotation is option
+
+    if named("fmt", FormatOption, "FormatOption"):
+        guarded.prints_table = True
+        guarded.lists_rows = listing
+        guarded.writes_rows = named("output", OutputOption, "OutputOption")
+
+
+def output_params(callback: Any) -> list[Any]:
+    """The click options ``output_options`` marked ``callback`` for."""
+    if not getattr(callback, "prints_table", False):
+        return []
+    from typer._click.types import IntRange
+    from typer.core import TyperOption
+
+    params = [
+        TyperOption(
+            param_decls=["--no-pager", "no_pager"],
+            is_flag=True,
+            default=False,
+            help=t("opt.no_pager"),
+        ),
+        TyperOption(
+            param_decls=["--header", "header"],
+            default="labels",
+            metavar=choices("header"),
+            help=t("opt.header"),
+            show_default=False,
+        ),
+    ]
+    if getattr(callback, "lists_rows", False):
+        params.append(
+            TyperOption(
+                param_decls=["--limit", "limit"],
+                type=IntRange(min=1),
+                default=None,
+                metavar="N",
+                help=t("opt.limit"),
+            )
+        )
+    return params
+
+
+def prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:
+    """Take the output layer's options out of a command's arguments and resolve the format it
+    writes (refused before the command runs when -o and --format disagree). The command sees
+    the shape of its result (``render.formats.SHAPE``); ``emit`` writes the format chosen."""
+    from volctl.render.formats import SHAPE, choose
+
+    STATE.limit = kwargs.pop("limit", None)
+    if kwargs.pop("no_pager", False):
+        STATE.pager = False
+    header = kwargs.pop("header", None)
+    if header is not None:
+        STATE.header = parse_choice("header", header, "output.header_unknown", "header")
+    fmt = kwargs.get("fmt")
+    if isinstance(fmt, Format):
+        STATE.target = choose(fmt, kwargs.get("output") if rows else None)
+        kwargs["fmt"] = SHAPE[STATE.target]

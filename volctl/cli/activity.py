@@ -44,6 +44,8 @@ Date = Annotated[str | None, _opt("--date", key="opt.act_date", metavar="DATE")]
 Start = Annotated[str | None, _opt("--start", key="opt.act_start", metavar="HH:MM")]
 End = Annotated[str | None, _opt("--end", key="opt.act_end", metavar="HH:MM")]
 Category = Annotated[str | None, _opt("--category", key="opt.act_category", metavar="C")]
+NewDate = Annotated[str | None, _opt("--date", key="opt.act_new_date", metavar="DATE")]
+NewCategory = Annotated[str | None, _opt("--category", key="opt.act_new_category", metavar="C")]
 Theme = Annotated[str | None, _opt("--theme", key="opt.act_theme", metavar=choices("theme"))]
 Team = Annotated[str | None, _opt("--team", key="opt.act_team", metavar="TEAM")]
 Place = Annotated[str | None, _opt("--place", key="opt.act_place", metavar="P")]
@@ -477,10 +479,10 @@ PastPlanned = Annotated[bool, typer.Option("--all-past-planned", help=t("opt.all
 def update(
     acts: ActsArg = None,
     title: Annotated[str | None, _opt("--title", key="opt.act_new_title")] = None,
-    date: Date = None,
+    date: NewDate = None,
     start: Start = None,
     end: End = None,
-    category: Category = None,
+    category: NewCategory = None,
     theme: Theme = None,
     team: Team = None,
     place: Place = None,

@@ -88,6 +88,11 @@ MESSAGES = {
     "arg.act_title": ("活动名称。", "The activity's title."),
     "arg.served_entry": ("服务对象记录的编号。", "The beneficiary entry's id."),
     "opt.act_date": ("活动日期（必填）。", "Date of the activity (required)."),
+    "opt.act_new_date": ("新的活动日期（改期）。", "The activity's new date (moved)."),
+    "opt.act_new_category": (
+        "新的活动类别，见 volctl activity categories。",
+        "The new category: see volctl activity categories.",
+    ),
     "opt.act_start": ("开始时间，如 08:30。", "Start time, e.g. 08:30."),
     "opt.act_end": ("结束时间，如 11:30。", "End time, e.g. 11:30."),
     "opt.act_category": (

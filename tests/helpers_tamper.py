@@ -59,9 +59,12 @@ def sign_as_sender(path: Path) -> None:
     from tests.helpers_merge import COMMUNITIES, resign
 
     with zipfile.ZipFile(path) as archive:
-        text = archive.read("manifest.json").decode()
-    sender = next((short for short, (org, _) in COMMUNITIES.items() if org in text), None)
-    assert sender is not None, "forge: a signed bundle from no test community"
+        manifest = json.loads(archive.read("manifest.json"))
+    # Read as JSON, not searched as text: a manifest written with ``ensure_ascii`` holds its
+    # organisation's name as \u escapes.
+    org_name = manifest["organisation"]["org_name"]
+    sender = next((short for short, (org, _) in COMMUNITIES.items() if org == org_name), None)
+    assert sender is not None, f"forge: a signed bundle from no test community ({org_name!r})"
     resign(path, sender)
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from tests.helpers_merge import build, export, street
 from tests.helpers_tamper import forge, parts, set_value
+from volctl import keys
 from volctl.merge import content
 
 KINDS = ("type", "range", "null", "length")
@@ -124,6 +125,13 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"east": east, "base": base}
 
 
+def copy_roster(roster: Path, dest: Path) -> Path:
+    """A copy of ``roster`` with its key folder beside it, as a clerk moves a roster."""
+    shutil.copy(roster, dest)
+    shutil.copytree(keys.folder_of(roster), keys.folder_of(dest))
+    return dest
+
+
 def works(cli: Callable[..., Any], here: Path, bundle: Path) -> None:
     """Every invariant of a merged roster: nothing ``check`` calls an error, every command."""
     result = cli("check", "--format", "json", db=here)
@@ -156,7 +164,7 @@ def test_every_mutated_bundle_is_merged_sound_or_refused_whole(cli, inputs, tmp_
         header = found[part][0]
         old = rows[row][header.index(column)]
         value = mutation(kind, column, old, rng)
-        here = Path(shutil.copy(inputs["base"], tmp_path / f"{kind}.db"))
+        here = copy_roster(inputs["base"], tmp_path / f"{kind}.db")
         before = here.read_bytes()
         bundle = forge(
             inputs["east"], tmp_path / f"{kind}.zip", set_value(part, row, column, value)

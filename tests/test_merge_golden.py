@@ -4,8 +4,8 @@ The fixed input: the three communities of ``helpers_merge`` merged into their st
 东湖's next bundle (a record amended, another voided, a phone changed, a member gone) merged
 again. Every table of the street's roster is dumped, row by row in rowid order, with what
 differs from run to run replaced by stable placeholders (time stamps, the rosters' random
-identities, content hashes, the temporary folder, the operator), and compared with the dump
-taken on the code before those changes (``fixtures/merge_golden.json``).
+identities and keys, content hashes, the temporary folder, the operator), and compared with
+the dump taken on the code before those changes (``fixtures/merge_golden.json``).
 
 To take the dump again after a deliberate change of what a merge writes:
 ``VOLCTL_GOLDEN=write pytest tests/test_merge_golden.py`` (and say why in the commit).
@@ -22,7 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import FIXTURES
-from tests.helpers_merge import PEOPLE, build, export, number_of, street
+from tests.helpers_merge import (
+    COMMUNITIES,
+    PEOPLE,
+    build,
+    community_keys,
+    export,
+    number_of,
+    street,
+)
+from volctl import keys
 from volctl.db import open_roster
 from volctl.ledger import records
 from volctl.merge import engine
@@ -92,6 +101,20 @@ def _uids(*paths: Path) -> dict[str, str]:
     return found
 
 
+def _keys(street_roster: Path) -> dict[str, str]:
+    """The public keys and fingerprints of the communities and the street (made afresh in
+    every test process), each by a name that stays."""
+    owners = {f"<{short}>": community_keys(short) for short in COMMUNITIES}
+    owners["<street>"] = keys.folder_of(street_roster)
+    found = {}
+    for owner, folder in owners.items():
+        own = keys.load(folder)
+        assert own is not None, owner
+        found[own.public.text] = f"<public key of {owner[1:-1]}>"
+        found[own.public.fingerprint] = f"<fingerprint of {owner[1:-1]}>"
+    return found
+
+
 def _next_bundle_of_east(east: Path) -> None:
     """东湖's roster a while later: one record amended and one voided, a phone changed, a
     member gone from 助老服务队."""
@@ -115,7 +138,11 @@ def merged_street(tmp_path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
     engine.merge(conn, bundles, options, today=TODAY)
     _next_bundle_of_east(paths["东湖"])
     engine.merge(conn, [export(paths["东湖"], tmp_path / "东湖-2.zip")], options, today=TODAY)
-    literal = {str(tmp_path): "<tmp>", **_uids(*paths.values(), tmp_path / "street.db")}
+    literal = {
+        str(tmp_path): "<tmp>",
+        **_uids(*paths.values(), tmp_path / "street.db"),
+        **_keys(tmp_path / "street.db"),
+    }
     literal[audit.context().operator] = "<operator>"
     return conn, literal
 

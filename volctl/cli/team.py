@@ -14,7 +14,7 @@ from volctl.cli.messages import notice
 from volctl.cli.options import FormatOption, OutputOption, ShowPiiOption, choices, parse_day_option
 from volctl.cli.output import emit
 from volctl.cli.state import roster
-from volctl.i18n import field_labels, join_list, t
+from volctl.i18n import field_labels, join_list, spoken_date, t
 from volctl.render import Column, Format
 
 app = group("team", "help.team")
@@ -221,7 +221,7 @@ def list_(
             fmt,
             columns=_columns(),
             output=output,
-            caption=t("team.count", count=len(records), on=day.isoformat()),
+            caption=t("team.count", count=len(records), on=spoken_date(day)),
         )
         return
     emit(records, fmt, output=output)
@@ -250,7 +250,7 @@ def tree(
     from rich.markup import escape
     from rich.tree import Tree
 
-    root = Tree(t("team.tree_title", on=day.isoformat()), guide_style="dim")
+    root = Tree(t("team.tree_title", on=spoken_date(day)), guide_style="dim")
 
     def label(node: dict[str, Any]) -> str:
         text = f"[bold]{escape(node['name'])}[/bold]（{node['level']}）"
@@ -322,7 +322,7 @@ def show(
         record["member_list"],
         fmt,
         columns=_member_columns()[:4] + _member_columns()[5:],
-        title=t("team.members_title", on=day.isoformat()),
+        title=t("team.members_title", on=spoken_date(day)),
     )
     if history and record["former_members"]:
         emit(record["former_members"], fmt, columns=_member_columns(), title=t("team.former_title"))

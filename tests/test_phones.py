@@ -69,3 +69,13 @@ def test_any_valid_mobile_survives_storage_and_display(number: int) -> None:
         return
     assert display_phone(stored) == str(number)
     assert parse_phone(float(number)) == stored
+
+
+@pytest.mark.parametrize("typed", ["x" * 300_000, "转" * 100_000 + "8001", "1" * 61])
+def test_a_phone_longer_than_any_phone_is_refused_as_too_long_before_it_is_read(
+    typed: str,
+) -> None:
+    # A 300,000-character cell once sent the extension pattern into quadratic backtracking.
+    with pytest.raises(InvalidInput) as refused:
+        parse_phone(typed)
+    assert refused.value.key == "reason.too_long"

@@ -305,6 +305,11 @@ def _mask_typed(text: str) -> str:
     return text[:3] + "*" * (len(text) - 6) + text[-3:]
 
 
+# The longest phone cell read: a number with its extension and a remark
+# (0573-85012345 转 8001（办公室，工作日）) is well under it.
+MAX_PHONE_TEXT = 60
+
+
 def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "phone") -> str:
     """A phone in canonical E.164 form (+8613812345678); mobiles and fixed lines accepted,
     a fixed line with its extension (+8657385012345;ext=8001).
@@ -323,6 +328,8 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
+    if len(text) > MAX_PHONE_TEXT:  # no phone is this long; and the patterns below need a bound
+        raise InvalidInput("reason.too_long", where=where, limit=MAX_PHONE_TEXT)
     if isinstance(raw, str):
         bare, _remark = phone_remark(raw)
         text = compact(bare).lstrip("'")

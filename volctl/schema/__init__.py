@@ -23,10 +23,10 @@ STEPS = (
     "m005_report_index",
     "m006_certificates",
     "m007_sources",
-    "m012_keys",
-    "m008_import_columns",
+    "m008_keys",
+    "m009_import_columns",
     "m010_activity_summary",
-    "m014_fill_columns",
+    "m011_fill_columns",
 )
 
 APPLICATION_ID = 0x564F4C43  # "VOLC": marks an SQLite file as a volctl roster

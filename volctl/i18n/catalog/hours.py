@@ -82,8 +82,8 @@ MESSAGES = {
     ),
     "opt.hours_place": ("服务地点（默认为活动地点）。", "Place (default: the activity's)."),
     "opt.hours_content": (
-        "服务内容（默认为活动名称）。",
-        "Content of the service (default: the activity's title).",
+        "服务内容：做了什么（默认为活动登记的活动内容）。",
+        "What was done (default: the activity's description).",
     ),
     "opt.hours_beneficiaries": (
         "服务对象（默认为活动的服务对象）。",

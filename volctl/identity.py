@@ -331,6 +331,11 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
         fast = _ordinary_mobile(raw)  # typed cleanly: nothing to tidy
         if fast is not None:
             return fast
+    if isinstance(raw, str) and len(raw) == 13 and _DASHED_MOBILE.fullmatch(raw):
+        # 138-1234-5678, as typed: no label, remark or extension to look for.
+        fast = _ordinary_mobile(raw.replace("-", ""))
+        if fast is not None:
+            return fast
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = compact(raw).lstrip("'")
@@ -373,6 +378,7 @@ def _parse_number(text: str, where: Where | None, field_code: str) -> str:
 
 
 _MOBILE_SHAPE = re.compile(r"(?:\+86|0086)?(1[0-9]{10})")
+_DASHED_MOBILE = re.compile(r"1[0-9]{2}-[0-9]{4}-[0-9]{4}")
 
 
 @functools.lru_cache(maxsize=1)

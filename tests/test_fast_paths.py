@@ -37,3 +37,10 @@ def test_the_shortcuts_keep_their_refusals() -> None:
     assert outcome(parse_date, "1985-03-01") == ("read", parse_date("1985年3月1日"))
     assert outcome(parse_phone, "100-0000-0000") == outcome(parse_phone, "100-0000-0000 ")
     assert outcome(parse_phone, "138-1234-5678") == ("read", "+8613812345678")
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="0123456789 +-()'#x转", max_size=20))
+def test_a_phone_in_printable_ascii_reads_as_the_tidied_text_reads(raw: str) -> None:
+    # An ideographic space tidies to nothing, sending the same text the general way.
+    assert outcome(parse_phone, raw) == outcome(parse_phone, "\u3000" + raw)

@@ -336,9 +336,12 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
         fast = _ordinary_mobile(raw.replace("-", ""))
         if fast is not None:
             return fast
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    text = compact(raw).lstrip("'")
+    if isinstance(raw, str) and raw.isascii() and raw.isprintable():
+        text = raw.replace(" ", "").lstrip("'")  # what compact() makes of printable ASCII
+    else:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        text = compact(raw).lstrip("'")
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast

@@ -146,9 +146,14 @@ def insert_many(
     now = audit.now_iso()
     keys = list(records[0])
     columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
+    # A column no record of the batch has a value in is written NULL in the statement itself:
+    # the same NULL, without sqlite3 looking for an adapter for each None bound (most of a
+    # sheet's columns are empty for most people).
+    empty = {key for key in keys if all(values[key] is None for values in records)}
+    bound = [key for key in keys if key not in empty]
     # Every record has the same keys, in the same order; their values as one tuple.
     pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
-        itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+        itemgetter(*bound) if len(bound) > 1 else lambda values: tuple(values[k] for k in bound)
     )
     stored: list[tuple[int, str]] = []
     rows = []
@@ -156,7 +161,7 @@ def insert_many(
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
         rows.append((vid, number, *pick(values), batch_id, now, now))
-    marks = ", ".join("?" for _ in columns)
+    marks = ", ".join(["?", "?", *("NULL" if key in empty else "?" for key in keys), "?, ?, ?"])
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
     # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
     # writes it (the same escaping function and separators), without an encoder per row.

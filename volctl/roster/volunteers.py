@@ -7,10 +7,12 @@ here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and fin
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -129,6 +131,9 @@ class IndexesDeferred:
             self.conn.execute(sql)
 
 
+_is_none = partial(operator.is_, None)
+
+
 def insert_many(
     conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
 ) -> list[tuple[int, str]]:
@@ -149,7 +154,7 @@ def insert_many(
     # A column no record of the batch has a value in is written NULL in the statement itself:
     # the same NULL, without sqlite3 looking for an adapter for each None bound (most of a
     # sheet's columns are empty for most people).
-    empty = {key for key in keys if all(values[key] is None for values in records)}
+    empty = {key for key in keys if all(map(_is_none, map(itemgetter(key), records)))}
     bound = [key for key in keys if key not in empty]
     # Every record has the same keys, in the same order; their values as one tuple.
     pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (

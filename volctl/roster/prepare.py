@@ -98,11 +98,14 @@ def _read(read: _Read, raw: object, where: Locate, field_name: str) -> Any:
     """``read(raw, where(field_name))``, remembered by the raw value (None: never read)."""
     if raw is None:
         return None
+    memo = _memos.get(read)
+    if memo is None:
+        memo = _memos[read] = {}
     key = (raw.__class__, raw)
     try:
-        return _memos[read][key]
+        return memo[key]
     except KeyError:
-        memo = _memos.setdefault(read, {})
+        pass
     except TypeError:  # unhashable (a list of skills)
         return read(raw, where(field_name))
     value = read(raw, where(field_name))

@@ -7,10 +7,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers_intake import query
+from volctl import text
 from volctl.text import clean, fold, split_list, typed
 
 
@@ -117,3 +118,15 @@ def test_typed_keeps_every_visible_character_and_folds_to_the_same_key(text: str
 def test_a_list_splits_on_every_separator_forms_use_and_keeps_items_as_typed(items) -> None:
     for separator in ["、", ",", "，", ";", "；", "|", "┋", "\n", "/"]:
         assert split_list(separator.join(items)) == list(dict.fromkeys(items))
+
+
+@settings(max_examples=2000)
+@given(
+    st.text(max_size=16)
+    | st.text(alphabet=" \u3000\u00a0\u200b\t\x07ａ１（）中文aA-:", max_size=10)
+)
+def test_tidy_text_is_returned_as_it_is_and_the_same_as_tidied(raw: str) -> None:
+    # The fast path for text that needs no tidying gives what the tidying steps give.
+    assert text.typed(raw) == text._typed_text(raw)
+    assert text.clean(raw) == text._clean_text(raw)
+    assert text.compact(raw) == text._compact_text(raw)

@@ -65,6 +65,7 @@ class PartialDate:
 _AT_TIME = re.compile(
     r"(?:(?<=\d)(?:\s+|T)|(?<=日)\s*)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?\s*$"
 )
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), "day"),
     (re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$"), "day"),
@@ -91,7 +92,18 @@ def parse_date(
         raise InvalidInput(f"reason.{code}", where=where, value=str(raw))
     if isinstance(raw, int | float):
         return _from_number(raw, where, code)
-    text = compact(_AT_TIME.sub("", raw) if isinstance(raw, str) else raw).lstrip("'")
+    if isinstance(raw, str) and len(raw) == 10 and _ISO_DAY.fullmatch(raw):
+        # 1985-03-01, the commonest spelling: what the patterns below read it as.
+        try:
+            day = date(int(raw[:4]), int(raw[5:7]), int(raw[8:]))
+        except ValueError:
+            day = None  # refused below, in the same words
+        if day is not None and day.year >= 1900:
+            return PartialDate(day, "day")
+    if isinstance(raw, str) and ":" not in raw and "：" not in raw:
+        text = compact(raw).lstrip("'")  # no time of day in it (_AT_TIME needs a colon)
+    else:
+        text = compact(_AT_TIME.sub("", raw) if isinstance(raw, str) else raw).lstrip("'")
     if not text:
         return None
     for pattern, precision in _PATTERNS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -175,9 +176,7 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
         error = InvalidInput("reason.id_number_born_before_1900", where=where, value=text[6:14])
         error.code = "id_number_birth_date"
         raise error
-    from stdnum.cn import ric  # imported here: python-stdnum costs ~40 ms at start-up
-
-    if ric.calc_check_digit(text) != text[17]:
+    if _check_digit(text) != text[17]:
         # A number that went through Excel as a number and back to text ends in zeros.
         if text.endswith("000"):
             raise InvalidInput(
@@ -198,6 +197,21 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
         warnings=warnings,
         kind=FOREIGN_PERMANENT if foreign else None,
     )
+
+
+def _check_digit(text: str) -> str:
+    """GB 11643's check character, by python-stdnum (``stdnum.cn.ric.calc_check_digit``),
+    imported on first use (~40 ms at start-up) and kept: a ``from … import`` inside a
+    function runs the import machinery on every call, a sheet import makes one a row."""
+    global _calc_check_digit
+    if _calc_check_digit is None:
+        from stdnum.cn import ric
+
+        _calc_check_digit = ric.calc_check_digit
+    return _calc_check_digit(text)
+
+
+_calc_check_digit: Callable[[str], str] | None = None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -322,9 +336,17 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
         fast = _ordinary_mobile(raw)  # typed cleanly: nothing to tidy
         if fast is not None:
             return fast
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    text = compact(raw).lstrip("'")
+    if isinstance(raw, str) and len(raw) == 13 and _DASHED_MOBILE.fullmatch(raw):
+        # 138-1234-5678, as typed: no label, remark or extension to look for.
+        fast = _ordinary_mobile(raw.replace("-", ""))
+        if fast is not None:
+            return fast
+    if isinstance(raw, str) and raw.isascii() and raw.isprintable():
+        text = raw.replace(" ", "").lstrip("'")  # what compact() makes of printable ASCII
+    else:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        text = compact(raw).lstrip("'")
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
@@ -366,6 +388,7 @@ def _parse_number(text: str, where: Where | None, field_code: str) -> str:
 
 
 _MOBILE_SHAPE = re.compile(r"(?:\+86|0086)?(1[0-9]{10})")
+_DASHED_MOBILE = re.compile(r"1[0-9]{2}-[0-9]{4}-[0-9]{4}")
 
 
 @functools.lru_cache(maxsize=1)

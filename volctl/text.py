@@ -69,6 +69,8 @@ def clean(value: object) -> str:
     """One line of text: NFKC, invisible and control characters removed, spaces collapsed."""
     if value is None:
         return ""
+    if type(value) is str and _tidy(value) and _is_nfkc("NFKC", value):
+        return value
     return _clean_text(value if isinstance(value, str) else str(value))
 
 
@@ -77,7 +79,20 @@ def typed(value: object) -> str:
     (ideographic ones too) made one space, the ends trimmed; full-width punctuation kept."""
     if value is None:
         return ""
+    if type(value) is str and _tidy(value):
+        return value
     return _typed_text(value if isinstance(value, str) else str(value))
+
+
+_is_nfkc = unicodedata.is_normalized
+
+
+def _tidy(text: str) -> bool:
+    """Whether tidying leaves ``text`` as it is (most cells of a sheet), found without the
+    regular expressions: every character they remove or change is unprintable
+    (``str.isprintable``) except the ASCII space, so a printable text is tidy when no two
+    spaces stand together and none begins or ends it."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def fold(value: object) -> str:
@@ -96,6 +111,8 @@ def compact(value: object) -> str:
     """Like :func:`clean` but with every space removed (for numbers and codes)."""
     if value is None:
         return ""
+    if type(value) is str and " " not in value and value.isprintable() and _is_nfkc("NFKC", value):
+        return value
     return _compact_text(value if isinstance(value, str) else str(value))
 
 

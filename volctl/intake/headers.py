@@ -242,7 +242,11 @@ def footer_kind(values: Sequence[object]) -> str | None:
     too unless a group heading follows (合计 closing one unit's people, 二、卫健系统 opening
     the next); ``"subtotal"`` for a 小计 line inside the table, after which rows go on; None
     for anything else."""
-    first = next((v for v in values if v is not None and v != ""), None)
+    for first in values:
+        if first is not None and first != "":
+            break
+    else:
+        return None
     if not isinstance(first, str):
         return None
     text = compact(first)

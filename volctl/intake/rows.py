@@ -121,8 +121,20 @@ class RowReader:
         first = {name: index for index, name in self.mapped if name in GUARDIAN_FIELDS}
         self.relations = [_named_relation(self.columns, g) for g in (first, *self.spare_guardians)]
         name_column = header.by_field.get("name")
-        # The name column's header, to spot the header repeated lower down.
+        # The name column's header, to spot the header repeated lower down (and its cleaned
+        # form, compared with every row's name cell).
         self.probe = (name_column.index, name_column.label) if name_column else None
+        self._probe_clean = clean(name_column.label) if name_column else ""
+        # The per-row work compiled once for the sheet: each mapped column with whether it is
+        # a phone (a remark or a second number may stand in it) and whether its cell type is
+        # handed on as it is; the rarer steps only when the sheet has what they read.
+        self._cells = [
+            (index, name, name in PHONES, name in RAW_FIELDS) for index, name in self.mapped
+        ]
+        self._several_guardians = bool(self.spare_guardians or any(self.relations))
+        given_names = {*taken, *self.choices, *(n for g in self.spare_guardians for n in g)}
+        self._lists = [n for n in ("intentions", "skills") if n in given_names]
+        self._tail = bool(self.notes or self.unknown)
 
     def field_column(self, field_name: str) -> int | None:
         """The column a field came from (for the rejects file and error locations)."""
@@ -150,7 +162,12 @@ class RowReader:
             return False
         # Sheets pasted one under another repeat their header: skip it.
         probe = self.probe
-        if probe is not None and probe[0] < len(values) and _same(values[probe[0]], probe[1]):
+        if (
+            probe is not None
+            and probe[0] < len(values)
+            and isinstance(cell := values[probe[0]], str)
+            and clean(cell) == self._probe_clean
+        ):
             labelled = [c for c in self.columns.values() if c.label]
             same = sum(
                 1 for c in labelled if c.index < len(values) and _same(values[c.index], c.label)
@@ -163,37 +180,47 @@ class RowReader:
         size = len(values)
         notes: list[str] = []
         several: list[tuple[str, list[object]]] = []
-        for index, name in self.mapped:
+        for index, name, phone, raw in self._cells:
             if index >= size:
                 continue
             value = values[index]
             if value is None or value == "":
                 continue
-            if isinstance(value, str):
-                if not value.isspace():
-                    if name in PHONES and _REMARKED.search(value):
+            if value.__class__ is str:
+                if value.isspace():
+                    continue
+                if phone and not (value.isdigit() and value.isascii()):
+                    if _REMARKED.search(value):
                         bare, remark = phone_remark(value)
                         value = str(bare)
                         if remark:
                             notes.append(f"{self.labels.get(index, name)}: {remark}")
                     given[name] = value
-                    if (
-                        name in PHONES
-                        and _SEVERAL.search(value)
-                        and len(parts := split_phones(value)) > 1
-                    ):
+                    if _SEVERAL.search(value) and len(parts := split_phones(value)) > 1:
+                        several.append((name, parts))
+                else:
+                    given[name] = value
+            elif isinstance(value, str):  # a str subclass: as the generic path read it
+                if not value.isspace():
+                    if phone and _REMARKED.search(value):
+                        bare, remark = phone_remark(value)
+                        value = str(bare)
+                        if remark:
+                            notes.append(f"{self.labels.get(index, name)}: {remark}")
+                    given[name] = value
+                    if phone and _SEVERAL.search(value) and len(parts := split_phones(value)) > 1:
                         several.append((name, parts))
             else:
-                given[name] = value if name in RAW_FIELDS else cell_text(value)
+                given[name] = value if raw else cell_text(value)
         for name, parts in several:
             _share_phones(given, name, parts, notes, self.labels.get(self.field_column(name) or 0))
         for name, columns in self.choices.items():
             chosen = [c for i, o in columns if i < size and (c := chose(values[i], o))]
             if chosen:
                 given[name] = "、".join([str(given[name]), *chosen] if name in given else chosen)
-        if self.spare_guardians or any(self.relations):
+        if self._several_guardians:
             self._guardians(given, values, notes)
-        for name in ("intentions", "skills"):
+        for name in self._lists:
             if isinstance(value := given.get(name), str) and "〖" in value:
                 given[name] = _FILL_IN.sub(lambda m: m.group(1) or m.group(0), value)
         if (
@@ -205,12 +232,13 @@ class RowReader:
         elif "guardian_name" in given and "guardian_phone" not in given:
             # A 监护人 column holding "name phone" too.
             _merge_guardian(given, cell_text(given.pop("guardian_name")))
-        notes[:0] = [
-            cell_text(values[i]) for i in self.notes if i < size and not is_empty(values[i])
-        ]
-        for index, label in self.unknown:
-            if index < size and not is_empty(values[index]):
-                notes.append(f"{label}: {cell_text(values[index])}")
+        if self._tail:
+            notes[:0] = [
+                cell_text(values[i]) for i in self.notes if i < size and not is_empty(values[i])
+            ]
+            for index, label in self.unknown:
+                if index < size and not is_empty(values[index]):
+                    notes.append(f"{label}: {cell_text(values[index])}")
         for index in range(self.width, size):
             if not is_empty(values[index]):
                 notes.append(f"{column_letter(index)}列: {cell_text(values[index])}")

@@ -168,7 +168,11 @@ def prepare(
     ident = parse_id_number(given.id_number, kind, today=today, where=where("id_number"))
     kind = ident.kind or kind  # a foreign permanent resident's card given as an identity number
     warnings.extend(ident.warnings)
-    office_phone = _optional_phone(given.office_phone, "office_phone", where)
+    office_phone = (
+        None
+        if given.office_phone is None
+        else _optional_phone(given.office_phone, "office_phone", where)
+    )
     # No phone of their own: an office line is the contact; a child registered as a minor is
     # reached through the guardian (checked below, once the registration date is known).
     own_phone = given.phone is not None and bool(compact(given.phone))
@@ -210,7 +214,8 @@ def prepare(
         raise InvalidInput("reason.registered_in_future", where=where("registered_on"))
     if registered_on < born:
         raise InvalidInput("reason.registered_before_birth", where=where("registered_on"))
-    if phone_later and age_on(born, registered_on) >= ADULT_AGE:
+    age = age_on(born, registered_on)
+    if phone_later and age >= ADULT_AGE:
         raise InvalidInput("reason.missing_phone", where=where("phone"))
 
     values: dict[str, Any] = {
@@ -225,27 +230,36 @@ def prepare(
         ),
         "education": _read(choices.education, given.education, where, "education"),
         "office_phone": office_phone,
-        "emergency_phone": _optional_phone(given.emergency_phone, "emergency_phone", where),
-        "guardian_phone": _optional_phone(given.guardian_phone, "guardian_phone", where),
+        "emergency_phone": None
+        if given.emergency_phone is None
+        else _optional_phone(given.emergency_phone, "emergency_phone", where),
+        "guardian_phone": None
+        if given.guardian_phone is None
+        else _optional_phone(given.guardian_phone, "guardian_phone", where),
         "skills": _read(_list_json, given.skills, where, "skills") or "[]",
         "intentions": _read(_list_json, given.intentions, where, "intentions") or "[]",
         "registered_on": registered_on.isoformat(),
     }
+    given_values = given.__dict__
     for name_ in PLAIN:
-        raw = getattr(given, name_)
+        raw = given_values[name_]
         values[name_] = None if raw is None else _text(raw, name_, where)
 
-    consent = _read(_day, given.guardian_consent_on, where, "guardian_consent_on")
+    consent = (
+        None
+        if given.guardian_consent_on is None
+        else _read(_day, given.guardian_consent_on, where, "guardian_consent_on")
+    )
     values["guardian_consent_on"] = consent.value.isoformat() if consent else None
     if consent is not None and check_consent:
         _check_consent(consent.value, born, registered_on, today, where("guardian_consent_on"))
-    if age_on(born, registered_on) < ADULT_AGE:
+    if age < ADULT_AGE:
         if not values["guardian_name"] or not values["guardian_phone"]:
             raise InvalidInput(
                 "reason.minor_without_guardian",
                 hint="hint.minor_without_guardian",
                 where=where("guardian_name"),
-                age=age_on(born, registered_on),
+                age=age,
             )
         # Guardian details on the registration are the guardian's consent, given that day.
         values["guardian_consent_on"] = values["guardian_consent_on"] or registered_on.isoformat()

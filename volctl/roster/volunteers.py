@@ -7,10 +7,12 @@ here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and fin
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -129,6 +131,9 @@ class IndexesDeferred:
             self.conn.execute(sql)
 
 
+_is_none = partial(operator.is_, None)
+
+
 def insert_many(
     conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
 ) -> list[tuple[int, str]]:
@@ -146,9 +151,14 @@ def insert_many(
     now = audit.now_iso()
     keys = list(records[0])
     columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
+    # A column no record of the batch has a value in is written NULL in the statement itself:
+    # the same NULL, without sqlite3 looking for an adapter for each None bound (most of a
+    # sheet's columns are empty for most people).
+    empty = {key for key in keys if all(map(_is_none, map(itemgetter(key), records)))}
+    bound = [key for key in keys if key not in empty]
     # Every record has the same keys, in the same order; their values as one tuple.
     pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
-        itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+        itemgetter(*bound) if len(bound) > 1 else lambda values: tuple(values[k] for k in bound)
     )
     stored: list[tuple[int, str]] = []
     rows = []
@@ -156,7 +166,7 @@ def insert_many(
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
         rows.append((vid, number, *pick(values), batch_id, now, now))
-    marks = ", ".join("?" for _ in columns)
+    marks = ", ".join(["?", "?", *("NULL" if key in empty else "?" for key in keys), "?, ?, ?"])
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
     # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
     # writes it (the same escaping function and separators), without an encoder per row.

@@ -1,0 +1,46 @@
+"""The shortcuts a large import takes for values typed cleanly (1985-03-01, 138-1234-5678)
+give what the general reading gives: the same value, or the same refusal in the same words.
+A trailing space sends the same value down the general path."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from volctl.dates import parse_date
+from volctl.errors import InvalidInput
+from volctl.identity import parse_phone
+
+
+def outcome(read, raw: str) -> tuple[object, ...]:
+    try:
+        return ("read", read(raw))
+    except InvalidInput as error:
+        return ("refused", error.key, error.params, error.code)
+
+
+@settings(max_examples=500)
+@given(st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True))
+def test_an_iso_day_reads_as_the_general_path_reads_it(raw: str) -> None:
+    assert outcome(parse_date, raw) == outcome(parse_date, raw + " ")
+
+
+@settings(max_examples=500)
+@given(st.from_regex(r"1[0-9]{2}-[0-9]{4}-[0-9]{4}", fullmatch=True))
+def test_a_dashed_mobile_reads_as_the_general_path_reads_it(raw: str) -> None:
+    assert outcome(parse_phone, raw) == outcome(parse_phone, raw + " ")
+
+
+def test_the_shortcuts_keep_their_refusals() -> None:
+    assert outcome(parse_date, "1985-02-30")[0] == "refused"
+    assert outcome(parse_date, "1850-01-01") == outcome(parse_date, "1850-01-01 ")
+    assert outcome(parse_date, "1985-03-01") == ("read", parse_date("1985年3月1日"))
+    assert outcome(parse_phone, "100-0000-0000") == outcome(parse_phone, "100-0000-0000 ")
+    assert outcome(parse_phone, "138-1234-5678") == ("read", "+8613812345678")
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="0123456789 +-()'#x转", max_size=20))
+def test_a_phone_in_printable_ascii_reads_as_the_tidied_text_reads(raw: str) -> None:
+    # An ideographic space tidies to nothing, sending the same text the general way.
+    assert outcome(parse_phone, raw) == outcome(parse_phone, "\u3000" + raw)

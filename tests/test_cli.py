@@ -88,7 +88,7 @@ def test_the_demo_builds_an_example_community(cli, tmp_path) -> None:
     assert (
         "imported the sign-up sheet: 40 registered, 1 duplicate rows, 1 rejected" in result.stderr
     )
-    assert (folder / "报名表.rejects.xlsx").exists()
+    assert (folder / "东湖社区志愿者报名表.rejects.xlsx").exists()
     assert (folder / "roster.db").exists()
     again = cli("demo", "--dir", str(folder), db=None)
     assert again.exit_code != 0 and "already holds a roster" in again.stderr

@@ -4,6 +4,7 @@ summary (``activity update --summary``)."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -80,3 +81,24 @@ def test_a_cancelled_activity_takes_no_summary(cli, town) -> None:
     assert cli("activity", "cancel", "踏青", "--reason", "下雨").exit_code == 0
     result = cli("activity", "update", "踏青", "--summary", "x")
     assert result.exit_code == Conflict.exit_code
+
+
+def test_a_refused_summary_leaves_the_changes_given_with_it_unmade(cli, town, db_path) -> None:
+    before = Path(db_path).read_bytes()
+    result = cli(
+        "activity", "update", "A20250118-01", "--place", "新地点", "--summary", "长" * 20_000
+    )
+    assert result.exit_code == 3 and "2000" in result.stderr
+    with sqlite3.connect(db_path) as conn:
+        place = conn.execute(
+            "SELECT place FROM activities WHERE activity_no = 'A20250118-01'"
+        ).fetchone()[0]
+    assert place != "新地点"
+    several = cli("activity", "update", "A20250118-01", "A20250215-01", "--summary", "好")
+    assert several.exit_code == 3
+    assert Path(db_path).read_bytes() == before
+
+
+def test_several_activities_take_no_summary_at_once(cli, town) -> None:
+    result = cli("activity", "update", "A20250118-01,A20250215-01", "--summary", "好")
+    assert result.exit_code == 3 and "one activity at a time" in result.stderr

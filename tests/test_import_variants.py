@@ -253,3 +253,21 @@ def test_a_file_that_is_not_a_list_is_refused_saying_what_it_looks_like(
     result = cli("register", "import", str(path))
     assert result.exit_code == 3
     assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_phone_cell_longer_than_any_phone_is_one_rejected_row(cli, roster, tmp_path) -> None:
+    from tests.conftest import make_id
+
+    sheet = tmp_path / "hostile.csv"
+    hostile = "（a" * 16_000 + "中"  # an unclosed bracket once made the row take seconds
+    sheet.write_text(
+        f"序号,姓名,身份证号码,手机号码\n1,王芳,{make_id(seq=1)},{hostile}\n"
+        f"2,李强,{make_id(seq=2)},{make_phone(2)}\n",
+        encoding="utf-8",
+    )
+    result = cli("register", "import", str(sheet), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    assert summary["imported"] == 1 and summary["rejected"] == 1
+    (detail,) = [d for d in summary["details"] if d["outcome"] == "rejected"]
+    assert detail["row"] == 2 and detail["reason"] == "too_long"

@@ -79,3 +79,19 @@ def test_a_phone_longer_than_any_phone_is_refused_as_too_long_before_it_is_read(
     with pytest.raises(InvalidInput) as refused:
         parse_phone(typed)
     assert refused.value.key == "reason.too_long"
+
+
+def test_a_long_remark_beside_a_mobile_is_set_aside_before_the_number_is_bounded() -> None:
+    remark = "（微信同号，工作日白天打，周末请发短信，晚上九点以后不要打电话，谢谢配合）"
+    assert parse_phone("13812345678" + remark) == "+8613812345678"
+
+
+def test_a_phone_cell_longer_than_any_is_refused_whole_before_any_pattern_reads_it() -> None:
+    from volctl.identity import MAX_PHONE_CELL, phone_remark, split_phones
+
+    hostile = "（a" * 16_000 + "中"  # an unclosed bracket: quadratic for the remark pattern
+    assert phone_remark(hostile) == (hostile, None) and split_phones(hostile) == [hostile]
+    with pytest.raises(InvalidInput) as refused:
+        parse_phone(hostile)
+    assert refused.value.key == "reason.too_long"
+    assert refused.value.params["limit"] == MAX_PHONE_CELL

@@ -24,7 +24,7 @@ from volctl.i18n import join_list
 DEMO_ORG = "当湖街道东湖社区（示例）"
 DEMO_YEAR = 2025
 SHEET = "东湖社区志愿者报名表.xlsx"
-REJECTS = "报名表.rejects.xlsx"
+REJECTS = "东湖社区志愿者报名表.rejects.xlsx"  # the default name: what status suggests importing
 FORMS = ("detachment", "ledger", "summary")  # written as {title}.xlsx, then a certificate
 CERTIFICATE = "志愿服务记录证明-{volunteer_no}.xlsx"
 

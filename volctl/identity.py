@@ -277,11 +277,17 @@ _PHONE_AFTER = re.compile(
 )
 
 
+# The longest phone read (a number with its extension: 0573-85012345 转 8001 is well under it),
+# and the longest phone cell (the number with a remark beside it: （微信同号，工作日白天打）).
+MAX_PHONE_TEXT = 60
+MAX_PHONE_CELL = 200
+
+
 def phone_remark(raw: object) -> tuple[object, str | None]:
     """A phone cell as written -> (the number part, the remark beside it or None):
     "13812345678（微信同号）" -> ("13812345678", "微信同号"); "手机：138…" -> ("138…", None);
     ="13812345678" (a CSV's text formula) -> ("13812345678", None)."""
-    if not isinstance(raw, str):
+    if not isinstance(raw, str) or len(raw) > MAX_PHONE_CELL:  # too long: parse_phone says so
         return raw, None
     remarks: list[str] = []
 
@@ -299,7 +305,7 @@ def phone_remark(raw: object) -> tuple[object, str | None]:
 def split_phones(raw: object) -> list[object]:
     """The numbers in one cell: "13957312345/0573-85012345" -> both; anything else -> [raw].
     Split only where every part holds at least seven digits (a whole number)."""
-    if not isinstance(raw, str):
+    if not isinstance(raw, str) or len(raw) > MAX_PHONE_CELL:  # too long: parse_phone says so
         return [raw]
     parts = [p for p in _PHONE_LIST.split(raw.strip()) if p.strip()]
     if len(parts) < 2 or any(sum(ch.isdigit() for ch in compact(p)) < 7 for p in parts):
@@ -317,11 +323,6 @@ def _mask_typed(text: str) -> str:
     if sum(ch.isdigit() for ch in text) < 7:
         return text
     return text[:3] + "*" * (len(text) - 6) + text[-3:]
-
-
-# The longest phone cell read: a number with its extension and a remark
-# (0573-85012345 转 8001（办公室，工作日）) is well under it.
-MAX_PHONE_TEXT = 60
 
 
 def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "phone") -> str:
@@ -350,11 +351,15 @@ def parse_phone(raw: object, *, where: Where | None = None, field_code: str = "p
     fast = _ordinary_mobile(text)
     if fast is not None:
         return fast
-    if len(text) > MAX_PHONE_TEXT:  # no phone is this long; and the patterns below need a bound
-        raise InvalidInput("reason.too_long", where=where, limit=MAX_PHONE_TEXT)
+    # No phone cell is this long, and the patterns below need a bound: a cell is refused before
+    # any of them reads it, the number once its remark is set aside.
+    if len(text) > MAX_PHONE_CELL:
+        raise InvalidInput("reason.too_long", where=where, limit=MAX_PHONE_CELL)
     if isinstance(raw, str):
         bare, _remark = phone_remark(raw)
         text = compact(bare).lstrip("'")
+    if len(text) > MAX_PHONE_TEXT:
+        raise InvalidInput("reason.too_long", where=where, limit=MAX_PHONE_TEXT)
     number, extension = split_extension(text)
     text = _PHONE_JUNK.sub("", number)
     if not text:

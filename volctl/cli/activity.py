@@ -44,6 +44,16 @@ Date = Annotated[str | None, _opt("--date", key="opt.act_date", metavar="DATE")]
 Start = Annotated[str | None, _opt("--start", key="opt.act_start", metavar="HH:MM")]
 End = Annotated[str | None, _opt("--end", key="opt.act_end", metavar="HH:MM")]
 Category = Annotated[str | None, _opt("--category", key="opt.act_category", metavar="C")]
+
+
+# What update may set: planned or held (a cancellation is `activity cancel`, with its reason).
+def _update_statuses() -> str:
+    from volctl import values
+
+    return "|".join(values.names("activity_status", entries=("planned", "held")))
+
+
+_UPDATE_STATUSES = _update_statuses()
 NewDate = Annotated[str | None, _opt("--date", key="opt.act_new_date", metavar="DATE")]
 NewCategory = Annotated[str | None, _opt("--category", key="opt.act_new_category", metavar="C")]
 Theme = Annotated[str | None, _opt("--theme", key="opt.act_theme", metavar=choices("theme"))]
@@ -492,7 +502,7 @@ def update(
     description: Description = None,
     needs_insurance: Insurance = None,
     status: Annotated[
-        str | None, _opt("--status", key="opt.act_status", metavar=choices("activity_status"))
+        str | None, _opt("--status", key="opt.act_status", metavar=_UPDATE_STATUSES)
     ] = None,
     past_planned: PastPlanned = False,
     summary: Annotated[str | None, _opt("--summary", key="opt.act_summary")] = None,
@@ -532,15 +542,17 @@ def update(
         _updated_many(activities.update_many(conn, chosen, changes), fmt, show_pii)
         return
     act = chosen[0]
-    row, diff = (
-        activities.update(conn, act, changes) if changes else (activities.find(conn, act), {})
-    )
-    if summary is not None:
-        from volctl.ledger.summaries import set_summary
+    from volctl.db import transaction
+    from volctl.ledger.summaries import set_summary
 
-        row, changed = set_summary(conn, act, summary)
-        if changed:
-            diff = {**diff, "summary": (None, row["summary"])}
+    with transaction(conn):  # the changes and the summary together, or neither
+        row, diff = (
+            activities.update(conn, act, changes) if changes else (activities.find(conn, act), {})
+        )
+        if summary is not None:
+            row, changed = set_summary(conn, act, summary)
+            if changed:
+                diff = {**diff, "summary": (None, row["summary"])}
     record = {**activities.public(row, show_pii=show_pii), "summary": row["summary"]}
     if fmt is Format.json:
         emit({"activity": record, "changed": sorted(diff)}, fmt)

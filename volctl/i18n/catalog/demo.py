@@ -11,8 +11,8 @@ MESSAGES = {
     ),
     "demo.built": ("示例台账已建好：{path}", "The example roster is ready: {path}"),
     "demo.step_imported": (
-        "导入报名表：登记 {imported} 人，重复 {duplicates} 行，退回 {rejected} 行（见 报名表.rejects.xlsx）",
-        "imported the sign-up sheet: {imported} registered, {duplicates} duplicate rows, {rejected} rejected (see 报名表.rejects.xlsx)",
+        "导入报名表：登记 {imported} 人，重复 {duplicates} 行，退回 {rejected} 行（见 东湖社区志愿者报名表.rejects.xlsx）",
+        "imported the sign-up sheet: {imported} registered, {duplicates} duplicate rows, {rejected} rejected (see 东湖社区志愿者报名表.rejects.xlsx)",
     ),
     "demo.step_teams": (
         "组建队伍 {teams} 支，{members} 人入队（一人年中调队）",

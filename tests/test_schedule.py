@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.helpers_structure import ok, rows, team
 from volctl.errors import EXIT_CANCELLED, InvalidInput
-from volctl.ledger import schedule
+from volctl.ledger import recurrence
 
 THIRD_SATURDAYS_2025 = [
     "2025-01-18", "2025-02-15", "2025-03-15", "2025-04-19", "2025-05-17", "2025-06-21",
@@ -34,8 +34,8 @@ def test_third_saturday_gives_the_third_saturdays_of_2025(cli, roster) -> None:
 
 
 def test_the_calendar_week_reading_differs_when_a_month_begins_on_a_sunday() -> None:
-    rule = schedule.resolve("third-week-saturday")
-    days = schedule.dates(rule, date(2025, 1, 1), date(2025, 12, 31))
+    rule = recurrence.resolve("third-week-saturday")
+    days = recurrence.dates(rule, date(2025, 1, 1), date(2025, 12, 31))
     # June 2025 begins on a Sunday: its third calendar week's Saturday is the 14th.
     assert date(2025, 6, 14) in days and date(2025, 6, 21) not in days
     others = [d.isoformat() for d in days if d.month != 6]
@@ -45,8 +45,8 @@ def test_the_calendar_week_reading_differs_when_a_month_begins_on_a_sunday() -> 
 @given(st.integers(min_value=2000, max_value=2100), st.integers(min_value=1, max_value=12))
 def test_the_two_readings_agree_unless_the_month_begins_on_a_sunday(year, month) -> None:
     first, last = date(year, month, 1), date(year, month, 28)
-    third = schedule.dates(schedule.resolve("third-saturday"), first, last)
-    week = schedule.dates(schedule.resolve("third-week-saturday"), first, last)
+    third = recurrence.dates(recurrence.resolve("third-saturday"), first, last)
+    week = recurrence.dates(recurrence.resolve("third-week-saturday"), first, last)
     assert third[0].weekday() == week[0].weekday() == 5
     assert (third == week) == (first.weekday() != 6)
 
@@ -56,7 +56,7 @@ def test_fixed_days_are_presets_under_their_chinese_names_too(cli, roster) -> No
     assert [d["date"] for d in saved["dates"]] == ["2025-03-05"]
     for name, day in [("arbor-day", "03-12"), ("3·22", "03-22"), ("earth-day", "04-22"),
                       ("environment-day", "06-05"), ("volunteer-day", "12-05")]:  # fmt: skip
-        days = schedule.dates(schedule.resolve(name), date(2025, 1, 1), date(2025, 12, 31))
+        days = recurrence.dates(recurrence.resolve(name), date(2025, 1, 1), date(2025, 12, 31))
         assert [d.isoformat() for d in days] == [f"2025-{day}"]
 
 

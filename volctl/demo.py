@@ -159,7 +159,7 @@ def _teams(conn: sqlite3.Connection, people: list[str]) -> tuple[str, dict[str, 
 
 
 def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
-    from volctl.ledger import activities, schedule
+    from volctl.ledger import activities, recurrence, schedule
 
     monthly = activities.ActivityInput(
         title="集中服务日：邻里守望",
@@ -175,7 +175,7 @@ def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
     plan = schedule.plan(
         conn,
         monthly,
-        schedule.resolve("third-saturday"),
+        recurrence.resolve("third-saturday"),
         date(DEMO_YEAR, 1, 1),
         date(DEMO_YEAR, 12, 31),
     )
@@ -195,7 +195,7 @@ def _activities(conn: sqlite3.Connection) -> tuple[str, dict[str, object]]:
     weekly = schedule.plan(
         conn,
         visits,
-        schedule.resolve("FREQ=WEEKLY;BYDAY=WE"),
+        recurrence.resolve("FREQ=WEEKLY;BYDAY=WE"),
         date(DEMO_YEAR, 2, 5),
         date(DEMO_YEAR, 12, 31),
     )

@@ -209,6 +209,7 @@ def schedule(
     yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.yes"))] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
+    from volctl.ledger import recurrence
     from volctl.ledger import schedule as sched
 
     day_from = parse_day_option(first, "from")
@@ -231,7 +232,7 @@ def schedule(
             description=description,
             needs_insurance=needs_insurance,
         ),
-        sched.resolve(rule),
+        recurrence.resolve(rule),
         day_from,
         day_to,
     )

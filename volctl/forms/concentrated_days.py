@@ -50,12 +50,12 @@ def write(conn: sqlite3.Connection, request: FormRequest, path: Path) -> dict[st
     from volctl.forms.layout import Cell, cn_date
     from volctl.forms.layout.paper import Paper
     from volctl.forms.layout.table import close_table, open_table, styles
-    from volctl.ledger import activities, schedule
+    from volctl.ledger import activities, recurrence, schedule
 
     year = request.year or request.today.year
     first, last = date(year, 1, 1), date(year, 12, 31)
     rule = _rule(conn, request, year)
-    days = schedule.dates(rule, first, last)
+    days = recurrence.dates(rule, first, last)
     team = None
     if request.team is not None:
         from volctl.roster import teams
@@ -147,10 +147,11 @@ def _team_leaders(conn: sqlite3.Connection) -> dict[int, str]:
 
 def _rule(conn: sqlite3.Connection, request: FormRequest, year: int) -> Any:
     """``--rule``, else the monthly preset the roster's series use most that year."""
-    from volctl.ledger import schedule
+
+    from volctl.ledger import recurrence
 
     if request.rule is not None:
-        return schedule.resolve(request.rule)
+        return recurrence.resolve(request.rule)
     counts = {
         name: conn.execute(
             "SELECT count(*) FROM activities WHERE series_key LIKE ? AND date BETWEEN ? AND ?",
@@ -159,7 +160,7 @@ def _rule(conn: sqlite3.Connection, request: FormRequest, year: int) -> Any:
         for name in MONTHLY_PRESETS
     }
     best = max(MONTHLY_PRESETS, key=lambda name: counts[name])
-    return schedule.resolve(best if counts[best] else "third-saturday")
+    return recurrence.resolve(best if counts[best] else "third-saturday")
 
 
 def _status(activity: sqlite3.Row) -> str:

@@ -528,7 +528,7 @@ def series_rule(key: str | None) -> str | None:
     or the RRULE), from its ``series_key``; ``None`` outside a series."""
     if not key:
         return None
-    from volctl.ledger.schedule import rule_label
+    from volctl.ledger.recurrence import rule_label
 
     rule = key.split("|", 1)[0]
     source, _, merged = rule.partition(":")  # a merged series: "<source>:<rule>|…"

@@ -14,8 +14,8 @@ Safety, whatever the format:
   the audit log's ``detail`` as ``volctl audit`` shows it, and identity numbers or phones written
   into free text (notes, reasons, content);
 - in CSV a text cell that a spreadsheet would evaluate (=, +, -, @, tab or CR first) gets a
-  leading apostrophe (``render.inert``); in xlsx it is a string cell with Excel's quote prefix,
-  shown as typed and never run; numbers stay numbers in both. JSON is data, not a
+  leading apostrophe (``render.cells.inert``); in xlsx it is a string cell with Excel's quote
+  prefix, shown as typed and never run; numbers stay numbers in both. JSON is data, not a
   spreadsheet: its text is left as stored.
 """
 
@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from volctl.audit import PII_KEYS, mask_detail
 from volctl.errors import InvalidInput, NotFound, Where
-from volctl.render import FORMULA_PREFIXES
+from volctl.render.cells import FORMULA_PREFIXES
 
 FORMATS = ("csv", "json", "xlsx")
 INTERNAL = frozenset({"_sqlite_migrations"})
@@ -211,7 +211,7 @@ _FIRST = frozenset(FORMULA_PREFIXES)
 
 
 def _csv_cell(value: Any) -> Any:
-    """A value as stored: text made inert (``render.inert``); numbers, a negative one too,
+    """A value as stored: text made inert (``render.cells.inert``); numbers, a negative one too,
     stay numbers (2.0 stays 2.0); a blob as hex."""
     if type(value) is str:
         return "'" + value if value and value[0] in _FIRST else value

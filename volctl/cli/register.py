@@ -80,9 +80,9 @@ def _columns() -> list[Column]:
 
 
 def _labels(record: dict[str, Any]) -> dict[str, str]:
-    from volctl.render import _flatten
+    from volctl.render.cells import flatten
 
-    return {key: t(f"field.{key}") for key in _flatten(record)}
+    return {key: t(f"field.{key}") for key in flatten(record)}
 
 
 def _show(record: dict[str, Any], fmt: Format, title: str | None = None) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from volctl.render.cells import flatten
+
 
 class Format(StrEnum):
     table = "table"
@@ -34,69 +36,10 @@ class Column(NamedTuple):
     style: str | None = None
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(value: str) -> str:
-    """Text a spreadsheet could evaluate (=, +, -, @, tab, CR first) gets a leading apostrophe."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
-def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, f"{name}_"))
-        else:
-            flat[name] = value
-    return flat
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        # A record inside a list (a recipient's volunteers): its values, as a person reads it.
-        return " ".join(text for text in (_cell(v) for v in value.values()) if text)
-    if isinstance(value, list | tuple):
-        return ";".join(_cell(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def to_json(data: Any) -> str:
     import json
 
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-
-
-def csv_keys(
-    rows: Sequence[dict[str, Any]], nested: dict[str, Sequence[str]] | None = None
-) -> list[str]:
-    """The columns of ``rows`` flattened, in the order of their keys. A field that is a record
-    in some rows and empty in others (a guardian) is the record's columns in every row;
-    ``nested`` names such fields and their keys when no row may hold one."""
-    shape: dict[str, dict[str, None] | None] = {}
-    for name, keys in (nested or {}).items():
-        shape[name] = dict.fromkeys(keys)
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, dict):
-                known = shape.get(key) or {}
-                known.update(dict.fromkeys(csv_keys([value])))
-                shape[key] = known
-            else:
-                shape.setdefault(key, None)
-    ordered = [*(k for k in (rows[0] if rows else {}) if k in shape), *shape]
-    columns: list[str] = []
-    for key in dict.fromkeys(ordered):
-        subkeys = shape[key]
-        columns.extend([key] if subkeys is None else (f"{key}_{sub}" for sub in subkeys))
-    return columns
 
 
 def to_csv(
@@ -367,7 +310,7 @@ def record_table(
 ) -> Any:
     """A two-column field/value table for one record; nested dicts shown as sub-fields."""
     rows = []
-    for key, value in _flatten(record).items():
+    for key, value in flatten(record).items():
         if value is None or value == "" or value == []:
             continue  # a form shows what is known; json and csv keep every key
         rows.append((labels.get(key, key), _display(value)))
@@ -452,7 +395,7 @@ def plain_record(
     ``volctl info`` about a fifth of its time; None where rich must lay it out: a line wider
     than the console, a character of uncertain width, markup or an emoji code."""
     rows = []
-    for key, value in _flatten(record).items():
+    for key, value in flatten(record).items():
         if value is None or value == "" or value == []:
             continue  # as record_table
         label, text = labels.get(key, key), _display(value)

@@ -8,7 +8,7 @@ becomes ``guardian_name``, ``guardian_phone``); a raw table's rows are tuples.
 What a cell becomes:
 
 - text stays text. In CSV a text that a spreadsheet would run as a formula (=, +, -, @, tab or
-  CR first) gets a leading apostrophe (:func:`volctl.render.inert`); in xlsx every text is a
+  CR first) gets a leading apostrophe (:func:`volctl.render.cells.inert`); in xlsx every text is a
   string cell (an identity number or a phone is never turned into 3.30482E+17), and a
   formula-like one carries Excel's quote prefix: shown as typed, never run;
 - numbers stay numbers, a negative one too (``-2``, not ``'-2``): a pivot table sums them;
@@ -25,7 +25,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from volctl.render import FORMULA_PREFIXES, _cell, _flatten, csv_keys, inert
+from volctl.render.cells import FORMULA_PREFIXES, cell_text, csv_keys, flatten, inert
 
 XLSX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 XLSX_TEXT = 32_767  # the characters an Excel cell holds
@@ -44,7 +44,7 @@ def records(
     nested: dict[str, Sequence[str]] | None = None,
 ) -> tuple[list[str], Iterator[Row]]:
     """Dict rows as their flattened keys and a stream of value lists. A list's keys are every
-    key of every row (``render.csv_keys``); a stream's are its first row's (its rows share a
+    key of every row (``render.cells.csv_keys``); a stream's are its first row's (its rows share a
     shape), so only that row is looked at before writing starts."""
     if isinstance(rows, Sequence):
         found = list(keys) if keys is not None else csv_keys(rows, nested)
@@ -58,7 +58,7 @@ def records(
 
     def values() -> Iterator[Row]:
         for row in stream:
-            flat = _flatten(row) if any(type(v) is dict for v in row.values()) else row
+            flat = flatten(row) if any(type(v) is dict for v in row.values()) else row
             yield [flat.get(key) for key in found]
 
     return found, values()
@@ -80,7 +80,7 @@ def csv_cell(value: Any) -> Any:
         return value
     if kind is float:
         return int(value) if value.is_integer() else value
-    return inert(_cell(value))
+    return inert(cell_text(value))
 
 
 def write_csv(
@@ -255,7 +255,7 @@ def write_xlsx(
             elif kind is bytes:
                 write_string(count, col, value.hex(), None)
             else:
-                cell = _cell(value)
+                cell = cell_text(value)
                 if cell:
                     _write_text(ws, count, col, cell, quoted)
     if titles:
@@ -337,7 +337,9 @@ def _columns(titles: Sequence[str], sample: Sequence[Row]) -> Iterator[tuple[flo
 
     for col, title in enumerate(titles):
         values = [row[col] for row in sample if col < len(row) and row[col] not in (None, "")]
-        widest = max((cell_len(v if isinstance(v, str) else _cell(v)) for v in values), default=0)
+        widest = max(
+            (cell_len(v if isinstance(v, str) else cell_text(v)) for v in values), default=0
+        )
         # A Chinese character is two cells on a terminal and a little more in a sheet.
         width = min(max(cell_len(title), widest, 4) * 1.1 + 2, MAX_WIDTH)
         kind = None

@@ -22,7 +22,7 @@ from volctl.fill.sheetxml.sheet import (
 )
 from volctl.fill.sheetxml.styles import Styles
 from volctl.headings import column_letter
-from volctl.render import FORMULA_PREFIXES
+from volctl.render.cells import FORMULA_PREFIXES
 
 EXCEL_DIGITS = 10**15
 

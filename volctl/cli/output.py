@@ -268,6 +268,11 @@ def show_view(parts: Sequence[Any], output: Path | None, target: Format = Format
     else:
         print_view(parts)
         return
+    text_out(text, output)
+
+
+def text_out(text: str, output: Path | None) -> None:
+    """Text to standard output, or to ``output`` through the one writer (saying so)."""
     if output is None:
         with writing_stdout():
             sys.stdout.write(text)

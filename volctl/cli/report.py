@@ -47,19 +47,6 @@ Team = Annotated[Optional[str], typer.Option("--team", metavar="TEAM", help=t("o
 SUFFIXES = {".json": "json", ".csv": "csv", ".md": "md"}
 
 
-def _text_out(text: str, output: Path | None) -> None:
-    import sys
-
-    from volctl.cli.output import write_text_output, writing_stdout
-
-    if output is None:
-        with writing_stdout():
-            sys.stdout.write(text)
-        return
-    write_text_output(output, text)
-    notice(t("output.written", path=str(output)))
-
-
 def _emit(data: Any, rows: Any, fmt: Format, output: Path | None, view: Any) -> None:
     """JSON of the whole report, CSV or xlsx of its rows, or the view (terminal, txt, md)."""
     from volctl.cli.output import emit_report
@@ -149,9 +136,10 @@ def summary(
         return
     chosen = _format(fmt.value, output, SUMMARY_SUFFIXES)
     if chosen == "md":
+        from volctl.cli.output import text_out
         from volctl.reports.markdown import markdown
 
-        _text_out(markdown(data), output)
+        text_out(markdown(data), output)
         return
     from volctl.reports.tables import tidy_rows
 

@@ -18,7 +18,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,6 +175,7 @@ class Printed:
     width: float
     height: float
     texts: list[str]  # one per page
+    path: str = ""  # the workbook
 
     @property
     def landscape(self) -> bool:
@@ -186,8 +187,44 @@ def can_render() -> bool:
 
 
 def has_cjk_font() -> bool:
+    if not shutil.which("fc-list"):
+        return False
     found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
     return bool(found.strip())
+
+
+def convert_to_pdf(
+    paths: Iterable[Path], folder: Path, *, profile: Path | None = None, timeout: int = 600
+) -> None:
+    """Print workbooks to PDF in ``folder`` in one LibreOffice run (with a profile of its own
+    when given, so parallel test workers do not share one)."""
+    own = [f"-env:UserInstallation=file://{profile}"] if profile is not None else []
+    subprocess.run(
+        ["soffice", *own, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
+        + [str(p) for p in paths],
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+
+
+def read_pdf(pdf: Path, workbook: Path) -> Printed:
+    """A printed workbook: its pages, page size and each page's text (``pdftotext``)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    pages = int(fields["Pages"])
+    size = fields["Page size"].split()
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(p), "-l", str(p), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for p in range(1, pages + 1)
+    ]
+    return Printed(pages, float(size[0]), float(size[2]), texts, str(workbook))
 
 
 def render(paths: Sequence[Path], folder: Path) -> dict[str, Printed]:
@@ -195,32 +232,17 @@ def render(paths: Sequence[Path], folder: Path) -> dict[str, Printed]:
     if not can_render():
         pytest.skip("LibreOffice or poppler is not installed")
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
-        + [str(p) for p in paths],
-        check=True,
-        capture_output=True,
-        timeout=600,
-        env={"HOME": str(folder), "PATH": "/usr/bin:/bin:/usr/local/bin"},
-    )
-    printed = {}
-    for path in paths:
-        pdf = folder / f"{path.stem}.pdf"
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-        pages = int(fields["Pages"])
-        size = fields["Page size"].split()
-        texts = [
-            subprocess.run(
-                ["pdftotext", "-layout", "-f", str(p), "-l", str(p), str(pdf), "-"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            for p in range(1, pages + 1)
-        ]
-        printed[path.stem] = Printed(pages, float(size[0]), float(size[2]), texts)
-    return printed
+    convert_to_pdf(paths, folder)
+    return {path.stem: read_pdf(folder / f"{path.stem}.pdf", path) for path in paths}
+
+
+def beside(ws: Any, label: str) -> Any:
+    """The value beside a label in a form's grid (the cell right of it)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == label:
+                return ws.cell(cell.row, cell.column + 1).value
+    raise KeyError(label)
 
 
 def pages_needed(ws: Any, scale: float) -> int:

@@ -18,16 +18,25 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import shutil
-import subprocess
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers_export import BRIGADE, EAST, FORMULA_NAME, community_roster, make_id, phone
+from tests.helpers_export import (
+    BRIGADE,
+    EAST,
+    FORMULA_NAME,
+    Printed,
+    can_render,
+    community_roster,
+    convert_to_pdf,
+    make_id,
+    phone,
+    read_pdf,
+)
 
 SOUTH = "南湖社区志愿者服务分队"
 SERVICES = (1, 8, 11, 16, 40, 64)  # certificates of every length
@@ -88,30 +97,6 @@ PAPERS: dict[str, tuple[list[str], list[str]]] = {
         for n in SERVICES
     },
 }
-
-
-@dataclass
-class Printed:
-    path: str  # the workbook
-    pages: int
-    width: float
-    height: float
-    texts: list[str]  # one per page
-
-    @property
-    def landscape(self) -> bool:
-        return self.width > self.height
-
-
-def can_render() -> bool:
-    return all(shutil.which(tool) for tool in ("soffice", "pdftotext", "pdfinfo"))
-
-
-def has_cjk_font() -> bool:
-    if not shutil.which("fc-list"):
-        return False
-    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
-    return bool(found.strip())
 
 
 @contextlib.contextmanager
@@ -254,37 +239,14 @@ def _rejects(run: Any, folder: Path, path: Path) -> None:
 
 def render(paths: dict[str, Path], folder: Path, profile: Path) -> dict[str, Printed]:
     """Print workbooks to PDF in one LibreOffice run (a profile of its own) and read each page's
-    text back."""
+    text back; a paper that could not be printed has no pages."""
     folder.mkdir(parents=True, exist_ok=True)
     if can_render():
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths.values())],
-            check=True,
-            capture_output=True,
-            timeout=900,
-            env={"HOME": str(folder), "PATH": "/usr/bin:/bin:/usr/local/bin"},
-        )  # fmt: skip
+        convert_to_pdf(paths.values(), folder, profile=profile, timeout=900)
     printed = {}
     for name, path in paths.items():
         pdf = folder / f"{path.stem}.pdf"
-        if not pdf.exists():
-            printed[name] = Printed(str(path), 0, 0.0, 0.0, [])
-            continue
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-        pages = int(fields["Pages"])
-        size = fields["Page size"].split()
-        texts = [
-            subprocess.run(
-                ["pdftotext", "-layout", "-f", str(p), "-l", str(p), str(pdf), "-"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            for p in range(1, pages + 1)
-        ]
-        printed[name] = Printed(str(path), pages, float(size[0]), float(size[2]), texts)
+        printed[name] = read_pdf(pdf, path) if pdf.exists() else Printed(0, 0.0, 0.0, [], str(path))
     return printed
 
 
@@ -299,4 +261,4 @@ def widths(ws: Any, columns: int | None = None) -> list[float]:
     return [round(found.get(i, 8.43), 2) for i in range(1, count + 1)]
 
 
-__all__ = ["BRIGADE", "PAPERS", "Printed", "has_cjk_font", "papers", "widths"]
+__all__ = ["BRIGADE", "PAPERS", "papers", "widths"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers_export import WEST, community_roster, sheet_text
+from tests.helpers_export import WEST, beside, community_roster, sheet_text
 from volctl.errors import Conflict, InvalidInput
 
 
@@ -23,14 +23,6 @@ def record(cli, tmp_path, *args: str):
     result = cli("export", "form", "activity-record", *args, "-o", path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     return openpyxl.load_workbook(path), result.json()
-
-
-def value_of(ws, label: str):
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value == label:
-                return ws.cell(cell.row, cell.column + 1).value
-    raise KeyError(label)
 
 
 def test_a_summary_is_set_audited_and_shown(cli, town, db_path) -> None:
@@ -51,18 +43,18 @@ def test_each_activity_held_in_the_period_gets_a_page_of_its_own(cli, town, tmp_
     book, written = record(cli, tmp_path, "--year", "2025")
     assert written["sheets"] == 5 == len(book.sheetnames)  # four service days and the traffic
     ws = book.worksheets[0]
-    assert ws["A1"].value == "志愿服务活动记录" and value_of(ws, "活动编号") == "A20250118-01"
-    assert value_of(ws, "活动名称") == "集中服务日" and value_of(ws, "活动日期") == "2025年1月18日"
-    assert value_of(ws, "参加人员").startswith("共 5 人：")
-    assert value_of(ws, "服务时长") == "合计 14.0 小时（5 人次）"
-    assert value_of(ws, "活动成效\n与总结") == "老人们反映良好。"
+    assert ws["A1"].value == "志愿服务活动记录" and beside(ws, "活动编号") == "A20250118-01"
+    assert beside(ws, "活动名称") == "集中服务日" and beside(ws, "活动日期") == "2025年1月18日"
+    assert beside(ws, "参加人员").startswith("共 5 人：")
+    assert beside(ws, "服务时长") == "合计 14.0 小时（5 人次）"
+    assert beside(ws, "活动成效\n与总结") == "老人们反映良好。"
     assert any("粘贴活动照片" in t for t in sheet_text(ws))
     assert ws.oddFooter.center.text == "第 &P 页 共 1 页"  # each activity numbers its own pages
 
 
 def test_activities_can_be_named_and_a_team_narrows_the_period(cli, town, tmp_path) -> None:
     book, _ = record(cli, tmp_path, "--activity", "A20250412-01")
-    assert len(book.sheetnames) == 1 and value_of(book.active, "组织队伍") == WEST
+    assert len(book.sheetnames) == 1 and beside(book.active, "组织队伍") == WEST
     team, _ = record(cli, tmp_path, "--year", "2025", "--team", WEST)
     assert len(team.sheetnames) == 1
 

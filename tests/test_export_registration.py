@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from tests.helpers_export import EAST, community_roster, make_id, sheet_text
+from tests.helpers_export import EAST, beside, community_roster, make_id, sheet_text
 from volctl.errors import InvalidInput
 
 
@@ -21,39 +21,30 @@ def workbook(cli, tmp_path, *args: str):
     return openpyxl.load_workbook(path), result.json()
 
 
-def value_of(ws, label: str):
-    """The value beside a label in the grid (the cell right of it)."""
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value == label:
-                return ws.cell(cell.row, cell.column + 1).value
-    raise KeyError(label)
-
-
 def test_each_volunteer_gets_a_sheet_of_their_own(cli, town, tmp_path) -> None:
     wb, written = workbook(cli, tmp_path, "--volunteer", "V000009,V000010")
     assert wb.sheetnames == ["V000009 吴国庆", "V000010 周红梅"] and written["sheets"] == 2
     ws = wb["V000009 吴国庆"]
     assert ws["A1"].value == "志愿者服务登记表"
-    assert value_of(ws, "姓名") == "吴国庆" and value_of(ws, "志愿者编号") == "V000009"
-    assert value_of(ws, "工作单位") == "东湖社区居委会" and value_of(ws, "职务") == "党委书记"
-    assert value_of(ws, "所属队伍") == EAST
+    assert beside(ws, "姓名") == "吴国庆" and beside(ws, "志愿者编号") == "V000009"
+    assert beside(ws, "工作单位") == "东湖社区居委会" and beside(ws, "职务") == "党委书记"
+    assert beside(ws, "所属队伍") == EAST
 
 
 def test_the_record_holds_hours_training_and_commendations(cli, town, tmp_path) -> None:
     wb, _ = workbook(cli, tmp_path, "--volunteer", "V000009", "--year", "2025")
     ws = wb.active
     # V000009 served twice; the January record was voided.
-    assert value_of(ws, "服务时长") == "累计 3.0 小时（截至2025年12月31日）；2025年 3.0 小时，1 次"
-    assert value_of(ws, "培训情况") == "2025年3月10日　新志愿者岗前培训（志愿精神，2.0小时）"
-    assert value_of(ws, "表彰情况") == "2025年　优秀志愿者"
-    assert value_of(wb.active, "专业特长") == "书法、摄影"
+    assert beside(ws, "服务时长") == "累计 3.0 小时（截至2025年12月31日）；2025年 3.0 小时，1 次"
+    assert beside(ws, "培训情况") == "2025年3月10日　新志愿者岗前培训（志愿精神，2.0小时）"
+    assert beside(ws, "表彰情况") == "2025年　优秀志愿者"
+    assert beside(wb.active, "专业特长") == "书法、摄影"
 
 
 def test_nothing_recorded_reads_none_rather_than_blank(cli, town, tmp_path) -> None:
     wb, _ = workbook(cli, tmp_path, "--volunteer", "V000001")
-    assert value_of(wb.active, "培训情况") == "无" and value_of(wb.active, "表彰情况") == "无"
-    assert value_of(wb.active, "保险情况") == "无"
+    assert beside(wb.active, "培训情况") == "无" and beside(wb.active, "表彰情况") == "无"
+    assert beside(wb.active, "保险情况") == "无"
 
 
 def test_the_record_holds_insurance_latest_first_marked_on_the_day(cli, town, tmp_path) -> None:
@@ -68,7 +59,7 @@ def test_the_record_holds_insurance_latest_first_marked_on_the_day(cli, town, tm
                     "--from", first, "--to", last)  # fmt: skip
         assert added.exit_code == 0, added.stderr
     wb, _ = workbook(cli, tmp_path, "--volunteer", "V000009", "--on", "2025-09-30")
-    assert value_of(wb.active, "保险情况").splitlines() == [
+    assert beside(wb.active, "保险情况").splitlines() == [
         "人保财险　保单号 PA2025B　2025年7月1日至2025年12月31日（在保）",
         "人保财险　保单号 PA2025A　2025年1月1日至2025年6月30日（已到期）",
         "人保财险　保单号 PA2024B　2024年7月1日至2024年12月31日（已到期）",
@@ -97,24 +88,24 @@ def test_a_minors_form_has_a_line_for_the_guardian_to_sign(cli, town, add_volunt
     child = add_volunteer("小明", id_number=make_id(50, birth="2012"), guardian_name="王大明",
                           guardian_phone="13957312345", registered_on="2024-06-01")  # fmt: skip
     ws = workbook(cli, tmp_path, "--volunteer", child["volunteer_no"])[0].active
-    assert value_of(ws, "监护人") == "王大明" and value_of(ws, "监护人电话") == "13957312345"
+    assert beside(ws, "监护人") == "王大明" and beside(ws, "监护人电话") == "13957312345"
     assert any("监护人签名" in t for t in sheet_text(ws))
 
 
 def test_without_a_year_the_form_shows_the_years_served_never_an_empty_one(cli, town, tmp_path):
     ws = workbook(cli, tmp_path, "--volunteer", "V000009")[0].active
-    assert value_of(ws, "服务时长").endswith("；2025年 3.0 小时，1 次")  # not 2026年 0.0 小时
+    assert beside(ws, "服务时长").endswith("；2025年 3.0 小时，1 次")  # not 2026年 0.0 小时
     idle = workbook(cli, tmp_path, "--volunteer", "V000001")[0].active
-    assert value_of(idle, "服务时长").endswith("；暂无服务记录")
+    assert beside(idle, "服务时长").endswith("；暂无服务记录")
 
 
 def test_personal_data_is_printed_in_full_unless_a_masked_copy_is_asked(cli, town, tmp_path):
     full, written = workbook(cli, tmp_path, "--volunteer", "V000009")
     ws = full.active
-    assert value_of(ws, "证件号码") == make_id(9) and value_of(ws, "手机") == "13957300009"
+    assert beside(ws, "证件号码") == make_id(9) and beside(ws, "手机") == "13957300009"
     assert written["show_pii"] and (tmp_path / "registration.xlsx").stat().st_mode & 0o777 == 0o600
     masked = workbook(cli, tmp_path, "--volunteer", "V000009", "--mask")[0].active
-    assert "*" in value_of(masked, "证件号码") and value_of(masked, "手机") == "139****0009"
+    assert "*" in beside(masked, "证件号码") and beside(masked, "手机") == "139****0009"
 
 
 def test_a_team_gives_a_sheet_per_member(cli, town, tmp_path) -> None:

@@ -16,8 +16,8 @@ import unicodedata
 import openpyxl
 import pytest
 
-from tests.helpers_export import FORMULA_NAME, make_id
-from tests.helpers_print import PAPERS, SERVICES, Printed, has_cjk_font, papers, widths
+from tests.helpers_export import FORMULA_NAME, Printed, has_cjk_font, make_id
+from tests.helpers_print import PAPERS, SERVICES, papers, widths
 from volctl.forms.layout import metrics
 
 LANDSCAPE = {

@@ -96,6 +96,22 @@ def test_a_roster_from_a_newer_volctl_is_refused_and_left_untouched(cli, roster:
     assert digest(roster) == before
 
 
+def test_a_roster_with_steps_this_volctl_does_not_know_is_refused_naming_them(
+    cli, roster: Path
+) -> None:
+    conn = sqlite3.connect(roster)
+    last = conn.execute("SELECT max(rowid) FROM _sqlite_migrations").fetchone()[0]
+    conn.execute("UPDATE _sqlite_migrations SET name = 'm099_elsewhere' WHERE rowid = ?", (last,))
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(roster)
+    result = cli("register", "list")
+    assert result.exit_code == RosterError.exit_code
+    assert "m099_elsewhere" in result.stderr and "newer" not in result.stderr
+    assert digest(roster) == before
+
+
 def test_a_missing_roster_says_how_to_create_one(cli, db_path: Path) -> None:
     result = cli("register", "list")
     assert result.exit_code == RosterError.exit_code

@@ -328,13 +328,20 @@ def _check_known_steps(conn: sqlite3.Connection, path: Path) -> None:
         )
     }
     unknown = applied - set(STEPS)
-    if unknown:
+    if unknown and len(applied) > LATEST:
         raise RosterError(
             "roster.newer",
             hint="hint.roster_upgrade_volctl",
             path=str(path),
             version=len(applied),
             supported=LATEST,
+        )
+    if unknown:  # as many steps or fewer, some of them not ours: not "newer", just other
+        raise RosterError(
+            "roster.unknown_steps",
+            hint="hint.roster_upgrade_volctl",
+            path=str(path),
+            steps=", ".join(sorted(unknown)),
         )
 
 

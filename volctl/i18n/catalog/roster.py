@@ -161,6 +161,11 @@ MESSAGES = {
         "The roster {path} was made by a newer volctl (schema {version}; this one knows up to "
         "{supported}); it was left untouched.",
     ),
+    "roster.unknown_steps": (
+        "台账 {path} 含有本程序不认识的结构升级步骤（{steps}），是另一版本的 volctl 建立的；文件未作任何改动。",
+        "The roster {path} holds schema steps this volctl does not know ({steps}): another "
+        "version of volctl made it; it was left untouched.",
+    ),
     "hint.roster_upgrade_volctl": (
         "请升级 volctl：pip install --upgrade volctl",
         "Upgrade volctl: pip install --upgrade volctl",

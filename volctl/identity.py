@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from volctl import lookup
 from volctl.errors import InvalidInput, Where
 from volctl.masking import EXTENSION
 from volctl.text import clean, compact
@@ -200,18 +200,11 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
 
 
 def _check_digit(text: str) -> str:
-    """GB 11643's check character, by python-stdnum (``stdnum.cn.ric.calc_check_digit``),
-    imported on first use (~40 ms at start-up) and kept: a ``from … import`` inside a
-    function runs the import machinery on every call, a sheet import makes one a row."""
-    global _calc_check_digit
-    if _calc_check_digit is None:
-        from stdnum.cn import ric
-
-        _calc_check_digit = ric.calc_check_digit
-    return _calc_check_digit(text)
-
-
-_calc_check_digit: Callable[[str], str] | None = None
+    """GB 11643's check character (ISO 7064 MOD 11-2) of an 18-character number, computed as
+    python-stdnum computes it (``stdnum.cn.ric.calc_check_digit``; held to it by
+    tests/test_lookup.py): the weights 2**(17-i) mod 11 are the digits read in base 13."""
+    checksum = (1 - 2 * int(text[:-1], 13)) % 11
+    return "X" if checksum == 10 else str(checksum)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -219,14 +212,12 @@ def region_name(code: str) -> str | None:
     """The place a region code names (any period of its history), or None if unknown.
 
     Cached: a sheet's people come from a handful of regions, and the lookup walks
-    python-stdnum's table (~50 µs a call).
+    python-stdnum's table (~50 µs a call), kept by :mod:`volctl.lookup`.
     """
-    from stdnum import numdb
-
     if code in _PERMIT_REGIONS:
         return _PERMIT_REGIONS[code]
     info: dict[str, str] = {}
-    for _part, props in numdb.get("cn/loc").info(code):
+    for _part, props in lookup.region_info(code):
         info.update(props)
     if not info:
         return None
@@ -398,13 +389,10 @@ _DASHED_MOBILE = re.compile(r"1[0-9]{2}-[0-9]{4}-[0-9]{4}")
 
 @functools.lru_cache(maxsize=1)
 def _mobile_pattern() -> re.Pattern[str]:
-    """libphonenumber's own pattern of valid Chinese mobile numbers, compiled once."""
-    from phonenumbers.phonemetadata import PhoneMetadata
-
-    metadata = PhoneMetadata.metadata_for_region("CN")
-    mobile = metadata.mobile if metadata is not None else None
-    assert mobile is not None and mobile.national_number_pattern is not None
-    return re.compile(mobile.national_number_pattern)
+    """libphonenumber's own pattern of valid Chinese mobile numbers (kept by
+    :mod:`volctl.lookup`, so that a mobile is read without importing phonenumbers), compiled
+    once."""
+    return re.compile(lookup.cn_mobile_pattern())
 
 
 def _ordinary_mobile(text: str) -> str | None:

@@ -69,3 +69,15 @@ def test_the_cache_is_read_back_until_a_source_changes(cache) -> None:
     assert lookup._read_cache(changed) is None  # a library upgraded: read it again
     cache.write_bytes(b"\x00garbage")
     assert lookup._read_cache(stamps) is None
+
+
+def test_a_lazy_pattern_is_the_pattern_compiled_when_first_used() -> None:
+    import re
+
+    from volctl.patterns import lazy_pattern
+
+    lazy = lazy_pattern(r"(\d{4})年", re.IGNORECASE)
+    assert lazy._compiled is None  # type: ignore[attr-defined]
+    assert lazy.search("填报于2025年3月").group(1) == "2025"  # type: ignore[union-attr]
+    assert lazy.sub("-", "2025年") == "-"
+    assert (lazy.pattern, lazy.flags) == (r"(\d{4})年", re.compile(r"(\d{4})年", re.I).flags)

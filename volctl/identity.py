@@ -17,6 +17,7 @@ from datetime import date
 from volctl import lookup
 from volctl.errors import InvalidInput, Where
 from volctl.masking import EXTENSION
+from volctl.patterns import lazy_pattern
 from volctl.text import clean, compact
 
 RESIDENT_ID = "居民身份证"
@@ -36,7 +37,7 @@ _GB11643_TYPES = {RESIDENT_ID, "港澳台居民居住证"}
 _PERMIT_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行政区", "830000": "台湾地区"}
 # The 2023 foreign permanent-resident card: 9, the issuing province (2), the nationality (3),
 # the birth date (8), a sequence (3, odd for men) and GB 11643's check character.
-_FOREIGN_2023 = re.compile(
+_FOREIGN_2023 = lazy_pattern(
     r"9(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5])\d{14}[\dX]"  # a mainland province issues it
 )
 
@@ -56,7 +57,7 @@ class IdNumber:
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
 _GB11643 = re.compile(r"\d{17}[\dX]")
 _PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")  # ASCII only: full-width digits are tidied first
-_OTHER_DOCUMENT = re.compile(r"[A-Z0-9]{5,20}")
+_OTHER_DOCUMENT = lazy_pattern(r"[A-Z0-9]{5,20}")
 _SEPARATORS = re.compile(r"[-‐－—_]")
 
 
@@ -237,9 +238,9 @@ _EXTENSION_WORD = re.compile(
 )
 # Or a dash after an 8-digit local number: 0573-85012345-8001.
 _EXTENSION_DASH = re.compile(r"(.*\d{8})[-‐－—](\d{1,6})")
-_WITH_AREA_CODE = re.compile(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
+_WITH_AREA_CODE = lazy_pattern(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
 # Between two numbers in one cell: 13957312345/0573-85012345, 13957312345、0573-85012345.
-_PHONE_LIST = re.compile(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
+_PHONE_LIST = lazy_pattern(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
 
 
 def split_extension(text: str) -> tuple[str, str | None]:

@@ -54,7 +54,7 @@ class IdNumber:
     kind: str | None = None  # the document the number turned out to be, when not the one given
 
 
-_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
+_SCIENTIFIC = lazy_pattern(r"^\d(\.\d+)?[eE][+]?\d+$")
 _GB11643 = re.compile(r"\d{17}[\dX]")
 _PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")  # ASCII only: full-width digits are tidied first
 _OTHER_DOCUMENT = lazy_pattern(r"[A-Z0-9]{5,20}")
@@ -75,7 +75,7 @@ def _is_mangled_number(raw: object) -> bool:
 
 # A CSV cell written as a formula to keep it text: ="330482198501010011" (Excel's own trick,
 # and what many systems' exports write for long numbers).
-_FORMULA_TEXT = re.compile(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
+_FORMULA_TEXT = lazy_pattern(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
 
 
 def excel_text(value: object) -> object:
@@ -254,12 +254,12 @@ def region_name(code: str) -> str | None:
 _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
 # A stored phone carries its extension as RFC 3966 does: +8657385012345;ext=8001.
 # An extension written after a number: 转8001, 分机 8001, 分机号：8001, ext. 8001, x8001, #8001.
-_EXTENSION_WORD = re.compile(
+_EXTENSION_WORD = lazy_pattern(
     r"[(\[]?(?:(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?)+(\d{1,6})\)?$",
     re.IGNORECASE,
 )
 # Or a dash after an 8-digit local number: 0573-85012345-8001.
-_EXTENSION_DASH = re.compile(r"(.*\d{8})[-‐－—](\d{1,6})")
+_EXTENSION_DASH = lazy_pattern(r"(.*\d{8})[-‐－—](\d{1,6})")
 _WITH_AREA_CODE = lazy_pattern(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
 # Between two numbers in one cell: 13957312345/0573-85012345, 13957312345、0573-85012345.
 _PHONE_LIST = lazy_pattern(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
@@ -280,13 +280,13 @@ def split_extension(text: str) -> tuple[str, str | None]:
 
 # What is written beside a phone and is not part of it: a label before it (手机：138…), a
 # remark in brackets (138…（微信同号）, (本人), （办）) or after it (138… 微信同号).
-_PHONE_LABEL = re.compile(
+_PHONE_LABEL = lazy_pattern(
     r"^\s*(?:本人|个人)?(?:手机|电话|联系电话|座机|固话|办公电话|移动电话|tel|mobile|phone)"
     r"(?:号码|号)?\s*[:：]?\s*(?=[+＋\d０-９(（])",
     re.IGNORECASE,
 )
-_PHONE_BRACKETED = re.compile(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
-_PHONE_AFTER = re.compile(
+_PHONE_BRACKETED = lazy_pattern(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
+_PHONE_AFTER = lazy_pattern(
     r"(?<=[\d０-９])\s*((?!转|轉|分机|分機|内线|內線)[\u3400-\u9fff][\u3400-\u9fff，,、 ]*)$"
 )
 

@@ -4,6 +4,8 @@ A trailing space sends the same value down the general path."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,3 +46,23 @@ def test_the_shortcuts_keep_their_refusals() -> None:
 def test_a_phone_in_printable_ascii_reads_as_the_tidied_text_reads(raw: str) -> None:
     # An ideographic space tidies to nothing, sending the same text the general way.
     assert outcome(parse_phone, raw) == outcome(parse_phone, "\u3000" + raw)
+
+
+@settings(max_examples=200)
+@given(
+    st.dates(date(1900, 1, 1), date(2020, 12, 31)),
+    st.sampled_from(["330482", "110105", "990100", "810000"]),
+    st.integers(0, 999),
+)
+def test_an_identity_number_is_built_as_its_dataclass_builds_it(
+    born: date, region: str, sequence: int
+) -> None:
+    import dataclasses
+
+    from volctl.identity import IdNumber, _check_digit, parse_id_number
+
+    base = f"{region}{born:%Y%m%d}{sequence:03d}"
+    parsed = parse_id_number(base + _check_digit(base + "0"))
+    built = IdNumber(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(IdNumber)})
+    assert parsed == built and hash(parsed) == hash(built) and repr(parsed) == repr(built)
+    assert vars(parsed) == vars(built) and list(vars(parsed)) == list(vars(built))

@@ -169,3 +169,40 @@ def test_the_same_sheet_in_every_format_imports_the_same(cli, roster, name: str)
         return [(f["rows"], f["imported"], f["rejected"]) for f in result.json()["files"]]
 
     assert counts(name) == counts("signup-donghu.xlsx")
+
+
+def _pieces_as_before(data: bytes, size: int) -> list[bytes]:
+    """The sheet cut into pieces before each read was searched in place (a copy per piece)."""
+    out, tail = [], b""
+    for at in range(0, len(data), size):
+        joined = tail + data[at : at + size]
+        cut = joined.rfind(b"<")
+        if cut <= 0:
+            tail = joined
+            continue
+        out.append(joined[:cut])
+        tail = joined[cut:]
+    return [*out, tail] if tail else out
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=60).map(lambda b: b.replace(b"\x00", b"<")), st.integers(1, 7))
+def test_the_sheet_is_searched_in_the_same_pieces_as_when_each_was_copied(
+    data: bytes, size: int
+) -> None:
+    import io
+
+    def reads(stream, _size=0):
+        while chunk := stream.read(size):
+            yield chunk
+
+    original = xlsx.chunks
+    xlsx.chunks = reads  # type: ignore[assignment]
+    try:
+        found = list(xlsx._tag_chunks(io.BytesIO(data)))
+    finally:
+        xlsx.chunks = original
+    pieces = [b"".join(d[start:stop] for d, start, stop in spans) for spans in found]
+    assert pieces == _pieces_as_before(data, size)
+    # A piece in two spans is cut before a "<": no pattern searched for reaches across it.
+    assert all(d[start : start + 1] == b"<" for spans in found for d, start, _ in spans[1:])

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from volctl.errors import InvalidInput, Where
+from volctl.patterns import lazy_pattern
 from volctl.text import compact
 
 Precision = Literal["day", "month", "year"]
@@ -62,7 +63,7 @@ class PartialDate:
 
 # The time a day was written with, as a date cell turns into text (1985-03-01 00:00:00,
 # 2025/3/1 8:37, 1985-03-01T00:00:00): the day is what counts.
-_AT_TIME = re.compile(
+_AT_TIME = lazy_pattern(
     r"(?:(?<=\d)(?:\s+|T)|(?<=日)\s*)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?\s*$"
 )
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -163,7 +164,7 @@ def parse_day(raw: object, *, where: Where | None = None) -> date:
     return parsed.value
 
 
-_TIME = re.compile(r"^(\d{1,2})[:：时点.](\d{2})(?:[:：分](\d{2}))?分?$")
+_TIME = lazy_pattern(r"^(\d{1,2})[:：时点.](\d{2})(?:[:：分](\d{2}))?分?$")
 
 
 def parse_time(raw: object, *, where: Where | None = None) -> time | None:

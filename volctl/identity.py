@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from volctl import lookup
 from volctl.errors import InvalidInput, Where
 from volctl.masking import EXTENSION
+from volctl.patterns import lazy_pattern
 from volctl.text import clean, compact
 
 RESIDENT_ID = "居民身份证"
@@ -36,7 +37,7 @@ _GB11643_TYPES = {RESIDENT_ID, "港澳台居民居住证"}
 _PERMIT_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行政区", "830000": "台湾地区"}
 # The 2023 foreign permanent-resident card: 9, the issuing province (2), the nationality (3),
 # the birth date (8), a sequence (3, odd for men) and GB 11643's check character.
-_FOREIGN_2023 = re.compile(
+_FOREIGN_2023 = lazy_pattern(
     r"9(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5])\d{14}[\dX]"  # a mainland province issues it
 )
 
@@ -53,10 +54,10 @@ class IdNumber:
     kind: str | None = None  # the document the number turned out to be, when not the one given
 
 
-_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
+_SCIENTIFIC = lazy_pattern(r"^\d(\.\d+)?[eE][+]?\d+$")
 _GB11643 = re.compile(r"\d{17}[\dX]")
 _PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")  # ASCII only: full-width digits are tidied first
-_OTHER_DOCUMENT = re.compile(r"[A-Z0-9]{5,20}")
+_OTHER_DOCUMENT = lazy_pattern(r"[A-Z0-9]{5,20}")
 _SEPARATORS = re.compile(r"[-‐－—_]")
 
 
@@ -74,7 +75,7 @@ def _is_mangled_number(raw: object) -> bool:
 
 # A CSV cell written as a formula to keep it text: ="330482198501010011" (Excel's own trick,
 # and what many systems' exports write for long numbers).
-_FORMULA_TEXT = re.compile(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
+_FORMULA_TEXT = lazy_pattern(r'^\s*=\s*"(.*)"\s*$', re.DOTALL)
 
 
 def excel_text(value: object) -> object:
@@ -189,29 +190,44 @@ def _parse_gb11643(text: str, *, today: date, where: Where | None) -> IdNumber:
     foreign = text[0] == "9" and _FOREIGN_2023.fullmatch(text) is not None
     region = None if foreign else region_name(text[:6])
     warnings = () if region or foreign else ("warning.region_unknown",)
-    return IdNumber(
-        number=text,
-        birth_date=born,
-        gender="男" if int(text[16]) % 2 else "女",
+    return _id_number(
+        text, born, "男" if int(text[16]) % 2 else "女", region, warnings,
+        FOREIGN_PERMANENT if foreign else None,
+    )  # fmt: skip
+
+
+def _id_number(
+    number: str,
+    birth_date: date,
+    gender: str,
+    region: str | None,
+    warnings: tuple[str, ...],
+    kind: str | None,
+) -> IdNumber:
+    """``IdNumber(number=…, …, kind=…)`` with its fields set at once: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__`` (~1.5 µs of a sheet row's
+    ~20). The same object: equal, same hash and repr (tests/test_fast_paths.py)."""
+    made = _new(IdNumber)
+    made.__dict__.update(
+        number=number,
+        birth_date=birth_date,
+        gender=gender,
         region=region,
         warnings=warnings,
-        kind=FOREIGN_PERMANENT if foreign else None,
+        kind=kind,
     )
+    return made
+
+
+_new = object.__new__
 
 
 def _check_digit(text: str) -> str:
-    """GB 11643's check character, by python-stdnum (``stdnum.cn.ric.calc_check_digit``),
-    imported on first use (~40 ms at start-up) and kept: a ``from … import`` inside a
-    function runs the import machinery on every call, a sheet import makes one a row."""
-    global _calc_check_digit
-    if _calc_check_digit is None:
-        from stdnum.cn import ric
-
-        _calc_check_digit = ric.calc_check_digit
-    return _calc_check_digit(text)
-
-
-_calc_check_digit: Callable[[str], str] | None = None
+    """GB 11643's check character (ISO 7064 MOD 11-2) of an 18-character number, computed as
+    python-stdnum computes it (``stdnum.cn.ric.calc_check_digit``; held to it by
+    tests/test_lookup.py): the weights 2**(17-i) mod 11 are the digits read in base 13."""
+    checksum = (1 - 2 * int(text[:-1], 13)) % 11
+    return "X" if checksum == 10 else str(checksum)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -219,14 +235,12 @@ def region_name(code: str) -> str | None:
     """The place a region code names (any period of its history), or None if unknown.
 
     Cached: a sheet's people come from a handful of regions, and the lookup walks
-    python-stdnum's table (~50 µs a call).
+    python-stdnum's table (~50 µs a call), kept by :mod:`volctl.lookup`.
     """
-    from stdnum import numdb
-
     if code in _PERMIT_REGIONS:
         return _PERMIT_REGIONS[code]
     info: dict[str, str] = {}
-    for _part, props in numdb.get("cn/loc").info(code):
+    for _part, props in lookup.region_info(code):
         info.update(props)
     if not info:
         return None
@@ -240,15 +254,15 @@ def region_name(code: str) -> str | None:
 _PHONE_JUNK = re.compile(r"[\s\-‐－—()（）.·]")
 # A stored phone carries its extension as RFC 3966 does: +8657385012345;ext=8001.
 # An extension written after a number: 转8001, 分机 8001, 分机号：8001, ext. 8001, x8001, #8001.
-_EXTENSION_WORD = re.compile(
+_EXTENSION_WORD = lazy_pattern(
     r"[(\[]?(?:(?:转|轉|分机号?|分機號?|内线|ext(?:ension)?\.?|x|#|;ext=)[:.#]?)+(\d{1,6})\)?$",
     re.IGNORECASE,
 )
 # Or a dash after an 8-digit local number: 0573-85012345-8001.
-_EXTENSION_DASH = re.compile(r"(.*\d{8})[-‐－—](\d{1,6})")
-_WITH_AREA_CODE = re.compile(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
+_EXTENSION_DASH = lazy_pattern(r"(.*\d{8})[-‐－—](\d{1,6})")
+_WITH_AREA_CODE = lazy_pattern(r"(?:\+?86|0086)?0?[1-9]\d{1,2}\d{8}")
 # Between two numbers in one cell: 13957312345/0573-85012345, 13957312345、0573-85012345.
-_PHONE_LIST = re.compile(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
+_PHONE_LIST = lazy_pattern(r"\s*(?:[/／、,，|｜\n]|;(?!ext=)|；|或)\s*")
 
 
 def split_extension(text: str) -> tuple[str, str | None]:
@@ -266,13 +280,13 @@ def split_extension(text: str) -> tuple[str, str | None]:
 
 # What is written beside a phone and is not part of it: a label before it (手机：138…), a
 # remark in brackets (138…（微信同号）, (本人), （办）) or after it (138… 微信同号).
-_PHONE_LABEL = re.compile(
+_PHONE_LABEL = lazy_pattern(
     r"^\s*(?:本人|个人)?(?:手机|电话|联系电话|座机|固话|办公电话|移动电话|tel|mobile|phone)"
     r"(?:号码|号)?\s*[:：]?\s*(?=[+＋\d０-９(（])",
     re.IGNORECASE,
 )
-_PHONE_BRACKETED = re.compile(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
-_PHONE_AFTER = re.compile(
+_PHONE_BRACKETED = lazy_pattern(r"\s*[(（\[【〔]\s*([^)）\]】〕\d０-９]+?)\s*[)）\]】〕]\s*")
+_PHONE_AFTER = lazy_pattern(
     r"(?<=[\d０-９])\s*((?!转|轉|分机|分機|内线|內線)[\u3400-\u9fff][\u3400-\u9fff，,、 ]*)$"
 )
 
@@ -398,13 +412,10 @@ _DASHED_MOBILE = re.compile(r"1[0-9]{2}-[0-9]{4}-[0-9]{4}")
 
 @functools.lru_cache(maxsize=1)
 def _mobile_pattern() -> re.Pattern[str]:
-    """libphonenumber's own pattern of valid Chinese mobile numbers, compiled once."""
-    from phonenumbers.phonemetadata import PhoneMetadata
-
-    metadata = PhoneMetadata.metadata_for_region("CN")
-    mobile = metadata.mobile if metadata is not None else None
-    assert mobile is not None and mobile.national_number_pattern is not None
-    return re.compile(mobile.national_number_pattern)
+    """libphonenumber's own pattern of valid Chinese mobile numbers (kept by
+    :mod:`volctl.lookup`, so that a mobile is read without importing phonenumbers), compiled
+    once."""
+    return re.compile(lookup.cn_mobile_pattern())
 
 
 def _ordinary_mobile(text: str) -> str | None:

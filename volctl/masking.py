@@ -1,11 +1,14 @@
 """Personal numbers shown: identity numbers and phones masked for output, phones written as a
 clerk writes them, and numbers typed into free text found and masked, however they were
 typed. Below the errors (a refused value is masked in its message), so it imports nothing of
-volctl's own; ``volctl.identity`` parses and checks what these functions show."""
+volctl's own but ``volctl.patterns``; ``volctl.identity`` parses and checks what these
+functions show."""
 
 from __future__ import annotations
 
 import re
+
+from volctl.patterns import lazy_pattern
 
 EXTENSION = ";ext="  # how a stored phone carries its extension: +86057385012345;ext=8001
 
@@ -71,11 +74,11 @@ def mask_phone(e164: str | None) -> str | None:
 # +86 186 0882 9601). 18-character identity numbers (a birth year 19xx or 20xx in place, so
 # that two dates side by side are left alone), Chinese mobiles, E.164 numbers.
 _GAP = "[ \\-\u2010\u2011\u2012\u2013\u2014\uff0d\u3000]?"
-_ID_IN_TEXT = re.compile(rf"(?<![0-9A-Za-z])\d(?:{_GAP}\d){{16}}{_GAP}[\dXx](?![0-9A-Za-z])")
-_MOBILE_IN_TEXT = re.compile(
+_ID_IN_TEXT = lazy_pattern(rf"(?<![0-9A-Za-z])\d(?:{_GAP}\d){{16}}{_GAP}[\dXx](?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = lazy_pattern(
     rf"(?<![\d+])(?:(?:\+|00)86{_GAP}|\(\+?86\){_GAP})?(1[3-9](?:{_GAP}\d){{9}})(?!\d)"
 )
-_E164_IN_TEXT = re.compile(r"\+\d{10,14}")
+_E164_IN_TEXT = lazy_pattern(r"\+\d{10,14}")
 
 
 def _digits(text: str) -> str:

@@ -32,6 +32,7 @@ from volctl.headings import (
     read_header,
     text_of,
 )
+from volctl.patterns import lazy_pattern
 from volctl.text import clean, compact
 
 HEADER_SCAN_ROWS = 30  # the header is looked for among the first rows that hold anything
@@ -219,17 +220,17 @@ _FOOTER_LABEL = re.compile(
     r"截止时间|截止日期)(?:[:：]|$)"
 )
 # Or it signs, stamps, counts or declares.
-_FOOTER_WORDS = re.compile(r"签字|签名|签章|盖章|[(（]章[)）]|公章")
+_FOOTER_WORDS = lazy_pattern(r"签字|签名|签章|盖章|[(（]章[)）]|公章")
 _FOOTER_COUNT = re.compile(r"^(?:共计|合计|总计|小计|共|计)[:：]?\d+(?:人|名|位|条|行|户)?")
 _FOOTER_TOTAL = re.compile(r"^(?:共计|合计|总计|小计)(?:[:：]|$)")
-_DECLARATION = re.compile(
+_DECLARATION = lazy_pattern(
     r"^(?:以上|上述|本人(?:承诺|声明|确认|保证|自愿|已|郑重|同意|所填)|我(?:承诺|已|自愿|保证|同意|们)"
     r"|所填|所有信息|特此|此表|本表|承诺[:：]|声明[:：])"
 )
 # A subtotal inside the table (a unit's group of people): skipped, and the rows go on.
 _SUBTOTAL = re.compile(r"^(?:小计|小结)(?:[:：]|\d|$)")
 # A line that is only a date (the day a footer was signed): 2025年3月8日, 年  月  日.
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy_pattern(
     r"^(?:(?:\d{2,4}|[〇○零一二三四五六七八九]{2,4})?年(?:\d{1,2}|[一二三四五六七八九十]{1,3})?月"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[日号]|\d{4}[./-]\d{1,2}[./-]\d{1,2})$"
 )
@@ -271,17 +272,17 @@ def _empty(value: object) -> bool:
 
 
 # A group heading among the rows (党员志愿者, 一、教育系统, （二）群众志愿者): not a person.
-_ENUMERATED = re.compile(
+_ENUMERATED = lazy_pattern(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[组队部分类批])"
 )
-_HEADING_WORDS = re.compile(
+_HEADING_WORDS = lazy_pattern(
     r"志愿者|志愿服务|服务队|分队|中队|大队|小组|名单|名册|系统|单位|部门|机关|党员|群众|年级|班级"
     r"|支部|党委|总支|委员会|协会|工会|团委|妇联|社区|街道|学校|小学|中学|大学|学院|医院|公司"
     r"|集团|中心"
 )
 # What ends the name of a group (第一党小组, 东湖村, 平湖市民政局) and never a person's name
 # of four characters or fewer.
-_GROUP_END = re.compile(r"[局所站队组班科处室村厂院部办]$")
+_GROUP_END = lazy_pattern(r"[局所站队组班科处室村厂院部办]$")
 
 
 def is_heading(values: Sequence[object], spanned: bool = False) -> bool:

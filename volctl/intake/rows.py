@@ -18,6 +18,7 @@ from typing import Any
 
 from volctl.identity import phone_remark, split_phones
 from volctl.intake.headers import GUARDIAN, IGNORE, SUBMITTED, Header, column_letter, same_label
+from volctl.patterns import lazy_pattern
 from volctl.roster.volunteers import VolunteerInput
 from volctl.text import clean, compact, typed
 
@@ -301,7 +302,7 @@ class RowReader:
 _same = same_label
 GUARDIAN_FIELDS = ("guardian_name", "guardian_phone", "guardian_relation")
 # An online form's "other" option with what was typed into it: 其他〖植树护绿〗 -> 植树护绿.
-_FILL_IN = re.compile(r"(?:其[他它](?:[（(]请注明[)）])?[:：]?)?〖([^〗]*)〗")
+_FILL_IN = lazy_pattern(r"(?:其[他它](?:[（(]请注明[)）])?[:：]?)?〖([^〗]*)〗")
 # Cells of a column per option that say the option was (or was not) chosen.
 _CHOSEN = frozenset(
     {"1", "√", "✓", "✔", "☑", "■", "●", "v", "y", "yes", "true", "是", "选中", "已选", "对"}
@@ -375,9 +376,9 @@ def _merge_guardian(given: dict[str, Any], text: str) -> None:
 
 
 # A phone inside free text: 7 or more digits, with the separators people type.
-_PHONE_IN_TEXT = re.compile(r"(?:\+?86[\s-]?)?\d[\d\s-]{5,}\d")
-_BRACKETS = re.compile(r"[(\[【〔]([^)\]】〕]{1,8})[)\]】〕]")
-_SEPARATORS = re.compile(r"[\s,，;；:：/、|]+")
+_PHONE_IN_TEXT = lazy_pattern(r"(?:\+?86[\s-]?)?\d[\d\s-]{5,}\d")
+_BRACKETS = lazy_pattern(r"[(\[【〔]([^)\]】〕]{1,8})[)\]】〕]")
+_SEPARATORS = lazy_pattern(r"[\s,，;；:：/、|]+")
 RELATIONS = frozenset(
     {
         "父亲",
@@ -439,7 +440,7 @@ def split_guardian(text: object) -> tuple[str | None, str | None, str | None]:
     return name, phone, relation
 
 
-_SUBMITTED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_SUBMITTED = lazy_pattern(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def submission_day(value: object) -> object:

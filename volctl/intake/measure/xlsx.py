@@ -188,19 +188,30 @@ def measure(book: Workbook, part: str, caps: Caps) -> Extent:
         return _exact(book, part, caps)
 
 
-def _tag_chunks(stream: IO[bytes]) -> Iterator[bytes]:
-    """The member's bytes in chunks of about 1 MB, each cut just before a ``<``."""
+def _tag_chunks(stream: IO[bytes]) -> Iterator[list[tuple[bytes, int, int]]]:
+    """The member's bytes in pieces of about 1 MB, each cut just before a ``<``, as spans
+    ``(data, start, stop)``: a search given a span's bounds (``pattern.search(data, start,
+    stop)``) sees what it would see in ``data[start:stop]``, so the megabytes read are searched
+    in place, not copied. A piece is one span, or two when it began in the previous read: that
+    beginning joined up to the read's first ``<``, then the rest of the read."""
     tail = b""
     for chunk in chunks(stream):
-        data = tail + chunk
-        cut = data.rfind(b"<")
-        if cut <= 0:
-            tail = data
+        cut = chunk.rfind(b"<")
+        if cut < 0 or (cut == 0 and not tail):
+            tail += chunk
             continue
-        yield data[:cut]
-        tail = data[cut:]
+        if tail:
+            first = chunk.find(b"<")
+            joined = tail + chunk[:first]
+            spans = [(joined, 0, len(joined))]
+            if first < cut:
+                spans.append((chunk, first, cut))
+        else:
+            spans = [(chunk, 0, cut)]
+        yield spans
+        tail = chunk[cut:]
     if tail:
-        yield tail
+        yield [(tail, 0, len(tail))]
 
 
 # The usual file, proven usual with byte searches that find nothing in it:
@@ -228,6 +239,33 @@ def _references(digits: int) -> re.Pattern[bytes]:
     return re.compile(rb'r[\t\n\r ]*=(?!"[A-Z]?[0-9]{1,%d}")' % (digits - 1))
 
 
+def _scan(
+    data: bytes, start: int, stop: int, references: re.Pattern[bytes], rows: int, columns: int
+) -> tuple[int, int]:
+    """The farthest row and column the references in ``data[start:stop]`` reach, beyond the
+    ones too short to matter; ``_Unusual`` for anything not written the usual way."""
+    if _NO_REFERENCE.search(data, start, stop) or _PREFIXED.search(data, start, stop):
+        raise _Unusual
+    for m in references.finditer(data, start, stop):
+        at, end = m.start(), m.end()
+        before = data[at - 1] if at > start else 0x20
+        if before in _NAME_BYTES or before >= 0x80:
+            continue  # another attribute ending in r: header=, operator=…
+        if end - at > 2:
+            raise _Unusual  # r = "…": read the exact way
+        quote = data[end : end + 1] if end < stop else b""
+        close = data.find(quote, end + 1, stop) if quote in (b'"', b"'") else -1
+        value = data[end + 1 : close] if close > 0 else b""
+        found = _CANONICAL.fullmatch(value)
+        if found is None:
+            if value.isdigit():
+                continue  # a row's number: no cell is placed by it here
+            raise _Unusual
+        rows = max(rows, int(found.group(2)))
+        columns = max(columns, _column(found.group(1)))
+    return rows, columns
+
+
 def _usual(book: Workbook, part: str, caps: Caps) -> Extent:
     # References short enough to stay under every cap are not read: a row number, or one
     # letter (26 columns) and fewer digits than the row cap has. The rest are read as found.
@@ -236,37 +274,21 @@ def _usual(book: Workbook, part: str, caps: Caps) -> Extent:
     rows = columns = shared = merged = 0
     count_shared = fold(SHARED) in book.members
     with zipfile.ZipFile(book.path) as zf, book.open(zf, part) as stream:
-        for data in _tag_chunks(stream):
-            if _NO_REFERENCE.search(data) or _PREFIXED.search(data):
-                raise _Unusual
-            for m in references.finditer(data):
-                at, end = m.start(), m.end()
-                before = data[at - 1] if at else 0x20
-                if before in _NAME_BYTES or before >= 0x80:
-                    continue  # another attribute ending in r: header=, operator=…
-                if end - at > 2:
-                    raise _Unusual  # r = "…": read the exact way
-                quote = data[end : end + 1]
-                close = data.find(quote, end + 1) if quote in (b'"', b"'") else -1
-                value = data[end + 1 : close] if close > 0 else b""
-                found = _CANONICAL.fullmatch(value)
-                if found is None:
-                    if value.isdigit():
-                        continue  # a row's number: no cell is placed by it here
-                    raise _Unusual
-                rows = max(rows, int(found.group(2)))
-                columns = max(columns, _column(found.group(1)))
-            if count_shared:
-                shared += data.count(b't="s"')
-            merged += data.count(b"mergeCell")  # <mergeCells> and </mergeCells> count too
+        for piece in _tag_chunks(stream):
+            for data, start, stop in piece:
+                rows, columns = _scan(data, start, stop, references, rows, columns)
+                if count_shared:
+                    shared += data.count(b't="s"', start, stop)
+                merged += data.count(b"mergeCell", start, stop)  # <mergeCells>, </…> too
             caps.check(rows, columns, merged=max(0, merged - 2))
     if columns > 26 and max(rows, 10 ** (digits - 1) - 1) * columns > caps.cells:
         # Wide: the rows of one-letter cells matter for the product; find the last exactly.
         with zipfile.ZipFile(book.path) as zf, book.open(zf, part) as stream:
-            for data in _tag_chunks(stream):
-                found_rows = _ROW_NUMBER.findall(data)
-                if found_rows:
-                    rows = max(rows, int(max(found_rows, key=lambda b: (len(b), b))))
+            for piece in _tag_chunks(stream):
+                for data, start, stop in piece:
+                    found_rows = _ROW_NUMBER.findall(data, start, stop)
+                    if found_rows:
+                        rows = max(rows, int(max(found_rows, key=lambda b: (len(b), b))))
     text = 0
     if shared:
         # Every shared-string cell could name the longest string: if even that fits, fine;

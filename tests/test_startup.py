@@ -167,7 +167,11 @@ def cache(monkeypatch, tmp_path) -> Path:
     from volctl import i18n
 
     path = tmp_path / "__pycache__" / "messages.marshal"
-    monkeypatch.setattr(i18n, "cache_path", lambda: str(path))
+    monkeypatch.setattr(
+        i18n,
+        "cache_path",
+        lambda lang=None: str(path.with_suffix(f".{lang}.marshal" if lang else ".marshal")),
+    )
     return path
 
 
@@ -182,8 +186,13 @@ def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
     assert i18n._read_cache(sources) is None  # none yet
     i18n._write_cache(sources, merged)
     assert i18n._read_cache(sources) == merged == i18n.catalogue()
+    english = {key: en for key, (_zh, en) in merged.items()}
+    assert i18n._read_cache(sources, "en") is None
+    i18n._write_cache(sources, english, "en")  # one language's texts, kept apart
+    assert i18n._read_cache(sources, "en") == english == i18n.texts("en")
     changed = [(name, mtime + 1, size) for name, mtime, size in sources]
     assert i18n._read_cache(changed) is None  # a module edited since: read the modules again
+    assert i18n._read_cache(changed, "en") is None
     assert i18n._read_cache(sources[1:]) is None  # a module added or removed
     cache.write_bytes(b"\x00garbage")
     assert i18n._read_cache(sources) is None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -70,6 +69,14 @@ def _stored_value() -> VolctlError | None:
     return RosterError("stored.invalid_value", hint="hint.stored_invalid_value", **described(found))
 
 
+def _sqlite_error() -> Any:
+    """SQLite's errors, for the ``except`` clause that catches them (evaluated only when an
+    exception reaches it). None can be raised before ``sqlite3`` is imported, so this module
+    does not import it: every command, ``--help`` too, would pay ~1 ms for it."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3.Error if sqlite3 is not None else ()
+
+
 def guard(command_name: str) -> Callable[[F], F]:
     """Run a command with the audit context set and every failure turned into a message."""
 
@@ -87,7 +94,7 @@ def guard(command_name: str) -> Callable[[F], F]:
                 raise
             except VolctlError as exc:
                 raise fail(exc) from None
-            except sqlite3.Error as exc:
+            except _sqlite_error() as exc:
                 from volctl.db import translate_sqlite_error
 
                 raise fail(translate_sqlite_error(exc, location().path)) from None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from volctl.cli.messages import notice
 from volctl.i18n import t
-from volctl.render import Format
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from volctl.render import Format
 
 
 class State:

@@ -72,6 +72,9 @@ def get_lang() -> str:
 
 CATALOG = os.path.join(os.path.dirname(__file__), "catalog")
 _CACHE_VERSION = 1
+# Each language's texts alone ({key: text}), as ``t`` reads them: half the catalogue to load.
+_texts: dict[str, dict[str, str]] = {}
+_stamps: list[tuple[str, int, int]] | None = None
 
 
 def catalogue() -> dict[str, tuple[str, str]]:
@@ -82,7 +85,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
     costs each command ~1.5 ms. The modules stay the truth; the cache is never required."""
     global _catalogue
     if _catalogue is None:
-        sources = _sources()
+        sources = _current_sources()
         cached = _read_cache(sources)
         if cached is not None:
             _catalogue = cached
@@ -90,6 +93,34 @@ def catalogue() -> dict[str, tuple[str, str]]:
             _catalogue = _merge(name for name, _mtime, _size in sources)
             _write_cache(sources, _catalogue)
     return _catalogue
+
+
+def texts(lang: str) -> dict[str, str]:
+    """Every message key with its text in ``lang``: the catalogue's column for it, kept in a
+    cache of its own beside the whole catalogue's (read and checked the same way), so that a
+    command reads one language's texts, not both."""
+    lang = "zh" if lang == "zh" else "en"
+    found = _texts.get(lang)
+    if found is None:
+        column = LANGS.index(lang)
+        sources = _current_sources()
+        cached = _read_cache(sources, lang) if _catalogue is None else None
+        if cached is not None:
+            found = cached
+        else:
+            found = {key: pair[column] for key, pair in catalogue().items()}
+            _write_cache(sources, found, lang)
+        _texts[lang] = found
+    return found
+
+
+def _current_sources() -> list[tuple[str, int, int]]:
+    """``_sources()``, looked at once a process (the catalogue modules do not change while a
+    command runs)."""
+    global _stamps
+    if _stamps is None:
+        _stamps = _sources()
+    return _stamps
 
 
 def _sources() -> list[tuple[str, int, int]]:
@@ -113,18 +144,21 @@ def _merge(names: Iterable[str]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-def cache_path() -> str | None:
-    """Where the merged catalogue is kept (None where Python keeps no bytecode beside it)."""
+def cache_path(lang: str | None = None) -> str | None:
+    """Where the merged catalogue is kept, or with ``lang`` that language's texts (None where
+    Python keeps no bytecode beside the modules)."""
     tag = sys.implementation.cache_tag
     if tag is None or sys.pycache_prefix:
         return None
-    return os.path.join(CATALOG, "__pycache__", f"messages.{tag}.marshal")
+    name = f"messages.{tag}.marshal" if lang is None else f"messages.{tag}.{lang}.marshal"
+    return os.path.join(CATALOG, "__pycache__", name)
 
 
-def _read_cache(sources: list[tuple[str, int, int]]) -> dict[str, tuple[str, str]] | None:
+def _read_cache(sources: list[tuple[str, int, int]], lang: str | None = None) -> Any:
+    """The cached catalogue (or ``lang``'s texts) if it was made from ``sources``, else None."""
     import marshal
 
-    path = cache_path()
+    path = cache_path(lang)
     if path is None:
         return None
     try:
@@ -137,10 +171,13 @@ def _read_cache(sources: list[tuple[str, int, int]]) -> dict[str, tuple[str, str
     return merged
 
 
-def _write_cache(sources: list[tuple[str, int, int]], merged: dict[str, tuple[str, str]]) -> None:
-    """Keep the merged catalogue for the next command, as Python keeps bytecode (not when
-    told not to write any); a folder that cannot be written leaves things as they were."""
-    path = cache_path()
+def _write_cache(
+    sources: list[tuple[str, int, int]], merged: dict[str, Any], lang: str | None = None
+) -> None:
+    """Keep the merged catalogue (or ``lang``'s texts) for the next command, as Python keeps
+    bytecode (not when told not to write any); a folder that cannot be written leaves things
+    as they were."""
+    path = cache_path(lang)
     if path is None or sys.dont_write_bytecode:
         return
     import contextlib
@@ -167,11 +204,10 @@ def t(key: str, /, **params: object) -> str:
 
 def t_in(lang: str, key: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` whatever the interface language (files sent onward)."""
-    texts = catalogue().get(key)
-    if texts is None:
+    text = texts(lang).get(key)
+    if text is None:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
-    text = texts[0] if lang == "zh" else texts[1]
     if not params:
         if _strict() and _unfilled(text):
             raise KeyError(f"message {key!r} needs values for {_unfilled(text)}")

@@ -59,11 +59,23 @@ def test_help_and_info_import_no_heavy_module(cli, roster, db_path, tmp_path) ->
 
 def test_only_the_root_command_that_runs_is_built(tmp_path) -> None:
     from volctl.cli import app
+    from volctl.i18n import t
 
-    names = [info.name for info in app.TOP.registered_commands]
-    assert {"init", "info", "merge", "backup"} <= set(names)
+    # The root lists its commands from app.ROOT: the same names, order and help as the
+    # modules register (each module's commands in a row, so the order is theirs).
+    registered = [
+        (info.name, module, info.help)
+        for module in dict.fromkeys(module for module, _key in app.ROOT.values())
+        for info in app.attached(module).registered_commands
+    ]
+    listed = [(name, module, t(key)) for name, (module, key) in app.ROOT.items()]
+    assert registered == listed
+    assert {"init", "info", "merge", "backup"} <= set(app.ROOT)
     modules, _ = loaded_after(["--help"], environment(tmp_path))
     assert "volctl.roster.info" not in modules and "volctl.maintenance" not in modules
+    assert not [m for m in {module for module, _key in app.ROOT.values()} if m in modules]
+    modules, _ = loaded_after(["info", "--help"], environment(tmp_path))
+    assert "volctl.cli.setup" in modules and "volctl.cli.safety" not in modules
 
 
 def test_a_mistyped_command_is_answered_with_the_nearest_ones(cli) -> None:

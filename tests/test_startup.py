@@ -247,3 +247,43 @@ def test_a_group_builds_only_the_command_that_runs_and_its_help_is_unchanged() -
         assert group.list_commands(ctx) == eager.list_commands(eager_ctx), name
         first = group.list_commands(ctx)[0]
         assert group.get_command(ctx, first).name == first
+
+
+def _tokens_by_character(text: str) -> list[str]:
+    """``linebreak._tokens`` as it was written, a character at a time (the reference)."""
+    tokens, word = [], []
+    for ch in text:
+        if ch in " \t\u3000":
+            if word:
+                tokens.append("".join(word))
+                word = []
+            tokens.append(" ")
+        else:
+            word.append(ch)
+    if word:
+        tokens.append("".join(word))
+    return tokens
+
+
+TEXTS = st.text(alphabet=st.sampled_from("ab .。\t\u3000\n,志-/(）12 \u00a0\x1c"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_help_texts_are_cut_as_the_regular_expressions_cut_them(text) -> None:
+    """The first sentence of a help text and the words of a line, found without compiling
+    a regular expression or walking each character, as the general ways find them."""
+    import re
+
+    from volctl.cli.app import _short
+    from volctl.cli.guard import first_sentence
+    from volctl.i18n import linebreak
+
+    assert _short(text) == re.split(r"(?<=。)|(?<=\.)\s", text.strip(), maxsplit=1)[0].strip()
+    if "。" not in text:
+        by_pattern = re.split(r"(?<=\.)\s", text.strip(), maxsplit=1)[0]
+        assert first_sentence(text) == by_pattern.rstrip(".") + "."
+    assert linebreak._tokens(text) == _tokens_by_character(text)
+    for token in linebreak._tokens(text):  # ASCII is measured and cut inline when wrapping
+        if token.isascii():
+            assert linebreak.units(token) == [token] and linebreak.width(token) == len(token)

@@ -7,7 +7,6 @@ Building every group's options up front would cost start-up time on every comman
 
 import importlib
 import inspect
-import re
 from typing import Annotated, Any
 
 import typer
@@ -16,6 +15,7 @@ import typer.main
 from volctl import __version__
 from volctl.cli import localise
 from volctl.cli.classes import VolctlCommand, VolctlGroup
+from volctl.cli.localise import sentence_end
 from volctl.cli.options import DbOption, NoPagerOption
 from volctl.cli.state import STATE
 from volctl.i18n import detect, language, set_lang, t
@@ -198,9 +198,12 @@ def _completion(option: str, shell: str | None) -> None:
 
 
 def _short(text: str) -> str:
-    """The first sentence of a help text, for the list of commands."""
-    first = re.split(r"(?<=。)|(?<=\.)\s", text.strip(), maxsplit=1)[0]
-    return first.strip()
+    r"""The first sentence of a help text, for the list of commands: up to the first "。" or
+    the first "." before a space (as ``re.split(r"(?<=。)|(?<=\.)\s", text)[0]``, without
+    compiling a pattern on every run)."""
+    text = text.strip()
+    end = text.find("。") + 1 or len(text)
+    return text[: min(end, sentence_end(text))].strip()
 
 
 app = typer.Typer(
@@ -269,4 +272,3 @@ def main_options(
     STATE.db = db
     STATE.operator = operator or os.environ.get("VOLCTL_OPERATOR") or None
     set_lang(lang or detect([]))
-

@@ -5,7 +5,6 @@ reaches the clerk."""
 from __future__ import annotations
 
 import functools
-import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from volctl.cli.classes import VolctlCommand
-from volctl.cli.localise import say
+from volctl.cli.localise import say, sentence_end
 from volctl.cli.messages import notice
 from volctl.cli.options import LISTS, output_options, prepare_output
 from volctl.cli.state import STATE, close_connections, default_dir, location
@@ -159,4 +158,5 @@ def first_sentence(text: str) -> str:
     """A command's line in its group's listing: Click cuts Chinese (no ". ") to "..."."""
     if "。" in text:
         return text.split("。", 1)[0] + "。"
-    return re.split(r"(?<=\.)\s", text.strip(), maxsplit=1)[0].rstrip(".") + "."
+    text = text.strip()
+    return text[: sentence_end(text)].rstrip(".") + "."

@@ -171,6 +171,16 @@ class _CJKTextWrapper(_textwrap.TextWrapper):
 # ----------------------------------------------------------------------------- help pages
 
 
+def sentence_end(text: str) -> int:
+    """The index just past the first "." that white space follows (``len(text)`` if none)."""
+    dot = text.find(".")
+    while 0 <= dot < len(text) - 1:
+        if text[dot + 1].isspace():
+            return dot + 1
+        dot = text.find(".", dot + 1)
+    return len(text)
+
+
 def command_key(ctx: Any) -> str:
     """The command a context runs, as examples and argument names are keyed: "register add"
     ("" for the root), whatever the program is called."""

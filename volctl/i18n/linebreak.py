@@ -22,7 +22,6 @@ wrapped here is laid out by rich exactly as wrapped.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 
 # Never at the start of a line.
 CLOSING = frozenset("，。、；：？！）」』》】〕〉”’…—～%,.;:?!)]}") | {"\u30fb", "\u00b7"}
@@ -105,19 +104,17 @@ def _closes(unit: str) -> bool:
     return unit[:1] in CLOSING and not (unit[:1] in ".," and unit[1:2].isalnum())
 
 
-def _tokens(text: str) -> Iterator[str]:
+def _tokens(text: str) -> list[str]:
     """Words and the spaces between them (one space each)."""
-    word: list[str] = []
-    for ch in text:
-        if ch in " \t\u3000":
-            if word:
-                yield "".join(word)
-                word = []
-            yield " "
-        else:
-            word.append(ch)
-    if word:
-        yield "".join(word)
+    if "\t" in text or "\u3000" in text:
+        text = text.replace("\t", " ").replace("\u3000", " ")
+    tokens: list[str] = []
+    for number, word in enumerate(text.split(" ")):
+        if number:
+            tokens.append(" ")
+        if word:
+            tokens.append(word)
+    return tokens
 
 
 def widest_unit(text: str, *, latin: int = 0) -> int:
@@ -177,9 +174,10 @@ def _wrap_paragraph(text: str, columns: int, indent: str, hang: str) -> list[str
         if token == " ":
             space = bool(line)
             continue
-        for number, unit in enumerate(units(token)):
+        # ``units`` and ``width`` of ASCII text, inline: help pages wrap hundreds of words.
+        for number, unit in enumerate((token,) if token.isascii() else units(token)):
             gap = 1 if space and number == 0 else 0
-            size = width(unit)
+            size = len(unit) if unit.isascii() else width(unit)
             if line and used + gap + size > columns:
                 # Closing punctuation after a space ("--reason …") never starts a line: the
                 # word before it goes down with it.

@@ -287,3 +287,40 @@ def test_help_texts_are_cut_as_the_regular_expressions_cut_them(text) -> None:
     for token in linebreak._tokens(text):  # ASCII is measured and cut inline when wrapping
         if token.isascii():
             assert linebreak.units(token) == [token] and linebreak.width(token) == len(token)
+
+
+def test_the_default_header_read_as_typed_is_what_parsing_it_gives() -> None:
+    """``prepare_output`` takes ``--header labels`` (the default) as typed, unparsed."""
+    from volctl.cli.options import parse_choice
+    from volctl.i18n import get_lang, set_lang
+
+    before = get_lang()
+    try:
+        for lang in ("en", "zh"):
+            set_lang(lang)
+            assert parse_choice("header", "labels", "output.header_unknown", "header") == "labels"
+    finally:
+        set_lang(before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=12).map(lambda s: __import__("json").dumps(s, ensure_ascii=False)),
+        st.integers(min_value=-5, max_value=10**20).map(str),
+        st.text(alphabet='"\\0123456789 -abc\x01\x7f志', max_size=8),
+        st.sampled_from(['"a\\"b"', '"\\u5fd7"', "007", "0", " 1", "1.5", "true", "null", '""']),
+    )
+)
+def test_a_setting_is_read_as_json_reads_it(text) -> None:
+    import json
+
+    from volctl.settings import loads
+
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            loads(text)
+        return
+    assert loads(text) == expected and type(loads(text)) is type(expected)

@@ -178,7 +178,9 @@ def prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:
     if kwargs.pop("no_pager", False):
         STATE.pager = False
     header = kwargs.pop("header", None)
-    if header is not None:
+    # "labels", the default, is read as typed (tests/test_startup.py): parsing it imports the
+    # value tables and the text module, for every command that prints a table.
+    if header is not None and header != "labels":
         STATE.header = parse_choice("header", header, "output.header_unknown", "header")
     fmt = kwargs.get("fmt")
     if isinstance(fmt, Format):

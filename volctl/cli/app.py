@@ -13,7 +13,7 @@ import typer
 import typer.main
 
 from volctl import __version__
-from volctl.cli import localise
+from volctl.cli import COMPLETION_OPTIONS, localise
 from volctl.cli.classes import VolctlCommand, VolctlGroup
 from volctl.cli.localise import sentence_end
 from volctl.cli.options import DbOption, NoPagerOption
@@ -143,11 +143,12 @@ class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from volctl.cli.completion import requested
+        if any(arg in COMPLETION_OPTIONS for arg in args):
+            from volctl.cli.completion import requested
 
-        asked = requested(args)
-        if asked is not None:
-            _completion(*asked)
+            asked = requested(args)
+            if asked is not None:
+                _completion(*asked)
         result: list[str] = super().parse_args(ctx, args)
         return result
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from volctl.cli.state import STATE
-from volctl.errors import InvalidInput
 from volctl.i18n import t
 
 if TYPE_CHECKING:
@@ -91,7 +90,7 @@ def parse_choice(kind: str, raw: str, key: str, field: str) -> str:
     """An option's choice given by any of its names (held, 已举办), as stored; else refused
     with ``key`` naming the choices."""
     from volctl import values
-    from volctl.errors import Where
+    from volctl.errors import InvalidInput, Where
 
     found = values.parse(kind, raw, key, where=Where(field=field))
     if found is None:

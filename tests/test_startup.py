@@ -200,8 +200,12 @@ def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
     assert i18n._read_cache(sources) == merged == i18n.catalogue()
     english = {key: en for key, (_zh, en) in merged.items()}
     assert i18n._read_cache(sources, "en") is None
-    i18n._write_cache(sources, english, "en")  # one language's texts, kept apart
-    assert i18n._read_cache(sources, "en") == english == i18n.texts("en")
+    grouped = i18n._group(merged, 1)  # one language's texts, kept apart, by key prefix
+    i18n._write_cache(sources, grouped, "en")
+    assert i18n._read_cache(sources, "en") == grouped
+    assert i18n.texts("en") == english
+    assert i18n.text_of("en", "help.app") == merged["help.app"][1]
+    assert i18n.text_of("zh", "help.app") == merged["help.app"][0]
     changed = [(name, mtime + 1, size) for name, mtime, size in sources]
     assert i18n._read_cache(changed) is None  # a module edited since: read the modules again
     assert i18n._read_cache(changed, "en") is None

@@ -71,9 +71,11 @@ def get_lang() -> str:
 
 
 CATALOG = os.path.join(os.path.dirname(__file__), "catalog")
-_CACHE_VERSION = 1
-# Each language's texts alone ({key: text}), as ``t`` reads them: half the catalogue to load.
-_texts: dict[str, dict[str, str]] = {}
+_CACHE_VERSION = 2  # 2: each language kept apart, grouped by key prefix
+# Each language's texts alone, as ``t`` reads them, grouped by the key's first part (help,
+# opt, click…) and each group decoded when first used: a command decodes a few of ~80.
+_texts: dict[str, dict[str, bytes]] = {}
+_decoded: dict[tuple[str, str], dict[str, str]] = {}
 _stamps: list[tuple[str, int, int]] | None = None
 
 
@@ -96,22 +98,64 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 
 def texts(lang: str) -> dict[str, str]:
-    """Every message key with its text in ``lang``: the catalogue's column for it, kept in a
-    cache of its own beside the whole catalogue's (read and checked the same way), so that a
-    command reads one language's texts, not both."""
+    """Every message key with its text in ``lang`` (the catalogue's column for it)."""
+    found: dict[str, str] = {}
+    for prefix in _shards(lang):
+        found.update(_shard(lang, prefix))
+    return found
+
+
+def text_of(lang: str, key: str) -> str | None:
+    """The text of ``key`` in ``lang`` (English for any language but zh); None if unknown."""
     lang = "zh" if lang == "zh" else "en"
+    prefix = key.partition(".")[0]
+    return (_decoded.get((lang, prefix)) or _shard(lang, prefix)).get(key)
+
+
+def _shard(lang: str, prefix: str) -> dict[str, str]:
+    """The texts in ``lang`` of the keys that start with ``prefix`` and a dot (help.*, opt.*):
+    each group decoded when first used, so a command decodes the few it needs."""
+    decoded = _decoded.get((lang, prefix))
+    if decoded is None:
+        import marshal
+
+        blob = _shards(lang).get(prefix)
+        try:
+            decoded = marshal.loads(blob) if blob is not None else {}
+        except (ValueError, EOFError, TypeError):  # a damaged cache: the modules are the truth
+            column = LANGS.index(lang)
+            decoded = {
+                key: pair[column]
+                for key, pair in catalogue().items()
+                if key.partition(".")[0] == prefix
+            }
+        _decoded[lang, prefix] = decoded
+    return decoded
+
+
+def _shards(lang: str) -> dict[str, bytes]:
+    """``lang``'s texts grouped by their key's first part, each group marshalled: kept in a
+    cache of its own beside the whole catalogue's (read and checked the same way)."""
     found = _texts.get(lang)
     if found is None:
-        column = LANGS.index(lang)
         sources = _current_sources()
         cached = _read_cache(sources, lang) if _catalogue is None else None
         if cached is not None:
             found = cached
         else:
-            found = {key: pair[column] for key, pair in catalogue().items()}
+            found = _group(catalogue(), LANGS.index(lang))
             _write_cache(sources, found, lang)
         _texts[lang] = found
     return found
+
+
+def _group(merged: dict[str, tuple[str, str]], column: int) -> dict[str, bytes]:
+    import marshal
+
+    groups: dict[str, dict[str, str]] = {}
+    for key, pair in merged.items():
+        groups.setdefault(key.partition(".")[0], {})[key] = pair[column]
+    return {prefix: marshal.dumps(group) for prefix, group in groups.items()}
 
 
 def _current_sources() -> list[tuple[str, int, int]]:
@@ -204,7 +248,7 @@ def t(key: str, /, **params: object) -> str:
 
 def t_in(lang: str, key: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` whatever the interface language (files sent onward)."""
-    text = texts(lang).get(key)
+    text = text_of(lang, key)
     if text is None:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"

@@ -328,3 +328,11 @@ def test_a_setting_is_read_as_json_reads_it(text) -> None:
             loads(text)
         return
     assert loads(text) == expected and type(loads(text)) is type(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF), max_size=30))
+def test_text_is_measured_as_the_sum_of_its_characters_widths(text) -> None:
+    from volctl.i18n import linebreak
+
+    assert linebreak.width(text) == sum(linebreak.char_width(ch) for ch in text)

@@ -21,6 +21,7 @@ wrapped here is laid out by rich exactly as wrapped.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # Never at the start of a line.
@@ -41,6 +42,11 @@ def width(text: str) -> int:
     """Terminal columns: a Chinese character takes two."""
     if text.isascii():
         return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a help page measures each text several times
+def _wide_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 

@@ -336,3 +336,24 @@ def test_text_is_measured_as_the_sum_of_its_characters_widths(text) -> None:
     from volctl.i18n import linebreak
 
     assert linebreak.width(text) == sum(linebreak.char_width(ch) for ch in text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("ab 志（）。,.\t\u3000-/"), max_size=30),
+        st.lists(
+            st.text(alphabet=st.sampled_from("abc-./()%:,"), min_size=1, max_size=9), max_size=12
+        ).map(" ".join),
+    ),
+    st.integers(min_value=1, max_value=24),
+    st.sampled_from(["", "  ", "错误：", " x ", "Error: "]),
+    st.sampled_from(["  ", "", "    "]),
+)
+def test_a_paragraph_is_wrapped_as_the_general_way_wraps_it(text, columns, indent, hang):
+    """The shortcuts of ``_wrap_paragraph`` (a paragraph that fits; ASCII a line at a time)
+    held to the general way, word by word (``_wrap_words``)."""
+    from volctl.i18n import linebreak
+
+    expected = linebreak._wrap_words(text, columns, indent, hang)
+    assert linebreak._wrap_paragraph(text, columns, indent, hang) == expected

@@ -253,7 +253,7 @@ def t_in(lang: str, key: str, /, **params: object) -> str:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
     if not params:
-        if _strict() and _unfilled(text):
+        if "{" in text and _strict() and _unfilled(text):
             raise KeyError(f"message {key!r} needs values for {_unfilled(text)}")
         return text
     try:

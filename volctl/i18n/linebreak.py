@@ -171,6 +171,54 @@ def wrap_lines(text: str, columns: int, *, indent: str = "", hang: str = "") -> 
 
 
 def _wrap_paragraph(text: str, columns: int, indent: str, hang: str) -> list[str]:
+    # A paragraph that fits on its first line as written (single spaces, none at its ends) is
+    # that line: most lines of a help page; held to the general way by tests/test_startup.py.
+    if (
+        "  " not in text
+        and "\t" not in text
+        and "\u3000" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and width(indent) + width(text) <= columns
+    ):
+        return [(indent + text).rstrip()]
+    if text.isascii() and indent.isascii() and hang.isascii():
+        found = _wrap_ascii(text, columns, indent, hang)
+        if found is not None:
+            return found
+    return _wrap_words(text, columns, indent, hang)
+
+
+# Closing punctuation that may follow a space in ASCII text (the rule that carries the word
+# before it down with it is left to the general way).
+_ASCII_CLOSING = tuple(" " + ch for ch in sorted(CLOSING) if ch.isascii())
+
+
+def _wrap_ascii(text: str, columns: int, indent: str, hang: str) -> list[str] | None:
+    """An ASCII paragraph of words between single spaces broken where the general way
+    (``_wrap_words``) breaks it, a line at a time; None where that way would do more (a word
+    wider than its line, closing punctuation after a space, spaces doubled or at the ends)."""
+    if "  " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
+        return None
+    if any(closing in text for closing in _ASCII_CLOSING):
+        return None
+    lines = []
+    lead = indent
+    start = 0
+    while columns - len(lead) < len(text) - start:
+        room = columns - len(lead)
+        if room < 1:
+            return None
+        space = text.rfind(" ", start, start + room + 1)
+        if space <= start:
+            return None  # the next word does not fit on a line of its own: cut, the general way
+        lines.append((lead + text[start:space]).rstrip())
+        start, lead = space + 1, hang
+    lines.append((lead + text[start:]).rstrip())
+    return lines
+
+
+def _wrap_words(text: str, columns: int, indent: str, hang: str) -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     lead = indent

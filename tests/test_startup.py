@@ -357,3 +357,21 @@ def test_a_paragraph_is_wrapped_as_the_general_way_wraps_it(text, columns, inden
 
     expected = linebreak._wrap_words(text, columns, indent, hang)
     assert linebreak._wrap_paragraph(text, columns, indent, hang) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab 志。,.\t\n\r\x0b\x1c\x85\u2028\b-"), max_size=30),
+    st.integers(min_value=1, max_value=24),
+    st.sampled_from(["", "  "]),
+    st.sampled_from(["", "    "]),
+    st.booleans(),
+)
+def test_help_text_is_wrapped_as_click_wraps_it(text, width, first, rest, paragraphs) -> None:
+    """``localise._wrap_text``, Click's ``wrap_text`` with the line-breaking wrapper (what
+    ``localise.install`` sets), against Click's own with that wrapper."""
+    from volctl.cli import localise
+
+    localise.install()
+    ours = localise._wrap_text(text, width, first, rest, paragraphs)
+    assert ours == localise._click_wrap_text(text, width, first, rest, paragraphs)

@@ -4,8 +4,6 @@
 texts are looked up at import), then runs the Typer app assembled in ``volctl.cli.app``.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 

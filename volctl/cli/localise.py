@@ -5,8 +5,6 @@ start-up). Its headings go through ``gettext`` in ``typer.core`` and its usage e
 ``UsageError.show``; both are routed to our catalogue so the whole interface follows ``--lang``.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys

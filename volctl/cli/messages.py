@@ -1,7 +1,5 @@
 """Messages for the clerk on stderr, and the question asked before changing the roster."""
 
-from __future__ import annotations
-
 import typer
 
 from volctl.cli.localise import say

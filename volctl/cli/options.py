@@ -1,8 +1,6 @@
 """The options commands share (``DbOption``, ``FormatOption``, ``OutputOption``…), how their
 values are read, and the options the output layer gives a command (``output_options``)."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The state of the command running: its global options and the roster it opened."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +45,7 @@ def location() -> Any:
     return locate(STATE.db, default_dir())
 
 
-def roster(*, create: bool = False) -> sqlite3.Connection:
+def roster(*, create: bool = False) -> "sqlite3.Connection":
     """Open the roster chosen by --db / $VOLCTL_DB / the default, migrated, for this command."""
     from volctl import db
 

@@ -7,8 +7,6 @@ else the locale, else English; each read by :func:`language` (zh, zh_CN, zh-Hans
 Chinese; anything else: English).
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys

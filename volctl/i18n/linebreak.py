@@ -19,8 +19,6 @@ Wide characters are those Unicode calls wide or full-width, as rich measures the
 wrapped here is laid out by rich exactly as wrapped.
 """
 
-from __future__ import annotations
-
 import functools
 import unicodedata
 

@@ -137,7 +137,7 @@ def _shards(lang: str) -> dict[str, bytes]:
     found = _texts.get(lang)
     if found is None:
         sources = _current_sources()
-        cached = _read_cache(sources, lang) if _catalogue is None else None
+        cached = _read_cache(sources, lang)
         if cached is not None:
             found = cached
         else:

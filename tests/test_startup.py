@@ -59,11 +59,23 @@ def test_help_and_info_import_no_heavy_module(cli, roster, db_path, tmp_path) ->
 
 def test_only_the_root_command_that_runs_is_built(tmp_path) -> None:
     from volctl.cli import app
+    from volctl.i18n import t
 
-    names = [info.name for info in app.TOP.registered_commands]
-    assert {"init", "info", "merge", "backup"} <= set(names)
+    # The root lists its commands from app.ROOT: the same names, order and help as the
+    # modules register (each module's commands in a row, so the order is theirs).
+    registered = [
+        (info.name, module, info.help)
+        for module in dict.fromkeys(module for module, _key in app.ROOT.values())
+        for info in app.attached(module).registered_commands
+    ]
+    listed = [(name, module, t(key)) for name, (module, key) in app.ROOT.items()]
+    assert registered == listed
+    assert {"init", "info", "merge", "backup"} <= set(app.ROOT)
     modules, _ = loaded_after(["--help"], environment(tmp_path))
     assert "volctl.roster.info" not in modules and "volctl.maintenance" not in modules
+    assert not [m for m in {module for module, _key in app.ROOT.values()} if m in modules]
+    modules, _ = loaded_after(["info", "--help"], environment(tmp_path))
+    assert "volctl.cli.setup" in modules and "volctl.cli.safety" not in modules
 
 
 def test_a_mistyped_command_is_answered_with_the_nearest_ones(cli) -> None:
@@ -167,7 +179,11 @@ def cache(monkeypatch, tmp_path) -> Path:
     from volctl import i18n
 
     path = tmp_path / "__pycache__" / "messages.marshal"
-    monkeypatch.setattr(i18n, "cache_path", lambda: str(path))
+    monkeypatch.setattr(
+        i18n,
+        "cache_path",
+        lambda lang=None: str(path.with_suffix(f".{lang}.marshal" if lang else ".marshal")),
+    )
     return path
 
 
@@ -182,8 +198,17 @@ def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
     assert i18n._read_cache(sources) is None  # none yet
     i18n._write_cache(sources, merged)
     assert i18n._read_cache(sources) == merged == i18n.catalogue()
+    english = {key: en for key, (_zh, en) in merged.items()}
+    assert i18n._read_cache(sources, "en") is None
+    grouped = i18n._group(merged, 1)  # one language's texts, kept apart, by key prefix
+    i18n._write_cache(sources, grouped, "en")
+    assert i18n._read_cache(sources, "en") == grouped
+    assert i18n.texts("en") == english
+    assert i18n.text_of("en", "help.app") == merged["help.app"][1]
+    assert i18n.text_of("zh", "help.app") == merged["help.app"][0]
     changed = [(name, mtime + 1, size) for name, mtime, size in sources]
     assert i18n._read_cache(changed) is None  # a module edited since: read the modules again
+    assert i18n._read_cache(changed, "en") is None
     assert i18n._read_cache(sources[1:]) is None  # a module added or removed
     cache.write_bytes(b"\x00garbage")
     assert i18n._read_cache(sources) is None
@@ -226,3 +251,127 @@ def test_a_group_builds_only_the_command_that_runs_and_its_help_is_unchanged() -
         assert group.list_commands(ctx) == eager.list_commands(eager_ctx), name
         first = group.list_commands(ctx)[0]
         assert group.get_command(ctx, first).name == first
+
+
+def _tokens_by_character(text: str) -> list[str]:
+    """``linebreak._tokens`` as it was written, a character at a time (the reference)."""
+    tokens, word = [], []
+    for ch in text:
+        if ch in " \t\u3000":
+            if word:
+                tokens.append("".join(word))
+                word = []
+            tokens.append(" ")
+        else:
+            word.append(ch)
+    if word:
+        tokens.append("".join(word))
+    return tokens
+
+
+TEXTS = st.text(alphabet=st.sampled_from("ab .。\t\u3000\n,志-/(）12 \u00a0\x1c"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_help_texts_are_cut_as_the_regular_expressions_cut_them(text) -> None:
+    """The first sentence of a help text and the words of a line, found without compiling
+    a regular expression or walking each character, as the general ways find them."""
+    import re
+
+    from volctl.cli.app import _short
+    from volctl.cli.guard import first_sentence
+    from volctl.i18n import linebreak
+
+    assert _short(text) == re.split(r"(?<=。)|(?<=\.)\s", text.strip(), maxsplit=1)[0].strip()
+    if "。" not in text:
+        by_pattern = re.split(r"(?<=\.)\s", text.strip(), maxsplit=1)[0]
+        assert first_sentence(text) == by_pattern.rstrip(".") + "."
+    assert linebreak._tokens(text) == _tokens_by_character(text)
+    for token in linebreak._tokens(text):  # ASCII is measured and cut inline when wrapping
+        if token.isascii():
+            assert linebreak.units(token) == [token] and linebreak.width(token) == len(token)
+
+
+def test_the_default_header_read_as_typed_is_what_parsing_it_gives() -> None:
+    """``prepare_output`` takes ``--header labels`` (the default) as typed, unparsed."""
+    from volctl.cli.options import parse_choice
+    from volctl.i18n import get_lang, set_lang
+
+    before = get_lang()
+    try:
+        for lang in ("en", "zh"):
+            set_lang(lang)
+            assert parse_choice("header", "labels", "output.header_unknown", "header") == "labels"
+    finally:
+        set_lang(before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=12).map(lambda s: __import__("json").dumps(s, ensure_ascii=False)),
+        st.integers(min_value=-5, max_value=10**20).map(str),
+        st.text(alphabet='"\\0123456789 -abc\x01\x7f志', max_size=8),
+        st.sampled_from(['"a\\"b"', '"\\u5fd7"', "007", "0", " 1", "1.5", "true", "null", '""']),
+    )
+)
+def test_a_setting_is_read_as_json_reads_it(text) -> None:
+    import json
+
+    from volctl.settings import loads
+
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            loads(text)
+        return
+    assert loads(text) == expected and type(loads(text)) is type(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF), max_size=30))
+def test_text_is_measured_as_the_sum_of_its_characters_widths(text) -> None:
+    from volctl.i18n import linebreak
+
+    assert linebreak.width(text) == sum(linebreak.char_width(ch) for ch in text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("ab 志（）。,.\t\u3000-/"), max_size=30),
+        st.lists(
+            st.text(alphabet=st.sampled_from("abc-./()%:,"), min_size=1, max_size=9), max_size=12
+        ).map(" ".join),
+    ),
+    st.integers(min_value=1, max_value=24),
+    st.sampled_from(["", "  ", "错误：", " x ", "Error: "]),
+    st.sampled_from(["  ", "", "    "]),
+)
+def test_a_paragraph_is_wrapped_as_the_general_way_wraps_it(text, columns, indent, hang):
+    """The shortcuts of ``_wrap_paragraph`` (a paragraph that fits; ASCII a line at a time)
+    held to the general way, word by word (``_wrap_words``)."""
+    from volctl.i18n import linebreak
+
+    expected = linebreak._wrap_words(text, columns, indent, hang)
+    assert linebreak._wrap_paragraph(text, columns, indent, hang) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab 志。,.\t\n\r\x0b\x1c\x85\u2028\b-"), max_size=30),
+    st.integers(min_value=1, max_value=24),
+    st.sampled_from(["", "  "]),
+    st.sampled_from(["", "    "]),
+    st.booleans(),
+)
+def test_help_text_is_wrapped_as_click_wraps_it(text, width, first, rest, paragraphs) -> None:
+    """``localise._wrap_text``, Click's ``wrap_text`` with the line-breaking wrapper (what
+    ``localise.install`` sets), against Click's own with that wrapper."""
+    from volctl.cli import localise
+
+    localise.install()
+    ours = localise._wrap_text(text, width, first, rest, paragraphs)
+    assert ours == localise._click_wrap_text(text, width, first, rest, paragraphs)

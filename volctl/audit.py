@@ -8,7 +8,6 @@ are written together or not at all.
 from __future__ import annotations
 
 import contextvars
-import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -22,14 +21,14 @@ class AuditContext(NamedTuple):  # not a dataclass: compiled at import, every co
 
 
 def _os_user() -> str:
-    # What getpass.getuser() reads first, without importing getpass (and termios) each time.
+    # What getpass.getuser() reads, without importing getpass (and termios) each time.
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         if os.environ.get(name):
             return os.environ[name]
-    import getpass
+    try:  # then the account's name, as getpass.getuser() does
+        import pwd
 
-    try:
-        return getpass.getuser()
+        return pwd.getpwuid(os.getuid())[0]
     except Exception:  # no user name in some containers
         return "unknown"
 
@@ -59,6 +58,8 @@ def record(
     entity_id: int | None = None,
     **detail: object,
 ) -> None:
+    import json  # here: a command that changes nothing has no use for it (~1 ms to import)
+
     ctx = context()
     conn.execute(
         "INSERT INTO audit_log (at, operator, command, action, entity, entity_id, detail)"
@@ -83,6 +84,8 @@ def record_many(
 ) -> None:
     """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail),
     the detail a dict or already its JSON text."""
+    import json
+
     ctx = context()
     at = now_iso()
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # as json.dumps, once
@@ -173,6 +176,8 @@ def entries(
         where.append("action LIKE ?")
         params.append(f"{action}%")
     sql = "SELECT * FROM audit_log" + (" WHERE " + " AND ".join(where) if where else "")
+    import json
+
     result = []
     for row in conn.execute(sql + " ORDER BY id", params):
         detail = json.loads(row["detail"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -86,14 +85,29 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+def loads(text: str) -> Any:
+    """A stored setting's value, as ``json.loads`` reads it; a plain string or whole number
+    read directly (``volctl info`` and ``settings`` need not import json, ~1 ms; held to
+    ``json.loads`` by tests/test_startup.py)."""
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        inner = text[1:-1]
+        if '"' not in inner and "\\" not in inner and inner.isprintable():
+            return inner
+    elif text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+        return int(text)
+    import json
+
+    return json.loads(text)
+
+
 def get(conn: sqlite3.Connection, key: str) -> Any:
     spec = SETTINGS[key]
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return spec.default if row is None else json.loads(row[0])
+    return spec.default if row is None else loads(row[0])
 
 
 def get_all(conn: sqlite3.Connection) -> dict[str, Any]:
-    stored = {row[0]: json.loads(row[1]) for row in conn.execute("SELECT key, value FROM settings")}
+    stored = {row[0]: loads(row[1]) for row in conn.execute("SELECT key, value FROM settings")}
     return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
 
 
@@ -108,6 +122,8 @@ def set_value(conn: sqlite3.Connection, key: str, raw: str) -> Any:
         error.where = Where(field=key)  # the message names the setting, not "value"
         raise
     old = get(conn, key)
+    import json
+
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?)"
         " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -4,9 +4,14 @@
 texts are looked up at import), then runs the Typer app assembled in ``volctl.cli.app``.
 """
 
-from __future__ import annotations
-
+import os
 import sys
+
+# Shell completion (``volctl.cli.completion``): the options that ask for its script, and the
+# variable set when the shell asks for completions. Here, so that a run that wants neither
+# does not import that module.
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+COMPLETE_VAR = "_VOLCTL_COMPLETE"
 
 
 def main() -> None:
@@ -14,8 +19,10 @@ def main() -> None:
 
     i18n.set_lang(i18n.detect(sys.argv[1:]))
     from volctl.cli.app import app
-    from volctl.cli.completion import prepare
 
-    prepare()  # only when the shell asks for completions
+    if os.environ.get(COMPLETE_VAR):  # the shell asks for completions
+        from volctl.cli.completion import prepare
+
+        prepare()
 
     app(prog_name="volctl")

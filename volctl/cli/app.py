@@ -7,15 +7,15 @@ Building every group's options up front would cost start-up time on every comman
 
 import importlib
 import inspect
-import re
 from typing import Annotated, Any
 
 import typer
 import typer.main
 
 from volctl import __version__
-from volctl.cli import localise
+from volctl.cli import COMPLETION_OPTIONS, localise
 from volctl.cli.classes import VolctlCommand, VolctlGroup
+from volctl.cli.localise import sentence_end
 from volctl.cli.options import DbOption, NoPagerOption
 from volctl.cli.state import STATE
 from volctl.i18n import detect, language, set_lang, t
@@ -39,24 +39,49 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
-# The root's own commands (init, info, backup, merge, …) are registered here, not on ``app``:
-# Typer would build every registered command's options on each run (~1 ms a command); the
-# root builds the one that runs, and lists the others from what they registered.
-TOP = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
+# The root's own commands -> (module whose ``attach`` registers it, help key), in the order of
+# --help. Like the groups, a root command's module is imported only when it runs (the root
+# lists the others from here): Typer would build every registered command's options on each
+# run, and importing the four modules costs every command ~2 ms. tests/test_startup.py holds
+# this table to what the modules register.
+ROOT: dict[str, tuple[str, str]] = {
+    "init": ("volctl.cli.setup", "help.init"),
+    "info": ("volctl.cli.setup", "help.info"),
+    "settings": ("volctl.cli.setup", "help.settings"),
+    "demo": ("volctl.cli.setup", "help.demo"),
+    "status": ("volctl.cli.status", "help.status"),
+    "backup": ("volctl.cli.safety", "help.backup"),
+    "restore": ("volctl.cli.safety", "help.restore"),
+    "check": ("volctl.cli.safety", "help.check"),
+    "audit": ("volctl.cli.safety", "help.audit"),
+    "merge": ("volctl.cli.merge", "help.merge"),
+}
+
+
+def _new_typer() -> typer.Typer:
+    return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
 
 
 def _build_one(info: Any) -> Any:
     """A command registered on a Typer app, built alone (Typer builds all of an app's)."""
-    single = typer.Typer(
-        rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False
-    )
+    single = _new_typer()
     single.registered_commands.append(info)
     return typer.main.get_command(single)
 
 
+def attached(module_name: str) -> typer.Typer:
+    """The root commands the module ``module_name`` registers (its ``attach``), on an app of
+    their own."""
+    top = _new_typer()
+    importlib.import_module(module_name).attach(top)
+    return top
+
+
 def _top_command(name: str) -> Any:
-    """The root command ``name`` registered on ``TOP``, built alone; None if there is none."""
-    for info in TOP.registered_commands:
+    """The root command ``name``, imported and built alone; None if there is none."""
+    if name not in ROOT:
+        return None
+    for info in attached(ROOT[name][0]).registered_commands:
         if info.name == name:
             return _build_one(info)
     return None
@@ -118,17 +143,17 @@ class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from volctl.cli.completion import requested
+        if any(arg in COMPLETION_OPTIONS for arg in args):
+            from volctl.cli.completion import requested
 
-        asked = requested(args)
-        if asked is not None:
-            _completion(*asked)
+            asked = requested(args)
+            if asked is not None:
+                _completion(*asked)
         result: list[str] = super().parse_args(ctx, args)
         return result
 
     def list_commands(self, ctx: Any) -> list[str]:
-        top = [info.name for info in TOP.registered_commands if isinstance(info.name, str)]
-        return [*super().list_commands(ctx), *top, *GROUPS]
+        return [*super().list_commands(ctx), *ROOT, *GROUPS]
 
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in GROUPS:
@@ -144,11 +169,7 @@ class RootGroup(VolctlGroup):
             )
             if command is not None and not command.hidden
         ]
-        rows += [
-            (info.name, _short(info.help or ""))
-            for info in TOP.registered_commands
-            if isinstance(info.name, str) and not info.hidden
-        ]
+        rows += [(name, _short(t(help_key))) for name, (_module, help_key) in ROOT.items()]
         rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
         with formatter.section(t("click.commands")):
             formatter.write_dl(rows)
@@ -178,9 +199,12 @@ def _completion(option: str, shell: str | None) -> None:
 
 
 def _short(text: str) -> str:
-    """The first sentence of a help text, for the list of commands."""
-    first = re.split(r"(?<=。)|(?<=\.)\s", text.strip(), maxsplit=1)[0]
-    return first.strip()
+    r"""The first sentence of a help text, for the list of commands: up to the first "。" or
+    the first "." before a space (as ``re.split(r"(?<=。)|(?<=\.)\s", text)[0]``, without
+    compiling a pattern on every run)."""
+    text = text.strip()
+    end = text.find("。") + 1 or len(text)
+    return text[: min(end, sentence_end(text))].strip()
 
 
 app = typer.Typer(
@@ -249,15 +273,3 @@ def main_options(
     STATE.db = db
     STATE.operator = operator or os.environ.get("VOLCTL_OPERATOR") or None
     set_lang(lang or detect([]))
-
-
-def _attach_top_level_commands() -> None:
-    from volctl.cli import merge, safety, setup, status
-
-    setup.attach(TOP)
-    status.attach(TOP)
-    safety.attach(TOP)
-    merge.attach(TOP)
-
-
-_attach_top_level_commands()

@@ -1,8 +1,6 @@
 """The Click classes of volctl's commands and groups: help in the interface language, number
 options reading plain digits only, a mistyped command answered with the nearest ones."""
 
-from __future__ import annotations
-
 import copy
 from collections.abc import Sequence
 from typing import Any

@@ -14,9 +14,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from volctl.cli import COMPLETE_VAR
+from volctl.cli import COMPLETION_OPTIONS as OPTIONS
+
 SHELLS = ("bash", "zsh", "fish")
-OPTIONS = ("--install-completion", "--show-completion")
-COMPLETE_VAR = "_VOLCTL_COMPLETE"
+
 # Root options that take a value: their value is not the command.
 _VALUED = ("--db", "--lang", "--operator")
 

@@ -5,8 +5,6 @@ reaches the clerk."""
 from __future__ import annotations
 
 import functools
-import re
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,7 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from volctl.cli.classes import VolctlCommand
-from volctl.cli.localise import say
+from volctl.cli.localise import say, sentence_end
 from volctl.cli.messages import notice
 from volctl.cli.options import LISTS, output_options, prepare_output
 from volctl.cli.state import STATE, close_connections, default_dir, location
@@ -70,6 +68,14 @@ def _stored_value() -> VolctlError | None:
     return RosterError("stored.invalid_value", hint="hint.stored_invalid_value", **described(found))
 
 
+def _sqlite_error() -> Any:
+    """SQLite's errors, for the ``except`` clause that catches them (evaluated only when an
+    exception reaches it). None can be raised before ``sqlite3`` is imported, so this module
+    does not import it: every command, ``--help`` too, would pay ~1 ms for it."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3.Error if sqlite3 is not None else ()
+
+
 def guard(command_name: str) -> Callable[[F], F]:
     """Run a command with the audit context set and every failure turned into a message."""
 
@@ -87,7 +93,7 @@ def guard(command_name: str) -> Callable[[F], F]:
                 raise
             except VolctlError as exc:
                 raise fail(exc) from None
-            except sqlite3.Error as exc:
+            except _sqlite_error() as exc:
                 from volctl.db import translate_sqlite_error
 
                 raise fail(translate_sqlite_error(exc, location().path)) from None
@@ -152,4 +158,5 @@ def first_sentence(text: str) -> str:
     """A command's line in its group's listing: Click cuts Chinese (no ". ") to "..."."""
     if "。" in text:
         return text.split("。", 1)[0] + "。"
-    return re.split(r"(?<=\.)\s", text.strip(), maxsplit=1)[0].rstrip(".") + "."
+    text = text.strip()
+    return text[: sentence_end(text)].rstrip(".") + "."

@@ -5,8 +5,6 @@ start-up). Its headings go through ``gettext`` in ``typer.core`` and its usage e
 ``UsageError.show``; both are routed to our catalogue so the whole interface follows ``--lang``.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys
@@ -159,6 +157,33 @@ def display_width(text: str) -> int:
     return linebreak.width(text)
 
 
+_click_wrap_text = formatting.wrap_text
+
+
+def _wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """Click's ``wrap_text`` with :class:`_CJKTextWrapper`: a text of one line (most in a help
+    page) wrapped without Click's paragraph handling and wrapper object, which do nothing to it
+    (held to Click's by tests/test_startup.py)."""
+    if "\t" not in text and (
+        not preserve_paragraphs
+        or (
+            text[:1]
+            and not text[:1].isspace()
+            and text.splitlines() == [text]
+            and text.strip() != "\b"
+        )
+    ):
+        lines = linebreak.wrap_lines(text, width, indent=initial_indent, hang=subsequent_indent)
+        return "\n".join(lines)
+    return _click_wrap_text(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+
+
 class _CJKTextWrapper(_textwrap.TextWrapper):
     """Click's wrapper, breaking lines by the rules of :mod:`volctl.i18n.linebreak`."""
 
@@ -169,6 +194,16 @@ class _CJKTextWrapper(_textwrap.TextWrapper):
 
 
 # ----------------------------------------------------------------------------- help pages
+
+
+def sentence_end(text: str) -> int:
+    """The index just past the first "." that white space follows (``len(text)`` if none)."""
+    dot = text.find(".")
+    while 0 <= dot < len(text) - 1:
+        if text[dot + 1].isspace():
+            return dot + 1
+        dot = text.find(".", dot + 1)
+    return len(text)
 
 
 def command_key(ctx: Any) -> str:
@@ -303,6 +338,7 @@ def install() -> None:
     # Help pages: measure and wrap by terminal columns, so Chinese help fits the screen.
     formatting.term_len = display_width  # type: ignore[attr-defined]
     _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]
+    formatting.wrap_text = _wrap_text
     formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]
 
 

@@ -1,11 +1,8 @@
 """Messages for the clerk on stderr, and the question asked before changing the roster."""
 
-from __future__ import annotations
-
 import typer
 
 from volctl.cli.localise import say
-from volctl.errors import EXIT_CANCELLED
 from volctl.i18n import t
 
 
@@ -22,5 +19,7 @@ def confirm(question: str, cancelled: str, *, err: bool = False) -> None:
     """Ask before changing the roster; "no" stops the command with ``cancelled`` said and
     EXIT_CANCELLED. No answer possible (no terminal, no --yes) is the guard's: exit 2."""
     if not typer.confirm(question, default=False, err=err):
+        from volctl.errors import EXIT_CANCELLED
+
         notice(cancelled)
         raise typer.Exit(EXIT_CANCELLED)

@@ -1,25 +1,39 @@
 """The options commands share (``DbOption``, ``FormatOption``, ``OutputOption``…), how their
 values are read, and the options the output layer gives a command (``output_options``)."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from volctl.cli.state import STATE
-from volctl.errors import InvalidInput
 from volctl.i18n import t
-from volctl.render import Format
+
+if TYPE_CHECKING:
+    from volctl.render import Format
 
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
+
+if TYPE_CHECKING:
+    FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
+
+
+def __getattr__(name: str) -> Any:
+    """``FormatOption``, made when a command module imports it: its type, ``render.Format``,
+    needs the render package, which ``volctl --help`` has no use for (~1 ms)."""
+    if name != "FormatOption":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from volctl.render import Format
+
+    option = globals()[name] = Annotated[
+        Format, typer.Option("--format", help=t("opt.format_file"))
+    ]
+    return option
 
 
 def check_output(value: Path | None) -> Path | None:
@@ -74,7 +88,7 @@ def parse_choice(kind: str, raw: str, key: str, field: str) -> str:
     """An option's choice given by any of its names (held, 已举办), as stored; else refused
     with ``key`` naming the choices."""
     from volctl import values
-    from volctl.errors import Where
+    from volctl.errors import InvalidInput, Where
 
     found = values.parse(kind, raw, key, where=Where(field=field))
     if found is None:
@@ -103,14 +117,16 @@ def output_options(guarded: Any, fn: Callable[..., Any], *, listing: bool) -> No
     takes ``--limit N``. ``VolctlCommand`` adds the options when the command is built (only
     for the group run), and the guard takes them out before the command runs."""
 
-    def named(param: str, option: Any, name: str) -> bool:
+    def named(param: str, name: str) -> bool:
+        # The annotation's name (a module with ``from __future__ import annotations``), or
+        # the option itself (FormatOption exists once a module has imported it).
         annotation = fn.__annotations__.get(param)
-        return annotation == name or annotation is option
+        return annotation == name or (name in globals() and annotation is globals()[name])
 
-    if named("fmt", FormatOption, "FormatOption"):
+    if named("fmt", "FormatOption"):
         guarded.prints_table = True
         guarded.lists_rows = listing
-        guarded.writes_rows = named("output", OutputOption, "OutputOption")
+        guarded.writes_rows = named("output", "OutputOption")
 
 
 def output_params(callback: Any) -> list[Any]:
@@ -152,13 +168,16 @@ def prepare_output(kwargs: dict[str, Any], *, rows: bool) -> None:
     """Take the output layer's options out of a command's arguments and resolve the format it
     writes (refused before the command runs when -o and --format disagree). The command sees
     the shape of its result (``render.formats.SHAPE``); ``emit`` writes the format chosen."""
+    from volctl.render import Format
     from volctl.render.formats import SHAPE, choose
 
     STATE.limit = kwargs.pop("limit", None)
     if kwargs.pop("no_pager", False):
         STATE.pager = False
     header = kwargs.pop("header", None)
-    if header is not None:
+    # "labels", the default, is read as typed (tests/test_startup.py): parsing it imports the
+    # value tables and the text module, for every command that prints a table.
+    if header is not None and header != "labels":
         STATE.header = parse_choice("header", header, "output.header_unknown", "header")
     fmt = kwargs.get("fmt")
     if isinstance(fmt, Format):

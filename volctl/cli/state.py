@@ -1,16 +1,17 @@
 """The state of the command running: its global options and the roster it opened."""
 
-from __future__ import annotations
-
-import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from volctl.cli.messages import notice
 from volctl.i18n import t
-from volctl.render import Format
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from volctl.render import Format
 
 
 class State:
@@ -44,7 +45,7 @@ def location() -> Any:
     return locate(STATE.db, default_dir())
 
 
-def roster(*, create: bool = False) -> sqlite3.Connection:
+def roster(*, create: bool = False) -> "sqlite3.Connection":
     """Open the roster chosen by --db / $VOLCTL_DB / the default, migrated, for this command."""
     from volctl import db
 

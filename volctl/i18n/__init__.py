@@ -7,8 +7,6 @@ else the locale, else English; each read by :func:`language` (zh, zh_CN, zh-Hans
 Chinese; anything else: English).
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys
@@ -71,7 +69,12 @@ def get_lang() -> str:
 
 
 CATALOG = os.path.join(os.path.dirname(__file__), "catalog")
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2  # 2: each language kept apart, grouped by key prefix
+# Each language's texts alone, as ``t`` reads them, grouped by the key's first part (help,
+# opt, click…) and each group decoded when first used: a command decodes a few of ~80.
+_texts: dict[str, dict[str, bytes]] = {}
+_decoded: dict[tuple[str, str], dict[str, str]] = {}
+_stamps: list[tuple[str, int, int]] | None = None
 
 
 def catalogue() -> dict[str, tuple[str, str]]:
@@ -82,7 +85,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
     costs each command ~1.5 ms. The modules stay the truth; the cache is never required."""
     global _catalogue
     if _catalogue is None:
-        sources = _sources()
+        sources = _current_sources()
         cached = _read_cache(sources)
         if cached is not None:
             _catalogue = cached
@@ -90,6 +93,76 @@ def catalogue() -> dict[str, tuple[str, str]]:
             _catalogue = _merge(name for name, _mtime, _size in sources)
             _write_cache(sources, _catalogue)
     return _catalogue
+
+
+def texts(lang: str) -> dict[str, str]:
+    """Every message key with its text in ``lang`` (the catalogue's column for it)."""
+    found: dict[str, str] = {}
+    for prefix in _shards(lang):
+        found.update(_shard(lang, prefix))
+    return found
+
+
+def text_of(lang: str, key: str) -> str | None:
+    """The text of ``key`` in ``lang`` (English for any language but zh); None if unknown."""
+    lang = "zh" if lang == "zh" else "en"
+    prefix = key.partition(".")[0]
+    return (_decoded.get((lang, prefix)) or _shard(lang, prefix)).get(key)
+
+
+def _shard(lang: str, prefix: str) -> dict[str, str]:
+    """The texts in ``lang`` of the keys that start with ``prefix`` and a dot (help.*, opt.*):
+    each group decoded when first used, so a command decodes the few it needs."""
+    decoded = _decoded.get((lang, prefix))
+    if decoded is None:
+        import marshal
+
+        blob = _shards(lang).get(prefix)
+        try:
+            decoded = marshal.loads(blob) if blob is not None else {}
+        except (ValueError, EOFError, TypeError):  # a damaged cache: the modules are the truth
+            column = LANGS.index(lang)
+            decoded = {
+                key: pair[column]
+                for key, pair in catalogue().items()
+                if key.partition(".")[0] == prefix
+            }
+        _decoded[lang, prefix] = decoded
+    return decoded
+
+
+def _shards(lang: str) -> dict[str, bytes]:
+    """``lang``'s texts grouped by their key's first part, each group marshalled: kept in a
+    cache of its own beside the whole catalogue's (read and checked the same way)."""
+    found = _texts.get(lang)
+    if found is None:
+        sources = _current_sources()
+        cached = _read_cache(sources, lang)
+        if cached is not None:
+            found = cached
+        else:
+            found = _group(catalogue(), LANGS.index(lang))
+            _write_cache(sources, found, lang)
+        _texts[lang] = found
+    return found
+
+
+def _group(merged: dict[str, tuple[str, str]], column: int) -> dict[str, bytes]:
+    import marshal
+
+    groups: dict[str, dict[str, str]] = {}
+    for key, pair in merged.items():
+        groups.setdefault(key.partition(".")[0], {})[key] = pair[column]
+    return {prefix: marshal.dumps(group) for prefix, group in groups.items()}
+
+
+def _current_sources() -> list[tuple[str, int, int]]:
+    """``_sources()``, looked at once a process (the catalogue modules do not change while a
+    command runs)."""
+    global _stamps
+    if _stamps is None:
+        _stamps = _sources()
+    return _stamps
 
 
 def _sources() -> list[tuple[str, int, int]]:
@@ -113,18 +186,21 @@ def _merge(names: Iterable[str]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-def cache_path() -> str | None:
-    """Where the merged catalogue is kept (None where Python keeps no bytecode beside it)."""
+def cache_path(lang: str | None = None) -> str | None:
+    """Where the merged catalogue is kept, or with ``lang`` that language's texts (None where
+    Python keeps no bytecode beside the modules)."""
     tag = sys.implementation.cache_tag
     if tag is None or sys.pycache_prefix:
         return None
-    return os.path.join(CATALOG, "__pycache__", f"messages.{tag}.marshal")
+    name = f"messages.{tag}.marshal" if lang is None else f"messages.{tag}.{lang}.marshal"
+    return os.path.join(CATALOG, "__pycache__", name)
 
 
-def _read_cache(sources: list[tuple[str, int, int]]) -> dict[str, tuple[str, str]] | None:
+def _read_cache(sources: list[tuple[str, int, int]], lang: str | None = None) -> Any:
+    """The cached catalogue (or ``lang``'s texts) if it was made from ``sources``, else None."""
     import marshal
 
-    path = cache_path()
+    path = cache_path(lang)
     if path is None:
         return None
     try:
@@ -137,10 +213,13 @@ def _read_cache(sources: list[tuple[str, int, int]]) -> dict[str, tuple[str, str
     return merged
 
 
-def _write_cache(sources: list[tuple[str, int, int]], merged: dict[str, tuple[str, str]]) -> None:
-    """Keep the merged catalogue for the next command, as Python keeps bytecode (not when
-    told not to write any); a folder that cannot be written leaves things as they were."""
-    path = cache_path()
+def _write_cache(
+    sources: list[tuple[str, int, int]], merged: dict[str, Any], lang: str | None = None
+) -> None:
+    """Keep the merged catalogue (or ``lang``'s texts) for the next command, as Python keeps
+    bytecode (not when told not to write any); a folder that cannot be written leaves things
+    as they were."""
+    path = cache_path(lang)
     if path is None or sys.dont_write_bytecode:
         return
     import contextlib
@@ -167,13 +246,12 @@ def t(key: str, /, **params: object) -> str:
 
 def t_in(lang: str, key: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` whatever the interface language (files sent onward)."""
-    texts = catalogue().get(key)
-    if texts is None:
+    text = text_of(lang, key)
+    if text is None:
         # A missing key is a programming error; show the key rather than crash the clerk's work.
         return key if not params else f"{key} {params}"
-    text = texts[0] if lang == "zh" else texts[1]
     if not params:
-        if _strict() and _unfilled(text):
+        if "{" in text and _strict() and _unfilled(text):
             raise KeyError(f"message {key!r} needs values for {_unfilled(text)}")
         return text
     try:

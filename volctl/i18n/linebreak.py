@@ -19,10 +19,8 @@ Wide characters are those Unicode calls wide or full-width, as rich measures the
 wrapped here is laid out by rich exactly as wrapped.
 """
 
-from __future__ import annotations
-
+import functools
 import unicodedata
-from collections.abc import Iterator
 
 # Never at the start of a line.
 CLOSING = frozenset("，。、；：？！）」』》】〕〉”’…—～%,.;:?!)]}") | {"\u30fb", "\u00b7"}
@@ -42,6 +40,11 @@ def width(text: str) -> int:
     """Terminal columns: a Chinese character takes two."""
     if text.isascii():
         return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a help page measures each text several times
+def _wide_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
@@ -105,19 +108,17 @@ def _closes(unit: str) -> bool:
     return unit[:1] in CLOSING and not (unit[:1] in ".," and unit[1:2].isalnum())
 
 
-def _tokens(text: str) -> Iterator[str]:
+def _tokens(text: str) -> list[str]:
     """Words and the spaces between them (one space each)."""
-    word: list[str] = []
-    for ch in text:
-        if ch in " \t\u3000":
-            if word:
-                yield "".join(word)
-                word = []
-            yield " "
-        else:
-            word.append(ch)
-    if word:
-        yield "".join(word)
+    if "\t" in text or "\u3000" in text:
+        text = text.replace("\t", " ").replace("\u3000", " ")
+    tokens: list[str] = []
+    for number, word in enumerate(text.split(" ")):
+        if number:
+            tokens.append(" ")
+        if word:
+            tokens.append(word)
+    return tokens
 
 
 def widest_unit(text: str, *, latin: int = 0) -> int:
@@ -168,6 +169,54 @@ def wrap_lines(text: str, columns: int, *, indent: str = "", hang: str = "") -> 
 
 
 def _wrap_paragraph(text: str, columns: int, indent: str, hang: str) -> list[str]:
+    # A paragraph that fits on its first line as written (single spaces, none at its ends) is
+    # that line: most lines of a help page; held to the general way by tests/test_startup.py.
+    if (
+        "  " not in text
+        and "\t" not in text
+        and "\u3000" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and width(indent) + width(text) <= columns
+    ):
+        return [(indent + text).rstrip()]
+    if text.isascii() and indent.isascii() and hang.isascii():
+        found = _wrap_ascii(text, columns, indent, hang)
+        if found is not None:
+            return found
+    return _wrap_words(text, columns, indent, hang)
+
+
+# Closing punctuation that may follow a space in ASCII text (the rule that carries the word
+# before it down with it is left to the general way).
+_ASCII_CLOSING = tuple(" " + ch for ch in sorted(CLOSING) if ch.isascii())
+
+
+def _wrap_ascii(text: str, columns: int, indent: str, hang: str) -> list[str] | None:
+    """An ASCII paragraph of words between single spaces broken where the general way
+    (``_wrap_words``) breaks it, a line at a time; None where that way would do more (a word
+    wider than its line, closing punctuation after a space, spaces doubled or at the ends)."""
+    if "  " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
+        return None
+    if any(closing in text for closing in _ASCII_CLOSING):
+        return None
+    lines = []
+    lead = indent
+    start = 0
+    while columns - len(lead) < len(text) - start:
+        room = columns - len(lead)
+        if room < 1:
+            return None
+        space = text.rfind(" ", start, start + room + 1)
+        if space <= start:
+            return None  # the next word does not fit on a line of its own: cut, the general way
+        lines.append((lead + text[start:space]).rstrip())
+        start, lead = space + 1, hang
+    lines.append((lead + text[start:]).rstrip())
+    return lines
+
+
+def _wrap_words(text: str, columns: int, indent: str, hang: str) -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     lead = indent
@@ -177,9 +226,10 @@ def _wrap_paragraph(text: str, columns: int, indent: str, hang: str) -> list[str
         if token == " ":
             space = bool(line)
             continue
-        for number, unit in enumerate(units(token)):
+        # ``units`` and ``width`` of ASCII text, inline: help pages wrap hundreds of words.
+        for number, unit in enumerate((token,) if token.isascii() else units(token)):
             gap = 1 if space and number == 0 else 0
-            size = width(unit)
+            size = len(unit) if unit.isascii() else width(unit)
             if line and used + gap + size > columns:
                 # Closing punctuation after a space ("--reason …") never starts a line: the
                 # word before it goes down with it.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -217,7 +217,7 @@ class _Locations(dict[str, Where]):
 
     def at(self, error: InvalidInput, row: int) -> Where:
         base = error.where or Where(file=self.file)
-        return replace(base, file=self.file, row=row)
+        return base._replace(file=self.file, row=row)
 
 
 def _import_file(

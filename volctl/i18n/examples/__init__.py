@@ -16,8 +16,6 @@ Loaded only when a help page is shown: a command that runs reads none of this.
 example naming an option its command does not have.
 """
 
-from __future__ import annotations
-
 import importlib
 import inspect
 from typing import Any

@@ -11,55 +11,31 @@ forms; SQL can call ``fold(column)`` on every connection ``volctl.db`` opens.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from typing import TYPE_CHECKING
 
 from volctl.errors import InvalidInput, Where
+from volctl.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where used: ~1 ms at start-up
 
 
-class _Patterns:
-    """This module's regular expressions, each compiled when first used (then an attribute
-    like any other): compiling them all costs every command that opens a roster (its SQL
-    ``fold``) ~2 ms, and most commands use few of them or none."""
-
-    @functools.cached_property
-    def spaces(self) -> re.Pattern[str]:
-        # Spaces of every kind that turn up in Chinese sheets: ideographic, no-break, thin, tabs.
-        return re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
-
-    @functools.cached_property
-    def invisible(self) -> re.Pattern[str]:
-        # Characters that only confuse: zero-width and bidirectional controls.
-        return re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-    @functools.cached_property
-    def control(self) -> re.Pattern[str]:
-        return re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-    # Numbers as people type them: digits, at most one decimal point, an optional minus.
-    # Python's own float()/int()/Decimal() also take 1_000, nan, inf and 1e3, which no clerk
-    # means. At most 30 digits: no count, year or hour a clerk types is longer, and Python
-    # refuses to turn more than 4,300 digits into a number at all.
-    @functools.cached_property
-    def plain_decimal(self) -> re.Pattern[str]:
-        return re.compile(r"-?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
-
-    @functools.cached_property
-    def plain_whole(self) -> re.Pattern[str]:
-        return re.compile(r"-?[0-9]{1,30}")
-
-    # Between the items of a list as people type them, and as online forms join multiple
-    # choices (┋ from wjx.cn, ; and | from others).
-    @functools.cached_property
-    def list_separators(self) -> re.Pattern[str]:
-        return re.compile(r"[、,，;；/|｜┋¦\n]+")
-
-
-_RE = _Patterns()
+# Compiled when first used: most commands use few of these or none (volctl.patterns).
+# Spaces of every kind that turn up in Chinese sheets: ideographic, no-break, thin, tabs.
+_SPACES = lazy_pattern(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+# Characters that only confuse: zero-width and bidirectional controls.
+_INVISIBLE = lazy_pattern(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = lazy_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Numbers as people type them: digits, at most one decimal point, an optional minus. Python's
+# own float()/int()/Decimal() also take 1_000, nan, inf and 1e3, which no clerk means.
+# At most 30 digits: no count, year or hour a clerk types is longer, and Python refuses to
+# turn more than 4,300 digits into a number at all.
+_PLAIN_DECIMAL = lazy_pattern(r"-?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
+_PLAIN_WHOLE = lazy_pattern(r"-?[0-9]{1,30}")
+# Between the items of a list as people type them, and as online forms join multiple choices
+# (┋ from wjx.cn, ; and | from others).
+_LIST_SEPARATORS = lazy_pattern(r"[、,，;；/|｜┋¦\n]+")
 
 
 def halfwidth(value: str) -> str:
@@ -79,7 +55,7 @@ def plain_decimal(value: object) -> Decimal | None:
     if isinstance(value, float):
         return Decimal(str(value)) if value == value and abs(value) != float("inf") else None
     text = halfwidth(str(value)).strip()
-    return Decimal(text) if _RE.plain_decimal.fullmatch(text) else None
+    return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else None
 
 
 def plain_whole(value: object) -> int | None:
@@ -89,7 +65,7 @@ def plain_whole(value: object) -> int | None:
     if isinstance(value, int):
         return value
     text = halfwidth(str(value)).strip()
-    return int(text) if _RE.plain_whole.fullmatch(text) else None
+    return int(text) if _PLAIN_WHOLE.fullmatch(text) else None
 
 
 def clean(value: object) -> str:
@@ -146,22 +122,22 @@ def compact(value: object) -> str:
 # Cached: a sheet of thousands of rows repeats the same genders, units, dates and lists.
 @functools.lru_cache(maxsize=65536)
 def _clean_text(text: str) -> str:
-    text = _RE.invisible.sub("", text)
-    text = _RE.control.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
     text = halfwidth(text)
-    return _RE.spaces.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 @functools.lru_cache(maxsize=65536)
 def _typed_text(text: str) -> str:
-    text = _RE.invisible.sub("", text)
-    text = _RE.control.sub("", text)
-    return _RE.spaces.sub(" ", text).strip()
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 @functools.lru_cache(maxsize=65536)
 def _compact_text(text: str) -> str:
-    return _RE.spaces.sub("", _clean_text(text))
+    return _SPACES.sub("", _clean_text(text))
 
 
 def split_list(value: object) -> list[str]:
@@ -174,9 +150,9 @@ def split_list(value: object) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)  # a sheet's lists repeat: the same few choices
 def _split_text(raw: str) -> tuple[str, ...]:
-    text = _typed_text(_RE.control.sub(" ", raw.replace("\n", "、")))
+    text = _typed_text(_CONTROL.sub(" ", raw.replace("\n", "、")))
     seen: dict[str, str] = {}
-    for item in _RE.list_separators.split(text):
+    for item in _LIST_SEPARATORS.split(text):
         item = item.strip()
         if item:
             seen.setdefault(clean(item), item)

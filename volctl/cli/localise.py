@@ -16,6 +16,7 @@ from typer._click import _textwrap, formatting
 from typer._click import exceptions as click_exceptions
 
 from volctl.i18n import get_lang, linebreak, t
+from volctl.patterns import lazy_pattern
 
 _HEADINGS = {
     "Options": "click.options",
@@ -31,34 +32,9 @@ _HEADINGS = {
 }
 
 
-class _Lazy:
-    """A regular expression compiled when first used: compiling this module's ~20 at start-up
-    cost ~4 ms on every command, and most runs need none of them."""
-
-    __slots__ = ("_compiled", "_flags", "_pattern")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern, self._flags = pattern, flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def _get(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
-        return self._compiled
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self._get().match(text)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self._get().search(text)
-
-    def sub(self, repl: str, text: str) -> str:
-        return self._get().sub(repl, text)
-
-
 # English patterns of Click's usage errors and their catalogue keys.
-_ERRORS: tuple[tuple[_Lazy, str], ...] = tuple(
-    (_Lazy(pattern, re.S), key)
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (lazy_pattern(pattern, re.S), key)
     for pattern, key in (
         (r"^No such option: (?P<a>\S+)(?P<rest>.*)$", "click.no_such_option"),
         (r"^Missing option (?P<a>.+?)\.(?P<rest>\s.*)?$", "click.missing_option"),
@@ -71,8 +47,8 @@ _ERRORS: tuple[tuple[_Lazy, str], ...] = tuple(
         (r"^Missing command\.(?P<a>)(?P<rest>.*)$", "click.missing_command"),
     )
 )
-_DETAILS: tuple[tuple[_Lazy, str], ...] = tuple(
-    (_Lazy(pattern), key)
+_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (lazy_pattern(pattern), key)
     for pattern, key in (
         (r"^(?P<a>.+?) is not a valid int(eger)?( range)?\.?$", "click.not_integer"),
         (r"^(?P<a>.+?) is not in the range (?P<b>.+?)\.?$", "click.not_in_range"),
@@ -99,9 +75,9 @@ def _gettext(message: str) -> str:
 
 
 # Suggestions Click and Typer add after a message ("Did you mean 'list'?").
-_SUGGESTIONS: tuple[tuple[_Lazy, str], ...] = (
-    (_Lazy(r"^(?P<text>.*?)\.? Did you mean (?P<a>.+)\?$", re.S), "click.did_you_mean"),
-    (_Lazy(r"^(?P<text>.*?) ?\(Possible options: (?P<a>.+)\)$", re.S), "click.possible"),
+_SUGGESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (lazy_pattern(r"^(?P<text>.*?)\.? Did you mean (?P<a>.+)\?$", re.S), "click.did_you_mean"),
+    (lazy_pattern(r"^(?P<text>.*?) ?\(Possible options: (?P<a>.+)\)$", re.S), "click.possible"),
 )
 
 
@@ -147,7 +123,7 @@ def _show_usage_error(self: click_exceptions.UsageError, file: IO[Any] | None = 
     say(translate_usage_error(self.format_message()), t("error.prefix"))
 
 
-_ANSI = _Lazy(r"\033\[[;?0-9]*[a-zA-Z]")
+_ANSI = lazy_pattern(r"\033\[[;?0-9]*[a-zA-Z]")
 
 
 def display_width(text: str) -> int:

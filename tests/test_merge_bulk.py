@@ -51,17 +51,19 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 # One step of a community's ledger: ("add", person, activity, hours), ("amend", pick, hours,
-# another day), ("void", pick). A pick chooses among the records that count when it comes.
+# another day), ("void", pick), ("redo", pick): void a record and record the service again.
+# A pick chooses among the records that count when it comes.
 _step = st.one_of(
     st.tuples(st.just("add"), st.integers(0, 7), st.integers(0, 8), st.sampled_from([0, 1, 2.5])),
     st.tuples(st.just("amend"), st.integers(0, 99), st.sampled_from([0, 0.5, 3]), st.booleans()),
     st.tuples(st.just("void"), st.integers(0, 99)),
+    st.tuples(st.just("redo"), st.integers(0, 99)),
 )
 
 
 def _apply(conn: sqlite3.Connection, steps: list[tuple[Any, ...]]) -> None:
-    people = [r[0] for r in conn.execute("SELECT volunteer_no FROM volunteers ORDER BY id")]
-    acts = [r[0] for r in conn.execute("SELECT activity_no FROM activities ORDER BY id")]
+    people = dict(conn.execute("SELECT id, volunteer_no FROM volunteers ORDER BY id").fetchall())
+    acts = dict(conn.execute("SELECT id, activity_no FROM activities ORDER BY id").fetchall())
     for step in steps:
         counting = [
             r[0] for r in conn.execute("SELECT record_id FROM service_chains WHERE voided = 0")
@@ -70,7 +72,7 @@ def _apply(conn: sqlite3.Connection, steps: list[tuple[Any, ...]]) -> None:
             if step[0] == "add":
                 absent = "absent" if step[3] == 0 else None
                 given = records.ServiceInput(hours=step[3] or None, attendance=absent)
-                records.add(conn, people[step[1]], acts[step[2]], given)
+                records.add(conn, [*people.values()][step[1]], [*acts.values()][step[2]], given)
             elif counting and step[0] == "amend":
                 given = records.ServiceInput(
                     hours=step[2] or None,
@@ -79,7 +81,13 @@ def _apply(conn: sqlite3.Connection, steps: list[tuple[Any, ...]]) -> None:
                 )
                 records.amend(conn, str(counting[step[1] % len(counting)]), given, "核对")
             elif counting:
-                records.void(conn, str(counting[step[1] % len(counting)]), "误登记")
+                chain = records.chain_of(conn, str(counting[step[1] % len(counting)]))
+                records.void(conn, str(chain["record_id"]), "误登记")
+                if step[0] == "redo":
+                    again = records.ServiceInput()
+                    records.add(
+                        conn, people[chain["volunteer_id"]], acts[chain["activity_id"]], again
+                    )
         except Exception as refused:  # what the ledger refuses (twice, nothing to amend…)
             assert getattr(refused, "key", ""), refused
 
@@ -111,7 +119,7 @@ def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     first=st.lists(_step, max_size=14),
@@ -135,9 +143,9 @@ def test_set_based_originals_write_what_the_triggers_write(
     bundles.append(export(community, work / "东湖-2.zip"))
     saved = entries.ORDERED, entries.CHUNK
     try:
-        entries.ORDERED = True
+        entries.ORDERED, entries.CHUNK = True, chunk
         ordered, said = _merged(work / "ordered", street_db, bundles)
-        entries.ORDERED, entries.CHUNK = False, chunk
+        entries.ORDERED = False
         bulk, said_bulk = _merged(work / "bulk", street_db, bundles)
     finally:
         entries.ORDERED, entries.CHUNK = saved

@@ -1,28 +1,32 @@
 """Writing a source's checked ledger entries into this roster's ledger, a chunk at a time.
 
-Each chunk is written to a temporary table and moved into ``service_records`` in the
-source's order, a run of originals or a run of corrections at a time (an original always
-comes before its corrections, so each correction finds its chain open):
+Each chunk is written to a temporary table, then moved into ``service_records``:
 
-- a run of corrections (amendments, voids) is moved with one ``INSERT … SELECT`` through the
-  ledger's own triggers, which check its target and advance its chain and year totals row by
-  row, as for any correction;
-- a run of originals is moved with one ``INSERT … SELECT``, and its chains and year totals are
-  then written set-based: one ``INSERT … SELECT`` into ``service_chains`` from the records
-  just written, one grouped upsert into ``service_year_totals``. These are exactly the rows
-  the trigger that opens a chain (``service_records_chain_open``) writes for each original,
-  so that trigger is set aside (dropped inside the merge's transaction) while a source's
-  entries are written, and created again from its own SQL, as it was, when they are. Every
-  other trigger and constraint stays: the chain table's own trigger still checks each chain
-  against its record, the UNIQUE index still refuses a second record of a person on an
-  activity, and a failure rolls the whole merge back, the trigger with it.
+- its originals with one ``INSERT … SELECT``, then their chains and year totals set-based:
+  one ``INSERT … SELECT`` into ``service_chains`` from the records just written, one grouped
+  upsert into ``service_year_totals``. These are exactly the rows the trigger that opens a
+  chain (``service_records_chain_open``) writes for each original, and the chains mirror their
+  records by construction, as ``service_chains_mirror_insert`` checks row by row; the two
+  triggers for corrections test every original only to find it is none;
+- then its corrections (amendments, voids), in the source's order, with one ``INSERT …
+  SELECT`` through the ledger's own triggers, which check each one's target and advance its
+  chain and year totals row by row, as for any correction.
 
-The set-based statements are written for that trigger's SQL as the schema has it
-(``volctl.schema.m003_ledger``): a roster whose trigger reads otherwise has its entries
-written row by row through it (``ORDERED``). ``tests/test_merge_bulk.py`` holds the two ways
-to the same tables.
+So these four insert triggers are set aside (dropped inside the merge's transaction) while a
+source's entries are written, the two for corrections created again around each chunk's
+corrections, and all four created again from their own SQL, as they were, when the entries
+are written. Every other trigger and constraint stays (the UNIQUE index still refuses a second
+record that counts of a person on an activity); a failure rolls the whole merge back, the
+triggers with it. An original comes before its corrections in a source, and a chunk is moved
+in parts, each ending before an original of a person and activity whose record a void in it
+reverses, so moving a part's originals before its corrections changes no outcome.
 
-SQLite journals each changed page once per statement: one statement per run instead of one
+The set-based statements are written for those triggers' SQL as the schema has it
+(``volctl.schema.m003_ledger``): a roster whose triggers read otherwise has its entries
+written through them row by row, in order (as ``ORDERED`` asks for every roster).
+``tests/test_merge_bulk.py`` holds the two ways to the same tables.
+
+SQLite journals each changed page once per statement: one statement per chunk instead of one
 per row keeps the statement journal small (an ``executemany`` is one statement per row).
 """
 
@@ -48,11 +52,11 @@ _COLUMNS = (
     " place, content, beneficiaries, leader, recorder, evaluation, notes, kind, corrects_id,"
     " reason, recorded_at"
 )
-_MOVE = (
-    f"INSERT INTO service_records ({_COLUMNS}) SELECT {_COLUMNS} FROM temp.merge_entries"
-    " WHERE id BETWEEN ? AND ? ORDER BY id"
-)
-# What ``service_records_chain_open`` writes for each original, for a run of them at once.
+_MOVE = f"INSERT INTO service_records ({_COLUMNS}) SELECT {_COLUMNS} FROM temp.merge_entries"
+_MOVE_ALL = f"{_MOVE} ORDER BY id"
+_MOVE_ORIGINALS = f"{_MOVE} WHERE id BETWEEN ? AND ? AND kind = 'original' ORDER BY id"
+_MOVE_CORRECTIONS = f"{_MOVE} WHERE id BETWEEN ? AND ? AND kind <> 'original' ORDER BY id"
+# What ``service_records_chain_open`` writes for each original, for a chunk's at once.
 _OPEN_CHAINS = (
     "INSERT INTO service_chains"
     " (record_id, latest_id, volunteer_id, activity_id, service_date, minutes)"
@@ -72,73 +76,119 @@ _OWN = (
     "INSERT INTO source_records (entry_id, source_id, source_row, current, run_id)"
     " SELECT id, ?, source_row, 1, ? FROM temp.merge_entries ORDER BY id"
 )
-_CHAIN_OPEN = "service_records_chain_open"
+_FOR_ORIGINALS = ("service_records_chain_open", "service_chains_mirror_insert")
+_FOR_CORRECTIONS = ("service_records_correction_target", "service_records_chain_advance")
 
-# Set to True by a test to write every entry through the trigger (the general path).
+# Set to True by a test to write every entry through the triggers (the general path).
 ORDERED = False
 
 
-def _trigger_sql() -> str:
-    """The chain-opening trigger's statement as the schema creates it (as sqlite_master keeps
-    it: without the closing semicolon)."""
+def _schema_sql(name: str) -> str:
+    """A trigger's statement as the schema creates it (as sqlite_master keeps it: without the
+    closing semicolon)."""
     from volctl.schema.m003_ledger import SQL
 
-    start = SQL.index(f"CREATE TRIGGER {_CHAIN_OPEN} ")
+    start = SQL.index(f"CREATE TRIGGER {name} ")
     return SQL[start : SQL.index("END;", start) + len("END")]
 
 
+class Triggers:
+    """The ledger's insert triggers, as this roster has them (``saved``: empty when they are
+    not the ones the set-based statements are written for)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        names = (*_FOR_ORIGINALS, *_FOR_CORRECTIONS)
+        found = dict(
+            conn.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                f" AND name IN ({', '.join('?' * len(names))})",
+                names,
+            ).fetchall()
+        )
+        same = not ORDERED and all(found.get(name) == _schema_sql(name) for name in names)
+        self.saved: dict[str, str] = found if same else {}
+
+    def drop(self, names: tuple[str, ...]) -> None:
+        for name in names:
+            self.conn.execute(f"DROP TRIGGER {name}")
+
+    def create(self, names: tuple[str, ...]) -> None:
+        for name in names:
+            self.conn.execute(self.saved[name])
+
+
 @contextmanager
-def chains_set_based(conn: sqlite3.Connection) -> Iterator[bool]:
-    """Inside the caller's transaction: set the chain-opening trigger aside (when it is the
-    one the set-based statements are written for), yielding whether it was; leaving the block
-    normally creates it again with its own SQL. On an error the caller's rollback restores it
-    with everything else."""
-    row = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_CHAIN_OPEN,)
-    ).fetchone()
-    if ORDERED or row is None or row[0] != _trigger_sql():
-        yield False
+def set_aside(conn: sqlite3.Connection) -> Iterator[Triggers | None]:
+    """Inside the caller's transaction: the four insert triggers set aside (yielded), or None
+    when they are not the ones the set-based statements are written for. Leaving the block
+    normally creates them again with their own SQL; on an error the caller's rollback restores
+    them with everything else."""
+    triggers = Triggers(conn)
+    if not triggers.saved:
+        yield None
         return
-    conn.execute(f"DROP TRIGGER {_CHAIN_OPEN}")
-    yield True
-    conn.execute(row[0])
+    triggers.drop((*_FOR_ORIGINALS, *_FOR_CORRECTIONS))
+    yield triggers
+    triggers.create((*_FOR_ORIGINALS, *_FOR_CORRECTIONS))
 
 
 class Writer:
     """Entries of one source, added in its order, written a chunk at a time."""
 
-    def __init__(self, conn: sqlite3.Connection, source_id: int, run_id: int, bulk: bool):
+    def __init__(
+        self, conn: sqlite3.Connection, source_id: int, run_id: int, triggers: Triggers | None
+    ) -> None:
         self.conn = conn
         self.owner = (source_id, run_id)
-        self.bulk = bulk
+        self.triggers = triggers
         self.batch: list[tuple[Any, ...]] = []
+        self.corrections = 0
+        # Where a part of the chunk ends: before an original whose person and activity had
+        # their record voided earlier in the part (its chain opens after that void).
+        self.cuts: list[int] = []
+        self.freed: set[tuple[int, int]] = set()
         conn.execute(_CHUNK_TABLE)
 
-    def add(self, entry: tuple[Any, ...]) -> None:
-        """``entry``: the record's 19 columns here (``id`` first) and its number there."""
+    def original(self, entry: tuple[Any, ...], pair: tuple[int, int]) -> None:
+        """``entry``: the record's 19 columns here (``id`` first) and its number there;
+        ``pair``: its volunteer and activity."""
+        if pair in self.freed:
+            self.cuts.append(len(self.batch))
+            self.freed.clear()
+        self.batch.append(entry)
+        if len(self.batch) >= CHUNK:
+            self.flush()
+
+    def correction(self, entry: tuple[Any, ...], voids: tuple[int, int] | None) -> None:
+        """``voids``: the volunteer and activity of the record a void reverses."""
+        if voids is not None:
+            self.freed.add(voids)
+        self.corrections += 1
         self.batch.append(entry)
         if len(self.batch) >= CHUNK:
             self.flush()
 
     def flush(self) -> None:
-        batch, conn = self.batch, self.conn
+        batch, conn, triggers = self.batch, self.conn, self.triggers
         if not batch:
             return
         conn.executemany(_INSERT, batch)
-        if not self.bulk:
-            conn.execute(_MOVE, (batch[0][0], batch[-1][0]))
+        if triggers is None:
+            conn.execute(_MOVE_ALL)
         else:
-            start = 0
-            for end in range(1, len(batch) + 1):
-                original = batch[start][KIND] == "original"
-                if end < len(batch) and (batch[end][KIND] == "original") == original:
-                    continue
+            for start, end in zip([0, *self.cuts], [*self.cuts, len(batch)], strict=True):
                 span = (batch[start][0], batch[end - 1][0])
-                conn.execute(_MOVE, span)
-                if original:
-                    conn.execute(_OPEN_CHAINS, span)
-                    conn.execute(_ADD_YEARS, span)
-                start = end
+                conn.execute(_MOVE_ORIGINALS, span)
+                conn.execute(_OPEN_CHAINS, span)
+                conn.execute(_ADD_YEARS, span)
+                if self.corrections:
+                    triggers.create(_FOR_CORRECTIONS)
+                    conn.execute(_MOVE_CORRECTIONS, span)
+                    triggers.drop(_FOR_CORRECTIONS)
         conn.execute(_OWN, self.owner)
         conn.execute("DELETE FROM temp.merge_entries")
         batch.clear()
+        self.corrections = 0
+        self.cuts.clear()
+        self.freed.clear()

@@ -194,8 +194,8 @@ def _append(
     voided: set[Any] = set()
     once: set[tuple[int, int]] = set()  # (volunteer, activity) with a record that counts
     corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
-    with entries.chains_set_based(conn) as bulk:
-        writer = entries.Writer(conn, ctx.source_id, ctx.run_id, bulk)
+    with entries.set_aside(conn) as triggers:
+        writer = entries.Writer(conn, ctx.source_id, ctx.run_id, triggers)
         for number, entry in rows:
             volunteer = volunteers[entry[VOLUNTEER]]
             activity = activities[entry[ACTIVITY]]
@@ -205,18 +205,15 @@ def _append(
                 params = {"registered_on": registered[entry[VOLUNTEER]]}
                 raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
             if entry[KIND] == "original":
-                corrects = None
-                if (volunteer, activity) in once or (
-                    ctx.previous and _counted_here(ctx, volunteer, activity)
-                ):
+                corrects, pair = None, (volunteer, activity)
+                if pair in once or (ctx.previous and _counted_here(ctx, volunteer, activity)):
                     raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
                 merged[entry[ID]] = next_id
-                pair = (volunteer, activity)
                 chains[entry[ID]] = pair
                 once.add(pair)
                 counts["records"] += 1
             else:
-                corrects = merged.get(entry[CORRECTS])
+                corrects, pair = merged.get(entry[CORRECTS]), None
                 target = chains.get(entry[CORRECTS]) or _chain_here(ctx, corrects)
                 if corrects is None or target is None or entry[CORRECTS] in voided:
                     params = {"value": entry[CORRECTS], "part": "records.jsonl"}
@@ -229,17 +226,19 @@ def _append(
                 corrections.add(entry[ID])
                 if entry[CORRECTS] not in diverged:
                     counts["corrections"] += 1
-            writer.add(
-                (
-                    next_id,
-                    volunteer,
-                    activity,
-                    *entry[DATE:CORRECTS],
-                    corrects,
-                    *entry[CORRECTS + 1 :],
-                    entry[ID],
-                )
+            row = (
+                next_id,
+                volunteer,
+                activity,
+                *entry[DATE:CORRECTS],
+                corrects,
+                *entry[CORRECTS + 1 :],
+                entry[ID],
             )
+            if pair is not None:
+                writer.original(row, pair)
+            else:
+                writer.correction(row, target if entry[KIND] == "void" else None)
             next_id += 1
         writer.flush()
     counts["entries"] = next_id - first

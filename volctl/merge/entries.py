@@ -32,9 +32,12 @@ per row keeps the statement journal small (an ``executemany`` is one statement p
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 CHUNK = 20_000
@@ -46,7 +49,7 @@ _CHUNK_TABLE = (
     " beneficiaries, leader, recorder, evaluation, notes, kind, corrects_id, reason,"
     " recorded_at, source_row)"
 )
-_INSERT = f"INSERT INTO temp.merge_entries VALUES ({', '.join('?' * 20)})"
+WIDTH = 20
 _COLUMNS = (
     "id, volunteer_id, activity_id, service_date, start_time, end_time, minutes, attendance,"
     " place, content, beneficiaries, leader, recorder, evaluation, notes, kind, corrects_id,"
@@ -133,6 +136,21 @@ def set_aside(conn: sqlite3.Connection) -> Iterator[Triggers | None]:
     triggers.create((*_FOR_ORIGINALS, *_FOR_CORRECTIONS))
 
 
+_is_none = partial(operator.is_, None)
+
+
+def _stage(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Rows into the chunk table; a column empty in every one of them (an entry's notes, the
+    correction columns of originals) is written NULL in the statement itself: the same NULL,
+    without sqlite3 looking for an adapter for each None it binds."""
+    if not rows:
+        return
+    empty = {i for i in range(WIDTH) if all(map(_is_none, map(itemgetter(i), rows)))}
+    marks = ", ".join("NULL" if i in empty else "?" for i in range(WIDTH))
+    pick = itemgetter(*(i for i in range(WIDTH) if i not in empty))  # the id is never empty
+    conn.executemany(f"INSERT INTO temp.merge_entries VALUES ({marks})", map(pick, rows))
+
+
 class Writer:
     """Entries of one source, added in its order, written a chunk at a time."""
 
@@ -173,7 +191,11 @@ class Writer:
         batch, conn, triggers = self.batch, self.conn, self.triggers
         if not batch:
             return
-        conn.executemany(_INSERT, batch)
+        if self.corrections and self.corrections < len(batch):
+            _stage(conn, [entry for entry in batch if entry[KIND] == "original"])
+            _stage(conn, [entry for entry in batch if entry[KIND] != "original"])
+        else:
+            _stage(conn, batch)
         if triggers is None:
             conn.execute(_MOVE_ALL)
         else:

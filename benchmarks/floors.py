@@ -499,6 +499,30 @@ class Inputs:
             self.root / name, lambda tmp: self.cli("--db", str(tmp), "init", "--org", org)
         )
 
+    def trusting_roster(self, name: str, org: str, count: int) -> Path:
+        """An empty roster that trusts the signing keys of the first ``count`` communities
+        (their bundles are signed; a merge refuses a bundle signed by a key it does not
+        trust)."""
+        bundles = [self.bundle(i) for i in range(count)]  # the communities get their keys
+
+        def build(tmp: Path) -> None:
+            self.cli("--db", str(tmp), "init", "--org", org)
+            for i, _bundle in enumerate(bundles):
+                roster = self.root / f"community-{i:02d}-{COMMUNITY['volunteers']}.db"
+                shown = subprocess.run(
+                    [*self.volctl, "--db", str(roster), "keys", "show"],
+                    capture_output=True,
+                    env=environment(),
+                    check=True,
+                )
+                line = next(
+                    word for word in shown.stdout.decode().split() if word.startswith("volctl:")
+                )
+                self.cli("--db", str(tmp), "keys", "trust", f"第{i + 1:02d}社区", line)
+            _checkpoint(tmp)
+
+        return self._built(self.root / name, build)
+
     def community(
         self, index: int, volunteers: int, records: int, overlap: int, name: str = ""
     ) -> Path:
@@ -608,7 +632,7 @@ class Tasks:
     def merge(self, size: str) -> list[Cell]:
         count = 5 if size == "small" else 10
         bundles = [str(self.inputs.bundle(i)) for i in range(count)]
-        empty = self.inputs.empty_roster("city-empty.db", "平湖市")
+        empty = self.inputs.trusting_roster(f"city-trusting-{count}.db", "平湖市", count)
         city, plain = self.runs / "city.db", self.runs / "merge-floor.db"
         rows = count * _community_rows()
 

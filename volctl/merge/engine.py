@@ -24,7 +24,7 @@ from typing import Any
 from volctl import audit, keys
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.merge import bundle, content, copies, ledger, people, structure
+from volctl.merge import bundle, content, copies, deferred, ledger, people, structure
 from volctl.merge.context import SourceContext, State
 
 
@@ -81,10 +81,11 @@ def merge(
                 state = State(conn, today or date.today())
                 parent = _parent(conn, options, state)
                 results = []
-                for source in sources:
-                    if progress:
-                        progress("merge.progress_merging", {"file": Path(source.path).name})
-                    results.append(_merge_source(state, source, parent, options))
+                with deferred.indexes(conn, _entries(sources)):
+                    for source in sources:
+                        if progress:
+                            progress("merge.progress_merging", {"file": Path(source.path).name})
+                        results.append(_merge_source(state, source, parent, options))
                 report = _report(conn, results, parent, options, show_pii)
                 if options.dry_run:
                     raise _DryRun(report)
@@ -94,6 +95,11 @@ def merge(
     finally:
         for source in sources:
             source.close()
+
+
+def _entries(sources: list[content.Source]) -> int:
+    """How many ledger entries the sources bring, as their manifests count them."""
+    return sum(bundle.counts(source.manifest).get("records", 0) for source in sources)
 
 
 def _check_manifest(source: content.Source) -> None:

@@ -24,36 +24,13 @@ from typing import Any
 
 from volctl import audit
 from volctl.errors import InvalidInput, Where
-from volctl.merge import content
+from volctl.merge import content, entries
 from volctl.merge.context import SourceContext
 from volctl.validation import Refusal
 
 COLUMNS = content.RECORD_COLUMNS
 ID, VOLUNTEER, ACTIVITY, DATE = 0, 1, 2, 3
 MINUTES, KIND, CORRECTS, RECORDED = 6, 15, 16, 18
-CHUNK = 20_000
-
-# Each chunk is written to a temporary table and moved into the ledger with one statement:
-# the same rows, in the same order, through the same triggers, but SQLite journals each page
-# once per chunk instead of once per row (an executemany is one statement per row).
-_CHUNK_TABLE = (
-    "CREATE TEMP TABLE IF NOT EXISTS merge_chunk (id, volunteer_id, activity_id, service_date,"
-    " start_time, end_time, minutes, attendance, place, content, beneficiaries, leader,"
-    " recorder, evaluation, notes, kind, corrects_id, reason, recorded_at, source_row)"
-)
-_INSERT_CHUNK = f"INSERT INTO temp.merge_chunk VALUES ({', '.join('?' * 20)})"
-_MOVE = (
-    "INSERT INTO service_records (id, volunteer_id, activity_id, service_date, start_time,"
-    " end_time, minutes, attendance, place, content, beneficiaries, leader, recorder,"
-    " evaluation, notes, kind, corrects_id, reason, recorded_at)"
-    " SELECT id, volunteer_id, activity_id, service_date, start_time, end_time, minutes,"
-    " attendance, place, content, beneficiaries, leader, recorder, evaluation, notes, kind,"
-    " corrects_id, reason, recorded_at FROM temp.merge_chunk ORDER BY rowid"
-)
-_OWN = (
-    "INSERT INTO source_records (entry_id, source_id, source_row, current, run_id)"
-    " SELECT id, ?, source_row, 1, ? FROM temp.merge_chunk ORDER BY rowid"
-)
 # What identifies an entry as the same one on the next merge (it is never edited there).
 _PREVIOUS = (
     "SELECT s.source_row, s.entry_id, r.recorded_at, r.kind, r.minutes, r.service_date,"
@@ -74,14 +51,14 @@ def _chain(entry: tuple[Any, ...]) -> Any:
 def merge(ctx: SourceContext) -> dict[str, int]:
     index, rows = ctx.table("records", COLUMNS)
     pick = itemgetter(*(index[name] for name in COLUMNS))
-    entries = ((number, pick(row)) for number, row in enumerate(rows, start=2))
+    numbered = ((number, pick(row)) for number, row in enumerate(rows, start=2))
     previous = _previous(ctx) if ctx.previous else {}
     counts = {"entries": 0, "records": 0, "corrections": 0, "rebuilt": 0, "retired": 0}
     if not previous:
-        _append(ctx, entries, set(), {}, counts)
+        _append(ctx, numbered, set(), {}, counts)
         _check_days(ctx)
         return counts
-    entries_list = list(entries)
+    entries_list = list(numbered)
     first_line: dict[Any, int] = {}
     for number, entry in entries_list:  # each id once (the new ones are checked as appended)
         if first_line.setdefault(entry[ID], number) != number:
@@ -199,13 +176,13 @@ def _retire(ctx: SourceContext, key: Any, info: dict[str, Any]) -> None:
 
 def _append(
     ctx: SourceContext,
-    entries: Iterable[tuple[int, tuple[Any, ...]]],
+    rows: Iterable[tuple[int, tuple[Any, ...]]],
     diverged: set[Any],
     merged: dict[Any, int],
     counts: dict[str, int],
 ) -> None:
     """Copy entries (in the source's order: an original before its corrections) with this
-    roster's numbers, in chunks through the ledger's own triggers. Each entry is held to what
+    roster's numbers, written a chunk at a time by ``entries``. Each entry is held to what
     the ledger will hold it to before any is written, so a refusal names its row: its person
     registered by its date, a correction of a record of the same person and activity that
     still counts, one record per person and activity."""
@@ -217,51 +194,39 @@ def _append(
     voided: set[Any] = set()
     once: set[tuple[int, int]] = set()  # (volunteer, activity) with a record that counts
     corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
-    batch: list[tuple[Any, ...]] = []
-    conn.execute(_CHUNK_TABLE)
-
-    def flush() -> None:
-        conn.executemany(_INSERT_CHUNK, batch)
-        conn.execute(_MOVE)
-        conn.execute(_OWN, (ctx.source_id, ctx.run_id))
-        conn.execute("DELETE FROM temp.merge_chunk")
-        batch.clear()
-
-    for number, entry in entries:
-        volunteer = volunteers[entry[VOLUNTEER]]
-        activity = activities[entry[ACTIVITY]]
-        if entry[ID] in merged or entry[ID] in corrections:
-            raise ctx.refused("records", number, Refusal("id", "reason.id_repeated_earlier"))
-        if entry[DATE] < registered[entry[VOLUNTEER]]:
-            params = {"registered_on": registered[entry[VOLUNTEER]]}
-            raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
-        if entry[KIND] == "original":
-            corrects = None
-            if (volunteer, activity) in once or (
-                ctx.previous and _counted_here(ctx, volunteer, activity)
-            ):
-                raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
-            merged[entry[ID]] = next_id
-            pair = (volunteer, activity)
-            chains[entry[ID]] = pair
-            once.add(pair)
-            counts["records"] += 1
-        else:
-            corrects = merged.get(entry[CORRECTS])
-            target = chains.get(entry[CORRECTS]) or _chain_here(ctx, corrects)
-            if corrects is None or target is None or entry[CORRECTS] in voided:
-                params = {"value": entry[CORRECTS], "part": "records.jsonl"}
-                raise ctx.refused("records", number, Refusal("corrects_id", _UNKNOWN, params))
-            if target != (volunteer, activity):
-                raise ctx.refused("records", number, Refusal("corrects_id", _OTHER))
-            if entry[KIND] == "void":
-                voided.add(entry[CORRECTS])
-                once.discard(target)
-            corrections.add(entry[ID])
-            if entry[CORRECTS] not in diverged:
-                counts["corrections"] += 1
-        batch.append(
-            (
+    with entries.set_aside(conn) as triggers:
+        writer = entries.Writer(conn, ctx.source_id, ctx.run_id, triggers)
+        for number, entry in rows:
+            volunteer = volunteers[entry[VOLUNTEER]]
+            activity = activities[entry[ACTIVITY]]
+            if entry[ID] in merged or entry[ID] in corrections:
+                raise ctx.refused("records", number, Refusal("id", "reason.id_repeated_earlier"))
+            if entry[DATE] < registered[entry[VOLUNTEER]]:
+                params = {"registered_on": registered[entry[VOLUNTEER]]}
+                raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
+            if entry[KIND] == "original":
+                corrects, pair = None, (volunteer, activity)
+                if pair in once or (ctx.previous and _counted_here(ctx, volunteer, activity)):
+                    raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
+                merged[entry[ID]] = next_id
+                chains[entry[ID]] = pair
+                once.add(pair)
+                counts["records"] += 1
+            else:
+                corrects, pair = merged.get(entry[CORRECTS]), None
+                target = chains.get(entry[CORRECTS]) or _chain_here(ctx, corrects)
+                if corrects is None or target is None or entry[CORRECTS] in voided:
+                    params = {"value": entry[CORRECTS], "part": "records.jsonl"}
+                    raise ctx.refused("records", number, Refusal("corrects_id", _UNKNOWN, params))
+                if target != (volunteer, activity):
+                    raise ctx.refused("records", number, Refusal("corrects_id", _OTHER))
+                if entry[KIND] == "void":
+                    voided.add(entry[CORRECTS])
+                    once.discard(target)
+                corrections.add(entry[ID])
+                if entry[CORRECTS] not in diverged:
+                    counts["corrections"] += 1
+            row = (
                 next_id,
                 volunteer,
                 activity,
@@ -270,12 +235,12 @@ def _append(
                 *entry[CORRECTS + 1 :],
                 entry[ID],
             )
-        )
-        next_id += 1
-        if len(batch) >= CHUNK:
-            flush()
-    if batch:
-        flush()
+            if pair is not None:
+                writer.original(row, pair)
+            else:
+                writer.correction(row, target if entry[KIND] == "void" else None)
+            next_id += 1
+        writer.flush()
     counts["entries"] = next_id - first
     if counts["entries"]:
         audit.record(

@@ -131,6 +131,25 @@ def test_entries_already_here_are_never_rewritten(east, here, tmp_path) -> None:
     assert [r["kind"] for r in after[len(before) :]] == ["void"]
 
 
+def test_a_record_voided_and_made_again_at_the_source_is_followed(east, here, tmp_path) -> None:
+    # The void and the new record arrive in the same chunk: the new one was refused, since the
+    # record merged before still counted in the database until the chunk was written.
+    merge(here, export(east, tmp_path / "east-1.zip"))
+    conn = open_roster(east)
+    first, person, activity = conn.execute(
+        "SELECT c.record_id, v.volunteer_no, a.activity_no FROM service_chains c"
+        " JOIN volunteers v ON v.id = c.volunteer_id JOIN activities a ON a.id = c.activity_id"
+        " WHERE c.voided = 0 ORDER BY c.record_id LIMIT 1"
+    ).fetchone()
+    records.void(conn, str(first), "登记错了服务时长")
+    records.add(conn, person, activity, records.ServiceInput(hours="1.5"))
+    conn.close()
+    report = merge(here, export(east, tmp_path / "east-2.zip"))
+    assert report["sources"][0]["outcome"] == "updated"
+    assert report["sources"][0]["changes"]["records"]["entries"] == 2
+    assert year_minutes(here) == summed(east)
+
+
 def test_a_community_that_restored_an_older_backup_is_followed_with_old_copies_voided(
     east, here, tmp_path
 ) -> None:

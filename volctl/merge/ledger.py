@@ -193,6 +193,9 @@ def _append(
     chains: dict[Any, tuple[int, int]] = {}  # source original -> (volunteer, activity) here
     voided: set[Any] = set()
     once: set[tuple[int, int]] = set()  # (volunteer, activity) with a record that counts
+    # (volunteer, activity) whose record that counted was voided by this merge: a record of an
+    # earlier merge no longer counts though its void may not be written yet (same chunk).
+    freed: set[tuple[int, int]] = set()
     corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
     with entries.set_aside(conn) as triggers:
         writer = entries.Writer(conn, ctx.source_id, ctx.run_id, triggers)
@@ -206,7 +209,9 @@ def _append(
                 raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
             if entry[KIND] == "original":
                 corrects, pair = None, (volunteer, activity)
-                if pair in once or (ctx.previous and _counted_here(ctx, volunteer, activity)):
+                if pair in once or (
+                    ctx.previous and pair not in freed and _counted_here(ctx, volunteer, activity)
+                ):
                     raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
                 merged[entry[ID]] = next_id
                 chains[entry[ID]] = pair
@@ -223,6 +228,7 @@ def _append(
                 if entry[KIND] == "void":
                     voided.add(entry[CORRECTS])
                     once.discard(target)
+                    freed.add(target)
                 corrections.add(entry[ID])
                 if entry[CORRECTS] not in diverged:
                     counts["corrections"] += 1

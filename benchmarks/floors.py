@@ -141,12 +141,13 @@ def _team_ids(conn: sqlite3.Connection, team: str) -> list[int]:
 
 
 FORM_SQL = """
-SELECT c.service_date, a.title, v.volunteer_no, v.name, r.start_time, r.end_time,
-       c.minutes, r.attendance, r.content, r.beneficiaries, r.leader, r.recorder,
+SELECT c.service_date, a.title, r.place, t.name, v.volunteer_no, v.name, r.start_time,
+       r.end_time, c.minutes, r.attendance, r.content, r.beneficiaries, r.leader, r.recorder,
        c.record_id, r.notes, c.corrections
 FROM service_chains c
 JOIN service_records r ON r.id = c.latest_id
 JOIN activities a ON a.id = c.activity_id
+LEFT JOIN teams t ON t.id = a.team_id
 JOIN volunteers v ON v.id = c.volunteer_id
 WHERE c.voided = 0 AND c.service_date BETWEEN ? AND ?
   AND a.team_id IN (SELECT value FROM json_each(?))
@@ -156,10 +157,12 @@ ORDER BY c.service_date, a.activity_no, v.volunteer_no, c.record_id
 
 def floor_form(roster: str, team: str, year: str, out: str) -> int:
     """The ledger's rows in one query, written by xlsxwriter in constant memory: the title,
-    the header, 14 bordered cells a row, the total."""
+    the header, 16 bordered cells a row, the total."""
     import xlsxwriter
 
-    from volctl.forms.ledger import HEADERS  # the same header cells as the form's
+    from volctl.forms.ledger import columns
+
+    headers = [column.header for column in columns()]  # the same header cells as the form's
 
     conn = sqlite3.connect(f"file:{roster}?mode=ro", uri=True)
     ids = json.dumps(_team_ids(conn, team))
@@ -172,31 +175,33 @@ def floor_form(roster: str, team: str, year: str, out: str) -> int:
     ws.write_string(0, 0, "志愿服务记录台账", title)
     ws.write_string(1, 0, "填报单位（盖章）：", cell)
     ws.write_string(2, 0, f"统计期间：{year}年1月1日至{year}年12月31日　　组织队伍：{team}", cell)
-    ws.write_row(3, 0, HEADERS, head)
+    ws.write_row(3, 0, headers, head)
     n = minutes = 0
     for n, row in enumerate(
         conn.execute(FORM_SQL, (f"{year}-01-01", f"{year}-12-31", ids)), start=1
     ):
-        (day, activity, number, name, start, end, mins, attendance, content, served, leader,
-         recorder, record, notes, corrections) = row  # fmt: skip
+        (day, activity, place, team_name, number, name, start, end, mins, attendance, content,
+         served, leader, recorder, record, notes, corrections) = row  # fmt: skip
         r = 3 + n
         ws.write_number(r, 0, n, cell)
         ws.write_string(r, 1, day, cell)
         ws.write_string(r, 2, activity, cell)
-        ws.write_string(r, 3, number, cell)
-        ws.write_string(r, 4, name, cell)
-        ws.write_string(r, 5, f"{start}-{end}" if start else "", cell)
-        ws.write_number(r, 6, mins / 60, hours)
-        ws.write_string(r, 7, attendance, cell)
-        ws.write_string(r, 8, content or "", cell)
-        ws.write_string(r, 9, served or "", cell)
-        ws.write_string(r, 10, leader or "", cell)
-        ws.write_string(r, 11, recorder, cell)
-        ws.write_number(r, 12, record, cell)
-        ws.write_string(r, 13, f"{notes or ''}更正{corrections}次" if corrections else "", cell)
+        ws.write_string(r, 3, place or "", cell)
+        ws.write_string(r, 4, team_name or "", cell)
+        ws.write_string(r, 5, number, cell)
+        ws.write_string(r, 6, name, cell)
+        ws.write_string(r, 7, f"{start}-{end}" if start else "", cell)
+        ws.write_number(r, 8, mins / 60, hours)
+        ws.write_string(r, 9, attendance, cell)
+        ws.write_string(r, 10, content or "", cell)
+        ws.write_string(r, 11, served or "", cell)
+        ws.write_string(r, 12, leader or "", cell)
+        ws.write_string(r, 13, recorder, cell)
+        ws.write_number(r, 14, record, cell)
+        ws.write_string(r, 15, f"{notes or ''}更正{corrections}次" if corrections else "", cell)
         minutes += mins
     ws.write_string(4 + n, 0, f"合计：{n} 条记录", cell)
-    ws.write_number(4 + n, 6, minutes / 60, hours)
+    ws.write_number(4 + n, 8, minutes / 60, hours)
     ws.write_string(6 + n, 0, "记录人：　　审核人：　　负责人（签字）：")
     wb.close()
     conn.close()
@@ -503,22 +508,17 @@ class Inputs:
         """An empty roster that trusts the signing keys of the first ``count`` communities
         (their bundles are signed; a merge refuses a bundle signed by a key it does not
         trust)."""
-        bundles = [self.bundle(i) for i in range(count)]  # the communities get their keys
+        for i in range(count):
+            self.bundle(i)  # built (and so given their keys) before they are trusted
 
         def build(tmp: Path) -> None:
+            from merge_bench import trust
+
             self.cli("--db", str(tmp), "init", "--org", org)
-            for i, _bundle in enumerate(bundles):
-                roster = self.root / f"community-{i:02d}-{COMMUNITY['volunteers']}.db"
-                shown = subprocess.run(
-                    [*self.volctl, "--db", str(roster), "keys", "show"],
-                    capture_output=True,
-                    env=environment(),
-                    check=True,
-                )
-                line = next(
-                    word for word in shown.stdout.decode().split() if word.startswith("volctl:")
-                )
-                self.cli("--db", str(tmp), "keys", "trust", f"第{i + 1:02d}社区", line)
+            rosters = [
+                self.root / f"community-{i:02d}-{COMMUNITY['volunteers']}.db" for i in range(count)
+            ]
+            trust(tmp, rosters, self.volctl, environment())
             _checkpoint(tmp)
 
         return self._built(self.root / name, build)

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ def build(path: Path, index: int, volunteers: int, total: int, overlap: int) -> 
     conn = open_roster(path, create=True)
     now = audit.now_iso()
     with transaction(conn):
-        settings.set_value(conn, "org_name", f"第{index + 1:02d}社区")
+        settings.set_value(conn, "org_name", org_name(index))
         settings.set_value(conn, "region_code", "330482")
     first = index * (volunteers - overlap) + 1
     activities = max(PER_VOLUNTEER * 50, total // 40)
@@ -153,6 +153,43 @@ def merge_args(city: Path, bundles: list[Path]) -> list[str]:
     return ["--db", str(city), "merge", *map(str, bundles), *parent, "--format", "json"]
 
 
+VOLCTL = (sys.executable, "-m", "volctl")
+
+
+def org_name(index: int) -> str:
+    """The name of the ``index``-th community (as its roster and its bundle say)."""
+    return f"第{index + 1:02d}社区"
+
+
+def trust(
+    city: Path,
+    rosters: Sequence[Path],
+    volctl: Sequence[str],
+    env: dict[str, str] | None = None,
+) -> None:
+    """Make the city roster trust each community's signing key, as a clerk does (``keys show``
+    there, ``keys trust`` here): bundles are signed, and a merge refuses a bundle signed by a
+    key the roster does not trust. ``rosters[i]`` is community ``i``."""
+    environment = {**os.environ, "VOLCTL_LANG": "en", **(env or {})}
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [*volctl, *args],
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=tempfile.gettempdir(),  # not the source folder: PYTHONPATH picks the volctl
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"volctl {' '.join(args)} failed:\n{done.stderr}")
+        return done.stdout
+
+    for index, roster in enumerate(rosters):
+        shown = run("--db", str(roster), "keys", "show")
+        key = next(word for word in shown.split() if word.startswith("volctl:"))
+        run("--db", str(city), "keys", "trust", org_name(index), key)
+
+
 def finish(folder: Path, *, keep: bool) -> None:
     """Remove the benchmark's files, or say where they were kept."""
     if keep:
@@ -166,7 +203,7 @@ def volctl(*args: str) -> tuple[float, float, str]:
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done = subprocess.run(
-        [sys.executable, "-m", "volctl", *args],
+        [*VOLCTL, *args],
         capture_output=True,
         text=True,
         env={**os.environ, "VOLCTL_LANG": "en"},
@@ -245,6 +282,7 @@ def main() -> None:
 
     city = folder / "city.db"
     volctl("--db", str(city), "init", "--org", "平湖市", "--region", "330482")
+    trust(city, [folder / f"c{i:03d}.db" for i in range(args.communities)], VOLCTL)
     seconds, peak, out = volctl(*merge_args(city, bundles))
     report = json.loads(out)
     totals = report["totals"]

@@ -81,13 +81,16 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, 
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def fresh_city(city: Path, env: dict[str, str] | None) -> None:
+def fresh_city(city: Path, rosters: list[Path], env: dict[str, str] | None) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{city}{suffix}").unlink(missing_ok=True)
     measure(
         [*VOLCTL, "--db", str(city), "init", "--org", "平湖市", "--region", "330482"],
         env,
     )
+    from merge_bench import trust
+
+    trust(city, rosters, VOLCTL, env)
 
 
 def main() -> None:
@@ -147,7 +150,7 @@ def main() -> None:
             )
             for name, env in contenders.items():
                 city = folder / f"city-{name}.db"
-                fresh_city(city, env)
+                fresh_city(city, [folder / f"c{i:03d}.db" for i in range(size)], env)
                 times[name].append(measure([*VOLCTL, *merge_args(city, chosen)], env))
             print(
                 f"  {size} bundles, run {run + 1}: "

@@ -35,6 +35,12 @@ def sign_up_sheet(path: Path, good: int, bad: int = 0) -> Path:
     return path
 
 
+def _as_at_a_terminal() -> None:
+    # Ctrl-C at a terminal interrupts; a shell starting these tests in the background (without
+    # job control) has them ignore SIGINT, which a child would inherit and keep.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(db: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "volctl", "--db", str(db), *args],
@@ -43,6 +49,7 @@ def start(db: Path, *args: str) -> subprocess.Popen[str]:
         text=True,
         env={**os.environ, "VOLCTL_LANG": "en"},
         cwd=ROOT,
+        preexec_fn=_as_at_a_terminal,
     )
 
 

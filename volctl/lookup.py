@@ -13,9 +13,10 @@ be written means they are read again, as before.
 from __future__ import annotations
 
 import os
-import sys
 
-_CACHE_VERSION = 1
+from volctl import pycache
+
+_CACHE_VERSION = 2  # 2: kept through volctl.pycache
 # The files the tables are read from, per library: what tells an upgrade or an edit.
 _SOURCES = {
     "stdnum": ("cn/loc.dat", "numdb.py", "__init__.py"),
@@ -115,47 +116,19 @@ def sources() -> Stamps | None:
 
 def cache_path() -> str | None:
     """Where the tables are kept (None where Python keeps no bytecode beside its modules)."""
-    tag = sys.implementation.cache_tag
-    if tag is None or sys.pycache_prefix:
-        return None
-    return os.path.join(os.path.dirname(__file__), "__pycache__", f"lookup.{tag}.marshal")
+    return pycache.beside(os.path.dirname(__file__), "lookup.{tag}.marshal")
 
 
 def _read_cache(stamps: Stamps) -> _Tables | None:
-    import marshal
-
-    path = cache_path()
-    if path is None:
+    kept = pycache.read(cache_path(), _CACHE_VERSION, stamps)
+    if not isinstance(kept, tuple) or len(kept) != 2:
         return None
-    try:
-        with open(path, "rb") as f:
-            version, kept, regions, mobile = marshal.loads(f.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if version != _CACHE_VERSION or kept != stamps:
-        return None
+    regions, mobile = kept
     if not isinstance(regions, list) or not isinstance(mobile, str):
         return None
     return _Tables(regions, mobile)
 
 
 def _write_cache(stamps: Stamps, tables: _Tables) -> None:
-    """Keep the tables for the next command, as Python keeps bytecode (not when told not to
-    write any); a folder that cannot be written leaves things as they were."""
-    path = cache_path()
-    if path is None or sys.dont_write_bytecode:
-        return
-    import contextlib
-    import marshal
-
-    # As the message catalogue's cache (volctl.i18n): no one's data, a temporary name, then a
-    # rename, so a reader never sees half a cache.
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as out:
-            out.write(marshal.dumps((_CACHE_VERSION, stamps, tables.regions, tables.mobile)))
-        os.replace(tmp, path)
-    except Exception:  # a cache: the libraries are read again next time
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Keep the tables for the next command (as the message catalogue is kept)."""
+    pycache.write(cache_path(), _CACHE_VERSION, stamps, (tables.regions, tables.mobile))

@@ -9,9 +9,10 @@ Chinese; anything else: English).
 
 import importlib
 import os
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from volctl import pycache
 
 LANGS = ("zh", "en")
 _lang: str | None = None
@@ -189,54 +190,21 @@ def _merge(names: Iterable[str]) -> dict[str, tuple[str, str]]:
 def cache_path(lang: str | None = None) -> str | None:
     """Where the merged catalogue is kept, or with ``lang`` that language's texts (None where
     Python keeps no bytecode beside the modules)."""
-    tag = sys.implementation.cache_tag
-    if tag is None or sys.pycache_prefix:
-        return None
-    name = f"messages.{tag}.marshal" if lang is None else f"messages.{tag}.{lang}.marshal"
-    return os.path.join(CATALOG, "__pycache__", name)
+    name = "messages.{tag}.marshal" if lang is None else f"messages.{{tag}}.{lang}.marshal"
+    return pycache.beside(CATALOG, name)
 
 
 def _read_cache(sources: list[tuple[str, int, int]], lang: str | None = None) -> Any:
     """The cached catalogue (or ``lang``'s texts) if it was made from ``sources``, else None."""
-    import marshal
-
-    path = cache_path(lang)
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as f:
-            version, stamps, merged = marshal.loads(f.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if version != _CACHE_VERSION or stamps != sources or not isinstance(merged, dict):
-        return None
-    return merged
+    merged = pycache.read(cache_path(lang), _CACHE_VERSION, sources)
+    return merged if isinstance(merged, dict) else None
 
 
 def _write_cache(
     sources: list[tuple[str, int, int]], merged: dict[str, Any], lang: str | None = None
 ) -> None:
-    """Keep the merged catalogue (or ``lang``'s texts) for the next command, as Python keeps
-    bytecode (not when told not to write any); a folder that cannot be written leaves things
-    as they were."""
-    path = cache_path(lang)
-    if path is None or sys.dont_write_bytecode:
-        return
-    import contextlib
-    import marshal
-
-    # Written here, not through volctl.files: the writer stands above the errors, which stand
-    # above this catalogue; and the cache holds no one's data. A temporary name, then a rename,
-    # as the writer does, so a reader never sees half a cache.
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as out:
-            out.write(marshal.dumps((_CACHE_VERSION, sources, merged)))
-        os.replace(tmp, path)
-    except Exception:  # a cache: the modules are read again next time
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Keep the merged catalogue (or ``lang``'s texts) for the next command."""
+    pycache.write(cache_path(lang), _CACHE_VERSION, sources, merged)
 
 
 def t(key: str, /, **params: object) -> str:

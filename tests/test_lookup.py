@@ -71,6 +71,22 @@ def test_the_cache_is_read_back_until_a_source_changes(cache) -> None:
     assert lookup._read_cache(stamps) is None
 
 
+def test_a_cache_that_reads_but_holds_no_table_gives_way_to_the_libraries(
+    cache, monkeypatch
+) -> None:
+    from stdnum import numdb
+
+    stamps = lookup.sources()
+    assert stamps is not None
+    lookup._write_cache(stamps, lookup._Tables([1, 2, 3], "("))  # the right stamps
+    monkeypatch.setattr(lookup, "_tables", None)
+    assert lookup.region_info("330482") == numdb.get("cn/loc").info("330482")
+    monkeypatch.setattr(lookup, "_tables", lookup._Tables([1, 2, 3], "("))
+    assert lookup.cn_mobile_pattern() == lookup.from_libraries().mobile
+    kept = lookup._read_cache(stamps)  # kept afresh
+    assert kept is not None and kept.regions == lookup.from_libraries().regions
+
+
 def test_a_lazy_pattern_is_the_pattern_compiled_when_first_used() -> None:
     import re
 

@@ -150,6 +150,25 @@ def test_a_record_voided_and_made_again_at_the_source_is_followed(east, here, tm
     assert year_minutes(here) == summed(east)
 
 
+def test_a_merge_again_weighs_only_the_entries_it_brings_anew(
+    east, here, tmp_path, monkeypatch
+) -> None:
+    # Whether to build some indexes once at the end depends on what comes: a community's
+    # bundle merged again brings only what it recorded since, not its whole ledger again.
+    from volctl.merge import deferred
+
+    asked: list[tuple[int, int]] = []
+    weigh = deferred.cheaper
+    monkeypatch.setattr(deferred, "cheaper", lambda *given: asked.append(given) or weigh(*given))
+    merge(here, export(east, tmp_path / "east-1.zip"))
+    entries = here.execute("SELECT count(*) FROM service_records").fetchone()[0]
+    conn = open_roster(east)
+    records.void(conn, "3", "误登记")
+    conn.close()
+    merge(here, export(east, tmp_path / "east-2.zip"))
+    assert asked == [(entries, 0), (1, entries)]
+
+
 def test_a_community_that_restored_an_older_backup_is_followed_with_old_copies_voided(
     east, here, tmp_path
 ) -> None:

@@ -214,6 +214,25 @@ def test_the_catalogue_is_read_back_from_its_cache_until_a_module_changes(
     assert i18n._read_cache(sources) is None
 
 
+def test_a_cache_that_reads_but_holds_no_texts_gives_way_to_the_modules(monkeypatch, cache) -> None:
+    import marshal
+
+    from volctl import i18n
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    for name in ("_catalogue", "_stamps"):
+        monkeypatch.setattr(i18n, name, None)
+    monkeypatch.setattr(i18n, "_texts", {})
+    monkeypatch.setattr(i18n, "_decoded", {})
+    sources = i18n._sources()
+    merged = i18n._merge(name for name, _mtime, _size in sources)
+    i18n._write_cache(sources, {key: [1] for key in merged})  # the right stamps, no texts
+    bad = {prefix: marshal.dumps([1]) for prefix in i18n._group(merged, 1)}
+    i18n._write_cache(sources, bad, "en")
+    assert i18n.text_of("en", "help.app") == merged["help.app"][1]
+    assert i18n.catalogue() == merged
+
+
 def test_no_catalogue_cache_is_written_where_python_writes_no_bytecode(
     monkeypatch, tmp_path, cache
 ) -> None:

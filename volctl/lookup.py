@@ -40,12 +40,22 @@ _tables: _Tables | None = None
 def region_info(code: str) -> list[tuple[str, dict[str, str]]]:
     """What ``stdnum.numdb.get("cn/loc").info(code)`` says: the code split into its parts,
     each with the properties (province, prefecture, county) the table gives it."""
-    return _find(code, _loaded().regions)
+    try:
+        return _find(code, _loaded().regions)
+    except (TypeError, ValueError, AttributeError):  # a cache that reads but is not the table
+        return _find(code, _reloaded().regions)
 
 
 def cn_mobile_pattern() -> str:
     """libphonenumber's pattern of valid national numbers of mainland mobiles."""
-    return _loaded().mobile
+    import re
+
+    pattern = _loaded().mobile
+    try:
+        re.compile(pattern)  # kept by re's own cache for whoever compiles it next
+    except re.error:  # a cache that reads but is not the pattern
+        pattern = _reloaded().mobile
+    return pattern
 
 
 def _find(number: str, prefixes: list[Prefix]) -> list[tuple[str, dict[str, str]]]:
@@ -79,6 +89,17 @@ def _loaded() -> _Tables:
             _tables = from_libraries()
             if stamps is not None:
                 _write_cache(stamps, _tables)
+    return _tables
+
+
+def _reloaded() -> _Tables:
+    """The tables read from the libraries again and kept afresh: for a cache that reads as one
+    should (its version, its stamps) but does not hold what the libraries give."""
+    global _tables
+    _tables = from_libraries()
+    stamps = sources()
+    if stamps is not None:
+        _write_cache(stamps, _tables)
     return _tables
 
 

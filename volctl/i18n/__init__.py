@@ -88,7 +88,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     if _catalogue is None:
         sources = _current_sources()
         cached = _read_cache(sources)
-        if cached is not None:
+        if cached is not None and all(
+            type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair)
+            for pair in cached.values()
+        ):
             _catalogue = cached
         else:
             _catalogue = _merge(name for name, _mtime, _size in sources)
@@ -121,6 +124,8 @@ def _shard(lang: str, prefix: str) -> dict[str, str]:
         blob = _shards(lang).get(prefix)
         try:
             decoded = marshal.loads(blob) if blob is not None else {}
+            if not isinstance(decoded, dict) or not all(type(v) is str for v in decoded.values()):
+                raise ValueError("not a group of texts")
         except (ValueError, EOFError, TypeError):  # a damaged cache: the modules are the truth
             column = LANGS.index(lang)
             decoded = {

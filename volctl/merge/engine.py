@@ -81,7 +81,7 @@ def merge(
                 state = State(conn, today or date.today())
                 parent = _parent(conn, options, state)
                 results = []
-                with deferred.indexes(conn, _entries(sources)):
+                with deferred.indexes(conn, _entries(conn, sources)):
                     for source in sources:
                         if progress:
                             progress("merge.progress_merging", {"file": Path(source.path).name})
@@ -97,9 +97,19 @@ def merge(
             source.close()
 
 
-def _entries(sources: list[content.Source]) -> int:
-    """How many ledger entries the sources bring, as their manifests count them."""
-    return sum(bundle.counts(source.manifest).get("records", 0) for source in sources)
+def _entries(conn: sqlite3.Connection, sources: list[content.Source]) -> int:
+    """How many ledger entries the sources bring that this roster does not hold yet: what
+    their manifests count, less what an earlier merge of each already copied (a street merging
+    its communities again brings only their news)."""
+    coming = 0
+    for source in sources:
+        held = conn.execute(
+            "SELECT count(*) FROM source_records s JOIN merge_sources m ON m.id = s.source_id"
+            " WHERE m.roster_uid = ? AND s.current = 1",
+            (source.manifest.get("roster_uid"),),
+        ).fetchone()[0]
+        coming += max(0, bundle.counts(source.manifest).get("records", 0) - held)
+    return coming
 
 
 def _check_manifest(source: content.Source) -> None:

@@ -7,8 +7,6 @@ inside free text) are made with :func:`lazy_pattern`. Imports nothing of volctl:
 may use it.
 """
 
-from __future__ import annotations
-
 import re
 
 

@@ -10,8 +10,6 @@ written directly (a temporary name, then a rename, so a reader never sees half a
 through ``volctl.files``. Imports nothing of volctl: the message catalogue uses it.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Any

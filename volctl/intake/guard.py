@@ -206,17 +206,26 @@ def check_extent(path: Path, extent: Extent | None, limits: Limits, sheet: str |
         raise refusal
 
 
+def too_many_rows(path: Path, rows: int, limits: Limits, sheet: str) -> InvalidInput | None:
+    """The refusal of a sheet of more rows than an import takes (measured before it is read,
+    or counted once read), or None."""
+    if rows <= limits.max_sheet_rows:
+        return None
+    return InvalidInput(
+        "intake.too_many_rows",
+        hint="hint.max_rows",
+        where=_where(path),
+        sheet=sheet,
+        rows=rows,
+        limit=limits.max_rows,
+    )
+
+
 def _over(path: Path, extent: Extent, limits: Limits, sheet: str) -> InvalidInput | None:
     where = _where(path)
-    if extent.rows > limits.max_sheet_rows:
-        return InvalidInput(
-            "intake.too_many_rows",
-            hint="hint.max_rows",
-            where=where,
-            sheet=sheet,
-            rows=extent.rows,
-            limit=limits.max_rows,
-        )
+    refusal = too_many_rows(path, extent.rows, limits, sheet)
+    if refusal is not None:
+        return refusal
     if extent.columns > MAX_COLUMNS or extent.rows * extent.columns > limits.max_cells:
         return _too_wide(path, extent, sheet)
     if extent.text > limits.max_text:

@@ -132,15 +132,9 @@ def _pick_sheet(
                 merged = merges.of_sheet(sheet, path, kind, name)
         except CalamineError:
             raise InvalidInput("intake.damaged", hint="hint.save_as_xlsx", where=where) from None
-        if sheet.height > limits.max_sheet_rows:
-            raise InvalidInput(
-                "intake.too_many_rows",
-                hint="hint.max_rows",
-                where=where,
-                sheet=name,
-                rows=sheet.height,
-                limit=limits.max_rows,
-            )
+        refusal = guard.too_many_rows(path, sheet.height, limits, name)
+        if refusal is not None:
+            raise refusal
         # calamine's rows start at the sheet's first row even when its first cells are lower
         # down (its columns start at the first used one): row n is the sheet's row n.
         rows = _numbered(sheet.iter_rows(), 1, path, limits)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
 
@@ -117,3 +119,31 @@ def test_the_ledger_prints_landscape_with_room_to_sign(cli, town, tmp_path) -> N
     ws = ledger(cli, tmp_path, "--year", "2025")
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$4:$4"
     assert ws.cell(ws.max_row, 1).value.startswith("记录人：")
+
+
+def test_the_count_taken_before_writing_is_the_number_of_lines(town, db_path) -> None:
+    """The ledger is counted first (the row limit, the width of 序号) from the chains alone;
+    the count must be the lines the listing gives, voided and amended records included."""
+    import sqlite3
+
+    from volctl.forms.ledger import _count
+    from volctl.ledger import listing
+
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    teams = {name: id_ for id_, name in conn.execute("SELECT id, name FROM teams")}
+    people = [id_ for (id_,) in conn.execute("SELECT id FROM volunteers ORDER BY id LIMIT 3")]
+    periods = [
+        ("2025-01-01", "2025-12-31"),
+        ("2025-04-01", "2025-04-30"),
+        ("2024-01-01", "2024-12-31"),
+    ]
+    for first, last in periods:
+        for inside in ([], [teams[EAST]], [teams[WEST]], list(teams.values())):
+            for ids in ([], people[:1], people):
+                filters = listing.Filters(
+                    date_from=dt.date.fromisoformat(first), date_to=dt.date.fromisoformat(last)
+                )
+                listed = listing.iter_effective(conn, filters, teams=inside, volunteers=ids)
+                assert _count(conn, first, last, inside, ids) == len(listed.fetchall())
+    conn.close()

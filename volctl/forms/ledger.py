@@ -143,12 +143,14 @@ def _count(
 ) -> int:
     import json
 
+    # The rows of listing.iter_effective, counted from the chains alone: a chain that counts
+    # holds its latest entry's date (the ledger's triggers keep it so), and its entries exist.
     sql = (
-        "SELECT count(*) FROM service_effective e JOIN activities a ON a.id = e.activity_id"
-        " WHERE e.service_date BETWEEN ? AND ?"
+        "SELECT count(*) FROM service_chains c JOIN activities a ON a.id = c.activity_id"
+        " WHERE c.voided = 0 AND c.service_date BETWEEN ? AND ?"
     )
     params: list[object] = [first, last]
-    for column, chosen in (("a.team_id", inside), ("e.volunteer_id", ids)):
+    for column, chosen in (("a.team_id", inside), ("c.volunteer_id", ids)):
         if chosen:
             sql += f" AND {column} IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(chosen))

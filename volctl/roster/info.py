@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from volctl import settings
-from volctl.db import inspect_file, table_exists
+from volctl.db import FileState, inspect_file, table_exists
 from volctl.schema import LATEST
 
 # Tables counted when present (later schema steps add them).
@@ -27,8 +27,10 @@ COUNTED = (
 
 
 def describe(
-    path: Path, source: str, *, open_roster: Callable[[], sqlite3.Connection]
+    path: Path, source: str, *, open_roster: Callable[[FileState], sqlite3.Connection]
 ) -> dict[str, Any]:
+    """What ``info`` reports. ``open_roster`` opens the roster given what ``inspect_file``
+    found at ``path`` (its checks follow from that state, without reading the file again)."""
     state = inspect_file(path)
     data: dict[str, Any] = {
         "path": str(path.resolve()),
@@ -39,7 +41,7 @@ def describe(
     }
     if state.kind not in ("roster",):
         return data
-    conn = open_roster()
+    conn = open_roster(state)
     data["schema_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
     data["org_name"] = settings.get(conn, "org_name")
     data["region_code"] = settings.get(conn, "region_code")

@@ -349,6 +349,29 @@ def test_a_setting_is_read_as_json_reads_it(text) -> None:
     assert loads(text) == expected and type(loads(text)) is type(expected)
 
 
+def test_characters_measured_without_unicodedata_are_measured_as_it_measures_them() -> None:
+    import unicodedata
+
+    from volctl.i18n import linebreak
+
+    # Every character of the blocks measured directly, and those around them.
+    for first, last in ((0x1100, 0x1200), (0x1FF0, 0x2100), (0x2FF0, 0x3050), (0x4DF0, 0xA010)):
+        for code in (*range(first, last), *range(0xFF00, 0xFF70)):
+            ch = chr(code)
+            wide = unicodedata.east_asian_width(ch) in "WF"
+            assert linebreak.char_width(ch) == (2 if wide else 1), hex(code)
+            assert linebreak._wide(ch) is wide, hex(code)
+
+
+def test_an_options_choices_are_named_as_each_value_is_named() -> None:
+    from volctl import values
+
+    for kind in values.kinds():
+        for lang in ("zh", "en"):
+            named = [values.name(kind, value.stored, lang) for value in values.table(kind)]
+            assert values.names(kind, lang) == named, (kind, lang)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF), max_size=30))
 def test_text_is_measured_as_the_sum_of_its_characters_widths(text) -> None:

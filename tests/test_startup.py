@@ -13,14 +13,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import pytest
+import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
 from volctl import render
+from volctl.i18n import t
 
 # Modules a short command has no use for: each costs start-up time on every run.
 HEAVY = ("rich.console", "rich.table", "sqlite_utils", "openpyxl", "python_calamine", "decimal")
@@ -347,6 +350,48 @@ def test_a_setting_is_read_as_json_reads_it(text) -> None:
             loads(text)
         return
     assert loads(text) == expected and type(loads(text)) is type(expected)
+
+
+def test_the_completion_options_are_what_typer_makes_of_them() -> None:
+    import typer.main
+
+    from volctl.cli import app as root
+
+    scratch = typer.Typer(add_completion=False)
+
+    @scratch.callback()
+    def options(
+        install_completion: Annotated[
+            bool,
+            typer.Option(
+                "--install-completion",
+                metavar="[bash|zsh|fish]",
+                help=t("opt.install_completion"),
+                expose_value=False,
+            ),
+        ] = False,
+        show_completion: Annotated[
+            bool,
+            typer.Option(
+                "--show-completion",
+                metavar="[bash|zsh|fish]",
+                help=t("opt.show_completion"),
+                expose_value=False,
+            ),
+        ] = False,
+    ) -> None:
+        pass
+
+    @scratch.command()
+    def run() -> None:
+        pass
+
+    def described(params: list) -> list:  # each its class and attributes, its type's class
+        return [(type(p), type(p.type), {**vars(p), "type": None}) for p in params]
+
+    made = described(typer.main.get_command(scratch).params)
+    assert described(root.completion_params()) == made
+    assert described(typer.main.get_command(root.app).params[-2:]) == made
 
 
 def test_characters_measured_without_unicodedata_are_measured_as_it_measures_them() -> None:

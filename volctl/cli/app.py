@@ -142,6 +142,10 @@ def _group(sub: typer.Typer) -> Any:
 class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(completion_params())
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if any(arg in COMPLETION_OPTIONS for arg in args):
             from volctl.cli.completion import requested
@@ -173,6 +177,52 @@ class RootGroup(VolctlGroup):
         rows += [(name, _short(t(help_key))) for name, (_module, help_key) in GROUPS.items()]
         with formatter.section(t("click.commands")):
             formatter.write_dl(rows)
+
+
+# --install-completion [SHELL] and --show-completion [SHELL]: read by RootGroup.parse_args
+# before any command, listed by --help after the root's own options.
+COMPLETION_HELP = {
+    "--install-completion": "opt.install_completion",
+    "--show-completion": "opt.show_completion",
+}
+
+
+def completion_params() -> list[Any]:
+    """The completion options as Typer makes them from ``Annotated[bool, typer.Option(NAME,
+    metavar="[bash|zsh|fish]", help=…, expose_value=False)] = False`` (tests/test_startup.py
+    holds them to that), made directly: they expose no value, and Typer's building of the
+    root's options, on every run, cost ~0.6 M instructions each."""
+    from typer.core import TyperOption
+
+    return [
+        TyperOption(
+            param_decls=[option[2:].replace("-", "_"), option],
+            show_default=True,
+            prompt=False,
+            confirmation_prompt=False,
+            prompt_required=True,
+            hide_input=False,
+            is_flag=True,
+            multiple=False,
+            count=False,
+            allow_from_autoenv=True,
+            type=None,
+            help=t(help_key),
+            hidden=False,
+            show_choices=True,
+            show_envvar=True,
+            required=False,
+            default=False,
+            callback=None,
+            metavar="[bash|zsh|fish]",
+            expose_value=False,
+            is_eager=False,
+            envvar=None,
+            shell_complete=None,
+            rich_help_panel=None,
+        )
+        for option, help_key in COMPLETION_HELP.items()
+    ]
 
 
 def _completion(option: str, shell: str | None) -> None:
@@ -247,25 +297,6 @@ def main_options(
         typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
     ] = False,
     no_pager: NoPagerOption = False,
-    # Read by RootGroup.parse_args before any command (with an optional shell); here for --help.
-    install_completion: Annotated[
-        bool,
-        typer.Option(
-            "--install-completion",
-            metavar="[bash|zsh|fish]",
-            help=t("opt.install_completion"),
-            expose_value=False,
-        ),
-    ] = False,
-    show_completion: Annotated[
-        bool,
-        typer.Option(
-            "--show-completion",
-            metavar="[bash|zsh|fish]",
-            help=t("opt.show_completion"),
-            expose_value=False,
-        ),
-    ] = False,
 ) -> None:
     import os
 

@@ -455,10 +455,10 @@ def test_a_paragraph_is_wrapped_as_the_general_way_wraps_it(text, columns, inden
     st.booleans(),
 )
 def test_help_text_is_wrapped_as_click_wraps_it(text, width, first, rest, paragraphs) -> None:
-    """``localise._wrap_text``, Click's ``wrap_text`` with the line-breaking wrapper (what
-    ``localise.install`` sets), against Click's own with that wrapper."""
+    """``localise._wrap_text``, what ``localise.install`` gives Click, against Click's own
+    ``wrap_text`` with the line-breaking wrapper (``_general_wrap_text``)."""
     from volctl.cli import localise
 
     localise.install()
     ours = localise._wrap_text(text, width, first, rest, paragraphs)
-    assert ours == localise._click_wrap_text(text, width, first, rest, paragraphs)
+    assert ours == localise._general_wrap_text(text, width, first, rest, paragraphs)

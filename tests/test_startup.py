@@ -13,17 +13,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
 
 import pytest
-import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
 from volctl import render
-from volctl.i18n import t
 
 # Modules a short command has no use for: each costs start-up time on every run.
 HEAVY = ("rich.console", "rich.table", "sqlite_utils", "openpyxl", "python_calamine", "decimal")
@@ -352,46 +349,48 @@ def test_a_setting_is_read_as_json_reads_it(text) -> None:
     assert loads(text) == expected and type(loads(text)) is type(expected)
 
 
-def test_the_completion_options_are_what_typer_makes_of_them() -> None:
+def test_the_root_options_are_what_typer_makes_of_them(tmp_path) -> None:
+    """``app.root_params`` against what Typer makes of the root callback as it was declared:
+    the same options, but keeping their values (for ``main_options``) instead of passing them."""
     import typer.main
+    from helpers_root import declared_root
+    from typer.testing import CliRunner
 
     from volctl.cli import app as root
+    from volctl.cli.state import STATE
+    from volctl.i18n import detect, get_lang, set_lang
 
-    scratch = typer.Typer(add_completion=False)
-
-    @scratch.callback()
-    def options(
-        install_completion: Annotated[
-            bool,
-            typer.Option(
-                "--install-completion",
-                metavar="[bash|zsh|fish]",
-                help=t("opt.install_completion"),
-                expose_value=False,
-            ),
-        ] = False,
-        show_completion: Annotated[
-            bool,
-            typer.Option(
-                "--show-completion",
-                metavar="[bash|zsh|fish]",
-                help=t("opt.show_completion"),
-                expose_value=False,
-            ),
-        ] = False,
-    ) -> None:
-        pass
-
-    @scratch.command()
-    def run() -> None:
-        pass
+    scratch, passed = declared_root()
 
     def described(params: list) -> list:  # each its class and attributes, its type's class
-        return [(type(p), type(p.type), {**vars(p), "type": None}) for p in params]
+        kept = ("type", "callback", "expose_value")
+        return [(type(p), type(p.type), {**vars(p), **dict.fromkeys(kept)}) for p in params]
 
-    made = described(typer.main.get_command(scratch).params)
-    assert described(root.completion_params()) == made
-    assert described(typer.main.get_command(root.app).params[-2:]) == made
+    made = typer.main.get_command(scratch).params
+    direct = root.root_params()
+    assert described(direct) == described(made)
+    assert [vars(p.type) for p in direct] == [vars(p.type) for p in made]
+    assert not any(p.expose_value for p in direct)
+    built = typer.main.get_command(root.app).params
+    assert described(built) == described(made)
+
+    # The values main_options applies are the values Typer passed.
+    runner = CliRunner()
+    before = (get_lang(), STATE.db, STATE.operator, STATE.pager)
+    try:
+        for args in ([], ["--db", str(tmp_path / "r.db"), "--operator", "王芳", "--no-pager"],
+                     ["--lang", "zh_CN", "--db", "~/x.db"], ["--lang", " "]):  # fmt: skip
+            passed.clear()
+            assert runner.invoke(scratch, [*args, "run"]).exit_code == 0
+            result = runner.invoke(root.app, [*args, "info", "--help"])
+            assert result.exit_code == 0, result.output
+            assert STATE.db == passed["db"] and STATE.pager is not passed["no_pager"]
+            operator = passed["operator"] or os.environ.get("VOLCTL_OPERATOR") or None
+            assert STATE.operator == operator
+            assert get_lang() == (passed["lang"] or detect([]))
+    finally:
+        set_lang(before[0])
+        STATE.db, STATE.operator, STATE.pager = before[1:]
 
 
 def test_characters_measured_without_unicodedata_are_measured_as_it_measures_them() -> None:

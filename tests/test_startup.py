@@ -349,6 +349,73 @@ def test_a_setting_is_read_as_json_reads_it(text) -> None:
     assert loads(text) == expected and type(loads(text)) is type(expected)
 
 
+def test_the_root_options_are_what_typer_makes_of_them(tmp_path) -> None:
+    """``app.root_params`` against what Typer makes of the root callback as it was declared:
+    the same options, but keeping their values (for ``main_options``) instead of passing them."""
+    import typer.main
+    from helpers_root import declared_root
+    from typer.testing import CliRunner
+
+    from volctl.cli import app as root
+    from volctl.cli.state import STATE
+    from volctl.i18n import detect, get_lang, set_lang
+
+    scratch, passed = declared_root()
+
+    def described(params: list) -> list:  # each its class and attributes, its type's class
+        kept = ("type", "callback", "expose_value")
+        return [(type(p), type(p.type), {**vars(p), **dict.fromkeys(kept)}) for p in params]
+
+    made = typer.main.get_command(scratch).params
+    direct = root.root_params()
+    assert described(direct) == described(made)
+    assert [vars(p.type) for p in direct] == [vars(p.type) for p in made]
+    assert not any(p.expose_value for p in direct)
+    built = typer.main.get_command(root.app).params
+    assert described(built) == described(made)
+
+    # The values main_options applies are the values Typer passed.
+    runner = CliRunner()
+    before = (get_lang(), STATE.db, STATE.operator, STATE.pager)
+    try:
+        for args in ([], ["--db", str(tmp_path / "r.db"), "--operator", "王芳", "--no-pager"],
+                     ["--lang", "zh_CN", "--db", "~/x.db"], ["--lang", " "]):  # fmt: skip
+            passed.clear()
+            assert runner.invoke(scratch, [*args, "run"]).exit_code == 0
+            result = runner.invoke(root.app, [*args, "info", "--help"])
+            assert result.exit_code == 0, result.output
+            assert STATE.db == passed["db"] and STATE.pager is not passed["no_pager"]
+            operator = passed["operator"] or os.environ.get("VOLCTL_OPERATOR") or None
+            assert STATE.operator == operator
+            assert get_lang() == (passed["lang"] or detect([]))
+    finally:
+        set_lang(before[0])
+        STATE.db, STATE.operator, STATE.pager = before[1:]
+
+
+def test_characters_measured_without_unicodedata_are_measured_as_it_measures_them() -> None:
+    import unicodedata
+
+    from volctl.i18n import linebreak
+
+    # Every character of the blocks measured directly, and those around them.
+    for first, last in ((0x1100, 0x1200), (0x1FF0, 0x2100), (0x2FF0, 0x3050), (0x4DF0, 0xA010)):
+        for code in (*range(first, last), *range(0xFF00, 0xFF70)):
+            ch = chr(code)
+            wide = unicodedata.east_asian_width(ch) in "WF"
+            assert linebreak.char_width(ch) == (2 if wide else 1), hex(code)
+            assert linebreak._wide(ch) is wide, hex(code)
+
+
+def test_an_options_choices_are_named_as_each_value_is_named() -> None:
+    from volctl import values
+
+    for kind in values.kinds():
+        for lang in ("zh", "en"):
+            named = [values.name(kind, value.stored, lang) for value in values.table(kind)]
+            assert values.names(kind, lang) == named, (kind, lang)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF), max_size=30))
 def test_text_is_measured_as_the_sum_of_its_characters_widths(text) -> None:
@@ -387,10 +454,10 @@ def test_a_paragraph_is_wrapped_as_the_general_way_wraps_it(text, columns, inden
     st.booleans(),
 )
 def test_help_text_is_wrapped_as_click_wraps_it(text, width, first, rest, paragraphs) -> None:
-    """``localise._wrap_text``, Click's ``wrap_text`` with the line-breaking wrapper (what
-    ``localise.install`` sets), against Click's own with that wrapper."""
+    """``localise._wrap_text``, what ``localise.install`` gives Click, against Click's own
+    ``wrap_text`` with the line-breaking wrapper (``_general_wrap_text``)."""
     from volctl.cli import localise
 
     localise.install()
     ours = localise._wrap_text(text, width, first, rest, paragraphs)
-    assert ours == localise._click_wrap_text(text, width, first, rest, paragraphs)
+    assert ours == localise._general_wrap_text(text, width, first, rest, paragraphs)

@@ -5,8 +5,6 @@ inside the same transaction as the change it describes, so a change and its audi
 are written together or not at all.
 """
 
-from __future__ import annotations
-
 import contextvars
 import os
 import sqlite3

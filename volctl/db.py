@@ -266,9 +266,12 @@ def open_roster(
     *,
     create: bool = False,
     notify: Notify | None = None,
+    inspected: FileState | None = None,
 ) -> sqlite3.Connection:
-    """Open (with ``create``: initialise) the roster at ``path``, migrated to the latest schema."""
-    state = inspect_file(path)
+    """Open (with ``create``: initialise) the roster at ``path``, migrated to the latest schema.
+    ``inspected``: what ``inspect_file(path)`` returned just before, if the caller asked
+    (``info`` does, to report the file's state): the same checks follow from it."""
+    state = inspect_file(path) if inspected is None else inspected
     _refuse(state, path)
     if state.kind == "missing":
         if not create:

@@ -4,8 +4,6 @@ The domain raises these with a message key and parameters; it never prints. ``wh
 (file, row, field) tells the clerk exactly which cell or option is wrong.
 """
 
-from __future__ import annotations
-
 import errno
 from typing import NamedTuple
 

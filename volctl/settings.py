@@ -1,7 +1,5 @@
 """Per-roster settings: organisation, numbering, recorder, the yearly target, star thresholds."""
 
-from __future__ import annotations
-
 import re
 import sqlite3
 from collections.abc import Callable

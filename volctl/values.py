@@ -18,14 +18,12 @@ the roster; their built-in entries have English names here, the clerk's own are 
 Imported by the commands and domain code that read or show such values, never at start-up.
 """
 
-from __future__ import annotations
-
 import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from volctl.errors import InvalidInput, Where
-from volctl.i18n import get_lang, join_list, t
+from volctl.i18n import get_lang, join_list, t, t_in
 
 
 class Value(NamedTuple):
@@ -236,8 +234,6 @@ def table(kind: str) -> tuple[Value, ...]:
         if not _STANDARD:
             _STANDARD.update(_standard())
         return _STANDARD[kind]
-    from volctl.i18n import t_in
-
     return tuple(
         Value(stored, t_in("zh", key), t_in("en", key), aliases)
         for stored, key, aliases in CODED[kind]
@@ -311,6 +307,14 @@ def name(kind: str, stored: object, lang: str | None = None) -> str:
 
 def names(kind: str, lang: str | None = None, entries: Iterable[str] | None = None) -> list[str]:
     """The names of a kind's values (of ``entries`` for an extendable list) in ``lang``."""
+    if entries is None and kind in CODED:
+        # Only ``lang``'s texts: ``table`` reads both languages' (an option's placeholder,
+        # made on every command that shows a table, read the other language's whole cache).
+        lang = lang or get_lang()
+        first: dict[str, str] = {}
+        for value, key, _aliases in CODED[kind]:
+            first.setdefault(value, key)
+        return [t_in(lang, first[value]) for value, _key, _aliases in CODED[kind]]
     stored = list(entries) if entries is not None else [v.stored for v in table(kind)]
     return [name(kind, value, lang) for value in stored]
 

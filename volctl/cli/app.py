@@ -7,7 +7,8 @@ Building every group's options up front would cost start-up time on every comman
 
 import importlib
 import inspect
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Any
 
 import typer
 import typer.main
@@ -16,7 +17,6 @@ from volctl import __version__
 from volctl.cli import COMPLETION_OPTIONS, localise
 from volctl.cli.classes import VolctlCommand, VolctlGroup
 from volctl.cli.localise import sentence_end
-from volctl.cli.options import DbOption, NoPagerOption
 from volctl.cli.state import STATE
 from volctl.i18n import detect, language, set_lang, t
 
@@ -142,6 +142,10 @@ def _group(sub: typer.Typer) -> Any:
 class RootGroup(VolctlGroup):
     """The root command: its own commands plus the lazily loaded groups."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(root_params())
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if any(arg in COMPLETION_OPTIONS for arg in args):
             from volctl.cli.completion import requested
@@ -232,44 +236,110 @@ def _lang(value: str | None) -> str | None:
     return language(value)
 
 
+# The root's options as Typer makes them from the parameters of a callback declared
+#     db: DbOption = None,
+#     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", help=…,
+#                                              callback=_lang)] = None,
+#     operator: Annotated[str | None, typer.Option("--operator", metavar="NAME", help=…)] = None,
+#     version: Annotated[bool, typer.Option("--version", help=…, callback=_version,
+#                                           is_eager=True)] = False,
+#     no_pager: NoPagerOption = False,
+#     install_completion / show_completion: Annotated[bool, typer.Option(NAME,
+#         metavar="[bash|zsh|fish]", help=…, expose_value=False)] = False,
+# made directly (tests/test_startup.py holds them to what Typer makes of that): Typer's
+# building them from a signature, on every run, --help too, cost ~0.5 M instructions each.
+# Each keeps its value for ``main_options`` (``ROOT_GIVEN``) instead of passing it to it.
+ROOT_GIVEN = "volctl.root_options"
+ROOT_OPTIONS: dict[str, dict[str, Any]] = {
+    "db": {"decls": ["--db"], "metavar": "PATH", "help": "opt.db", "show_default": False},
+    "lang": {"decls": ["--lang"], "metavar": "zh|en", "help": "opt.lang"},
+    "operator": {"decls": ["--operator"], "metavar": "NAME", "help": "opt.operator"},
+    "version": {"decls": ["--version"], "help": "opt.version", "flag": True, "is_eager": True},
+    "no_pager": {"decls": ["--no-pager"], "help": "opt.no_pager", "flag": True},
+    "install_completion": {
+        "decls": ["--install-completion"],
+        "metavar": "[bash|zsh|fish]",
+        "help": "opt.install_completion",
+        "flag": True,
+        "kept": False,
+    },
+    "show_completion": {
+        "decls": ["--show-completion"],
+        "metavar": "[bash|zsh|fish]",
+        "help": "opt.show_completion",
+        "flag": True,
+        "kept": False,
+    },
+}
+
+
+def _keep(name: str) -> Any:
+    """The Click callback of the root option ``name``: its value, as Typer would pass it to
+    the root's callback (``--db`` a Path, ``--lang`` through ``_lang``; ``--version`` prints
+    and exits), kept in the context's ``meta`` for ``main_options``."""
+
+    def keep(ctx: Any, param: Any, value: Any) -> Any:
+        if name == "version":
+            _version(value)
+        elif name == "lang":
+            value = _lang(value)
+        elif name == "db" and value is not None and not isinstance(value, Path):
+            value = Path(value)
+        ctx.meta.setdefault(ROOT_GIVEN, {})[name] = value
+        return value
+
+    return keep
+
+
+def root_params() -> list[Any]:
+    """The root's options (``ROOT_OPTIONS``), as Typer makes them but keeping their values."""
+    from typer.core import TyperOption
+    from typer.models import TyperPath
+
+    made = []
+    for name, spec in ROOT_OPTIONS.items():
+        flag = spec.get("flag", False)
+        kept = spec.get("kept", True)
+        made.append(
+            TyperOption(
+                param_decls=[name, *spec["decls"]],
+                show_default=spec.get("show_default", True),
+                prompt=False,
+                confirmation_prompt=False,
+                prompt_required=True,
+                hide_input=False,
+                is_flag=flag,
+                multiple=False,
+                count=False,
+                allow_from_autoenv=True,
+                type=TyperPath() if name == "db" else None,
+                help=t(spec["help"]),
+                hidden=False,
+                show_choices=True,
+                show_envvar=True,
+                required=False,
+                default=False if flag else None,
+                callback=_keep(name) if kept else None,
+                metavar=spec.get("metavar"),
+                expose_value=False,
+                is_eager=spec.get("is_eager", False),
+                envvar=None,
+                shell_complete=None,
+                rich_help_panel=None,
+            )
+        )
+    return made
+
+
 @app.callback()
-def main_options(
-    db: DbOption = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", metavar="zh|en", help=t("opt.lang"), callback=_lang),
-    ] = None,
-    operator: Annotated[
-        str | None, typer.Option("--operator", metavar="NAME", help=t("opt.operator"))
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
-    ] = False,
-    no_pager: NoPagerOption = False,
-    # Read by RootGroup.parse_args before any command (with an optional shell); here for --help.
-    install_completion: Annotated[
-        bool,
-        typer.Option(
-            "--install-completion",
-            metavar="[bash|zsh|fish]",
-            help=t("opt.install_completion"),
-            expose_value=False,
-        ),
-    ] = False,
-    show_completion: Annotated[
-        bool,
-        typer.Option(
-            "--show-completion",
-            metavar="[bash|zsh|fish]",
-            help=t("opt.show_completion"),
-            expose_value=False,
-        ),
-    ] = False,
-) -> None:
+def main_options() -> None:
+    """The root's options (``root_params``), applied before the command runs."""
     import os
 
-    STATE.pager = not no_pager
-    STATE.db = db
-    STATE.operator = operator or os.environ.get("VOLCTL_OPERATOR") or None
-    set_lang(lang or detect([]))
+    from typer._click.globals import get_current_context
+
+    given = get_current_context().meta.get(ROOT_GIVEN, {})
+    STATE.pager = not given.get("no_pager", False)
+    STATE.db = given.get("db")
+    STATE.operator = given.get("operator") or os.environ.get("VOLCTL_OPERATOR") or None
+    set_lang(given.get("lang") or detect([]))

@@ -12,8 +12,8 @@ from typing import IO, Any
 
 import typer
 import typer.core
-from typer._click import _textwrap, formatting
 from typer._click import exceptions as click_exceptions
+from typer._click import formatting
 
 from volctl.i18n import get_lang, linebreak, t
 from volctl.patterns import lazy_pattern
@@ -143,9 +143,9 @@ def _wrap_text(
     subsequent_indent: str = "",
     preserve_paragraphs: bool = False,
 ) -> str:
-    """Click's ``wrap_text`` with :class:`_CJKTextWrapper`: a text of one line (most in a help
-    page) wrapped without Click's paragraph handling and wrapper object, which do nothing to it
-    (held to Click's by tests/test_startup.py)."""
+    """Click's ``wrap_text`` with the line-breaking wrapper (``_general_wrap_text``): a text
+    of one line (most in a help page) wrapped without Click's paragraph handling and wrapper
+    object, which do nothing to it (held to the general way by tests/test_startup.py)."""
     if "\t" not in text and (
         not preserve_paragraphs
         or (
@@ -157,16 +157,35 @@ def _wrap_text(
     ):
         lines = linebreak.wrap_lines(text, width, indent=initial_indent, hang=subsequent_indent)
         return "\n".join(lines)
+    return _general_wrap_text(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+
+
+def _general_wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """Click's ``wrap_text`` with its wrapper breaking lines by the rules of
+    :mod:`volctl.i18n.linebreak` (set here, when first needed: Click's wrapper module is not
+    imported for a help page whose texts are each one line)."""
+    from typer._click import _textwrap
+
+    if not getattr(_textwrap.TextWrapper, "breaks_by_linebreak", False):
+
+        class _CJKTextWrapper(_textwrap.TextWrapper):
+            """Click's wrapper, breaking lines by the rules of :mod:`volctl.i18n.linebreak`."""
+
+            breaks_by_linebreak = True
+
+            def wrap(self, text: str) -> list[str]:
+                return linebreak.wrap_lines(
+                    text, self.width, indent=self.initial_indent, hang=self.subsequent_indent
+                )
+
+        _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]
     return _click_wrap_text(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
-
-
-class _CJKTextWrapper(_textwrap.TextWrapper):
-    """Click's wrapper, breaking lines by the rules of :mod:`volctl.i18n.linebreak`."""
-
-    def wrap(self, text: str) -> list[str]:
-        return linebreak.wrap_lines(
-            text, self.width, indent=self.initial_indent, hang=self.subsequent_indent
-        )
 
 
 # ----------------------------------------------------------------------------- help pages
@@ -313,7 +332,6 @@ def install() -> None:
     click_exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
     # Help pages: measure and wrap by terminal columns, so Chinese help fits the screen.
     formatting.term_len = display_width  # type: ignore[attr-defined]
-    _textwrap.TextWrapper = _CJKTextWrapper  # type: ignore[misc]
     formatting.wrap_text = _wrap_text
     formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]
 

@@ -11,30 +11,6 @@ import typer
 from volctl.cli.state import STATE
 from volctl.i18n import t
 
-if TYPE_CHECKING:
-    from volctl.render import Format
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
-]
-
-if TYPE_CHECKING:
-    FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
-
-
-def __getattr__(name: str) -> Any:
-    """``FormatOption``, made when a command module imports it: its type, ``render.Format``,
-    needs the render package, which ``volctl --help`` has no use for (~1 ms)."""
-    if name != "FormatOption":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from volctl.render import Format
-
-    option = globals()[name] = Annotated[
-        Format, typer.Option("--format", help=t("opt.format_file"))
-    ]
-    return option
-
 
 def check_output(value: Path | None) -> Path | None:
     """Refuse an output file whose folder is missing before the command writes anything."""
@@ -46,24 +22,75 @@ def check_output(value: Path | None) -> Path | None:
     return value
 
 
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
-    ),
-]
-NoPagerOption = Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))]
-ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
-# Replace an existing output file: a sheet handed out to be filled in (sign-up, sign-in) and a
-# bundle are never written over without it.
-ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
-# A period, both ends inclusive; parse with parse_day_option(value, "date_from"/"date_to").
-FromOption = Annotated[
-    str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)
-]
-ToOption = Annotated[
-    str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
-]
+if TYPE_CHECKING:
+    from volctl.render import Format
+
+    DbOption = Annotated[
+        Path | None,
+        typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
+    ]
+    FormatOption = Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
+    OutputOption = Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
+        ),
+    ]
+    NoPagerOption = Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))]
+    ShowPiiOption = Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))]
+    ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
+    FromOption = Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)
+    ]
+    ToOption = Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
+    ]
+
+
+def _format_option() -> Any:
+    from volctl.render import Format
+
+    return Annotated[Format, typer.Option("--format", help=t("opt.format_file"))]
+
+
+# The shared options, each made when a command module first imports it (the module's
+# ``__getattr__``), as declared above for the type checker: ``volctl --help`` uses none, and
+# making them all cost it ~1 ms; ``--format``'s type, ``render.Format``, needs the render
+# package. DbOption: ``--db`` (the root's is made in ``cli.app``). --force replaces an
+# existing output file: a sheet handed out to be filled in (sign-up, sign-in) and a bundle are
+# never written over without it. --from/--to: a period, both ends inclusive; parse with
+# parse_day_option(value, "date_from"/"date_to").
+_OPTIONS: dict[str, Callable[[], Any]] = {
+    "DbOption": lambda: Annotated[
+        Path | None,
+        typer.Option("--db", metavar="PATH", help=t("opt.db"), show_default=False),
+    ],
+    "FormatOption": _format_option,
+    "OutputOption": lambda: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", callback=check_output, metavar="FILE", help=t("opt.output_rows")
+        ),
+    ],
+    "NoPagerOption": lambda: Annotated[bool, typer.Option("--no-pager", help=t("opt.no_pager"))],
+    "ShowPiiOption": lambda: Annotated[bool, typer.Option("--show-pii", help=t("opt.show_pii"))],
+    "ForceOption": lambda: Annotated[bool, typer.Option("--force", help=t("opt.force"))],
+    "FromOption": lambda: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help=t("opt.from"), show_default=False)
+    ],
+    "ToOption": lambda: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
+    ],
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A shared option (``_OPTIONS``), made when a command module first imports it."""
+    make = _OPTIONS.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    option = globals()[name] = make()
+    return option
 
 
 def year_option(year: int | None, *, ahead: int = 0) -> int | None:

@@ -56,7 +56,7 @@ def attach(app: typer.Typer) -> None:
         from volctl.roster.info import describe
 
         where = location()
-        data = describe(where.path, where.source, open_roster=lambda: roster())
+        data = describe(where.path, where.source, open_roster=lambda state: roster(inspected=state))
         labels = {key: t(f"info.{key}") for key in _flatten_keys(data)}
         if fmt is Format.table:
             data = {

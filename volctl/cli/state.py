@@ -45,8 +45,9 @@ def location() -> Any:
     return locate(STATE.db, default_dir())
 
 
-def roster(*, create: bool = False) -> "sqlite3.Connection":
-    """Open the roster chosen by --db / $VOLCTL_DB / the default, migrated, for this command."""
+def roster(*, create: bool = False, inspected: Any = None) -> "sqlite3.Connection":
+    """Open the roster chosen by --db / $VOLCTL_DB / the default, migrated, for this command.
+    ``inspected``: what ``db.inspect_file`` found there a moment ago (``info``), not read again."""
     from volctl import db
 
     where = location()
@@ -54,7 +55,10 @@ def roster(*, create: bool = False) -> "sqlite3.Connection":
         where.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     db.set_wait_hook(lambda: notice(t("roster.waiting")))
     conn = db.open_roster(
-        where.path, create=create, notify=lambda key, params: notice(t(key, **params))
+        where.path,
+        create=create,
+        notify=lambda key, params: notice(t(key, **params)),
+        inspected=inspected,
     )
     STATE.connections.append(conn)
     return conn

@@ -20,7 +20,7 @@ wrapped here is laid out by rich exactly as wrapped.
 """
 
 import functools
-import unicodedata
+from collections.abc import Callable
 
 # Never at the start of a line.
 CLOSING = frozenset("，。、；：？！）」』》】〕〉”’…—～%,.;:?!)]}") | {"\u30fb", "\u00b7"}
@@ -30,10 +30,33 @@ OPENING = frozenset("（「『《【〔〈“‘([{")
 _NAME_ENDS = frozenset("，。、；：？！（）「」『』《》【】〔〕〈〉“”‘’ \t\n")
 
 
+def _first_east_asian_width(ch: str) -> str:
+    """``unicodedata.east_asian_width``, imported when first needed (a shared library; a
+    help page is written in the blocks measured below without it), then called directly."""
+    global east_asian_width
+    from unicodedata import east_asian_width as found
+
+    east_asian_width = found
+    return found(ch)
+
+
+east_asian_width: Callable[[str], str] = _first_east_asian_width
+
+
+# The blocks a help page is written in are measured here without ``unicodedata`` (its same
+# answer, held to it by tests/test_startup.py): CJK ideographs (U+4E00-9FFF), CJK punctuation
+# (，。「」, U+3000-303E) and full-width forms (（）：, U+FF01-FF60) are wide; general
+# punctuation (… — “”, U+2000-2064) is not.
+
+
 def char_width(ch: str) -> int:
     if ch < "\u1100":
         return 0 if ch in "\u200b\u200d" else 1
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303e" or "\uff01" <= ch <= "\uff60":
+        return 2
+    if "\u2000" <= ch <= "\u2064":
+        return 1
+    return 2 if east_asian_width(ch) in "WF" else 1
 
 
 def width(text: str) -> int:
@@ -49,7 +72,13 @@ def _wide_width(text: str) -> int:
 
 
 def _wide(ch: str) -> bool:
-    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
+    if ch < "\u1100":
+        return False
+    if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303e" or "\uff01" <= ch <= "\uff60":
+        return True
+    if "\u2000" <= ch <= "\u2064":
+        return False
+    return east_asian_width(ch) in "WF"
 
 
 def _alnum(ch: str) -> bool:

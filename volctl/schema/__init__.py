@@ -7,8 +7,6 @@ Steps are applied in order, each in its own transaction, by sqlite-utils' ``Migr
 A step, once released, is never edited: change the schema by adding a step.
 """
 
-from __future__ import annotations
-
 import importlib
 import sqlite3
 from collections.abc import Callable

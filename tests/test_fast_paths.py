@@ -95,6 +95,32 @@ def test_a_plain_identity_number_reads_as_the_general_path_reads_it(
         assert list(vars(read[1])) == list(vars(_general_id(raw)))
 
 
+@settings(max_examples=300)
+@given(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([2**63 - 1, -(2**63) + 1, -(2**63), 2**63])
+    | st.floats(allow_nan=False)
+    | st.text(alphabet=st.characters(exclude_categories=["Cs"]))
+)
+def test_a_value_written_into_a_statement_is_stored_as_bound(value: object) -> None:
+    import sqlite3
+
+    from volctl.sqltext import literal
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (n INTEGER, s TEXT, x)")
+    text = literal(value)
+    if text is None:  # not written: bound, as ever
+        assert type(value) in (bool, float, int, str)
+        return
+    conn.execute(f"INSERT INTO t VALUES ({text}, {text}, {text})")
+    conn.execute("INSERT INTO t VALUES (?, ?, ?)", (value, value, value))
+    written, bound = conn.execute("SELECT n, typeof(n), s, typeof(s), x, typeof(x) FROM t")
+    assert written == bound
+
+
 @given(st.dates() | st.datetimes())
 def test_a_day_remembered_reads_as_it_formats(day: date) -> None:
     from volctl.dates import iso_day

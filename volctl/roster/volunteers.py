@@ -31,6 +31,7 @@ from volctl.roster.prepare import (
     _option_where,
     prepare,
 )
+from volctl.sqltext import literal
 from volctl.text import bounded, clean, compact, mask_text, typed
 
 # ----------------------------------------------------------------------------- storage
@@ -160,13 +161,21 @@ def insert_many(
     pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
         itemgetter(*bound) if len(bound) > 1 else lambda values: tuple(values[k] for k in bound)
     )
+    # The batch, created_at and updated_at, the same in every row, are written into the
+    # statement once (bound only when they cannot be written exactly: volctl.sqltext).
+    shared = (batch_id, now, now)
+    written = [literal(value) for value in shared]
+    tail = tuple(value for value, text in zip(shared, written, strict=True) if text is None)
     stored: list[tuple[int, str]] = []
     rows = []
     for offset, values in enumerate(records):
         vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
         stored.append((vid, number))
-        rows.append((vid, number, *pick(values), batch_id, now, now))
-    marks = ", ".join(["?", "?", *("NULL" if key in empty else "?" for key in keys), "?, ?, ?"])
+        rows.append((vid, number, *pick(values), *tail))
+    marks = ", ".join(
+        ["?", "?", *("NULL" if key in empty else "?" for key in keys)]
+        + ["?" if text is None else text for text in written]
+    )
     conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
     # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
     # writes it (the same escaping function and separators), without an encoder per row.

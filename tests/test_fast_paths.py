@@ -66,3 +66,63 @@ def test_an_identity_number_is_built_as_its_dataclass_builds_it(
     built = IdNumber(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(IdNumber)})
     assert parsed == built and hash(parsed) == hash(built) and repr(parsed) == repr(built)
     assert vars(parsed) == vars(built) and list(vars(parsed)) == list(vars(built))
+
+
+def _general_id(raw: str):  # the reading without the one-pass shortcut: as _checked_id reads
+    from volctl.identity import RESIDENT_ID, _checked_id
+
+    return _checked_id(raw.upper(), RESIDENT_ID, date(2025, 3, 1), None)
+
+
+@settings(max_examples=400)
+@given(
+    st.sampled_from(["330482", "110105", "990100", "810000", "911000", "000000"]),
+    st.dates(date(1850, 1, 1), date(2030, 12, 31)).map(lambda d: f"{d:%Y%m%d}")
+    | st.from_regex(r"[0-9]{8}", fullmatch=True),
+    st.from_regex(r"[0-9]{3}", fullmatch=True),
+    st.sampled_from([None, "X", "x", "0", "5"]),
+)
+def test_a_plain_identity_number_reads_as_the_general_path_reads_it(
+    region: str, born: str, sequence: str, last: str | None
+) -> None:
+    from volctl.identity import _check_digit, parse_id_number
+
+    base = region + born + sequence
+    raw = base + (last or _check_digit(base + "0"))
+    read = outcome(lambda r: parse_id_number(r, today=date(2025, 3, 1)), raw)
+    assert read == outcome(_general_id, raw)
+    if read[0] == "read":
+        assert list(vars(read[1])) == list(vars(_general_id(raw)))
+
+
+@settings(max_examples=300)
+@given(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([2**63 - 1, -(2**63) + 1, -(2**63), 2**63])
+    | st.floats(allow_nan=False)
+    | st.text(alphabet=st.characters(exclude_categories=["Cs"]))
+)
+def test_a_value_written_into_a_statement_is_stored_as_bound(value: object) -> None:
+    import sqlite3
+
+    from volctl.sqltext import literal
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (n INTEGER, s TEXT, x)")
+    text = literal(value)
+    if text is None:  # not written: bound, as ever
+        assert type(value) in (bool, float, int, str)
+        return
+    conn.execute(f"INSERT INTO t VALUES ({text}, {text}, {text})")
+    conn.execute("INSERT INTO t VALUES (?, ?, ?)", (value, value, value))
+    written, bound = conn.execute("SELECT n, typeof(n), s, typeof(s), x, typeof(x) FROM t")
+    assert written == bound
+
+
+@given(st.dates() | st.datetimes())
+def test_a_day_remembered_reads_as_it_formats(day: date) -> None:
+    from volctl.dates import iso_day
+
+    assert iso_day(day) == day.isoformat() and iso_day(day) == day.isoformat()

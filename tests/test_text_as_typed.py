@@ -124,6 +124,8 @@ def test_a_list_splits_on_every_separator_forms_use_and_keeps_items_as_typed(ite
 @given(
     st.text(max_size=16)
     | st.text(alphabet=" \u3000\u00a0\u200b\t\x07ａ１（）中文aA-:", max_size=10)
+    | st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F), max_size=16)
+    | st.text(alphabet=" +-'1x\x7f\x1f", max_size=12)  # printable ASCII: tidied without regexes
 )
 def test_tidy_text_is_returned_as_it_is_and_the_same_as_tidied(raw: str) -> None:
     # The fast path for text that needs no tidying gives what the tidying steps give.

@@ -81,25 +81,23 @@ def record_many(
     entries: list[tuple[int, dict[str, object]]] | list[tuple[int, str]],
 ) -> None:
     """Many entries of one kind at once (an import of thousands of rows): (entity_id, detail),
-    the detail a dict or already its JSON text."""
+    the detail a dict or already its JSON text. What every entry shares (the time, operator,
+    command, action and entity) is written into the statement once, not bound per entry."""
     import json
 
+    from volctl.sqltext import literal
+
     ctx = context()
-    at = now_iso()
+    shared = (now_iso(), ctx.operator, ctx.command, action, entity)
+    written = [literal(value) for value in shared]
+    marks = ", ".join(["?" if text is None else text for text in written] + ["?", "?"])
+    bound = tuple(value for value, text in zip(shared, written, strict=True) if text is None)
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # as json.dumps, once
     conn.executemany(
         "INSERT INTO audit_log (at, operator, command, action, entity, entity_id, detail)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f" VALUES ({marks})",
         [
-            (
-                at,
-                ctx.operator,
-                ctx.command,
-                action,
-                entity,
-                entity_id,
-                detail if isinstance(detail, str) else encode(detail),
-            )
+            (*bound, entity_id, detail if isinstance(detail, str) else encode(detail))
             for entity_id, detail in entries
         ],
     )

@@ -216,6 +216,23 @@ def check_period(first: date | None, last: date | None, *, field: str = "date_to
         )
 
 
+_ISO_DAYS: dict[date, str] = {}
+_ISO_DAYS_LIMIT = 50_000
+
+
+def iso_day(day: date) -> str:
+    """``day.isoformat()``, remembered (a sheet's rows share their registration day and, in
+    thousands, their birthdays; ``isoformat`` formats through C's printf each time). A
+    datetime is never equal to a date, so each keeps its own text."""
+    try:
+        return _ISO_DAYS[day]
+    except KeyError:
+        if len(_ISO_DAYS) >= _ISO_DAYS_LIMIT:
+            _ISO_DAYS.clear()
+        text = _ISO_DAYS[day] = day.isoformat()
+        return text
+
+
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 

@@ -72,8 +72,11 @@ def clean(value: object) -> str:
     """One line of text: NFKC, invisible and control characters removed, spaces collapsed."""
     if value is None:
         return ""
-    if type(value) is str and _tidy(value) and _is_nfkc("NFKC", value):
-        return value
+    if type(value) is str:
+        if _tidy(value) and _is_nfkc("NFKC", value):
+            return value
+        if value.isascii() and value.isprintable():
+            return " ".join(value.split())  # printable ASCII tidied (see above _tidy)
     return _clean_text(value if isinstance(value, str) else str(value))
 
 
@@ -82,12 +85,22 @@ def typed(value: object) -> str:
     (ideographic ones too) made one space, the ends trimmed; full-width punctuation kept."""
     if value is None:
         return ""
-    if type(value) is str and _tidy(value):
-        return value
+    if type(value) is str:
+        if _tidy(value):
+            return value
+        if value.isascii() and value.isprintable():
+            return " ".join(value.split())  # printable ASCII tidied (see above _tidy)
     return _typed_text(value if isinstance(value, str) else str(value))
 
 
 _is_nfkc = unicodedata.is_normalized
+
+
+# Printable ASCII (a phone typed "+86 138…", a spaced identity number) is tidied without the
+# regular expressions or the caches, which such unique texts only churn: its one space
+# character is the only one the tidying steps touch, NFKC leaves it as it is, so tidied it is
+# its words joined by one space (``str.split`` splits at nothing else printable), and compacted
+# it is the text without its spaces. Held to the tidying steps by tests/test_text_as_typed.py.
 
 
 def _tidy(text: str) -> bool:
@@ -114,8 +127,11 @@ def compact(value: object) -> str:
     """Like :func:`clean` but with every space removed (for numbers and codes)."""
     if value is None:
         return ""
-    if type(value) is str and " " not in value and value.isprintable() and _is_nfkc("NFKC", value):
-        return value
+    if type(value) is str and value.isprintable():
+        if " " not in value and _is_nfkc("NFKC", value):
+            return value
+        if value.isascii():
+            return value.replace(" ", "")  # printable ASCII compacted (see above _tidy)
     return _compact_text(value if isinstance(value, str) else str(value))
 
 

@@ -13,7 +13,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from volctl import values as choices  # the enumerated values
-from volctl.dates import age_on, parse_date
+from volctl.dates import age_on, iso_day, parse_date
 from volctl.errors import InvalidInput, Where
 from volctl.identity import RESIDENT_ID, parse_id_number, parse_phone
 from volctl.text import compact, split_list, typed
@@ -224,7 +224,7 @@ def prepare(
         "id_number": ident.number,
         "phone": phone,
         "gender": gender,
-        "birth_date": born.isoformat(),
+        "birth_date": iso_day(born),
         "political_status": _read(
             choices.political_status, given.political_status, where, "political_status"
         ),
@@ -238,7 +238,7 @@ def prepare(
         else _optional_phone(given.guardian_phone, "guardian_phone", where),
         "skills": _read(_list_json, given.skills, where, "skills") or "[]",
         "intentions": _read(_list_json, given.intentions, where, "intentions") or "[]",
-        "registered_on": registered_on.isoformat(),
+        "registered_on": iso_day(registered_on),
     }
     given_values = given.__dict__
     for name_ in PLAIN:

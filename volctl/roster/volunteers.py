@@ -1,28 +1,24 @@
 """Volunteers: registration (一人一注册), lookup, correction and deactivation.
 
 What a clerk typed (or a sheet held) is checked by ``volctl.roster.prepare`` (re-exported
-here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and finds volunteers.
+here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and finds volunteers
+(many at once: ``volctl.roster.bulk``; shown as JSON: ``volctl.roster.shown``, both re-exported).
 """
 
 from __future__ import annotations
 
 import json
-import operator
 import sqlite3
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import partial
-from json.encoder import encode_basestring
-from operator import itemgetter
 from typing import Any
 
 from volctl import audit, settings
-from volctl.dates import age_on
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.identity import RESIDENT_ID, parse_phone
-from volctl.masking import display_phone, free_text, mask_id_number, mask_phone
+from volctl.masking import mask_phone
+from volctl.roster.bulk import identities, insert_many
 from volctl.roster.prepare import (
     FIELDS,
     Locate,
@@ -31,7 +27,8 @@ from volctl.roster.prepare import (
     _option_where,
     prepare,
 )
-from volctl.text import bounded, clean, compact, mask_text, typed
+from volctl.roster.shown import public
+from volctl.text import bounded, clean, compact, typed
 
 # ----------------------------------------------------------------------------- storage
 
@@ -83,16 +80,6 @@ def insert(
     return get(conn, cursor.lastrowid)
 
 
-def identities(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str, str]]:
-    """Every registered (document type, number) -> (id, volunteer number, name), in one query."""
-    return {
-        (kind, number): (vid, volunteer_no, name)
-        for vid, kind, number, volunteer_no, name in conn.execute(
-            "SELECT id, id_type, id_number, volunteer_no, name FROM volunteers"
-        )
-    }
-
-
 # A large batch into a small roster: the secondary indexes (by phone, name, batch) are built
 # once at the end rather than kept up row by row. Never for a roster larger than the batch,
 # where building them again would cost more than it saves.
@@ -129,62 +116,6 @@ class IndexesDeferred:
         saved, self.saved = self.saved, []
         for _name, sql in saved:
             self.conn.execute(sql)
-
-
-_is_none = partial(operator.is_, None)
-
-
-def insert_many(
-    conn: sqlite3.Connection, records: list[dict[str, Any]], *, batch_id: int | None
-) -> list[tuple[int, str]]:
-    """Store many prepared, already de-duplicated volunteers at once (a sheet import).
-
-    The same rows and audit entries as ``insert`` one by one, written with ``executemany``;
-    the caller holds the transaction and has checked that none is registered yet (the
-    UNIQUE constraint stops any that slipped through). Returns (id, volunteer number) pairs.
-    """
-    if not records:
-        return []
-    prefix = settings.get(conn, "volunteer_no_prefix")
-    first_no = next_counter(conn, "volunteer_no", len(records))
-    first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM volunteers").fetchone()[0]
-    now = audit.now_iso()
-    keys = list(records[0])
-    columns = ["id", "volunteer_no", *keys, "import_batch_id", "created_at", "updated_at"]
-    # A column no record of the batch has a value in is written NULL in the statement itself:
-    # the same NULL, without sqlite3 looking for an adapter for each None bound (most of a
-    # sheet's columns are empty for most people).
-    empty = {key for key in keys if all(map(_is_none, map(itemgetter(key), records)))}
-    bound = [key for key in keys if key not in empty]
-    # Every record has the same keys, in the same order; their values as one tuple.
-    pick: Callable[[dict[str, Any]], tuple[Any, ...]] = (
-        itemgetter(*bound) if len(bound) > 1 else lambda values: tuple(values[k] for k in bound)
-    )
-    stored: list[tuple[int, str]] = []
-    rows = []
-    for offset, values in enumerate(records):
-        vid, number = first_id + offset, f"{prefix}{first_no + offset:06d}"
-        stored.append((vid, number))
-        rows.append((vid, number, *pick(values), batch_id, now, now))
-    marks = ", ".join(["?", "?", *("NULL" if key in empty else "?" for key in keys), "?, ?, ?"])
-    conn.executemany(f"INSERT INTO volunteers ({', '.join(columns)}) VALUES ({marks})", rows)
-    # The detail insert() records, {"volunteer_no": …, "name": …, "batch": …}, as json.dumps
-    # writes it (the same escaping function and separators), without an encoder per row.
-    batch = "null" if batch_id is None else str(int(batch_id))
-    audit.record_many(
-        conn,
-        "volunteer.add",
-        "volunteers",
-        [
-            (
-                vid,
-                f'{{"volunteer_no": {encode_basestring(number)}, '
-                f'"name": {encode_basestring(values["name"])}, "batch": {batch}}}',
-            )
-            for (vid, number), values in zip(stored, records, strict=True)
-        ],
-    )
-    return stored
 
 
 def register(
@@ -510,66 +441,6 @@ def _check_no_service_from(conn: sqlite3.Connection, row: sqlite3.Row, on: date)
             count=later["later"],
             last=later["last"],
         )
-
-
-# ----------------------------------------------------------------------------- output
-
-
-def public(
-    row: sqlite3.Row,
-    *,
-    show_pii: bool = False,
-    today: date | None = None,
-) -> dict[str, Any]:
-    """The documented JSON shape of a volunteer; personal data masked unless ``show_pii``."""
-    today = today or date.today()
-
-    def phone(value: str | None) -> str | None:
-        return display_phone(value) if show_pii else mask_phone(value)
-
-    def personal(value: str | None, keep: int) -> str | None:
-        return value if show_pii else mask_text(value, keep)
-
-    born = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
-    guardian: dict[str, Any] | None = None
-    if row["guardian_name"] or row["guardian_phone"]:
-        guardian = {
-            "name": personal(row["guardian_name"], 1),
-            "phone": phone(row["guardian_phone"]),
-            "relation": row["guardian_relation"],
-            "consent_on": row["guardian_consent_on"],
-        }
-    inactive = row["status"] == "inactive"
-    return {
-        "volunteer_no": row["volunteer_no"],
-        "name": row["name"],
-        "gender": row["gender"],
-        "birth_date": row["birth_date"],
-        "age": age_on(born, today) if born else None,
-        "ethnicity": row["ethnicity"],
-        "id_type": row["id_type"],
-        "id_number": row["id_number"] if show_pii else mask_id_number(row["id_number"]),
-        "phone": phone(row["phone"]),
-        "political_status": row["political_status"],
-        "education": row["education"],
-        "employer": row["employer"],
-        "position": row["position"],
-        "office_phone": display_phone(row["office_phone"]),
-        "address": personal(row["address"], 6),
-        "area": row["area"],
-        "skills": json.loads(row["skills"]),
-        "intentions": json.loads(row["intentions"]),
-        "availability": free_text(row["availability"], show_pii),
-        "emergency_contact": personal(row["emergency_contact"], 1),
-        "emergency_phone": phone(row["emergency_phone"]),
-        "guardian": guardian,
-        "registered_on": row["registered_on"],
-        "status": row["status"],
-        "status_reason": free_text(row["status_reason"], show_pii) if inactive else None,
-        "status_changed_on": row["status_changed_on"] if inactive else None,
-        "notes": free_text(row["notes"], show_pii),
-        "import_batch": row["import_batch_id"],
-    }
 
 
 __all__ = [

@@ -281,6 +281,13 @@ class FittedTable:
             )
         yield grid
 
+    def plain(self, width: int, *, bold: bool = False) -> str | None:
+        """The table exactly as rich prints it on a console ``width`` columns wide (a terminal
+        when ``bold``), without importing rich; None where rich must lay it out."""
+        from volctl.render.plain import plain_table
+
+        return plain_table(self, width, bold=bold)
+
     def _blocks(self, available: int) -> Any:
         """One block per row: each column's header and value on a line of its own, the value
         wrapped by the line-breaking rules beside its header."""

@@ -274,15 +274,12 @@ def write_data(
 def show_view(parts: Sequence[Any], output: Path | None, target: Format = Format.table) -> None:
     """Renderables as a person reads them: on the terminal (through a pager when longer than
     the screen), or as text (.txt, every column at its natural width) or Markdown (.md)."""
-    from volctl.render import text as views
-
-    if target is Format.md:
-        text = views.to_markdown(parts)
-    elif target is Format.txt or output is not None:
-        text = views.to_text(parts)
-    else:
+    if target is not Format.md and target is not Format.txt and output is None:
         print_view(parts)
         return
+    from volctl.render import text as views
+
+    text = views.to_markdown(parts) if target is Format.md else views.to_text(parts)
     text_out(text, output)
 
 

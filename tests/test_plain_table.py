@@ -84,11 +84,13 @@ def test_a_roster_is_laid_out_plainly_wide_and_narrow_and_odd_text_goes_to_rich(
         {"no": "V0001", "name": "王芳", "hours": 12.5, "note": "东湖社区志愿者服务分队 weekly"},
         {"no": "V0002", "name": "Li Qiang", "hours": 3, "note": None},
     ]
-    for width in (100, 80, 42, 30):
-        for bold in (False, True):
+    narrow = table([{"no": "V0001", "name": "王芳", "hours": 3, "note": "短"}], columns)
+    assert narrow.fit(20) is None  # one block a row
+    for bold in (False, True):
+        for width in (100, 80, 42, 30):
             shown = table(rows, columns, title="志愿者", caption="共 2 名")
             assert plain_table(shown, width, bold=bold) == by_rich(shown, width, bold)
-    assert plain_table(table(rows, columns), 20) is None  # one block a row
+        assert plain_table(narrow, 20, bold=bold) == by_rich(narrow, 20, bold)
     for note in ("[bold]x", "a :smile: b", "tab\there", "e\u0301"):
         assert plain_table(table([{**rows[0], "note": note}], columns), 100) is None
     styled = [*columns[:3], Column("note", "备注", style="cyan")]

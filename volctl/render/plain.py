@@ -6,10 +6,10 @@ whose every header, cell, title and caption is plain text that rich would print 
 (characters of certain width, no markup, no emoji code, every line within its column) is
 laid out here instead, byte for byte as rich would lay it out: the same box characters and
 padding, headers aligned to the bottom of their row and in bold on a terminal, the title in
-italics and the caption dim, both centred over the table. Anything else — a table that does
-not fit and becomes blocks, a value rich would fold, a styled column, text rich would read
-as markup — returns None and is printed by rich (tests/test_plain_table.py holds the two
-together).
+italics and the caption dim, both centred over the table; a table too wide for the console
+as one block a row. Anything else — a value rich would fold or squeeze, a styled column, text
+rich would read as markup — returns None and is printed by rich (tests/test_plain_table.py
+holds the two together).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _BOXES = {
     ),
 }
 
-BOLD, ITALIC, DIM_ITALIC = "\x1b[1m", "\x1b[3m", "\x1b[2;3m"
+BOLD, DIM, ITALIC, DIM_ITALIC = "\x1b[1m", "\x1b[2m", "\x1b[3m", "\x1b[2;3m"
 RESET = "\x1b[0m"
 
 
@@ -99,7 +99,7 @@ def plain_table(table: FittedTable, width: int, *, bold: bool = False) -> str | 
         return None
     fitted = table.fit(width)
     if fitted is None:
-        return None  # one block a row: left to rich
+        return _blocks(table, width, bold)
     layout, widths = fitted
     pad = layout.padding
     heads = []
@@ -162,5 +162,67 @@ def plain_table(table: FittedTable, width: int, *, bold: bool = False) -> str | 
         section(row, body, header=False)
     if edge:
         border(bottom)
+    out.append(caption)
+    return "".join(out)
+
+
+def _styled(text: str, style: str, bold: bool) -> str:
+    """``text`` in ``style`` on a terminal, as rich writes a segment (nothing for no text)."""
+    return f"{style}{text}{RESET}" if bold and text else text
+
+
+def _line(text: str | None, width: int, style: str, bold: bool) -> str | None:
+    """A title or caption above or below the blocks, as rich prints a ``Text`` in ``style``
+    (not padded); "" when there is none, None when rich would wrap it."""
+    if not text:
+        return ""
+    size = plain_width(text)
+    if size is None or size > width:
+        return None
+    return _styled(text, style, bold) + "\n"
+
+
+def _blocks(table: FittedTable, width: int, bold: bool) -> str | None:
+    """``FittedTable._blocks`` as rich prints it: the title in bold, then one block a row —
+    each header (bold) padded to the widest and a column's space, beside its value wrapped to
+    the room left, padded to the block's widest value and a space — a blank line between
+    blocks, and the caption dim."""
+    from volctl.render import MIN_TEXT_WIDTH
+
+    labels = []
+    for col in table.columns:
+        size = plain_width(col.header)
+        if size is None:
+            return None
+        labels.append((col.header, size))
+    label = max((size for _header, size in labels), default=0)
+    room = max(width - label - 1, MIN_TEXT_WIDTH)
+    title = _line(table.title, width, BOLD, bold)
+    caption = _line(table.caption, width, DIM, bold)
+    if title is None or caption is None:
+        return None
+    out = [title]
+    gap = _styled(" ", BOLD, bold)
+    blank = _styled(" " * (label + 1), BOLD, bold)
+    for number, line in enumerate(table.cells):
+        if number:
+            out.append("\n")
+        values = []
+        for text in line:
+            if not _markup_free(text):
+                return None
+            lines = _wrapped(text, room).split("\n")
+            sizes = [plain_width(part) for part in lines]
+            if None in sizes:
+                return None
+            values.append((lines, sizes))
+        widest = max((size or 0 for _lines, sizes in values for size in sizes), default=0)
+        if label + widest + 2 > width or not label or not widest:
+            return None  # rich would squeeze the columns (or pads an empty one its own way)
+        for (header, size), (lines, sizes) in zip(labels, values, strict=True):
+            head = _styled(header + " " * (label - size), BOLD, bold) + gap
+            for part, part_size in zip(lines, sizes, strict=True):
+                out.append(f"{head}{part}{' ' * (widest - (part_size or 0))} \n")
+                head = blank
     out.append(caption)
     return "".join(out)

@@ -24,28 +24,39 @@ def _console(stderr: bool = False) -> Any:
 
 
 def _plain_console() -> dict[str, Any] | None:
-    """The width of the console ``_console()`` prints on and whether it shows bold, worked out
-    as rich does; None where that is not certain (rich then lays the output out itself)."""
+    """The width and height of the console ``_console()`` prints on and whether it is a
+    terminal (showing bold), worked out as rich does; None where that is not certain (rich
+    then lays the output out itself)."""
     environ = os.environ
     if os.name == "nt" or "FORCE_COLOR" in environ or "TTY_COMPATIBLE" in environ:
         return None
     try:
         terminal = sys.stdout.isatty()
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     except (AttributeError, ValueError):
         return None
+    if not encoding.startswith("utf"):
+        return None  # rich draws boxes in ASCII
     if terminal and environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
         return None
-    width = None
+    width = height = None
     for fd in (0, 1, 2):
         try:
-            width = os.get_terminal_size(fd).columns
+            width, height = os.get_terminal_size(fd)
         except (AttributeError, ValueError, OSError):
             continue
         break
     columns = environ.get("COLUMNS", "")
     if columns.isdigit():
         width = int(columns)
-    return {"width": width or 80, "bold": terminal}
+        if not width:
+            return None  # rich takes it at its word
+    lines = environ.get("LINES", "")
+    return {
+        "width": width or 80,
+        "height": int(lines) if lines.isdigit() else height or 25,
+        "bold": terminal,
+    }
 
 
 def emit(
@@ -95,7 +106,11 @@ def emit(
             if output is None and title is None and target is Format.table
             else None
         )
-        plain = render.plain_record(data, labels or {}, **shape) if shape else None
+        plain = (
+            render.plain_record(data, labels or {}, width=shape["width"], bold=shape["bold"])
+            if shape
+            else None
+        )
         if plain is not None:  # as rich would print it, without importing rich
             with writing_stdout():
                 sys.stdout.write(plain)
@@ -259,15 +274,12 @@ def write_data(
 def show_view(parts: Sequence[Any], output: Path | None, target: Format = Format.table) -> None:
     """Renderables as a person reads them: on the terminal (through a pager when longer than
     the screen), or as text (.txt, every column at its natural width) or Markdown (.md)."""
-    from volctl.render import text as views
-
-    if target is Format.md:
-        text = views.to_markdown(parts)
-    elif target is Format.txt or output is not None:
-        text = views.to_text(parts)
-    else:
+    if target is not Format.md and target is not Format.txt and output is None:
         print_view(parts)
         return
+    from volctl.render import text as views
+
+    text = views.to_markdown(parts) if target is Format.md else views.to_text(parts)
     text_out(text, output)
 
 
@@ -284,6 +296,8 @@ def text_out(text: str, output: Path | None) -> None:
 def print_view(parts: Sequence[Any]) -> None:
     """Print to the terminal; a view longer than the screen goes through the pager ($VOLCTL_PAGER,
     else $PAGER, else less) as git does: only at a terminal and unless --no-pager."""
+    if _print_plain(parts):
+        return
     console = _console()
     if STATE.pager and console.is_terminal and sys.stdout.isatty():
         from volctl.render import pager
@@ -301,6 +315,32 @@ def print_view(parts: Sequence[Any]) -> None:
     with writing_stdout():
         for part in parts:
             console.print(part)
+
+
+def _print_plain(parts: Sequence[Any]) -> bool:
+    """``print_view`` of tables that ``render.plain`` lays out as rich would, without
+    importing rich (a third of a short command's time); False, printing nothing, where rich
+    must lay a part out."""
+    from volctl.render import FittedTable
+
+    if not parts or not all(isinstance(part, FittedTable) for part in parts):
+        return False
+    shape = _plain_console()
+    if shape is None:
+        return False
+    texts = [part.plain(shape["width"], bold=shape["bold"]) for part in parts]
+    if any(text is None for text in texts):
+        return False
+    text = "".join(texts)  # type: ignore[arg-type]
+    if STATE.pager and shape["bold"] and text.count("\n") >= shape["height"]:
+        from volctl.render import pager
+
+        program = pager.program()
+        if program is not None and pager.page(text, program):
+            return True
+    with writing_stdout():
+        sys.stdout.write(text)
+    return True
 
 
 @contextlib.contextmanager

@@ -1,7 +1,5 @@
 """volctl register: volunteers one at a time (batch import lives in register_import)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Any
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from volctl.render.cells import flatten
 
@@ -27,13 +27,43 @@ class Format(StrEnum):
     txt = "txt"
 
 
-# NamedTuples, not dataclasses: a dataclass is compiled at import, on every command.
-class Column(NamedTuple):
-    key: str
-    header: str
-    justify: str = "left"
-    no_wrap: bool = False
-    style: str | None = None
+# Plain classes, not NamedTuples or dataclasses: each of those is compiled at import (a
+# NamedTuple ~0.8 M instructions), on every command that shows a table.
+class Column:
+    """A column of a table: the key of its values in a row, its header, how its values are
+    justified, whether they may wrap, and rich's style for them."""
+
+    __slots__ = ("header", "justify", "key", "no_wrap", "style")
+
+    def __init__(
+        self,
+        key: str,
+        header: str,
+        justify: str = "left",
+        no_wrap: bool = False,
+        style: str | None = None,
+    ) -> None:
+        self.key = key
+        self.header = header
+        self.justify = justify
+        self.no_wrap = no_wrap
+        self.style = style
+
+    def _fields(self) -> tuple[str, str, str, bool, str | None]:
+        return (self.key, self.header, self.justify, self.no_wrap, self.style)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Column) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        key, header, justify, no_wrap, style = self._fields()
+        return (
+            f"Column(key={key!r}, header={header!r}, justify={justify!r},"
+            f" no_wrap={no_wrap!r}, style={style!r})"
+        )
 
 
 def to_json(data: Any) -> str:
@@ -117,12 +147,15 @@ def _wrapped(text: str, width: int) -> str:
     return wrap(text, width)
 
 
-class _Layout(NamedTuple):
+class _Layout:
     """How a table is drawn: its box, the padding either side of a cell, and its edges."""
 
-    box: str
-    padding: int
-    show_edge: bool
+    __slots__ = ("box", "padding", "show_edge")
+
+    def __init__(self, box: str, padding: int, show_edge: bool) -> None:
+        self.box = box
+        self.padding = padding
+        self.show_edge = show_edge
 
     def chrome(self, count: int) -> int:
         """Cells a table of ``count`` columns spends on borders and padding."""
@@ -280,6 +313,13 @@ class FittedTable:
                 *(escape(_wrapped(text, width)) for text, width in zip(line, widths, strict=True))
             )
         yield grid
+
+    def plain(self, width: int, *, bold: bool = False) -> str | None:
+        """The table exactly as rich prints it on a console ``width`` columns wide (a terminal
+        when ``bold``), without importing rich; None where rich must lay it out."""
+        from volctl.render.plain import plain_table
+
+        return plain_table(self, width, bold=bold)
 
     def _blocks(self, available: int) -> Any:
         """One block per row: each column's header and value on a line of its own, the value

@@ -12,7 +12,6 @@ import itertools
 import os
 import signal
 import sqlite3
-import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -20,16 +19,22 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from volctl.errors import RosterError, Where, file_error
+from volctl.rosterfile import (
+    FileState,
+    connect_read_only,
+    disk_full,
+    inspect_file,
+    read_only_folder,
+    writable,
+)
 from volctl.schema import APPLICATION_ID, LATEST, MIGRATION_SET, STEPS, Step, run_script, steps
 
 ENV_DB = "VOLCTL_DB"
 ENV_BUSY = "VOLCTL_BUSY_TIMEOUT"
 DEFAULT_FILE = "roster.db"
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_SECONDS = 60.0
 
 Notify = Callable[[str, dict[str, object]], None]
-FileKind = Literal["missing", "empty", "roster", "foreign", "not_sqlite", "corrupt"]
 
 
 # NamedTuples, not dataclasses: a dataclass is compiled at import, on every command (~0.3 ms).
@@ -50,124 +55,11 @@ def locate(
     return Location(default_dir / DEFAULT_FILE, "default")
 
 
-class FileState(NamedTuple):
-    kind: FileKind
-    version: int = 0
-
-
-def inspect_file(path: Path) -> FileState:
-    """What is at ``path``, read without changing it. Only a regular file can be a roster: a
-    device (/dev/null), a pipe or a socket is refused before it is opened (a pipe would hang)."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return FileState("missing")  # a dangling symbolic link too: its target will be made
-    except OSError as exc:
-        raise file_error(exc, path, "roster.cannot_read", error=RosterError) from None
-    if stat.S_ISDIR(mode):
-        raise RosterError("roster.is_directory", path=str(path))
-    if not stat.S_ISREG(mode):
-        raise RosterError("roster.not_regular", hint="hint.roster_choose_other", path=str(path))
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise file_error(exc, path, "roster.cannot_read", error=RosterError) from None
-    if not header:
-        return FileState("empty")
-    if header != SQLITE_HEADER:
-        return FileState("not_sqlite")
-    try:
-        conn = connect_read_only(path)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            # Counting the objects reads the whole schema (~0.6 ms on a roster): only an
-            # unmarked file needs it, to tell an empty database from a foreign one.
-            objects = (
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if app_id == 0
-                else None
-            )
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        # SQLite could not open it at all: on read-only media, changes still in its -wal file
-        # cannot be read without the -shm index beside it.
-        if _read_only_folder(path):
-            raise RosterError(
-                "roster.cannot_open", hint="hint.roster_wal_read_only", path=str(path)
-            ) from None
-        if disk_full(path):
-            raise RosterError("roster.disk_full", path=str(path)) from None
-        raise RosterError("roster.cannot_open", path=str(path)) from None
-    except sqlite3.DatabaseError:
-        return FileState("corrupt")
-    if app_id == APPLICATION_ID:
-        return FileState("roster", version)
-    if app_id == 0 and objects == 0:
-        return FileState("empty")
-    return FileState("foreign")
-
-
 class Roster(sqlite3.Connection):
     """A connection to a roster file; ``read_only`` when it was opened for reading only."""
 
     read_only: bool = False
     path: Path | None = None
-
-
-def writable(path: Path) -> bool:
-    """Whether changes to the roster can be saved: the file itself, and its folder, where
-    SQLite keeps the -wal and -shm files of a WAL database."""
-    return os.access(path, os.W_OK) and not _read_only_folder(path)
-
-
-def connect_read_only(path: Path, **kwargs: Any) -> sqlite3.Connection:
-    """Open ``path`` for reading without writing a byte, even on read-only media.
-
-    A WAL roster is read through its -shm index (https://sqlite.org/wal.html, "Read-Only
-    Databases"): SQLite creates it in a folder it can write to, or uses one already there
-    read-only. In a folder that cannot be written with neither, the roster file is complete
-    by itself when no -wal file holds changes: ``immutable=1`` reads it without -shm and
-    without locks (no volctl can write there either). With changes waiting in a -wal file,
-    the error stands: reading the file alone would show an older roster.
-    """
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, **kwargs)
-    try:
-        # Reads the file's header through the -wal and -shm files, without parsing the schema.
-        conn.execute("PRAGMA user_version").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-        if not _read_only_folder(path) or _wal_holds_changes(path):
-            raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, **kwargs)
-
-
-def _wal_holds_changes(path: Path) -> bool:
-    try:
-        return path.with_name(path.name + "-wal").stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _read_only_folder(path: Path) -> bool:
-    try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) or not os.access(
-            path.parent, os.W_OK
-        )
-    except OSError:
-        return False
-
-
-def disk_full(path: Path) -> bool:
-    try:
-        stats = os.statvfs(path.parent)
-    except OSError:
-        return False
-    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _refuse(state: FileState, path: Path) -> None:
@@ -527,7 +419,7 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> Rost
         return RosterError("roster.disk_full", path=where)
     # Writing beside the roster (its -wal, -shm or -journal file) failed.
     if "unable to open" in text or "disk i/o error" in text:
-        if path and _read_only_folder(path):
+        if path and read_only_folder(path):
             return RosterError("roster.readonly", path=where)
         if path and disk_full(path):
             return RosterError("roster.disk_full", path=where)

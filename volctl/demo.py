@@ -101,8 +101,8 @@ def _files_in_the_way(folder: Path) -> list[str]:
 
 def _is_roster(path: Path) -> bool:
     """Whether ``path`` is a volctl roster (whatever else it is, the demo leaves it alone)."""
-    from volctl.db import inspect_file
     from volctl.errors import VolctlError
+    from volctl.rosterfile import inspect_file
 
     try:
         return inspect_file(path).kind == "roster"

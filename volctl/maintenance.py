@@ -14,17 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 from volctl import audit
-from volctl.db import (
-    backup_to,
-    connect_read_only,
-    disk_full,
-    inspect_file,
-    refuse_read_only,
-    saving,
-    transaction,
-)
+from volctl.db import backup_to, refuse_read_only, saving, transaction
 from volctl.errors import InvalidInput, RosterError, Where
 from volctl.i18n import t
+from volctl.rosterfile import connect_read_only, disk_full, inspect_file
 from volctl.schema import LATEST
 
 

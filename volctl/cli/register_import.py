@@ -286,9 +286,9 @@ def template(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    from volctl.db import inspect_file
     from volctl.errors import InvalidInput, Where
     from volctl.intake import template as blank
+    from volctl.rosterfile import inspect_file
 
     if output.suffix.lower() != ".xlsx":
         raise InvalidInput(

@@ -30,7 +30,8 @@ def attach(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         from volctl import settings
-        from volctl.db import inspect_file, transaction
+        from volctl.db import transaction
+        from volctl.rosterfile import inspect_file
 
         where = location()
         before = inspect_file(where.path)

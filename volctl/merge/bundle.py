@@ -396,7 +396,7 @@ class RosterFile:
     """Another roster file read directly (``volctl merge ROSTER``), read-only."""
 
     def __init__(self, path: Path, *, with_beneficiaries: bool) -> None:
-        from volctl.db import connect_read_only, inspect_file
+        from volctl.rosterfile import connect_read_only, inspect_file
 
         self.path = str(path)
         self.with_beneficiaries = with_beneficiaries
@@ -434,7 +434,7 @@ def open_source(
 ) -> content.Source:
     """A bundle file (decrypted with this roster's key when encrypted, its signature checked
     by ``trust``) or a roster file, checked; refused with a clear message otherwise."""
-    from volctl.db import SQLITE_HEADER, inspect_file
+    from volctl.rosterfile import SQLITE_HEADER, inspect_file
 
     if not path.exists():
         raise InvalidInput("merge.input_missing", where=Where(file=str(path)))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from volctl import settings
-from volctl.db import FileState, inspect_file
+from volctl.rosterfile import FileState, inspect_file
 from volctl.schema import LATEST
 
 # Tables counted when present (later schema steps add them).

@@ -46,12 +46,12 @@ def test_every_command_is_documented_in_the_readme() -> None:
 def test_an_unexpected_failure_is_one_sentence_and_a_log_file(
     cli, roster, monkeypatch, tmp_path
 ) -> None:
-    from volctl.roster import volunteers
+    from volctl.roster import shown
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(volunteers, "list_volunteers", broken)
+    monkeypatch.setattr(shown, "list_volunteers", broken)
     result = cli("register", "list")
     assert result.exit_code == EXIT_INTERNAL
     assert "Traceback" not in result.stderr and "internal error" in result.stderr

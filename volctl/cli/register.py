@@ -202,12 +202,12 @@ def list_(
     output: OutputOption = None,
     show_pii: ShowPiiOption = False,
 ) -> None:
-    from volctl.roster import volunteers
+    from volctl.roster import shown  # not volunteers: no need of prepare's checks
 
     status = parse_choice("status_filter", status, "reason.status_unknown", "status")
     conn = roster()
     today = date.today()
-    rows = volunteers.list_volunteers(conn, status=status, search=search, untrained=untrained)
+    rows = shown.list_volunteers(conn, status=status, search=search, untrained=untrained)
     if team is not None:
         from volctl.roster import teams
 
@@ -222,7 +222,7 @@ def list_(
                 rows = [row for row in rows if row["volunteer_no"] in chosen]
     if not rows and not conn.execute("SELECT 1 FROM volunteers LIMIT 1").fetchone():
         notice(t("status.start_hint"))
-    records = [volunteers.public(row, show_pii=show_pii, today=today) for row in rows]
+    records = [shown.public(row, show_pii=show_pii, today=today) for row in rows]
     if fmt is Format.table:
         for record in records:
             record["status"] = t(f"status.{record['status']}")
@@ -238,13 +238,11 @@ def list_(
 
 @command(app, "show", "help.register.show")
 def show(vol: VolRef, fmt: FormatOption = Format.table, show_pii: ShowPiiOption = False) -> None:
-    from volctl.roster import volunteers
+    from volctl.roster import shown  # not volunteers: no need of prepare's checks
 
     conn = roster()
-    row = volunteers.find(conn, vol)
-    _show(
-        volunteers.public(row, show_pii=show_pii), fmt, title=f"{row['volunteer_no']} {row['name']}"
-    )
+    row = shown.find(conn, vol)
+    _show(shown.public(row, show_pii=show_pii), fmt, title=f"{row['volunteer_no']} {row['name']}")
 
 
 @command(app, "update", "help.register.update")

@@ -2,7 +2,8 @@
 
 What a clerk typed (or a sheet held) is checked by ``volctl.roster.prepare`` (re-exported
 here: ``prepare``, ``VolunteerInput``, ``Prepared``); this module stores and finds volunteers
-(many at once: ``volctl.roster.bulk``; shown as JSON: ``volctl.roster.shown``, both re-exported).
+(many at once: ``volctl.roster.bulk``; found, listed and shown as JSON: ``volctl.roster.shown``,
+both re-exported).
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from typing import Any
 
 from volctl import audit, settings
 from volctl.db import next_counter, transaction
-from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.identity import RESIDENT_ID, parse_phone
-from volctl.masking import mask_phone
+from volctl.errors import Conflict, InvalidInput, Where
+from volctl.identity import RESIDENT_ID
 from volctl.roster.bulk import identities, insert_many
 from volctl.roster.prepare import (
     FIELDS,
@@ -27,8 +27,9 @@ from volctl.roster.prepare import (
     _option_where,
     prepare,
 )
-from volctl.roster.shown import public
-from volctl.text import bounded, clean, compact, typed
+from volctl.roster.shown import _SELECT as _SELECT  # ledger.training reads it
+from volctl.roster.shown import STATUSES, find, get, list_volunteers, public
+from volctl.text import bounded
 
 # ----------------------------------------------------------------------------- storage
 
@@ -126,100 +127,6 @@ def register(
     with transaction(conn):
         row = insert(conn, prepared)
     return row, prepared.warnings
-
-
-# A volunteer with the reason and date of the latest status change.
-_SELECT = (
-    "SELECT v.*, s.reason AS status_reason, s.effective_on AS status_changed_on"
-    " FROM volunteers v LEFT JOIN volunteer_status_changes s ON s.id ="
-    " (SELECT max(id) FROM volunteer_status_changes WHERE volunteer_id = v.id)"
-)
-
-
-def get(conn: sqlite3.Connection, volunteer_id: int) -> sqlite3.Row:
-    row: sqlite3.Row = conn.execute(f"{_SELECT} WHERE v.id = ?", (volunteer_id,)).fetchone()
-    return row
-
-
-def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-    """A volunteer by volunteer number, identity number, phone or unique name."""
-    text = clean(ref)
-    if not text:
-        raise NotFound("volunteer.not_found", ref=ref)
-    row = conn.execute(f"{_SELECT} WHERE v.volunteer_no = ? COLLATE NOCASE", (text,)).fetchone()
-    if row is not None:
-        return row
-    number = compact(text).upper()
-    if len(number) >= 8 and number.isalnum():
-        row = conn.execute(f"{_SELECT} WHERE v.id_number = ?", (number,)).fetchone()
-        if row is not None:
-            return row
-    digits = "".join(ch for ch in compact(text) if ch.isdigit() or ch == "+")
-    if len(digits) >= 7:
-        try:
-            phone = parse_phone(text)
-        except InvalidInput:
-            phone = None
-        if phone:
-            rows = conn.execute(f"{_SELECT} WHERE v.phone = ?", (phone,)).fetchall()
-            if len(rows) == 1:
-                return rows[0]
-            if len(rows) > 1:
-                raise _ambiguous(text, rows)
-    rows = conn.execute(f"{_SELECT} WHERE v.name IN (?, ?)", (typed(ref), text)).fetchall()
-    if not rows:  # typed in another width: 欧阳（小） for 欧阳(小)
-        rows = conn.execute(f"{_SELECT} WHERE fold(v.name) = ?", (text,)).fetchall()
-    if len(rows) == 1:
-        return rows[0]
-    if len(rows) > 1:
-        raise _ambiguous(text, rows)
-    raise NotFound("volunteer.not_found", hint="hint.volunteer_not_found", ref=text)
-
-
-def _ambiguous(ref: str, rows: list[sqlite3.Row]) -> Conflict:
-    candidates = "; ".join(
-        f"{r['volunteer_no']} {r['name']} {mask_phone(r['phone']) or ''}".strip() for r in rows
-    )
-    return Conflict(
-        "volunteer.ambiguous",
-        hint="hint.volunteer_ambiguous",
-        ref=ref,
-        count=len(rows),
-        candidates=candidates,
-    )
-
-
-STATUSES = ("active", "inactive", "all")
-
-
-# New recruits who have had no initial training (岗前培训, seed 002).
-UNTRAINED = (
-    "NOT EXISTS (SELECT 1 FROM training_attendance a JOIN trainings t ON t.id = a.training_id"
-    " WHERE a.volunteer_id = v.id AND t.initial = 1)"
-)
-
-
-def list_volunteers(
-    conn: sqlite3.Connection,
-    *,
-    status: str = "active",
-    search: str | None = None,
-    untrained: bool = False,
-) -> list[sqlite3.Row]:
-    where: list[str] = [UNTRAINED] if untrained else []
-    params: list[str] = []
-    if status != "all":
-        where.append("v.status = ?")
-        params.append(status)
-    sql = _SELECT
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    rows = conn.execute(sql + " ORDER BY v.volunteer_no", params).fetchall()
-    if search:
-        from volctl.roster import search as finder
-
-        rows = finder.select(rows, search)
-    return rows
 
 
 def _as_input(row: sqlite3.Row) -> VolunteerInput:

@@ -69,7 +69,8 @@ def test_an_identity_number_is_built_as_its_dataclass_builds_it(
 
 
 def _general_id(raw: str):  # the reading without the one-pass shortcut: as _checked_id reads
-    from volctl.identity import RESIDENT_ID, _checked_id
+    from volctl.codes import RESIDENT_ID
+    from volctl.identity import _checked_id
 
     return _checked_id(raw.upper(), RESIDENT_ID, date(2025, 3, 1), None)
 

@@ -46,3 +46,16 @@ THEMES = ("关爱他人", "关爱社会", "关爱自然")
 
 def political_code(label: str) -> str:
     return next(code for code, full, _s in POLITICAL_STATUS if full == label)
+
+
+RESIDENT_ID = "居民身份证"
+# Document types (证件类型) with the aliases accepted on the command line and in sheets.
+ID_TYPES: dict[str, tuple[str, ...]] = {
+    RESIDENT_ID: ("身份证", "id", "resident", "ric"),
+    "港澳台居民居住证": ("居住证", "residence-permit"),
+    "护照": ("passport",),
+    "港澳居民来往内地通行证": ("回乡证", "港澳通行证", "hk-macau-permit"),
+    "台湾居民来往大陆通行证": ("台胞证", "taiwan-permit"),
+    "外国人永久居留身份证": ("永居证", "foreign-permanent-resident"),
+}
+FOREIGN_PERMANENT = "外国人永久居留身份证"

@@ -9,9 +9,8 @@ compare at the precision the sheet gave.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from volctl.errors import InvalidInput, Where
 from volctl.patterns import lazy_pattern
@@ -40,8 +39,9 @@ def check_year(year: int, today: date, *, ahead: int = 0) -> int:
     return year
 
 
-@dataclass(frozen=True)
-class PartialDate:
+# A NamedTuple, not a dataclass: the dataclasses module and a class compiled at import cost
+# every command that reads a date (register list shows ages).
+class PartialDate(NamedTuple):
     value: date  # the first day of the period when precision is month or year
     precision: Precision
 
@@ -66,12 +66,12 @@ class PartialDate:
 _AT_TIME = lazy_pattern(
     r"(?:(?<=\d)(?:\s+|T)|(?<=日)\s*)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?\s*$"
 )
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DAY = lazy_pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), "day"),
-    (re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$"), "day"),
-    (re.compile(r"^(\d{4})[-./年](\d{1,2})月?$"), "month"),
-    (re.compile(r"^(\d{4})年?$"), "year"),
+    (lazy_pattern(r"^(\d{4})(\d{2})(\d{2})$"), "day"),
+    (lazy_pattern(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$"), "day"),
+    (lazy_pattern(r"^(\d{4})[-./年](\d{1,2})月?$"), "month"),
+    (lazy_pattern(r"^(\d{4})年?$"), "year"),
 )
 
 

@@ -15,22 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from volctl import lookup
+from volctl.codes import FOREIGN_PERMANENT, RESIDENT_ID
 from volctl.errors import InvalidInput, Where
 from volctl.masking import EXTENSION
 from volctl.patterns import lazy_pattern
 from volctl.text import clean, compact
 
-RESIDENT_ID = "居民身份证"
-# Document types (证件类型) with the aliases accepted on the command line and in sheets.
-ID_TYPES: dict[str, tuple[str, ...]] = {
-    RESIDENT_ID: ("身份证", "id", "resident", "ric"),
-    "港澳台居民居住证": ("居住证", "residence-permit"),
-    "护照": ("passport",),
-    "港澳居民来往内地通行证": ("回乡证", "港澳通行证", "hk-macau-permit"),
-    "台湾居民来往大陆通行证": ("台胞证", "taiwan-permit"),
-    "外国人永久居留身份证": ("永居证", "foreign-permanent-resident"),
-}
-FOREIGN_PERMANENT = "外国人永久居留身份证"
 # Types whose numbers follow GB 11643 (18 characters, MOD 11-2).
 _GB11643_TYPES = {RESIDENT_ID, "港澳台居民居住证"}
 # Residence permits of Hong Kong, Macau and Taiwan residents carry these "region" codes.

@@ -38,7 +38,7 @@ def _zh(stored: str, en: str, *aliases: str) -> Value:
     return Value(stored, stored, en, aliases)
 
 
-# English names of the national code lists (``volctl.codes`` and ``volctl.identity`` hold
+# English names of the national code lists (``volctl.codes`` holds
 # their codes and the Chinese short forms sheets use): the first is the name, then aliases.
 _POLITICAL_EN = {
     "中共党员": ("CPC member", "party member", "communist party member"),
@@ -77,8 +77,8 @@ _ID_TYPE_EN = {
 
 
 def _standard() -> dict[str, tuple[Value, ...]]:
-    """The national code lists, from their homes (``codes``, ``identity``), named in English."""
-    from volctl import codes, identity
+    """The national code lists, from their home (``codes``), named in English."""
+    from volctl import codes
 
     def named(english: dict[str, tuple[str, ...]], zh: str, *aliases: str) -> Value:
         en = english[zh]
@@ -91,7 +91,7 @@ def _standard() -> dict[str, tuple[Value, ...]]:
         ),
         "education": tuple(named(_EDUCATION_EN, full, *short) for full, short in codes.EDUCATION),
         "id_type": tuple(
-            named(_ID_TYPE_EN, zh, *aliases) for zh, aliases in identity.ID_TYPES.items()
+            named(_ID_TYPE_EN, zh, *aliases) for zh, aliases in codes.ID_TYPES.items()
         ),
     }
 
@@ -388,7 +388,7 @@ def gender(raw: object, where: Where | None = None) -> str | None:
 
 def id_type(value: str | None, where: Where | None = None) -> str:
     """The document type by its name, an alias or its English name; none given: 居民身份证."""
-    from volctl.identity import ID_TYPES, RESIDENT_ID
+    from volctl.codes import ID_TYPES, RESIDENT_ID
     from volctl.text import clean
 
     text = clean(value)

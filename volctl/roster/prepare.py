@@ -13,9 +13,10 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from volctl import values as choices  # the enumerated values
+from volctl.codes import RESIDENT_ID
 from volctl.dates import age_on, iso_day, parse_date
 from volctl.errors import InvalidInput, Where
-from volctl.identity import RESIDENT_ID, parse_id_number, parse_phone
+from volctl.identity import parse_id_number, parse_phone
 from volctl.text import compact, split_list, typed
 
 ADULT_AGE = 18

@@ -13,7 +13,6 @@ from typing import Any
 
 from volctl.dates import age_on
 from volctl.errors import Conflict, InvalidInput, NotFound
-from volctl.identity import parse_phone
 from volctl.masking import display_phone, free_text, mask_id_number, mask_phone
 from volctl.text import clean, compact, mask_text, typed
 
@@ -103,6 +102,8 @@ def find(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
             return row
     digits = "".join(ch for ch in compact(text) if ch.isdigit() or ch == "+")
     if len(digits) >= 7:
+        from volctl.identity import parse_phone
+
         try:
             phone = parse_phone(text)
         except InvalidInput:

@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 
 from volctl import audit, settings
+from volctl.codes import RESIDENT_ID
 from volctl.db import next_counter, transaction
 from volctl.errors import Conflict, InvalidInput, Where
-from volctl.identity import RESIDENT_ID
 from volctl.roster.bulk import identities, insert_many
 from volctl.roster.prepare import (
     FIELDS,

@@ -14,7 +14,8 @@ from volctl.validation.columns import Refusal, _shown
 
 def _id_number(row: Mapping[str, Any], today: date, kind_column: str | None) -> Refusal | None:
     """The identity number as ``identity.parse_id_number`` gives it for its document type."""
-    from volctl.identity import RESIDENT_ID, parse_id_number
+    from volctl.codes import RESIDENT_ID
+    from volctl.identity import parse_id_number
 
     value = row.get("id_number")
     if value is None:

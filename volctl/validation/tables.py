@@ -124,7 +124,7 @@ class Table:
 def tables(today: date) -> dict[str, Table]:
     """Every table's rules, for rosters as of ``today`` (no registration after it…)."""
     from volctl import codes
-    from volctl.identity import ID_TYPES
+    from volctl.codes import ID_TYPES
     from volctl.ledger import activities, beneficiaries, rules
     from volctl.ledger.clock import ATTENDANCE
     from volctl.roster import prepare, teams

@@ -127,3 +127,35 @@ def test_a_day_remembered_reads_as_it_formats(day: date) -> None:
     from volctl.dates import iso_day
 
     assert iso_day(day) == day.isoformat() and iso_day(day) == day.isoformat()
+
+
+@given(st.integers(min_value=-2, max_value=10**6), st.sampled_from(["en", "zh"]))
+@settings(max_examples=60, deadline=None)
+def test_counted_words_are_what_a_string_formatter_gives(count: int, lang: str) -> None:
+    """Every message with counted words ({count:~person|people}), formatted by i18n's own
+    wrapper, as ``string.Formatter`` with the same ``format_field`` formats it."""
+    import re
+    import string
+
+    from volctl import i18n
+
+    class Counted(string.Formatter):
+        def format_field(self, value: object, format_spec: str) -> str:
+            if format_spec[:1] in ("~", "?"):
+                one, _, many = format_spec[1:].partition("|")
+                word = one if value == 1 else many
+                return f"{value} {word}" if format_spec[0] == "~" else word
+            return str(super().format_field(value, format_spec))
+
+    texts = i18n.texts(lang)
+    counted = [key for key, text in texts.items() if ":~" in text or ":?" in text]
+    assert lang == "zh" or len(counted) > 20
+    for key in counted:
+        text = texts[key]
+        names = set(re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)", text))
+        params = {
+            name: count if i % 2 == 0 else f"v{count}" for i, name in enumerate(sorted(names))
+        }
+        for name in re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*):[~?]", text):
+            params[name] = count
+        assert i18n._format_counted(text, params) == Counted().format(text, **params), key

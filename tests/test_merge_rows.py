@@ -10,6 +10,7 @@ spelling. They are merged into the street twice, once every row one at a time
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -129,18 +130,34 @@ def _masked(said: list[Any], literal: dict[str, str]) -> str:
     return _STAMP.sub("<time>", text)
 
 
-def test_a_run_refused_at_once_leaves_nothing_behind(sent: tuple[dict[str, Path], Path]) -> None:
-    """The savepoint of a run refused (a copy already here) is rolled back whole."""
+def test_a_row_refused_in_a_run_goes_alone_and_the_rest_at_once(
+    sent: tuple[dict[str, Path], Path],
+) -> None:
     _bundles, street_db = sent
     conn = open_roster(street_db)
+    columns = ("list", "value", "position", "builtin")
+    rows = [("x", "a", 0, 0), ("x", "b", 1, 0), ("x", "a", 2, 0), ("x", "c", 3, 0)]
+
+    def one(i: int) -> int | None:  # the caller's insert of one row
+        try:
+            return conn.execute(
+                "INSERT INTO code_lists (list, value, position, builtin) VALUES (?, ?, ?, ?)",
+                rows[i],
+            ).lastrowid
+        except sqlite3.IntegrityError:
+            return -1  # refused alone too
+
     try:
         conn.execute("BEGIN")
-        (before,) = conn.execute("SELECT count(*) FROM code_lists").fetchone()
-        rows = [("x", "y", 0, 0), ("x", "y", 1, 0)]  # (list, value) twice: UNIQUE
-        assert (
-            batch.insert(conn, "code_lists", ("list", "value", "position", "builtin"), rows) is None
-        )
-        assert conn.execute("SELECT count(*) FROM code_lists").fetchone()[0] == before
+        (last,) = conn.execute("SELECT max(rowid) FROM code_lists").fetchone()
+        assert batch.insert(conn, "code_lists", columns, rows, one) == [
+            last + 1,
+            last + 2,
+            -1,
+            last + 3,
+        ]
+        found = conn.execute("SELECT value FROM code_lists WHERE list = 'x' ORDER BY rowid")
+        assert [r[0] for r in found] == ["a", "b", "c"]
     finally:
         conn.execute("ROLLBACK")
         conn.close()

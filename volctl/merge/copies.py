@@ -308,16 +308,12 @@ class _Waiting:
             return
         assert self.columns is not None
         now = audit.now_iso()
-        written = batch.insert(
+        ids = batch.insert(
             self.ctx.conn,
             spec.kind,
             (*self.columns, spec.stamp),
             [(*values.values(), now) for values, _row in rows],
-        )
-        ids: list[int] | list[int | None] = (
-            written
-            if written is not None
-            else [_insert(self.ctx, spec, values, row) for values, row in rows]
+            lambda i: _insert(self.ctx, spec, *rows[i]),
         )
         for (_values, row), row_id in zip(rows, ids, strict=True):
             if row_id is None:  # already on record here (the same person, policy, title…)

@@ -357,21 +357,21 @@ def _add_activities(
     conn = ctx.conn
     now = audit.now_iso()
     columns = (*waiting[0][1], "created_at", "updated_at")
-    ids = batch.insert(
-        conn, "activities", columns, [(*values.values(), now, now) for _row, values in waiting]
-    )
-    for n, (row, values) in enumerate(waiting):
-        if ids is not None:
-            activity_id = ids[n]
-        else:
-            record = {**values, "created_at": now, "updated_at": now}
-            cursor = conn.execute(
-                f"INSERT INTO activities ({', '.join(record)})"
-                f" VALUES ({', '.join('?' for _ in record)})",
-                tuple(record.values()),
-            )
-            assert cursor.lastrowid is not None
-            activity_id = cursor.lastrowid
+
+    def one(n: int) -> int:
+        record = {**waiting[n][1], "created_at": now, "updated_at": now}
+        cursor = conn.execute(
+            f"INSERT INTO activities ({', '.join(record)})"
+            f" VALUES ({', '.join('?' for _ in record)})",
+            tuple(record.values()),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    rows = [(*values.values(), now, now) for _row, values in waiting]
+    ids = batch.insert(conn, "activities", columns, rows, one)
+    for (row, values), activity_id in zip(waiting, ids, strict=True):
+        assert activity_id is not None
         no = values["activity_no"]
         entries.append(
             (activity_id, {"activity_no": no, "source": ctx.label, "source_no": row["activity_no"]})

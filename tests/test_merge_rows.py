@@ -10,6 +10,7 @@ spelling. They are merged into the street twice, once every row one at a time
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from tests.test_merge_bulk import _copy
 from tests.test_merge_golden import _STAMP, dump
 from volctl.db import open_roster
 from volctl.errors import InvalidInput
-from volctl.merge import batch, engine
+from volctl.merge import batch, engine, people
 
 DAY = date(2026, 1, 5)
 SHORTS = ("东湖", "西湖", "南湖")
@@ -161,3 +162,27 @@ def test_a_row_refused_in_a_run_goes_alone_and_the_rest_at_once(
     finally:
         conn.execute("ROLLBACK")
         conn.close()
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=6,
+)
+
+
+@given(value=st.one_of(_json.map(json.dumps), st.text(max_size=8), _json))
+def test_lists_and_snapshots_are_written_as_json_dumps_writes_them(value: Any) -> None:
+    """``people`` encodes with an encoder made once and keeps each list's text as written:
+    what ``json.dumps(..., ensure_ascii=False)`` of the list's items as text gives."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        items = None
+    expected = (
+        json.dumps([str(i) for i in items], ensure_ascii=False) if isinstance(items, list) else None
+    )
+    assert people.canonical_list(value) == expected
+    row = {name: value for name in people.DETAIL_FIELDS}
+    wanted = json.dumps({f: row[f] for f in people.DETAIL_FIELDS}, ensure_ascii=False)
+    assert people._snapshot(row) == wanted

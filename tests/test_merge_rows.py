@@ -1,12 +1,13 @@
-"""A merge inserts a source's new copies, activities and people many at once
-(``volctl.merge.batch``, ``volctl.merge.people``): the same tables as one row at a time, for
-any rows.
+"""A merge inserts a source's new copies and activities many at once (``volctl.merge.batch``)
+and writes people's lists and snapshots through one encoder (``volctl.merge.people``): the same
+tables as one row at a time, for any rows.
 
 The street's three communities are sent with random rows changed so that copies collide: a
 person's policy, commendation or membership already on record here or twice in the bundle (the
 copy is skipped), a training attended twice, people's skills and service intentions in any
-spelling. They are merged into the street twice, once every row one at a time
-(``batch.ROW_BY_ROW``), once many at once; every table and what each merge said agree."""
+spelling. They are merged into the street, and maybe the first one again with copies changed
+or under new ids (updated, added and removed in one part), twice: once every row one at a
+time (``batch.ROW_BY_ROW``), once many at once; every table and what each merge said agree."""
 
 from __future__ import annotations
 
@@ -58,6 +59,13 @@ _change = st.one_of(
               st.integers(1, 8)),
     st.tuples(st.just("volunteers"), st.integers(0, 9), st.sampled_from(["skills", "intentions"]),
               _LISTS),
+    # Sent again: a copy under a new id (added, the old one removed) or changed (updated).
+    st.tuples(st.sampled_from(["memberships", "insurance"]), st.integers(0, 9), st.just("id"),
+              st.integers(100, 102)),
+    st.tuples(st.just("memberships"), st.integers(0, 9), st.just("role"),
+              st.sampled_from(["队员", "副队长"])),
+    st.tuples(st.just("activities"), st.integers(0, 9), st.just("title"),
+              st.sampled_from(["集中服务日", "东湖集中服务日1"])),
 )  # fmt: skip
 
 
@@ -89,7 +97,7 @@ def _merged(home: Path, street_db: Path, bundles: list[Path]) -> tuple[Any, ...]
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    changes=st.lists(st.tuples(st.sampled_from(SHORTS), _change), max_size=8),
+    changes=st.lists(st.tuples(st.sampled_from([*SHORTS, "again"]), _change), max_size=8),
     order=st.permutations(SHORTS),
     again=st.booleans(),
 )
@@ -105,8 +113,10 @@ def test_rows_inserted_at_once_are_the_rows_inserted_one_at_a_time(
         paths.append(
             forge(bundles[short], work / f"{short}.zip", _changed(mine)) if mine else bundles[short]
         )
-    if again:  # the first community's bundle again, as it was: its copies compared, not added
-        paths.append(bundles[order[0]])
+    if again:  # the first community's bundle again: its copies compared, changed, added
+        mine = [change for who, change in changes if who == "again"]
+        first = bundles[order[0]]
+        paths.append(forge(first, work / "again.zip", _changed(mine)) if mine else first)
     saved = batch.ROW_BY_ROW
     try:
         batch.ROW_BY_ROW = True

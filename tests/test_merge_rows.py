@@ -174,10 +174,14 @@ def test_a_row_refused_in_a_run_goes_alone_and_the_rest_at_once(
         conn.close()
 
 
-_json = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
-    max_leaves=6,
+_scalar = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+)
+_json = (
+    _scalar
+    | st.lists(_scalar, max_size=3)
+    | st.lists(st.lists(_scalar, max_size=2), max_size=2)
+    | st.dictionaries(st.text(max_size=3), _scalar, max_size=2)
 )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from volctl import audit
+from volctl.merge import batch
 from volctl.merge.context import SourceContext
 from volctl.merge.structure import Counts, mapped, new_counts, own, owned_rows, update_row
 
@@ -216,6 +217,9 @@ def copy_rows(ctx: SourceContext, spec: Copy) -> tuple[Counts, list[int]]:
     target = getattr(ctx, spec.mapping) if spec.mapping else None
     seen: set[int] = set()
     added: list[tuple[int, str | None, int]] = []
+    # New rows of a kind not numbered here wait to be inserted a run at a time, written before
+    # any row here is changed: each meets this roster as it would have alone.
+    waiting = _Waiting(ctx, spec, counts, seen, added)
     for number, row in enumerate(ctx.dicts(spec.part, spec.required, spec.optional), start=2):
         if not isinstance(row["id"], int):
             raise ctx.invalid(spec.part, number, "id")
@@ -232,6 +236,7 @@ def copy_rows(ctx: SourceContext, spec: Copy) -> tuple[Counts, list[int]]:
             current = conn.execute(f"SELECT * FROM {spec.kind} WHERE id = ?", (row_id,)).fetchone()
             changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
             if changes:
+                waiting.flush()
                 try:
                     with _savepoint(conn):
                         update_row(ctx, spec.kind, row_id, changes)
@@ -240,6 +245,9 @@ def copy_rows(ctx: SourceContext, spec: Copy) -> tuple[Counts, list[int]]:
                     counts["skipped"] += 1
             else:
                 counts["unchanged"] += 1
+        elif spec.number is None:
+            waiting.add(values, row)
+            continue
         else:
             row_id_new = _insert(ctx, spec, values, row)
             if row_id_new is None:  # already on record here (the same person, policy, title…)
@@ -251,6 +259,7 @@ def copy_rows(ctx: SourceContext, spec: Copy) -> tuple[Counts, list[int]]:
             counts["added"] += 1
         if target is not None:
             target[row["id"]] = row_id
+    waiting.flush()
     own(ctx, spec.kind, added)
     if added:
         audit.record(
@@ -266,6 +275,54 @@ def copy_rows(ctx: SourceContext, spec: Copy) -> tuple[Counts, list[int]]:
     gone = [source_row for source_row in owned if source_row not in seen]
     counts["removed"] = len(gone)
     return counts, [owned[r][0] for r in gone]
+
+
+class _Waiting:
+    """New rows of a kind not numbered here (so kept in no map of the context), inserted a run
+    at a time (``batch.insert``), or one at a time by ``_insert`` when the run cannot go at
+    once."""
+
+    def __init__(
+        self,
+        ctx: SourceContext,
+        spec: Copy,
+        counts: Counts,
+        seen: set[int],
+        added: list[tuple[int, str | None, int]],
+    ) -> None:
+        self.ctx, self.spec, self.counts, self.seen, self.added = ctx, spec, counts, seen, added
+        self.rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self.columns: tuple[str, ...] | None = None
+
+    def add(self, values: dict[str, Any], row: dict[str, Any]) -> None:
+        assert self.spec.mapping is None and self.spec.number is None
+        columns = tuple(values)
+        if columns != self.columns:
+            self.flush()
+            self.columns = columns
+        self.rows.append((values, row))
+
+    def flush(self) -> None:
+        rows, spec = self.rows, self.spec
+        if not rows:
+            return
+        assert self.columns is not None
+        now = audit.now_iso()
+        ids = batch.insert(
+            self.ctx.conn,
+            spec.kind,
+            (*self.columns, spec.stamp),
+            [(*values.values(), now) for values, _row in rows],
+            lambda i: _insert(self.ctx, spec, *rows[i]),
+        )
+        for (_values, row), row_id in zip(rows, ids, strict=True):
+            if row_id is None:  # already on record here (the same person, policy, title…)
+                self.counts["skipped"] += 1
+                self.seen.discard(row["id"])
+                continue
+            self.added.append((row["id"], None, row_id))
+            self.counts["added"] += 1
+        rows.clear()
 
 
 def _recipient_here(

@@ -24,7 +24,7 @@ from typing import Any
 from volctl import audit, keys
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
-from volctl.merge import bundle, content, copies, deferred, ledger, people, structure
+from volctl.merge import bundle, content, copies, deferred, ledger, people, status, structure
 from volctl.merge.context import SourceContext, State
 
 
@@ -468,7 +468,7 @@ def _bring_in(ctx: SourceContext) -> dict[str, Any]:
     for kind, row_ids in reversed(gone):  # what points at a row goes before the row
         if row_ids:
             copies.remove(ctx, kind, row_ids)
-    changes["volunteers"]["status_changed"] = people.settle_status(ctx)
+    changes["volunteers"]["status_changed"] = status.settle_status(ctx)
     return changes
 
 

@@ -31,6 +31,7 @@ from volctl.validation import Refusal
 COLUMNS = content.RECORD_COLUMNS
 ID, VOLUNTEER, ACTIVITY, DATE = 0, 1, 2, 3
 MINUTES, KIND, CORRECTS, RECORDED = 6, 15, 16, 18
+TAIL = CORRECTS + 1
 # What identifies an entry as the same one on the next merge (it is never edited there).
 _PREVIOUS = (
     "SELECT s.source_row, s.entry_id, r.recorded_at, r.kind, r.minutes, r.service_date,"
@@ -199,55 +200,70 @@ def _append(
     corrections: set[Any] = set()  # the source's ids of corrections (originals: ``merged``)
     with entries.set_aside(conn) as triggers:
         writer = entries.Writer(conn, ctx.source_id, ctx.run_id, triggers)
+        previous, original, add = ctx.previous, writer.original, writer.correction
         for number, entry in rows:
-            volunteer = volunteers[entry[VOLUNTEER]]
+            ident, source_volunteer, kind = entry[ID], entry[VOLUNTEER], entry[KIND]
+            volunteer = volunteers[source_volunteer]
             activity = activities[entry[ACTIVITY]]
-            if entry[ID] in merged or entry[ID] in corrections:
+            if ident in merged or ident in corrections:
                 raise ctx.refused("records", number, Refusal("id", "reason.id_repeated_earlier"))
-            if entry[DATE] < registered[entry[VOLUNTEER]]:
-                params = {"registered_on": registered[entry[VOLUNTEER]]}
+            if entry[DATE] < registered[source_volunteer]:
+                params = {"registered_on": registered[source_volunteer]}
                 raise ctx.refused("records", number, Refusal("service_date", _EARLY, params))
-            if entry[KIND] == "original":
-                corrects, pair = None, (volunteer, activity)
+            if kind == "original":
+                pair = (volunteer, activity)
                 if pair in once or (
-                    ctx.previous and pair not in freed and _counted_here(ctx, volunteer, activity)
+                    previous and pair not in freed and _counted_here(ctx, volunteer, activity)
                 ):
                     raise ctx.refused("records", number, Refusal("activity_id", _TWICE))
-                merged[entry[ID]] = next_id
-                chains[entry[ID]] = pair
+                merged[ident] = next_id
+                chains[ident] = pair
                 once.add(pair)
-                counts["records"] += 1
-            else:
-                corrects, pair = merged.get(entry[CORRECTS]), None
-                target = chains.get(entry[CORRECTS]) or _chain_here(ctx, corrects)
-                if corrects is None or target is None or entry[CORRECTS] in voided:
-                    params = {"value": entry[CORRECTS], "part": "records.jsonl"}
-                    raise ctx.refused("records", number, Refusal("corrects_id", _UNKNOWN, params))
-                if target != (volunteer, activity):
-                    raise ctx.refused("records", number, Refusal("corrects_id", _OTHER))
-                if entry[KIND] == "void":
-                    voided.add(entry[CORRECTS])
-                    once.discard(target)
-                    freed.add(target)
-                corrections.add(entry[ID])
-                if entry[CORRECTS] not in diverged:
-                    counts["corrections"] += 1
-            row = (
-                next_id,
-                volunteer,
-                activity,
-                *entry[DATE:CORRECTS],
-                corrects,
-                *entry[CORRECTS + 1 :],
-                entry[ID],
+                original(
+                    (
+                        next_id,
+                        volunteer,
+                        activity,
+                        *entry[DATE:CORRECTS],
+                        None,
+                        *entry[TAIL:],
+                        ident,
+                    ),
+                    pair,
+                )
+                next_id += 1
+                continue
+            source_target = entry[CORRECTS]
+            corrects = merged.get(source_target)
+            target = chains.get(source_target) or _chain_here(ctx, corrects)
+            if corrects is None or target is None or source_target in voided:
+                params = {"value": source_target, "part": "records.jsonl"}
+                raise ctx.refused("records", number, Refusal("corrects_id", _UNKNOWN, params))
+            if target != (volunteer, activity):
+                raise ctx.refused("records", number, Refusal("corrects_id", _OTHER))
+            if kind == "void":
+                voided.add(source_target)
+                once.discard(target)
+                freed.add(target)
+            corrections.add(ident)
+            if source_target not in diverged:
+                counts["corrections"] += 1
+            add(
+                (
+                    next_id,
+                    volunteer,
+                    activity,
+                    *entry[DATE:CORRECTS],
+                    corrects,
+                    *entry[TAIL:],
+                    ident,
+                ),
+                target if kind == "void" else None,
             )
-            if pair is not None:
-                writer.original(row, pair)
-            else:
-                writer.correction(row, target if entry[KIND] == "void" else None)
             next_id += 1
         writer.flush()
     counts["entries"] = next_id - first
+    counts["records"] += counts["entries"] - len(corrections)  # each correction in it once
     if counts["entries"]:
         audit.record(
             conn,

@@ -3,25 +3,11 @@
 A source volunteer is this roster's volunteer with the same document type and number (one
 person serving in two communities is one volunteer here, linked to both); otherwise a new
 volunteer with a number of this roster. Each link keeps the source's volunteer number and what
-the source said about the person last.
+the source said about the person last. The details of a person already here are reconciled
+with the source's field by field (``volctl.merge.reconcile``); a status follows the sources
+(``volctl.merge.status``).
 
-Details are reconciled field by field:
-
-- the source agrees, or knows less (an empty value): nothing to do;
-- this roster has nothing there: the source's value fills the gap;
-- the person came from this source alone, and this roster still holds what the source said
-  last time: the source corrected its own record, and the correction is followed;
-- skills and service intentions: the lists are combined;
-- area, availability and notes differ naturally between communities: this roster's stay;
-- anything else the source says anew (the first time it is merged, or a value it changed
-  since): a conflict, listed for the clerk (``volctl source conflicts``), never overwritten.
-  A value the source merely repeats raises nothing new: this roster's differs because the
-  clerk edited it or settled a conflict. Once the clerk keeps this roster's value, the same
-  difference is not raised again; a new one is.
-
-The registration date is the earliest any source gives. The status follows the sources: a
-volunteer is active while active in at least one of them, and a merge changes the status
-only when what the sources say changes, so a status the clerk set here stays.
+New people are added in one statement (a city merge adds 100,000).
 """
 
 from __future__ import annotations
@@ -34,32 +20,12 @@ from volctl import audit, settings
 from volctl.db import next_counter
 from volctl.merge import content
 from volctl.merge.context import SourceContext
+from volctl.merge.reconcile import CONFLICT_FIELDS, FREE_FIELDS, LIST_FIELDS, others, reconcile
+from volctl.merge.status import remember_status
 
-CONFLICT_FIELDS = (
-    "name",
-    "gender",
-    "birth_date",
-    "ethnicity",
-    "phone",
-    "office_phone",
-    "political_status",
-    "education",
-    "employer",
-    "position",
-    "address",
-    "emergency_contact",
-    "emergency_phone",
-    "guardian_name",
-    "guardian_phone",
-    "guardian_relation",
-    "guardian_consent_on",
-)
-FREE_FIELDS = ("area", "availability", "notes")
-LIST_FIELDS = ("skills", "intentions")
 DETAIL_FIELDS = (*CONFLICT_FIELDS, *FREE_FIELDS, *LIST_FIELDS, "registered_on")
 REQUIRED = ("id", "volunteer_no", "name", "id_type", "id_number", "registered_on", "status")
 OPTIONAL = tuple(c for c in content.VOLUNTEER_COLUMNS if c not in REQUIRED)
-MISSING = object()
 
 _INSERT_COLUMNS = (
     "id",
@@ -74,15 +40,17 @@ _INSERT_COLUMNS = (
 )
 
 
-def _empty(value: object) -> bool:
-    return value is None or value == "" or value == "[]"
+# What ``json.dumps(value, ensure_ascii=False)`` writes: its encoder, made once.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _snapshot(row: dict[str, Any]) -> str:
-    return json.dumps({f: row[f] for f in DETAIL_FIELDS}, ensure_ascii=False)
+    return _ENCODE({f: row[f] for f in DETAIL_FIELDS})
 
 
-def _check(ctx: SourceContext, row: dict[str, Any], number: int) -> None:
+def _check(ctx: SourceContext, row: dict[str, Any], number: int, lists: dict[str, str]) -> None:
+    """Refuse a row without what a volunteer needs; skills and intentions as this roster writes
+    them (``lists``: the texts of lists seen in this source, as written here)."""
     for name in ("name", "id_type", "id_number", "registered_on", "volunteer_no"):
         if not isinstance(row[name], str) or not row[name].strip():
             raise ctx.invalid("volunteers", number, name)
@@ -90,13 +58,24 @@ def _check(ctx: SourceContext, row: dict[str, Any], number: int) -> None:
         raise ctx.invalid("volunteers", number, "id/status")
     for name in LIST_FIELDS:
         value = row[name] or "[]"
-        try:
-            items = json.loads(value) if isinstance(value, str) else None
-        except ValueError:
-            items = None
-        if not isinstance(items, list):
-            raise ctx.invalid("volunteers", number, name)
-        row[name] = json.dumps([str(i) for i in items], ensure_ascii=False)
+        written = lists.get(value) if isinstance(value, str) else None
+        if written is None:
+            written = canonical_list(value)
+            if written is None:
+                raise ctx.invalid("volunteers", number, name)
+            lists[value] = written
+        row[name] = written
+
+
+def canonical_list(value: object) -> str | None:
+    """A list of skills or intentions (JSON text) as this roster writes it; None: not one."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        items = None
+    if not isinstance(items, list):
+        return None
+    return _ENCODE([str(i) for i in items])
 
 
 def merge(ctx: SourceContext) -> dict[str, int]:
@@ -114,8 +93,9 @@ def merge(ctx: SourceContext) -> dict[str, int]:
     link_rows: list[tuple[Any, ...]] = []
     seen: set[int] = set()
     numbers: dict[str, tuple[str, int]] = {}  # identity number -> (document type, row)
+    lists: dict[str, str] = {}
     for number, row in enumerate(ctx.dicts("volunteers", REQUIRED, OPTIONAL), start=2):
-        _check(ctx, row, number)
+        _check(ctx, row, number, lists)
         seen.add(row["id"])
         ctx.registered[row["id"]] = row["registered_on"]
         key = (row["id_type"], row["id_number"])
@@ -127,7 +107,7 @@ def merge(ctx: SourceContext) -> dict[str, int]:
         if link is not None:
             linked = link["volunteer_id"]
             created = bool(link["created"])
-            if target is None and created and not _others(conn, linked, ctx.source_id):
+            if target is None and created and not others(conn, linked, ctx.source_id):
                 # The source corrected this person's document: it is still the same person.
                 _follow_identity(ctx, linked, row, key)
                 target = linked
@@ -138,8 +118,8 @@ def merge(ctx: SourceContext) -> dict[str, int]:
         if target is None:
             fresh.append(row)
             continue
-        _remember_status(ctx, target)
-        changed, conflicts = _reconcile(ctx, target, row, old, follow=created)
+        remember_status(ctx, target)
+        changed, conflicts = reconcile(ctx, target, row, old, follow=created)
         counts["conflicts"] += conflicts
         if link is None or link["volunteer_id"] != target:
             counts["linked"] += 1
@@ -172,7 +152,7 @@ def merge(ctx: SourceContext) -> dict[str, int]:
     gone = [link for source_row, link in links.items() if source_row not in seen]
     for link in gone:
         if link["present"]:
-            _remember_status(ctx, link["volunteer_id"])
+            remember_status(ctx, link["volunteer_id"])
             conn.execute(
                 "UPDATE source_volunteers SET present = 0, run_id = ? WHERE source_id = ?"
                 " AND source_row = ?",
@@ -216,18 +196,6 @@ def _one_person_per_number(
             raise ctx.refused("volunteers", number, refusal)
 
 
-def _others(conn: sqlite3.Connection, volunteer_id: int, source_id: int) -> bool:
-    """Whether another source (present) is linked to this volunteer."""
-    return (
-        conn.execute(
-            "SELECT 1 FROM source_volunteers WHERE volunteer_id = ? AND source_id <> ?"
-            " AND present = 1",
-            (volunteer_id, source_id),
-        ).fetchone()
-        is not None
-    )
-
-
 def _follow_identity(
     ctx: SourceContext, volunteer_id: int, row: dict[str, Any], key: tuple[str, str]
 ) -> None:
@@ -255,139 +223,6 @@ def _follow_identity(
             "id_type": {"old": old["id_type"], "new": key[0]},
             "id_number": {"old": old["id_number"], "new": key[1]},
         },
-    )
-
-
-def _reconcile(
-    ctx: SourceContext,
-    volunteer_id: int,
-    row: dict[str, Any],
-    old: dict[str, Any] | None,
-    *,
-    follow: bool,
-) -> tuple[bool, int]:
-    """Bring one source's details of a person in; return (changed, open conflicts)."""
-    conn = ctx.conn
-    current = conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
-    follow = follow and old is not None and not _others(conn, volunteer_id, ctx.source_id)
-    changes: dict[str, tuple[Any, Any]] = {}
-    conflicts = 0
-    for name in (*CONFLICT_FIELDS, *FREE_FIELDS):
-        here, there = current[name], row[name]
-        before = old.get(name, MISSING) if old is not None else MISSING
-        if there == here:
-            _settle(ctx, volunteer_id, name)
-            continue
-        if follow and before == here:
-            changes[name] = (here, there)
-            _settle(ctx, volunteer_id, name)
-        elif _empty(there):
-            continue
-        elif _empty(here):
-            changes[name] = (here, there)
-        elif name in CONFLICT_FIELDS and before != there:
-            # Only what the source says anew: a value it merely repeats was seen already (and
-            # this roster's differs by the clerk's edit or decision, or an open conflict).
-            conflicts += _conflict(ctx, volunteer_id, name, here, there)
-    for name in LIST_FIELDS:
-        here_list, there_list = json.loads(current[name]), json.loads(row[name])
-        before = old.get(name, MISSING) if old is not None else MISSING
-        if follow and before == current[name]:
-            wanted = there_list
-        else:
-            wanted = list(dict.fromkeys([*here_list, *there_list]))
-        if wanted != here_list:
-            changes[name] = (current[name], json.dumps(wanted, ensure_ascii=False))
-    if row["registered_on"] < current["registered_on"]:
-        changes["registered_on"] = (current["registered_on"], row["registered_on"])
-    if changes:
-        assignments = ", ".join(f"{name} = ?" for name in changes)
-        conn.execute(
-            f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE id = ?",
-            (*[new for _old, new in changes.values()], audit.now_iso(), volunteer_id),
-        )
-        audit.record(
-            conn,
-            "merge.volunteer_update",
-            "volunteers",
-            volunteer_id,
-            volunteer_no=current["volunteer_no"],
-            source=ctx.label,
-            changes={k: {"old": o, "new": n} for k, (o, n) in changes.items()},
-        )
-    return bool(changes), conflicts
-
-
-def _conflict(ctx: SourceContext, volunteer_id: int, name: str, here: Any, there: Any) -> int:
-    """Record (or keep) an open conflict; 1 when one is open afterwards, 0 when the clerk has
-    already kept this roster's value against this very difference."""
-    conn = ctx.conn
-    key = (ctx.source_id, volunteer_id, name)
-    row = conn.execute(
-        "SELECT id, source_value, roster_value FROM merge_conflicts WHERE source_id = ?"
-        " AND volunteer_id = ? AND field = ? AND status = 'open'",
-        key,
-    ).fetchone()
-    if row is not None:
-        if (row["source_value"], row["roster_value"]) != (there, here):
-            conn.execute(
-                "UPDATE merge_conflicts SET source_value = ?, roster_value = ?, found_run_id = ?"
-                " WHERE id = ?",
-                (there, here, ctx.run_id, row["id"]),
-            )
-            audit.record(
-                conn,
-                "merge.conflict",
-                "merge_conflicts",
-                row["id"],
-                source=ctx.label,
-                volunteer_id=volunteer_id,
-                field=name,
-                **{name: {"old": row["source_value"], "new": there}},
-            )
-        return 1
-    kept = conn.execute(
-        "SELECT 1 FROM merge_conflicts WHERE source_id = ? AND volunteer_id = ? AND field = ?"
-        " AND status = 'kept_roster' AND source_value IS ? AND roster_value IS ?",
-        (*key, there, here),
-    ).fetchone()
-    if kept is not None:
-        return 0
-    cursor = conn.execute(
-        "INSERT INTO merge_conflicts (source_id, volunteer_id, field, roster_value, source_value,"
-        " found_run_id) VALUES (?, ?, ?, ?, ?, ?)",
-        (*key, here, there, ctx.run_id),
-    )
-    audit.record(
-        conn,
-        "merge.conflict",
-        "merge_conflicts",
-        cursor.lastrowid,
-        source=ctx.label,
-        volunteer_id=volunteer_id,
-        field=name,
-        **{name: {"old": here, "new": there}},
-    )
-    return 1
-
-
-def _settle(ctx: SourceContext, volunteer_id: int, name: str) -> None:
-    """The source and this roster agree now: an open conflict between them is settled."""
-    conn = ctx.conn
-    row = conn.execute(
-        "SELECT id FROM merge_conflicts WHERE source_id = ? AND volunteer_id = ? AND field = ?"
-        " AND status = 'open'",
-        (ctx.source_id, volunteer_id, name),
-    ).fetchone()
-    if row is None:
-        return
-    conn.execute(
-        "UPDATE merge_conflicts SET status = 'settled', resolved_at = ?, resolved_by = ?"
-        " WHERE id = ?",
-        (audit.now_iso(), audit.context().operator, row["id"]),
-    )
-    audit.record(
-        conn, "merge.conflict_settled", "merge_conflicts", row["id"], source=ctx.label, field=name
     )
 
 
@@ -472,69 +307,3 @@ def _source_status_reasons(ctx: SourceContext) -> dict[int, tuple[str, str]]:
     ):
         latest[row["volunteer_id"]] = (str(row["reason"]), str(row["effective_on"]))
     return latest
-
-
-# ----------------------------------------------------------------------------- status
-
-
-def _desired(conn: sqlite3.Connection, volunteer_id: int) -> str | None:
-    """What the sources say together: active in any of them, else inactive (None: no source)."""
-    statuses = {
-        row[0]
-        for row in conn.execute(
-            "SELECT status FROM source_volunteers WHERE volunteer_id = ? AND present = 1",
-            (volunteer_id,),
-        )
-    }
-    if not statuses:
-        return None
-    return "active" if "active" in statuses else "inactive"
-
-
-def _remember_status(ctx: SourceContext, volunteer_id: int) -> None:
-    if volunteer_id not in ctx.status_before:
-        ctx.status_before[volunteer_id] = _desired(ctx.conn, volunteer_id)
-
-
-def settle_status(ctx: SourceContext) -> int:
-    """After a source's volunteers are in: change the status of those for whom what the
-    sources say together has changed. Returns how many changed."""
-    conn = ctx.conn
-    changed = 0
-    now = audit.now_iso()
-    for volunteer_id, before in ctx.status_before.items():
-        after = _desired(conn, volunteer_id)
-        if after is None or after == before:
-            continue
-        row = conn.execute(
-            "SELECT volunteer_no, status FROM volunteers WHERE id = ?", (volunteer_id,)
-        ).fetchone()
-        if row["status"] == after:
-            continue
-        reason = (
-            f"合并：在{ctx.label}的名册中在册"
-            if after == "active"
-            else f"合并：在所有来源名册中均已停用（{ctx.label}）"
-        )
-        conn.execute(
-            "INSERT INTO volunteer_status_changes (volunteer_id, status, reason, effective_on,"
-            " recorded_at) VALUES (?, ?, ?, ?, ?)",
-            (volunteer_id, after, reason, ctx.state.today.isoformat(), now),
-        )
-        conn.execute(
-            "UPDATE volunteers SET status = ?, updated_at = ? WHERE id = ?",
-            (after, now, volunteer_id),
-        )
-        audit.record(
-            conn,
-            "merge.volunteer_status",
-            "volunteers",
-            volunteer_id,
-            volunteer_no=row["volunteer_no"],
-            source=ctx.label,
-            old=row["status"],
-            new=after,
-            reason=reason,
-        )
-        changed += 1
-    return changed

@@ -22,6 +22,7 @@ import sqlite3
 from typing import Any
 
 from volctl import audit
+from volctl.merge import batch
 from volctl.merge.content import ACTIVITY_COLUMNS, TEAM_COLUMNS
 from volctl.merge.context import SourceContext
 from volctl.roster.teams import ALLOWED_PARENTS, RANK
@@ -287,6 +288,8 @@ def activities(ctx: SourceContext) -> Counts:
     added: list[tuple[int, str | None, int]] = []
     seen: set[int] = set()
     entries: list[tuple[int, dict[str, object]]] = []
+    # New activities, inserted a run at a time (before any activity here is changed).
+    waiting: list[tuple[dict[str, Any], dict[str, Any]]] = []
     required = ("id", "activity_no", "title", "date", "category", "status")
     for number, row in enumerate(ctx.dicts("activities", required, ACTIVITY_COLUMNS), start=2):
         if not isinstance(row["id"], int) or not isinstance(row["date"], str):
@@ -306,6 +309,7 @@ def activities(ctx: SourceContext) -> Counts:
             ).fetchone()
             changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
             if changes:
+                _add_activities(ctx, waiting, added, entries)
                 update_row(
                     ctx, "activities", activity_id, changes, activity_no=current["activity_no"]
                 )
@@ -313,25 +317,12 @@ def activities(ctx: SourceContext) -> Counts:
             else:
                 counts["unchanged"] += 1
         else:
-            now = audit.now_iso()
             no = ctx.state.next_number("activities", "activity_no", "A", row["date"])
-            record = {"activity_no": no, **values, "created_at": now, "updated_at": now}
-            cursor = conn.execute(
-                f"INSERT INTO activities ({', '.join(record)})"
-                f" VALUES ({', '.join('?' for _ in record)})",
-                tuple(record.values()),
-            )
-            assert cursor.lastrowid is not None
-            activity_id = cursor.lastrowid
-            entries.append(
-                (
-                    activity_id,
-                    {"activity_no": no, "source": ctx.label, "source_no": row["activity_no"]},
-                )
-            )
-            added.append((row["id"], row["activity_no"], activity_id))
+            waiting.append((row, {"activity_no": no, **values}))
             counts["added"] += 1
+            continue
         ctx.activities[row["id"]] = activity_id
+    _add_activities(ctx, waiting, added, entries)
     audit.record_many(conn, "merge.activity_add", "activities", entries)
     own(ctx, "activities", added)
     for source_row, (activity_id, _no) in owned.items():
@@ -351,3 +342,40 @@ def activities(ctx: SourceContext) -> Counts:
             )
             counts["cancelled"] += 1
     return counts
+
+
+def _add_activities(
+    ctx: SourceContext,
+    waiting: list[tuple[dict[str, Any], dict[str, Any]]],
+    added: list[tuple[int, str | None, int]],
+    entries: list[tuple[int, dict[str, object]]],
+) -> None:
+    """Insert the waiting new activities (source row, values here) at once, or one at a time
+    when they cannot go at once (``batch``)."""
+    if not waiting:
+        return
+    conn = ctx.conn
+    now = audit.now_iso()
+    columns = (*waiting[0][1], "created_at", "updated_at")
+
+    def one(n: int) -> int:
+        record = {**waiting[n][1], "created_at": now, "updated_at": now}
+        cursor = conn.execute(
+            f"INSERT INTO activities ({', '.join(record)})"
+            f" VALUES ({', '.join('?' for _ in record)})",
+            tuple(record.values()),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    rows = [(*values.values(), now, now) for _row, values in waiting]
+    ids = batch.insert(conn, "activities", columns, rows, one)
+    for (row, values), activity_id in zip(waiting, ids, strict=True):
+        assert activity_id is not None
+        no = values["activity_no"]
+        entries.append(
+            (activity_id, {"activity_no": no, "source": ctx.label, "source_no": row["activity_no"]})
+        )
+        added.append((row["id"], row["activity_no"], activity_id))
+        ctx.activities[row["id"]] = activity_id
+    waiting.clear()

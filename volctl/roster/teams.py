@@ -28,9 +28,8 @@ from volctl import audit
 from volctl.db import transaction
 from volctl.errors import Conflict, InvalidInput, NotFound, Where
 from volctl.i18n import join_list
-from volctl.identity import parse_phone
 from volctl.masking import display_phone, free_text, mask_phone
-from volctl.roster import volunteers
+from volctl.roster import shown
 from volctl.text import NOTES_TEXT, SHORT_TEXT, bounded, clean, compact
 
 LEVELS = ("大队", "中队", "分队", "服务队", "服务组")
@@ -167,7 +166,7 @@ def _text(raw: object, field: str) -> str | None:
 def _volunteer(conn: sqlite3.Connection, raw: object, field: str) -> int | None:
     if not clean(raw):
         return None
-    row = volunteers.find(conn, str(raw))
+    row = shown.find(conn, str(raw))
     if row["status"] != "active":
         raise Conflict(
             "team.volunteer_inactive_role",
@@ -219,6 +218,7 @@ def _check_parent(
 def add(conn: sqlite3.Connection, given: TeamInput, *, today: date | None = None) -> sqlite3.Row:
     """Create a team under its parent; one transaction, audited."""
     from volctl.dates import parse_date
+    from volctl.identity import parse_phone
 
     today = today or date.today()
     name = _text(given.name, "team")
@@ -305,6 +305,8 @@ def update(
             if key in changes:
                 new[key] = _text(changes[key], key)
         if "office_phone" in changes:
+            from volctl.identity import parse_phone
+
             raw = changes["office_phone"]
             new["office_phone"] = (
                 parse_phone(raw, where=Where(field="office_phone"), field_code="office_phone")

@@ -250,3 +250,33 @@ def merge(conn: sqlite3.Connection, *paths: Path, **options: Any) -> dict[str, A
     options.setdefault("parent", "当湖街道中队")
     trust_communities(conn)
     return engine.merge(conn, list(paths), engine.Options(**options))
+
+
+def copy_street(street_db: Path, dest: Path) -> Path:
+    """A copy of a street's roster, with its keys."""
+    shutil.copyfile(street_db, dest)
+    shutil.copytree(keys.folder_of(street_db), keys.folder_of(dest))
+    return dest
+
+
+def merged_each(
+    home: Path, street_db: Path, bundles: list[Path], today: date
+) -> tuple[sqlite3.Connection, list[Any]]:
+    """A copy of the street after merging each bundle in turn, and what each merge said: its
+    report, or the refusal's key and words."""
+    from volctl.errors import InvalidInput
+    from volctl.merge import engine
+
+    home.mkdir()
+    conn = open_roster(copy_street(street_db, home / "street.db"))
+    said: list[Any] = []
+    for bundle in bundles:
+        try:
+            report = engine.merge(
+                conn, [bundle], engine.Options(parent="当湖街道中队"), today=today
+            )
+        except InvalidInput as refused:
+            said.append((refused.key, str(refused)))
+        else:
+            said.append(report)
+    return conn, said

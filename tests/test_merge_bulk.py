@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers_merge import build, export, street
+from tests.helpers_merge import build, copy_street, export, merged_each, street
 from tests.helpers_tamper import forge, parts, set_value
 from tests.test_merge_golden import dump
-from volctl import checks, keys
+from volctl import checks
 from volctl.db import open_roster
 from volctl.errors import InvalidInput
 from volctl.ledger import activities, records
@@ -94,26 +94,10 @@ def _apply(conn: sqlite3.Connection, steps: list[tuple[Any, ...]]) -> None:
             assert getattr(refused, "key", ""), refused
 
 
-def _copy(street_db: Path, dest: Path) -> Path:
-    """A copy of the street's roster, with its keys."""
-    shutil.copyfile(street_db, dest)
-    shutil.copytree(keys.folder_of(street_db), keys.folder_of(dest))
-    return dest
-
-
 def _merged(home: Path, street_db: Path, bundles: list[Path]) -> tuple[Any, ...]:
-    """The street after merging each bundle in turn, and what each merge said."""
-    home.mkdir()
-    conn = open_roster(_copy(street_db, home / "street.db"))
-    said: list[Any] = []
-    for bundle in bundles:
-        try:
-            report = engine.merge(conn, [bundle], engine.Options(parent="当湖街道中队"), today=DAY)
-        except InvalidInput as refused:
-            said.append((refused.key, str(refused)))
-        else:
-            said.append(report["totals"])
-    return conn, said
+    """The street after merging each bundle in turn, and each merge's totals or refusal."""
+    conn, said = merged_each(home, street_db, bundles, DAY)
+    return conn, [s["totals"] if isinstance(s, dict) else s for s in said]
 
 
 def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -169,7 +153,7 @@ def test_a_merge_refused_while_writing_entries_leaves_the_schema_as_it_was(
     rosters: tuple[Path, Path], tmp_path: Path
 ) -> None:
     east, street_db = rosters
-    conn = open_roster(_copy(street_db, tmp_path / "street.db"))
+    conn = open_roster(copy_street(street_db, tmp_path / "street.db"))
     before = _schema(conn)
     sent = export(east, tmp_path / "东湖.zip")
     header, *rows = parts(sent)["records"]

@@ -21,13 +21,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers_merge import build, export, street
+from tests.helpers_merge import build, export, merged_each, street
 from tests.helpers_tamper import forge
-from tests.test_merge_bulk import _copy
 from tests.test_merge_golden import _STAMP, dump
 from volctl.db import open_roster
-from volctl.errors import InvalidInput
-from volctl.merge import batch, engine, people
+from volctl.merge import batch, people
 
 DAY = date(2026, 1, 5)
 SHORTS = ("东湖", "西湖", "南湖")
@@ -79,20 +77,6 @@ def _changed(changes: list[tuple[Any, ...]]) -> Any:
     return change
 
 
-def _merged(home: Path, street_db: Path, bundles: list[Path]) -> tuple[Any, ...]:
-    home.mkdir()
-    conn = open_roster(_copy(street_db, home / "street.db"))
-    said: list[Any] = []
-    for bundle in bundles:
-        try:
-            report = engine.merge(conn, [bundle], engine.Options(parent="当湖街道中队"), today=DAY)
-        except InvalidInput as refused:
-            said.append((refused.key, str(refused)))
-        else:
-            said.append(report)
-    return conn, said
-
-
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -120,9 +104,9 @@ def test_rows_inserted_at_once_are_the_rows_inserted_one_at_a_time(
     saved = batch.ROW_BY_ROW
     try:
         batch.ROW_BY_ROW = True
-        one, said_one = _merged(work / "one", street_db, paths)
+        one, said_one = merged_each(work / "one", street_db, paths, DAY)
         batch.ROW_BY_ROW = False
-        many, said_many = _merged(work / "many", street_db, paths)
+        many, said_many = merged_each(work / "many", street_db, paths, DAY)
     finally:
         batch.ROW_BY_ROW = saved
     literal = {str(work / "one"): "<home>", str(work / "many"): "<home>"}

@@ -101,3 +101,17 @@ def test_settings_are_listed_and_validated(cli, roster) -> None:
     assert cli("settings", "star_thresholds", "100,200,500,800,1000").exit_code == 0
     bad = cli("settings", "star_thresholds", "100,50")
     assert bad.exit_code == 3 and "increasing" in bad.stderr
+
+
+def test_an_operator_name_that_cannot_go_into_the_audit_log_is_refused(
+    cli, roster, monkeypatch
+) -> None:
+    """Bytes that are not UTF-8 (a lone surrogate to Python) or a control character in the
+    operator's name: a usage error naming where the name came from, nothing written."""
+    result = cli("--operator", "\udcff\udcfe", "register", "add", "--name", "张三")
+    assert result.exit_code == 2 and "--operator" in result.stderr
+    monkeypatch.setenv("VOLCTL_OPERATOR", "王\t芳")
+    result = cli("register", "list")
+    assert result.exit_code == 2 and "$VOLCTL_OPERATOR" in result.stderr
+    monkeypatch.setenv("VOLCTL_OPERATOR", "王芳")
+    assert cli("register", "list", "--format", "json").json() == []

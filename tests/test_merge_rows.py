@@ -184,3 +184,16 @@ def test_lists_and_snapshots_are_written_as_json_dumps_writes_them(value: Any) -
     row = {name: value for name in people.DETAIL_FIELDS}
     wanted = json.dumps({f: row[f] for f in people.DETAIL_FIELDS}, ensure_ascii=False)
     assert people._snapshot(row) == wanted
+
+
+def test_an_error_other_than_a_refusal_leaves_no_savepoint_open(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    conn.execute("BEGIN")
+    rows: list[tuple[Any, ...]] = [("a",), (["not bindable"],)]
+    with pytest.raises(sqlite3.Error):
+        batch.insert(conn, "t", ["v"], rows, lambda i: None)
+    with pytest.raises(sqlite3.OperationalError, match="no such savepoint"):
+        conn.execute("RELEASE volctl_merge_batch")
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    conn.execute("ROLLBACK")

@@ -343,3 +343,10 @@ def main_options() -> None:
     STATE.db = given.get("db")
     STATE.operator = given.get("operator") or os.environ.get("VOLCTL_OPERATOR") or None
     set_lang(given.get("lang") or detect([]))
+    if STATE.operator is not None and not STATE.operator.isprintable():
+        # Bytes that are not UTF-8 (kept by Python as lone surrogates) could not be stored in
+        # the audit log; a control character would not show in it.
+        from typer._click.exceptions import BadParameter
+
+        hint = "--operator" if given.get("operator") else "$VOLCTL_OPERATOR"
+        raise BadParameter(t("reason.operator_unreadable"), param_hint=hint)

@@ -18,6 +18,7 @@ time.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from itertools import islice
@@ -55,6 +56,13 @@ def insert(
             conn.executemany(sql, islice(rows, start, None))
         except sqlite3.IntegrityError:
             refused = True
+        except BaseException:
+            # Anything else ends the merge: the savepoint is not left open behind it.
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute(f"ROLLBACK TO {_SAVEPOINT}")
+                    conn.execute(f"RELEASE {_SAVEPOINT}")
+            raise
         last, count = conn.execute(
             f"SELECT coalesce(max(rowid), ?), count(*) FROM {table} WHERE rowid > ?",
             (before, before),

@@ -22,6 +22,11 @@ MESSAGES = {
         "记入审计日志的操作人（默认 $VOLCTL_OPERATOR 或系统用户名）。",
         "Who is operating, for the audit log (default $VOLCTL_OPERATOR or the OS user).",
     ),
+    "reason.operator_unreadable": (
+        "含有无法识别的字节或控制字符，无法记入审计日志；请用 UTF-8 写操作人的名字。",
+        "holds bytes that are not UTF-8 text, or control characters, so it cannot go into the "
+        "audit log; write the operator's name in UTF-8.",
+    ),
     "opt.version": ("显示版本并退出。", "Show the version and exit."),
     "help.init": (
         "创建台账文件（可重复运行，绝不覆盖其他文件）。",

@@ -10,11 +10,11 @@ import typer
 from volctl.cli.classes import group
 from volctl.cli.code_lists import show_code_list
 from volctl.cli.guard import command
-from volctl.cli.guided import NoInputOption
 from volctl.cli.messages import confirm, notice, warn
 from volctl.cli.options import (
     ForceOption,
     FormatOption,
+    NoInputOption,
     OutputOption,
     ShowPiiOption,
     check_output,

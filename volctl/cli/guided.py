@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import typer
 
 from volctl.cli.localise import say
 from volctl.i18n import t
-
-NoInputOption = Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))]
 
 # A check takes the answer and what is known so far; it returns the value to keep (as typed,
 # or normalised) and a note to show, or raises ``InvalidInput``.

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     ToOption = Annotated[
         str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
     ]
+    NoInputOption = Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))]
 
 
 def _format_option() -> Any:
@@ -81,6 +82,9 @@ _OPTIONS: dict[str, Callable[[], Any]] = {
     "ToOption": lambda: Annotated[
         str | None, typer.Option("--to", metavar="DATE", help=t("opt.to"), show_default=False)
     ],
+    # --no-input: the guided commands (add) ask nothing; the guide (``cli.guided``) is
+    # imported only when one of them runs.
+    "NoInputOption": lambda: Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))],
 }
 
 

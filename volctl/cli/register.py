@@ -7,10 +7,10 @@ import typer
 
 from volctl.cli.classes import group
 from volctl.cli.guard import command
-from volctl.cli.guided import NoInputOption
 from volctl.cli.messages import notice, warn
 from volctl.cli.options import (
     FormatOption,
+    NoInputOption,
     OutputOption,
     ShowPiiOption,
     choices,

@@ -9,9 +9,15 @@ import typer
 
 from volctl.cli.classes import group
 from volctl.cli.guard import command
-from volctl.cli.guided import NoInputOption
 from volctl.cli.messages import notice
-from volctl.cli.options import FormatOption, OutputOption, ShowPiiOption, choices, parse_day_option
+from volctl.cli.options import (
+    FormatOption,
+    NoInputOption,
+    OutputOption,
+    ShowPiiOption,
+    choices,
+    parse_day_option,
+)
 from volctl.cli.output import emit
 from volctl.cli.state import roster
 from volctl.i18n import field_labels, join_list, spoken_date, t

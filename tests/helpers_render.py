@@ -96,3 +96,23 @@ def parse_table(text: str, caption: str | None = None) -> Parsed:
 
 def widest_line(text: str) -> int:
     return max((cell_len(line.rstrip()) for line in text.splitlines()), default=0)
+
+
+def printed_by_rich(renderable: object, width: int, bold: bool = False) -> str:
+    """What rich prints of ``renderable`` at ``width`` columns, as volctl's console is set up:
+    bold (a terminal, standard colours) or plain (a pipe); what the plain paths must equal."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=bold,
+        color_system="standard" if bold else None,
+        highlight=False,
+        soft_wrap=False,
+    )
+    console.print(renderable)
+    return buffer.getvalue()

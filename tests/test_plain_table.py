@@ -4,29 +4,12 @@ and not, wide and narrow, in Chinese and English; where it is not certain it is 
 
 from __future__ import annotations
 
-import io
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 
+from tests.helpers_render import printed_by_rich
 from volctl.render import Column, FittedTable, table
 from volctl.render.plain import plain_table
-
-
-def by_rich(shown: FittedTable, width: int, bold: bool) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=bold,
-        color_system="standard" if bold else None,
-        highlight=False,
-        soft_wrap=False,
-    )
-    console.print(shown)
-    return buffer.getvalue()
-
 
 PLAIN = [
     "a", "Hours", "(total)", "volunteer", "internationalisation", "V0001", "12.5", "08:30",
@@ -70,7 +53,7 @@ def test_a_table_laid_out_plainly_is_byte_for_byte_what_rich_prints(
     shown = FittedTable(columns, cells, title=title, caption=caption, title_justify=title_justify)
     plain = plain_table(shown, width, bold=bold)
     if plain is not None:
-        assert plain == by_rich(shown, width, bold)
+        assert plain == printed_by_rich(shown, width, bold)
 
 
 def test_a_roster_is_laid_out_plainly_wide_and_narrow_and_odd_text_goes_to_rich() -> None:
@@ -89,8 +72,8 @@ def test_a_roster_is_laid_out_plainly_wide_and_narrow_and_odd_text_goes_to_rich(
     for bold in (False, True):
         for width in (100, 80, 42, 30):
             shown = table(rows, columns, title="志愿者", caption="共 2 名")
-            assert plain_table(shown, width, bold=bold) == by_rich(shown, width, bold)
-        assert plain_table(narrow, 20, bold=bold) == by_rich(narrow, 20, bold)
+            assert plain_table(shown, width, bold=bold) == printed_by_rich(shown, width, bold)
+        assert plain_table(narrow, 20, bold=bold) == printed_by_rich(narrow, 20, bold)
     for note in ("[bold]x", "a :smile: b", "tab\there", "e\u0301"):
         assert plain_table(table([{**rows[0], "note": note}], columns), 100) is None
     styled = [*columns[:3], Column("note", "备注", style="cyan")]

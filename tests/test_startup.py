@@ -8,7 +8,6 @@ printing byte for byte what rich prints.
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -18,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from rich.console import Console
 
+from tests.helpers_render import printed_by_rich
 from volctl import render
 
 # Modules a short command has no use for: each costs start-up time on every run.
@@ -109,20 +108,6 @@ def test_info_prints_exactly_what_rich_prints(cli, roster, db_path, tmp_path) ->
             assert ("rich.console" in plain_modules) == (columns == "40"), (lang, columns)
 
 
-def rich_text(record: dict[str, object], labels: dict[str, str], width: int, bold=False) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=bold,
-        color_system="standard" if bold else None,
-        highlight=False,
-        soft_wrap=False,
-    )
-    console.print(render.record_table(record, labels))
-    return buffer.getvalue()
-
-
 def test_every_character_laid_out_plainly_is_as_wide_as_rich_measures_it() -> None:
     ranges = [(0x20, 0x7E, 1), *render._PLAIN_WIDTHS]
     for first, last, columns in ranges:
@@ -161,12 +146,14 @@ def test_a_record_laid_out_plainly_is_byte_for_byte_what_rich_prints(
 ) -> None:
     plain = render.plain_record(record, labels, width=width, bold=bold)
     if plain is not None:
-        assert plain == rich_text(record, labels, width, bold)
+        assert plain == printed_by_rich(render.record_table(record, labels), width, bold)
 
 
 def test_a_record_that_fits_is_laid_out_plainly_and_markup_goes_to_rich() -> None:
     record = {"name": "王芳", "team": "东湖社区志愿者服务分队", "hours": 12.5}
-    assert render.plain_record(record, {}, width=80) == rich_text(record, {}, 80)
+    assert render.plain_record(record, {}, width=80) == printed_by_rich(
+        render.record_table(record, {}), 80
+    )
     assert render.plain_record(record, {}, width=20) is None  # rich wraps it
     assert render.plain_record({"note": "[bold]x"}, {}, width=80) is None
     assert render.plain_record({"note": "a :smile: b"}, {}, width=80) is None
